@@ -1,0 +1,192 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { WebSocketServer } from 'ws';
+import type { Viewer } from '../shared/context.js';
+import { VIEWER_HEADER } from '../shared/auth/tokens.js';
+import { AppError, toFormattedError } from '../shared/errors.js';
+import type { RunningServer } from '../shared/server/subgraph.js';
+import { IdentityService, viewerKey } from './identity.js';
+import { createDedupeFetcher, DEDUPE_VIEWER_HEADER } from './dedupe-fetch.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
+
+export interface GatewayOptions {
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  jwtSecret: string;
+  gatewaySecret: string;
+  dev?: boolean;
+  /** Merge identical in-flight subgraph queries of one viewer (default on). */
+  dedupe?: boolean;
+  limits?: Partial<GatewayLimits>;
+}
+
+export interface GatewayLimits {
+  bodyBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxDirectives: number;
+  maxTokens: number;
+}
+
+export const DEFAULT_LIMITS: GatewayLimits = {
+  bodyBytes: 100_000,
+  maxDepth: 10,
+  maxAliases: 15,
+  maxCost: 5_000,
+  maxDirectives: 20,
+  maxTokens: 3_000,
+};
+
+export interface GatewayContext {
+  viewer: Viewer | null;
+  identity: string;
+  metrics?: Record<string, unknown>;
+}
+
+export interface RunningGateway extends RunningServer {
+  gateway: ApolloGateway;
+  httpServer: http.Server;
+  wss: WebSocketServer;
+  identity: IdentityService;
+}
+
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    request.http?.headers.set(VIEWER_HEADER, context.identity);
+    request.http?.headers.set(DEDUPE_VIEWER_HEADER, viewerKey(context.viewer ?? null));
+  }
+}
+
+function clientIp(req: Request): string | null {
+  return req.socket.remoteAddress ?? null;
+}
+
+function jsonError(res: Response, status: number, code: string, message: string) {
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
+export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
+  const fetcher = opts.dedupe === false ? undefined : createDedupeFetcher();
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl,
+    buildService: ({ name }) =>
+      new SignedDataSource({
+        url: opts.subgraphUrls[name as SubgraphName],
+        fetcher: (fetcher ?? globalThis.fetch) as never,
+      }),
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
+    maxAliases: { n: limits.maxAliases },
+    costLimit: { maxCost: limits.maxCost },
+    maxDirectives: { n: limits.maxDirectives },
+    // Armor's token limit throws from a plugin hook (HTTP 500); Apollo's parser limit answers 400 instead.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !opts.dev },
+  });
+  const protection = armor.protect();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: !!opts.dev,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: protection.validationRules,
+    formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.dev),
+    plugins: [...(protection.plugins as never[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const checks = await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const url = opts.subgraphUrls[name].replace(/\/graphql$/, '/ready');
+        try {
+          const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
+          return [name, r.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ok = checks.every(([, s]) => s === 'ready');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
+  });
+
+  // Webhooks arrive at the public origin and are passed, byte for byte, to the subgraph that owns them.
+  const webhookRoutes: Record<string, SubgraphName> = { '/webhooks/livekit': 'readings', '/webhooks/stripe': 'payments' };
+  for (const [route, owner] of Object.entries(webhookRoutes)) {
+    app.post(route, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
+      const target = opts.subgraphUrls[owner].replace(/\/graphql$/, route);
+      const headers: Record<string, string> = {};
+      for (const h of ['content-type', 'authorization', 'stripe-signature']) {
+        const v = req.header(h);
+        if (v) headers[h] = v;
+      }
+      try {
+        const upstream = await fetch(target, { method: 'POST', headers, body: req.body as Buffer, signal: AbortSignal.timeout(10_000) });
+        res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(Buffer.from(await upstream.arrayBuffer()));
+      } catch {
+        jsonError(res, 502, 'INTERNAL', 'The service that handles this webhook is unavailable.');
+      }
+    });
+  }
+
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await identity.viewerFromAuthorization(req.header('authorization'));
+        return { viewer, identity: await identity.forward(viewer, clientIp(req), req.header('user-agent') ?? null) };
+      },
+    }),
+  );
+
+  // Body-parser failures (malformed JSON, too large) answer as GraphQL errors, never HTML.
+  app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.too.large') return jsonError(res, 413, 'BAD_USER_INPUT', `Request body is larger than ${limits.bodyBytes} bytes.`);
+    if (err?.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON.');
+    if (err instanceof AppError) return jsonError(res, 401, err.code, err.message);
+    if (err) return jsonError(res, err.status ?? 500, 'INTERNAL', 'Internal server error.');
+    next();
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host ?? '127.0.0.1';
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    port,
+    gateway,
+    httpServer,
+    wss,
+    identity,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { Viewer } from '../shared/context.js';
+import { signForwardedIdentity, verifyAccessToken } from '../shared/auth/tokens.js';
+import { AppError } from '../shared/errors.js';
+
+/**
+ * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
+ * a verified token is reused until it expires, a signed identity for 60 of its 120 seconds.
+ */
+export class IdentityService {
+  private readonly verified = new Map<string, Viewer & { exp: number }>();
+  private readonly signed = new Map<string, { token: string; renewAt: number }>();
+
+  constructor(
+    private readonly jwtSecret: string,
+    private readonly gatewaySecret: string,
+  ) {}
+
+  /** The viewer for an Authorization header value; null when absent; UNAUTHENTICATED when bad. */
+  async viewerFromAuthorization(header: string | undefined | null): Promise<Viewer | null> {
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) {
+      throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <access token>".', { reason: 'TOKEN_INVALID', http: { status: 401 } });
+    }
+    return this.viewerFromToken(match[1]!);
+  }
+
+  async viewerFromToken(token: string): Promise<Viewer> {
+    const now = Math.floor(Date.now() / 1000);
+    const hit = this.verified.get(token);
+    if (hit && hit.exp > now) return { id: hit.id, role: hit.role };
+    const viewer = await verifyAccessToken(token, this.jwtSecret);
+    if (this.verified.size > 10_000) this.verified.clear();
+    this.verified.set(token, viewer);
+    return { id: viewer.id, role: viewer.role };
+  }
+
+  /** The signed header value a subgraph will accept, for this viewer and client. */
+  async forward(viewer: Viewer | null, ip: string | null, userAgent: string | null): Promise<string> {
+    const key = `${viewer?.id ?? ''}|${viewer?.role ?? ''}|${ip ?? ''}|${userAgent ?? ''}`;
+    const now = Date.now();
+    const hit = this.signed.get(key);
+    if (hit && hit.renewAt > now) return hit.token;
+    const token = await signForwardedIdentity({ viewer, ip, userAgent }, this.gatewaySecret, 120);
+    if (this.signed.size > 10_000) this.signed.clear();
+    this.signed.set(key, { token, renewAt: now + 60_000 });
+    return token;
+  }
+}
+
+/** The dedupe key part for a viewer: identical queries are merged only for the same viewer. */
+export function viewerKey(viewer: Viewer | null): string {
+  return viewer ? `${viewer.id}:${viewer.role}` : 'anonymous';
+}

@@ -1,0 +1,94 @@
+// Idempotent demo data for the embedded default (and for anyone who runs `npm run db:seed`).
+import type { PrismaClient } from '../shared/db/generated/client.js';
+import type { SessionType, ReaderStatus } from '../shared/db/generated/enums.js';
+import { hashPassword } from '../shared/auth/passwords.js';
+
+export const DEMO_PASSWORD = 'SoulSeer-demo-2026';
+export const DEMO_LOGINS = {
+  admin: 'admin@soulseer.dev',
+  readers: ['luna@soulseer.dev', 'orion@soulseer.dev', 'sage@soulseer.dev', 'iris@soulseer.dev', 'rowan@soulseer.dev', 'nova@soulseer.dev'],
+  clients: ['client1@soulseer.dev', 'client2@soulseer.dev'],
+};
+
+const READERS: Array<{
+  email: string; firstName: string; lastName: string; headline: string; bio: string; specialties: string[];
+  experience: number; languages: string[]; status: ReaderStatus; rates: Partial<Record<SessionType, number>>; verified: boolean;
+}> = [
+  { email: 'luna@soulseer.dev', firstName: 'Luna', lastName: 'Marsh', headline: 'Tarot and love readings with warmth', bio: 'Twenty years of tarot, focused on relationships and new beginnings.', specialties: ['tarot', 'love'], experience: 20, languages: ['en', 'es'], status: 'ONLINE', rates: { CHAT: 299, CALL: 399, VIDEO: 499 }, verified: true },
+  { email: 'orion@soulseer.dev', firstName: 'Orion', lastName: 'Vale', headline: 'Astrology charts and career paths', bio: 'Natal charts, transits and timing for career decisions.', specialties: ['astrology', 'career'], experience: 12, languages: ['en'], status: 'ONLINE', rates: { CHAT: 199, CALL: 249 }, verified: true },
+  { email: 'sage@soulseer.dev', firstName: 'Sage', lastName: 'Okafor', headline: 'Medium connecting with loved ones', bio: 'Evidential mediumship, gentle and clear.', specialties: ['mediumship', 'grief'], experience: 15, languages: ['en', 'fr'], status: 'BUSY', rates: { CALL: 599, VIDEO: 799 }, verified: true },
+  { email: 'iris@soulseer.dev', firstName: 'Iris', lastName: 'Quinn', headline: 'Dream interpretation and intuition', bio: 'Dreams, symbols and what your intuition is telling you.', specialties: ['dreams', 'intuition'], experience: 6, languages: ['en'], status: 'AWAY', rates: { CHAT: 149 }, verified: false },
+  { email: 'rowan@soulseer.dev', firstName: 'Rowan', lastName: 'Hale', headline: 'Runes, numerology and life path', bio: 'Norse runes and numerology for the big questions.', specialties: ['runes', 'numerology'], experience: 9, languages: ['en', 'de'], status: 'OFFLINE', rates: { CHAT: 179, CALL: 229, VIDEO: 299 }, verified: true },
+  { email: 'nova@soulseer.dev', firstName: 'Nova', lastName: 'Reyes', headline: 'Energy healing and chakra balance', bio: 'Reiki-trained energy reader.', specialties: ['energy', 'chakras'], experience: 4, languages: ['en', 'pt'], status: 'INVISIBLE', rates: { CHAT: 129, VIDEO: 349 }, verified: false },
+];
+
+export const FORUM_CATEGORIES = [
+  { slug: 'general', name: 'General', description: 'Anything on your mind.', icon: 'chat', sortOrder: 1, adminOnly: false },
+  { slug: 'readings', name: 'Readings', description: 'Share and discuss your readings.', icon: 'cards', sortOrder: 2, adminOnly: false },
+  { slug: 'spiritual-growth', name: 'Spiritual Growth', description: 'Practices, books and journeys.', icon: 'lotus', sortOrder: 3, adminOnly: false },
+  { slug: 'ask-a-reader', name: 'Ask a Reader', description: 'Questions for our readers.', icon: 'question', sortOrder: 4, adminOnly: false },
+  { slug: 'announcements', name: 'Announcements', description: 'News from the SoulSeer team.', icon: 'megaphone', sortOrder: 5, adminOnly: true },
+];
+
+const GIFTS = [
+  { name: 'Rose', priceCents: 100, imageUrl: 'https://cdn.soulseer.dev/gifts/rose.png', sortOrder: 1 },
+  { name: 'Crystal', priceCents: 500, imageUrl: 'https://cdn.soulseer.dev/gifts/crystal.png', sortOrder: 2 },
+  { name: 'Candle', priceCents: 200, imageUrl: 'https://cdn.soulseer.dev/gifts/candle.png', sortOrder: 3 },
+  { name: 'Full Moon', priceCents: 2000, imageUrl: 'https://cdn.soulseer.dev/gifts/moon.png', animationUrl: 'https://cdn.soulseer.dev/gifts/moon.json', sortOrder: 4 },
+];
+
+const PRODUCTS = [
+  { sku: 'TAROT-DECK-1', name: 'Rider-Waite Tarot Deck', description: 'The classic 78-card deck.', type: 'PHYSICAL' as const, category: 'decks', priceCents: 2499, stockQuantity: 40 },
+  { sku: 'GUIDE-MOON-1', name: 'Moon Phase Guide (PDF)', description: 'A downloadable guide to working with the moon.', type: 'DIGITAL' as const, category: 'guides', priceCents: 999, stockQuantity: null },
+  { sku: 'SVC-CHART-1', name: 'Written Natal Chart', description: 'A written natal chart reading delivered within 5 days.', type: 'SERVICE' as const, category: 'services', priceCents: 4999, stockQuantity: null },
+];
+
+export async function seedDemoData(prisma: PrismaClient): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await prisma.user.upsert({
+    where: { email: DEMO_LOGINS.admin },
+    update: {},
+    create: {
+      email: DEMO_LOGINS.admin, passwordHash, role: 'ADMIN', status: 'ACTIVE',
+      adminProfile: { create: { firstName: 'Ada', lastName: 'Admin', permissions: ['manage_users', 'manage_finances', 'moderate_content'] } },
+    },
+  });
+  for (const [i, email] of DEMO_LOGINS.clients.entries()) {
+    await prisma.user.upsert({
+      where: { email },
+      update: {},
+      create: {
+        email, passwordHash, role: 'CLIENT', status: 'ACTIVE',
+        clientProfile: { create: { firstName: ['Casey', 'Jordan'][i], lastName: ['Client', 'Seeker'][i], preferences: {}, preferredSessionTypes: ['CHAT'] } },
+      },
+    });
+  }
+  for (const r of READERS) {
+    const types = Object.keys(r.rates) as SessionType[];
+    const rates = Object.values(r.rates) as number[];
+    const exists = await prisma.user.findUnique({ where: { email: r.email } });
+    if (exists) continue;
+    await prisma.user.create({
+      data: {
+        email: r.email, passwordHash, role: 'READER', status: 'ACTIVE',
+        readerProfile: {
+          create: {
+            firstName: r.firstName, lastName: r.lastName, displayName: `${r.firstName} ${r.lastName}`, headline: r.headline, bio: r.bio,
+            specialties: r.specialties, experience: r.experience, languages: r.languages, sessionTypes: types, status: r.status,
+            isVerified: r.verified, lowestRateCents: Math.min(...rates), certifications: [],
+            rates: { create: types.map((t) => ({ sessionType: t, ratePerMinuteCents: r.rates[t]! })) },
+          },
+        },
+      },
+    });
+  }
+  for (const c of FORUM_CATEGORIES) {
+    await prisma.forumCategory.upsert({ where: { slug: c.slug }, update: {}, create: c });
+  }
+  for (const g of GIFTS) {
+    await prisma.virtualGift.upsert({ where: { name: g.name }, update: {}, create: g });
+  }
+  for (const p of PRODUCTS) {
+    await prisma.product.upsert({ where: { sku: p.sku }, update: {}, create: { ...p, images: [] } });
+  }
+}

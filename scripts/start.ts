@@ -1,0 +1,45 @@
+// npm start: the whole federation in one process. Without DATABASE_URL it runs embedded PostgreSQL
+// (PGlite, data under .data/), applies migrations and seeds demo data; without REDIS_URL pub/sub is in-memory.
+import path from 'node:path';
+import { loadConfig } from '../shared/config.js';
+import { createPrisma } from '../shared/db/client.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embedded.js';
+import { applyMigrations } from '../shared/db/migrations.js';
+import { createPubSub } from '../shared/pubsub.js';
+import { startLocalFederation } from '../gateway/local-federation.js';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
+
+const config = loadConfig();
+let embedded: EmbeddedPostgres | null = null;
+let databaseUrl = config.databaseUrl;
+if (!databaseUrl) {
+  embedded = await startEmbeddedPostgres(path.resolve('.data/pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
+  databaseUrl = embedded.url;
+}
+const applied = await applyMigrations(databaseUrl);
+if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+
+// PGlite is one session shared by every connection: keep the pool small there.
+const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
+if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma);
+const pubsub = createPubSub({ redisUrl: config.redisUrl });
+const federation = await startLocalFederation({ config, prisma, pubsub }, { ports: config.ports });
+
+console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
+console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);
+if (embedded) {
+  console.log(`demo logins (password ${DEMO_PASSWORD}): admin ${DEMO_LOGINS.admin}; readers ${DEMO_LOGINS.readers.join(', ')}; clients ${DEMO_LOGINS.clients.join(', ')}`);
+}
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await federation.close();
+  await pubsub.close();
+  await prisma.$disconnect();
+  await embedded?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

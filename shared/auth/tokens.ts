@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import type { Role, Viewer } from '../context.js';
+import { AppError } from '../errors.js';
+
+const ISSUER = 'soulseer';
+const ACCESS_AUDIENCE = 'soulseer-api';
+const GATEWAY_AUDIENCE = 'soulseer-subgraph';
+/** Header in which the gateway forwards the viewer to subgraphs, as a JWS signed with the gateway secret. */
+export const VIEWER_HEADER = 'x-soulseer-viewer';
+
+const keyCache = new Map<string, Uint8Array>();
+function key(secret: string): Uint8Array {
+  let k = keyCache.get(secret);
+  if (!k) {
+    k = new TextEncoder().encode(secret);
+    keyCache.set(secret, k);
+  }
+  return k;
+}
+
+export async function createAccessToken(viewer: Viewer, secret: string, ttlSeconds: number): Promise<string> {
+  return new SignJWT({ role: viewer.role })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(viewer.id)
+    .setIssuer(ISSUER)
+    .setAudience(ACCESS_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key(secret));
+}
+
+const ROLES: readonly Role[] = ['CLIENT', 'READER', 'ADMIN'];
+
+/** Verifies a client's access token; throws UNAUTHENTICATED when it is forged, expired or malformed. */
+export async function verifyAccessToken(token: string, secret: string): Promise<Viewer & { exp: number }> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: ACCESS_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const role = payload.role as Role;
+    if (!payload.sub || !ROLES.includes(role) || !payload.exp) throw new Error('bad claims');
+    return { id: payload.sub, role, exp: payload.exp };
+  } catch (error) {
+    const expired = error instanceof joseErrors.JWTExpired;
+    throw new AppError('UNAUTHENTICATED', expired ? 'The access token has expired.' : 'The access token is invalid.', {
+      reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
+      http: { status: 401 },
+    });
+  }
+}
+
+export interface ForwardedIdentity {
+  viewer: Viewer | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Signs what the gateway knows about the caller for a subgraph. Short-lived; the gateway caches it. */
+export async function signForwardedIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 120): Promise<string> {
+  return new SignJWT({
+    v: identity.viewer ? [identity.viewer.id, identity.viewer.role] : null,
+    ip: identity.ip,
+    ua: identity.userAgent?.slice(0, 256) ?? null,
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(GATEWAY_AUDIENCE)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key(secret));
+}
+
+/** Verifies the gateway's signature on a forwarded identity; null when missing, forged or stale. */
+export async function verifyForwardedIdentity(token: string | undefined | null, secret: string): Promise<ForwardedIdentity | null> {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: GATEWAY_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const v = payload.v as [string, Role] | null;
+    return {
+      viewer: v ? { id: v[0], role: v[1] } : null,
+      ip: (payload.ip as string | null) ?? null,
+      userAgent: (payload.ua as string | null) ?? null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** A random opaque token (refresh tokens, invites) and the hash under which it is stored. */
+export function newOpaqueToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashOpaqueToken(token) };
+}
+
+export function hashOpaqueToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}

@@ -1,0 +1,140 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import type PrismaTypes from './db/generated/pothos-types.js';
+import { getDatamodel } from './db/generated/pothos-types.js';
+import type { Context, Role } from './context.js';
+import { AppError } from './errors.js';
+
+export interface AuthScopes {
+  /** Any signed-in user. */
+  authenticated: boolean;
+  admin: boolean;
+  reader: boolean;
+  client: boolean;
+  /** The viewer has one of these roles. */
+  role: Role[];
+}
+
+export interface SchemaTypes {
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  AuthScopes: AuthScopes;
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    Date: { Input: Date; Output: Date | string };
+    JSON: { Input: unknown; Output: unknown };
+    ID: { Input: string; Output: string };
+  };
+}
+
+export type Builder = PothosSchemaTypes.SchemaBuilder<PothosSchemaTypes.ExtendDefaultTypes<SchemaTypes>>;
+
+/**
+ * The one builder configuration every subgraph uses. Each subgraph calls this once (its own instance) and
+ * defines only its own types on it.
+ */
+export function createBuilder(): Builder {
+  const builder = new SchemaBuilder<SchemaTypes>({
+    // Plugins that wrap resolvers (scope-auth) before directives/federation, as federation requires.
+    plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authScopes: (ctx) => ({
+        authenticated: !!ctx.viewer,
+        admin: ctx.viewer?.role === 'ADMIN',
+        reader: ctx.viewer?.role === 'READER',
+        client: ctx.viewer?.role === 'CLIENT',
+        role: (roles) => !!ctx.viewer && roles.includes(ctx.viewer.role),
+      }),
+      unauthorizedError: (_parent, ctx) =>
+        ctx.viewer
+          ? new AppError('FORBIDDEN', 'You are not allowed to do this.')
+          : new AppError('UNAUTHENTICATED', 'You must be signed in to do this.'),
+    },
+    prisma: {
+      client: (ctx) => ctx.prisma,
+      dmmf: getDatamodel(),
+      filterConnectionTotalCount: true,
+      onUnusedQuery: null,
+    },
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      nodeQueryOptions: false,
+      nodesQueryOptions: false,
+      pageInfoTypeOptions: { shareable: true },
+      // Node ids stay plain database ids: other subgraphs and federation keys use them as they are.
+      encodeGlobalID: (_typename, id) => String(id),
+      decodeGlobalID: (globalID) => ({ typename: '', id: globalID }),
+    },
+  });
+
+  builder.addScalarType('DateTime', dateTimeScalar, {});
+  builder.addScalarType('Date', dateScalar, {});
+  builder.addScalarType('JSON', jsonScalar, {});
+  return builder as unknown as Builder;
+}
+
+const dateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant, as an ISO-8601 string in UTC (2026-01-31T12:00:00.000Z).',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(value as string).toISOString()),
+  parseValue: (value) => parseDateTime(value),
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const d = new Date(value);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  throw new GraphQLError('DateTime must be an ISO-8601 date-time string.', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const dateScalar = new GraphQLScalarType<Date, string>({
+  name: 'Date',
+  description: 'A calendar date, as YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? value : new Date(value as string)).toISOString().slice(0, 10),
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+function parseDate(value: unknown): Date {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00.000Z`);
+    if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(value)) return d;
+  }
+  throw new GraphQLError('Date must be a calendar date as YYYY-MM-DD.', { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+const jsonScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: function parse(ast): unknown {
+    switch (ast.kind) {
+      case Kind.STRING:
+      case Kind.BOOLEAN:
+        return ast.value;
+      case Kind.INT:
+      case Kind.FLOAT:
+        return Number(ast.value);
+      case Kind.OBJECT:
+        return Object.fromEntries(ast.fields.map((f) => [f.name.value, parse(f.value)]));
+      case Kind.LIST:
+        return ast.values.map((v) => parse(v));
+      case Kind.NULL:
+        return null;
+      default:
+        throw new GraphQLError('JSON literal may not contain variables.', { extensions: { code: 'BAD_USER_INPUT' } });
+    }
+  },
+});

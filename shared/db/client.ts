@@ -1,0 +1,20 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/client.js';
+
+export { PrismaClient };
+export type { Prisma } from './generated/client.js';
+
+export interface DbOptions {
+  /** Pool size per process. */
+  max?: number;
+  /** PostgreSQL schema (tests isolate files by schema). */
+  schema?: string;
+}
+
+export function createPrisma(connectionString: string, options: DbOptions = {}): PrismaClient {
+  const adapter = new PrismaPg(
+    { connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 },
+    options.schema ? { schema: options.schema } : undefined,
+  );
+  return new PrismaClient({ adapter });
+}

@@ -1,0 +1,69 @@
+import { PubSub as MemoryPubSub, type PubSubEngine } from 'graphql-subscriptions';
+import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { Redis } from 'ioredis';
+
+/**
+ * Topic-based pub/sub between service instances: Redis when REDIS_URL is set, in-process otherwise.
+ * Payloads must be plain JSON (they cross Redis); publish ids and small facts, let resolvers load the rest.
+ */
+export interface PubSub {
+  publish(topic: string, payload: unknown): Promise<void>;
+  /** An iterator whose return() unsubscribes at once. */
+  subscribe<T = unknown>(topic: string | string[]): AsyncIterableIterator<T>;
+  /** Number of live subscriptions (tests count leaks with it). */
+  listenerCount(): number;
+  close(): Promise<void>;
+}
+
+export function createPubSub(options: { redisUrl?: string | null; prefix?: string } = {}): PubSub {
+  const prefix = options.prefix ?? 'soulseer:';
+  let engine: PubSubEngine;
+  let close: () => Promise<void> = async () => {};
+  if (options.redisUrl) {
+    const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+    const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    engine = new RedisPubSub({ publisher, subscriber });
+    close = async () => {
+      await (engine as RedisPubSub).close();
+    };
+  } else {
+    engine = new MemoryPubSub();
+  }
+  let live = 0;
+  return {
+    async publish(topic, payload) {
+      await engine.publish(prefix + topic, payload);
+    },
+    subscribe<T>(topic: string | string[]) {
+      const topics = (Array.isArray(topic) ? topic : [topic]).map((t) => prefix + t);
+      const inner = engine.asyncIterableIterator<T>(topics) as AsyncIterableIterator<T> & {
+        return(): Promise<IteratorResult<T>>;
+      };
+      live += 1;
+      let done = false;
+      const finish = () => {
+        if (!done) {
+          done = true;
+          live -= 1;
+        }
+      };
+      const it: AsyncIterableIterator<T> = {
+        next: () => inner.next().then((r) => (r.done && finish(), r)),
+        return: () => {
+          finish();
+          return inner.return();
+        },
+        throw: (e?: unknown) => {
+          finish();
+          return inner.throw ? inner.throw(e) : Promise.reject(e);
+        },
+        [Symbol.asyncIterator]() {
+          return it;
+        },
+      };
+      return it;
+    },
+    listenerCount: () => live,
+    close,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Config } from './config.js';
+import type { PrismaClient } from './db/generated/client.js';
+import type { PubSub } from './pubsub.js';
+
+/** What a service process holds for its lifetime: configuration, one database pool, one pub/sub. */
+export interface ServiceRuntime {
+  config: Config;
+  prisma: PrismaClient;
+  pubsub: PubSub;
+}

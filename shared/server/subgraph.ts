@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { PrismaClient } from '../db/generated/client.js';
+import type { Context, ServiceDeps } from '../context.js';
+import type { PubSub } from '../pubsub.js';
+import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
+import { toFormattedError } from '../errors.js';
+
+export interface SubgraphOptions {
+  name: string;
+  schema: GraphQLSchema;
+  prisma: PrismaClient;
+  pubsub: PubSub;
+  gatewaySecret: string;
+  deps?: ServiceDeps;
+  dev?: boolean;
+  /** Extra HTTP routes (webhooks). They verify their own signatures; they do not need the gateway's. */
+  routes?: (app: express.Express) => void;
+  /** graphql-ws operations one connection may hold open at once. */
+  maxSubscriptionsPerConnection?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function buildContext(
+  opts: Pick<SubgraphOptions, 'prisma' | 'pubsub' | 'deps'>,
+  identity: ForwardedIdentity,
+): Context {
+  return {
+    viewer: identity.viewer,
+    prisma: opts.prisma,
+    pubsub: opts.pubsub,
+    requestId: randomUUID(),
+    ip: identity.ip,
+    userAgent: identity.userAgent,
+    deps: opts.deps ?? ({} as ServiceDeps),
+    loaders: new Map(),
+  };
+}
+
+const gatewayOnly = {
+  errors: [
+    {
+      message: 'Subgraphs accept requests only through the gateway.',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'GATEWAY_SIGNATURE_REQUIRED' },
+    },
+  ],
+};
+
+/** Serves one subgraph: /graphql (HTTP and graphql-ws), /health, /ready and its webhook routes. */
+export async function startSubgraph(opts: SubgraphOptions, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const maxSubs = opts.maxSubscriptionsPerConnection ?? 100;
+
+  const wsServer = useServer<Record<string, unknown>, { identity?: ForwardedIdentity; subs?: number }>(
+    {
+      schema: opts.schema,
+      onConnect: async (ctx) => {
+        const identity = await verifyForwardedIdentity(ctx.connectionParams?.[VIEWER_HEADER] as string | undefined, opts.gatewaySecret);
+        if (!identity) return false;
+        ctx.extra.identity = identity;
+        ctx.extra.subs = 0;
+        return true;
+      },
+      onSubscribe: (ctx) => {
+        ctx.extra.subs = (ctx.extra.subs ?? 0) + 1;
+        if (ctx.extra.subs > maxSubs) {
+          ctx.extra.subs -= 1;
+          return [
+            Object.assign(new Error(`At most ${maxSubs} subscriptions per connection.`), {
+              extensions: { code: 'RATE_LIMITED' },
+            }) as never,
+          ];
+        }
+        return undefined;
+      },
+      onComplete: (ctx) => {
+        ctx.extra.subs = Math.max(0, (ctx.extra.subs ?? 1) - 1);
+      },
+      context: (ctx) => buildContext(opts, ctx.extra.identity!),
+    },
+    wss,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema: opts.schema,
+    includeStacktraceInErrorResponses: !!opts.dev,
+    formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.dev),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsServer.dispose();
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: opts.name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await opts.prisma.$queryRaw`SELECT 1`;
+      res.json({ status: 'ready', service: opts.name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: opts.name });
+    }
+  });
+  opts.routes?.(app);
+
+  app.use(
+    '/graphql',
+    async (req, res, next) => {
+      const identity = await verifyForwardedIdentity(req.header(VIEWER_HEADER), opts.gatewaySecret);
+      if (!identity) {
+        res.status(401).json(gatewayOnly);
+        return;
+      }
+      res.locals.identity = identity;
+      next();
+    },
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => buildContext(opts, res.locals.identity as ForwardedIdentity),
+    }),
+  );
+
+  await new Promise<void>((resolve) => httpServer.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const host = listen.host ?? '127.0.0.1';
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    port,
+    async close() {
+      await apollo.stop();
+      wss.close();
+    },
+  };
+}

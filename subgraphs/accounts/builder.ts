@@ -1,0 +1,5 @@
+import { createBuilder } from '../../shared/builder.js';
+
+export const builder = createBuilder();
+builder.queryType({ description: 'Read operations.' });
+builder.mutationType({ description: 'Write operations.' });

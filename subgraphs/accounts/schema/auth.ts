@@ -1,0 +1,65 @@
+import { builder } from '../builder.js';
+import * as auth from '../services/auth.js';
+
+const AuthPayload = builder.objectRef<auth.AuthResult>('AuthPayload').implement({
+  description: 'Tokens for a signed-in user. Send the access token as "Authorization: Bearer <token>".',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', { description: 'Short-lived JWT for the Authorization header.' }),
+    accessTokenExpiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the access token expires.' }),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Single-use token to get new tokens with refreshToken; rotated on every use.',
+    }),
+    user: t.prismaField({
+      type: 'User',
+      description: 'The signed-in user.',
+      resolve: (query, p, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: p.userId } }),
+    }),
+  }),
+});
+
+const RegisterInput = builder.inputType('RegisterInput', {
+  description: 'A new client account.',
+  fields: (t) => ({
+    email: t.string({ required: true, description: 'Email address; unique, case-insensitive.' }),
+    password: t.string({ required: true, description: 'At least 10 characters, with a letter and a digit.' }),
+    firstName: t.string({ description: 'Given name.' }),
+    lastName: t.string({ description: 'Family name.' }),
+  }),
+});
+
+const LoginInput = builder.inputType('LoginInput', {
+  description: 'Credentials.',
+  fields: (t) => ({
+    email: t.string({ required: true, description: 'Email address.' }),
+    password: t.string({ required: true, description: 'Password.' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  register: t.field({
+    type: AuthPayload,
+    description: 'Creates a client account and signs it in.',
+    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    resolve: (_root, { input }, ctx) => auth.register(ctx, input),
+  }),
+  login: t.field({
+    type: AuthPayload,
+    description: 'Signs in with email and password. Rate limited per email and per IP.',
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: (_root, { input }, ctx) => auth.login(ctx, input),
+  }),
+  refreshToken: t.field({
+    type: AuthPayload,
+    description: 'Exchanges a refresh token for new tokens. The old refresh token stops working.',
+    args: { refreshToken: t.arg.string({ required: true, description: 'The current refresh token.' }) },
+    resolve: (_root, args, ctx) => auth.refresh(ctx, args.refreshToken),
+  }),
+  logout: t.boolean({
+    description: 'Revokes a refresh token, or every refresh token of the viewer with allDevices.',
+    args: {
+      refreshToken: t.arg.string({ description: 'The refresh token to revoke.' }),
+      allDevices: t.arg.boolean({ defaultValue: false, description: 'Revoke all of the viewer\'s sessions.' }),
+    },
+    resolve: (_root, args, ctx) => auth.logout(ctx, args.refreshToken, args.allDevices ?? false),
+  }),
+}));

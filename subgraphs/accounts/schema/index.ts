@@ -1,0 +1,8 @@
+import { builder } from '../builder.js';
+import './user.js';
+import './reader.js';
+import './auth.js';
+
+export const schema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+});

@@ -1,0 +1,108 @@
+import { builder } from '../builder.js';
+import { userRoleEnum, sessionTypeEnum } from '../../../shared/graphql/enums.js';
+import { loader, byKey } from '../../../shared/graphql/loaders.js';
+import type { Context } from '../../../shared/context.js';
+import { UserStatus } from '../../../shared/db/generated/enums.js';
+import type { User } from '../../../shared/db/generated/client.js';
+
+export const UserRoleEnum = userRoleEnum(builder);
+export const SessionTypeEnum = sessionTypeEnum(builder);
+export const UserStatusEnum = builder.enumType(UserStatus, {
+  name: 'UserStatus',
+  description: 'Whether a user may sign in. SUSPENDED and BANNED users cannot; PENDING readers have not accepted their invite.',
+});
+
+export function userLoader(ctx: Context) {
+  return loader<string, User>(ctx, 'accounts:user', async (ids) =>
+    byKey(ids, await ctx.prisma.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id),
+  );
+}
+
+const isSelfOrAdmin = (user: { id: string }, ctx: Context) => ctx.viewer?.id === user.id || ctx.viewer?.role === 'ADMIN';
+
+export const UserRef = builder.prismaObject('User', {
+  description: 'A person on SoulSeer: a client, a reader or an admin.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable user id, used as the key across subgraphs.' }),
+    role: t.expose('role', { type: UserRoleEnum, description: 'Client, reader or admin.' }),
+    displayName: t.string({
+      description: 'The name shown to other people.',
+      select: { role: true, email: true, readerProfile: { select: { displayName: true } }, clientProfile: { select: { firstName: true, lastName: true } }, adminProfile: { select: { firstName: true } } },
+      resolve: (u) =>
+        u.readerProfile?.displayName ??
+        ([u.clientProfile?.firstName, u.clientProfile?.lastName?.[0] ? `${u.clientProfile.lastName[0]}.` : null].filter(Boolean).join(' ') ||
+          u.adminProfile?.firstName ||
+          (u.role === 'ADMIN' ? 'SoulSeer team' : 'SoulSeer member')),
+    }),
+    avatarUrl: t.string({
+      nullable: true,
+      description: 'Picture shown next to the name.',
+      select: { readerProfile: { select: { avatar: true } }, clientProfile: { select: { avatar: true } }, adminProfile: { select: { avatar: true } } },
+      resolve: (u) => u.readerProfile?.avatar ?? u.clientProfile?.avatar ?? u.adminProfile?.avatar ?? null,
+    }),
+    email: t.exposeString('email', {
+      nullable: true,
+      description: 'Sign-in email. Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+    }),
+    status: t.expose('status', {
+      type: UserStatusEnum,
+      nullable: true,
+      description: 'Account status. Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
+    lastLoginAt: t.expose('lastLoginAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'Last successful sign-in. Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+    }),
+    clientProfile: t.relation('clientProfile', {
+      nullable: true,
+      description: 'Private client profile. Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+    }),
+    readerProfile: t.relation('readerProfile', { nullable: true, description: 'Public reader profile, for readers.' }),
+  }),
+});
+
+builder.asEntity(UserRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: (ref, ctx) => userLoader(ctx).load(ref.id),
+});
+
+builder.prismaObject('Client', {
+  description: 'A client\'s private profile.',
+  fields: (t) => ({
+    firstName: t.exposeString('firstName', { nullable: true, description: 'Given name.' }),
+    lastName: t.exposeString('lastName', { nullable: true, description: 'Family name.' }),
+    avatarUrl: t.exposeString('avatar', { nullable: true, description: 'Avatar image URL.' }),
+    bio: t.exposeString('bio', { nullable: true, description: 'A few words about the client.' }),
+    birthDate: t.expose('dateOfBirth', { type: 'Date', nullable: true, description: 'Date of birth.' }),
+    timezone: t.exposeString('timezone', { description: 'IANA timezone, e.g. Europe/London.' }),
+    preferences: t.expose('preferences', { type: 'JSON', description: 'Free-form client preferences (notifications, display…).' }),
+    preferredSessionTypes: t.expose('preferredSessionTypes', { type: [SessionTypeEnum], description: 'Session types the client prefers.' }),
+    preferredCategories: t.exposeStringList('preferredCategories', { description: 'Reading categories the client prefers.' }),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'The signed-in user, or null when signed out.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.viewer ? ctx.prisma.user.findUnique({ ...query, where: { id: ctx.viewer.id } }) : null,
+  }),
+);
+
+builder.queryField('user', (t) =>
+  t.prismaField({
+    type: 'User',
+    nullable: true,
+    description: 'A user by id (public fields only unless it is you or you are an admin).',
+    args: { id: t.arg.id({ required: true, description: 'User id.' }) },
+    resolve: (query, _root, args, ctx) => ctx.prisma.user.findUnique({ ...query, where: { id: String(args.id) } }),
+  }),
+);

@@ -1,0 +1,172 @@
+import type { Context, Role } from '../../../shared/context.js';
+import { AppError, unauthenticated } from '../../../shared/errors.js';
+import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
+import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
+import { parseInput, z } from '../../../shared/validation.js';
+import type { AccountsDeps } from '../deps.js';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254)
+  .email('must be a valid email address')
+  .transform((e) => e.toLowerCase());
+
+/** At least 10 characters with a letter and a digit; at most 128 (argon2 input stays bounded). */
+export const passwordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(128, 'must be at most 128 characters')
+  .refine((p) => /[A-Za-z]/.test(p) && /\d/.test(p), 'must contain a letter and a digit');
+
+const nameSchema = z.string().trim().min(1).max(60);
+
+export function deps(ctx: Context): AccountsDeps {
+  const d = ctx.deps.accounts;
+  if (!d) throw new Error('accounts deps missing from context');
+  return d;
+}
+
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+/** Issues an access token and a new refresh token (optionally continuing a rotation family). */
+export async function issueTokens(ctx: Context, user: { id: string; role: Role }, familyId?: string): Promise<AuthResult> {
+  const d = deps(ctx);
+  const { token, hash } = newOpaqueToken();
+  await ctx.prisma.refreshToken.create({
+    data: {
+      userId: user.id,
+      tokenHash: hash,
+      familyId: familyId ?? hash,
+      expiresAt: new Date(Date.now() + d.refreshTokenTtlDays * 86_400_000),
+      userAgent: ctx.userAgent,
+      ipAddress: ctx.ip,
+    },
+  });
+  const accessToken = await createAccessToken(user, d.jwtSecret, d.accessTokenTtlSeconds);
+  return {
+    accessToken,
+    refreshToken: token,
+    expiresAt: new Date(Date.now() + d.accessTokenTtlSeconds * 1000),
+    userId: user.id,
+  };
+}
+
+const registerInput = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  firstName: nameSchema.optional(),
+  lastName: nameSchema.optional(),
+});
+
+export async function register(ctx: Context, input: unknown): Promise<AuthResult> {
+  const data = parseInput(registerInput, input);
+  const existing = await ctx.prisma.user.findUnique({ where: { email: data.email }, select: { id: true } });
+  if (existing) throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+  const passwordHash = await hashPassword(data.password);
+  const user = await ctx.prisma.user
+    .create({
+      data: {
+        email: data.email,
+        passwordHash,
+        role: 'CLIENT',
+        status: 'ACTIVE',
+        clientProfile: { create: { firstName: data.firstName, lastName: data.lastName, preferences: {} } },
+      },
+    })
+    .catch((error: { code?: string }) => {
+      // Two registrations racing for one email: the unique index decides.
+      if (error.code === 'P2002') throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+      throw error;
+    });
+  return issueTokens(ctx, user);
+}
+
+const loginInput = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+
+export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
+  const data = parseInput(loginInput, input);
+  const d = deps(ctx);
+  await consume(d.loginLimiterByEmail, data.email);
+  if (ctx.ip) await consume(d.loginLimiterByIp, ctx.ip);
+
+  const user = await ctx.prisma.user.findUnique({ where: { email: data.email } });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), data.password);
+  if (!user || !user.passwordHash || !ok) {
+    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { reason: 'BAD_CREDENTIALS' });
+  }
+  if (user.status === 'SUSPENDED' || user.status === 'BANNED') {
+    throw new AppError('FORBIDDEN', `This account is ${user.status.toLowerCase()}.`, { reason: `ACCOUNT_${user.status}` });
+  }
+  if (user.status === 'PENDING') {
+    throw new AppError('FORBIDDEN', 'This account is not active yet.', { reason: 'ACCOUNT_PENDING' });
+  }
+  await d.loginLimiterByEmail.delete(data.email).catch(() => undefined);
+  await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  return issueTokens(ctx, user);
+}
+
+async function consume(limiter: AccountsDeps['loginLimiterByEmail'], key: string) {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    const ms = (rejection as { msBeforeNext?: number }).msBeforeNext;
+    if (typeof ms !== 'number') throw rejection;
+    throw new AppError('RATE_LIMITED', `Too many login attempts. Try again in ${Math.ceil(ms / 1000)} seconds.`, {
+      retryAfterSeconds: Math.ceil(ms / 1000),
+    });
+  }
+}
+
+/**
+ * Rotates a refresh token. Presenting a token that was already rotated or revoked is treated as theft:
+ * the whole family is revoked and the caller must sign in again.
+ */
+export async function refresh(ctx: Context, refreshToken: string): Promise<AuthResult> {
+  if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200) {
+    throw unauthenticated('The refresh token is invalid.');
+  }
+  const hash = hashOpaqueToken(refreshToken);
+  const row = await ctx.prisma.refreshToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
+  if (!row) throw unauthenticated('The refresh token is invalid.');
+  const now = new Date();
+  if (row.revokedAt || row.replacedById) {
+    await ctx.prisma.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: now } });
+    throw unauthenticated('The refresh token was already used; sign in again.');
+  }
+  if (row.expiresAt <= now) throw unauthenticated('The refresh token has expired.');
+  if (row.user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.');
+  // Claim the token atomically so two concurrent refreshes cannot both rotate it.
+  const claimed = await ctx.prisma.refreshToken.updateMany({
+    where: { id: row.id, revokedAt: null, replacedById: null },
+    data: { revokedAt: now, replacedById: 'rotating' },
+  });
+  if (claimed.count !== 1) throw unauthenticated('The refresh token was already used; sign in again.');
+  const result = await issueTokens(ctx, row.user, row.familyId);
+  await ctx.prisma.refreshToken.update({
+    where: { id: row.id },
+    data: { replacedById: hashOpaqueToken(result.refreshToken) },
+  });
+  return result;
+}
+
+/** Revokes the given refresh token (or all of the viewer's with allDevices). Idempotent. */
+export async function logout(ctx: Context, refreshToken: string | null | undefined, allDevices: boolean): Promise<boolean> {
+  const now = new Date();
+  if (allDevices) {
+    if (!ctx.viewer) throw unauthenticated();
+    await ctx.prisma.refreshToken.updateMany({ where: { userId: ctx.viewer.id, revokedAt: null }, data: { revokedAt: now } });
+    return true;
+  }
+  if (!refreshToken) throw new AppError('BAD_USER_INPUT', 'refreshToken is required unless allDevices is true.', { field: 'refreshToken' });
+  await ctx.prisma.refreshToken.updateMany({
+    where: { tokenHash: hashOpaqueToken(refreshToken), revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return true;
+}

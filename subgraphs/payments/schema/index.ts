@@ -1,0 +1,6 @@
+import { builder } from '../builder.js';
+import './wallet.js';
+
+export const schema = builder.toSubGraphSchema({
+  linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+});
