@@ -67,3 +67,21 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
     close,
   };
 }
+
+/** Keeps only the events that pass `keep`; return() still reaches the source at once. */
+export function filterIterator<T>(source: AsyncIterableIterator<T>, keep: (event: T) => boolean | Promise<boolean>): AsyncIterableIterator<T> {
+  const it: AsyncIterableIterator<T> = {
+    async next() {
+      for (;;) {
+        const r = await source.next();
+        if (r.done || (await keep(r.value))) return r;
+      }
+    },
+    return: () => (source.return ? source.return() : Promise.resolve({ done: true, value: undefined })),
+    throw: (e?: unknown) => (source.throw ? source.throw(e) : Promise.reject(e)),
+    [Symbol.asyncIterator]() {
+      return it;
+    },
+  };
+  return it;
+}

@@ -1,10 +1,13 @@
 import type { Config } from './config.js';
 import type { PrismaClient } from './db/generated/client.js';
 import type { PubSub } from './pubsub.js';
+import type { MoneyPort } from './money.js';
 
 /** What a service process holds for its lifetime: configuration, one database pool, one pub/sub. */
 export interface ServiceRuntime {
   config: Config;
   prisma: PrismaClient;
   pubsub: PubSub;
+  /** Payments' money interface, for readings and community (absent until payments provides it). */
+  money?: MoneyPort;
 }

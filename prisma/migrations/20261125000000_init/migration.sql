@@ -1219,7 +1219,7 @@ ALTER TABLE "top_ups" ADD CONSTRAINT "top_ups_amount_positive" CHECK ("amount_ce
 
 -- Ledger: the entries of a transaction sum to zero, checked at commit.
 -- (single-quoted body: the migration runner splits statements on semicolons outside quotes, not dollar quotes)
-CREATE FUNCTION "ledger_check_balanced"() RETURNS trigger LANGUAGE plpgsql AS '
+CREATE FUNCTION "ledger_check_balanced"() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS '
 DECLARE total numeric;
 BEGIN
   SELECT COALESCE(SUM("amount_cents"), 0) INTO total FROM "ledger_entries" WHERE "transaction_id" = NEW."transaction_id";

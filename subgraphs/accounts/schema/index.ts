@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import './user.js';
 import './reader.js';
 import './auth.js';
+import './presence.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

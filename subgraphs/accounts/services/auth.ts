@@ -49,6 +49,8 @@ export async function issueTokens(ctx: Context, user: { id: string; role: Role }
     },
   });
   const accessToken = await createAccessToken(user, d.jwtSecret, d.accessTokenTtlSeconds);
+  // The rest of this request (the payload's `user` selection) is answered as the newly signed-in user.
+  ctx.viewer = { id: user.id, role: user.role };
   return {
     accessToken,
     refreshToken: token,

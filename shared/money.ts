@@ -1,0 +1,54 @@
+import type { Prisma } from './db/generated/client.js';
+
+/**
+ * The money interface other subgraphs call. Payments implements it (subgraphs/payments/services/money.ts)
+ * over its ledger; readings and community receive it through the ServiceRuntime and never touch ledger
+ * tables themselves. Every method is idempotent on its key and may run inside the caller's transaction
+ * (pass `tx`) so that, e.g., a gift row and its payment commit together.
+ */
+export type Tx = Prisma.TransactionClient;
+
+export interface SessionFundsCheck {
+  ok: boolean;
+  balanceCents: number;
+  /** What the rules require to start: max(minimum balance, one minute at the rate). */
+  requiredCents: number;
+}
+
+export type MinuteChargeResult =
+  | { status: 'CHARGED' | 'ALREADY_CHARGED'; transactionId: string; balanceCents: number; lowBalance: boolean }
+  | { status: 'INSUFFICIENT_FUNDS'; balanceCents: number };
+
+export interface PurchaseInput {
+  /** Repeating a key returns the first result and moves nothing. */
+  idempotencyKey: string;
+  clientId: string;
+  /** The reader who earns the share; null for platform sales. */
+  readerId: string | null;
+  amountCents: number;
+  type: 'PURCHASE' | 'GIFT_PURCHASE';
+  giftId?: string;
+  description: string;
+  metadata?: Prisma.InputJsonValue;
+}
+
+export interface PurchaseResult {
+  transactionId: string;
+  balanceCents: number;
+  readerShareCents: number;
+  platformShareCents: number;
+  /** True when the key had been used before and nothing moved now. */
+  replayed: boolean;
+}
+
+export interface MoneyPort {
+  balanceOf(userId: string, tx?: Tx): Promise<number>;
+  checkSessionFunds(clientId: string, rateCents: number, tx?: Tx): Promise<SessionFundsCheck>;
+  /** Charges minute `minute` (1-based) of a session at its start, exactly once per (session, minute). */
+  chargeSessionMinute(
+    input: { sessionId: string; clientId: string; readerId: string; minute: number; rateCents: number },
+    tx?: Tx,
+  ): Promise<MinuteChargeResult>;
+  /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
+  purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
+}
