@@ -49,6 +49,14 @@ export interface MoneyPort {
     input: { sessionId: string; clientId: string; readerId: string; minute: number; rateCents: number },
     tx?: Tx,
   ): Promise<MinuteChargeResult>;
+  /**
+   * The billing tick: charges many (session, minute) pairs at once with set-based SQL, each exactly once;
+   * results are in input order. Readings computes which minutes are due (it owns the sessions); payments
+   * moves the money.
+   */
+  chargeSessionMinutes(
+    inputs: Array<{ sessionId: string; clientId: string; readerId: string; minute: number; rateCents: number }>,
+  ): Promise<MinuteChargeResult[]>;
   /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
   purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
 }
