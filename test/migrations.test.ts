@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { applyMigrations, createMigration } from '../shared/db/migrations.js';
+import { createPrisma } from '../shared/db/client.js';
+import { seedDemoData, DEMO_LOGINS, FORUM_CATEGORIES } from '../prisma/seed.js';
+
+// `npm run db:migrate` runs Prisma's schema engine (WebAssembly) against a database. This test runs it on a
+// fresh database of its own, the way a deployment would, and checks the folder stays in sync with the schema.
+const base = inject('databaseUrl');
+const dbName = `mig_${randomBytes(5).toString('hex')}`;
+let url: string;
+
+async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  await admin((c) => c.query(`CREATE DATABASE ${dbName}`));
+  const u = new URL(base);
+  u.pathname = `/${dbName}`;
+  url = u.toString();
+});
+afterAll(async () => {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`));
+});
+
+describe('migrations through the WebAssembly schema engine', () => {
+  it('applies every migration once, records them as prisma migrate deploy does, and is idempotent', async () => {
+    const first = await applyMigrations(url);
+    expect(first.length).toBeGreaterThan(0);
+    expect(await applyMigrations(url)).toEqual([]);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const rows = (await c.query('SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name')).rows;
+      expect(rows.map((r) => r.migration_name)).toEqual(first);
+      expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+      // The hand-written constraints are there: an unbalanced ledger transaction cannot commit.
+      const trigger = await c.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'ledger_entries_balanced'`);
+      expect(trigger.rowCount).toBe(1);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('finds no difference between the schema files and the last migration (a forgotten migration fails here)', async () => {
+    expect(await createMigration('should_not_be_written', url)).toBeNull();
+  });
+
+  it('seeds demo data idempotently', async () => {
+    const prisma = createPrisma(url, { max: 2 });
+    try {
+      await seedDemoData(prisma);
+      const counts = async () => [await prisma.user.count(), await prisma.forumCategory.count(), await prisma.readerRate.count()];
+      const once = await counts();
+      await seedDemoData(prisma);
+      expect(await counts()).toEqual(once);
+      expect(once[0]).toBe(1 + DEMO_LOGINS.readers.length + DEMO_LOGINS.clients.length);
+      expect(once[1]).toBe(FORUM_CATEGORIES.length);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+});
