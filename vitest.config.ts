@@ -16,7 +16,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
-    // Every file gets its own PostgreSQL schema, so files run in parallel.
-    fileParallelism: true,
+    // Every file gets its own PostgreSQL schema, so files run in parallel on real PostgreSQL; the embedded
+    // fallback (PGlite, one session) runs them one at a time.
+    fileParallelism: !!process.env.TEST_DATABASE_URL,
   },
 });
