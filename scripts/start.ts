@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embed
 import { applyMigrations } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { startLocalFederation } from '../gateway/local-federation.js';
+import { createMoney } from '../subgraphs/payments/services/money.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
 
 const config = loadConfig();
@@ -23,7 +24,7 @@ if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
 if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma);
 const pubsub = createPubSub({ redisUrl: config.redisUrl });
-const federation = await startLocalFederation({ config, prisma, pubsub }, { ports: config.ports });
+const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub) }, { ports: config.ports });
 
 console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
 console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);

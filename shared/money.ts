@@ -59,4 +59,9 @@ export interface MoneyPort {
   ): Promise<MinuteChargeResult[]>;
   /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
   purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
+  /**
+   * Publishes `walletUpdated` for these users with their committed balances. Calls made without `tx` publish by
+   * themselves after their commit; a caller that passed its own `tx` calls this once that transaction committed.
+   */
+  walletChanged(userIds: string[]): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from '../../shared/config.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { startLocalFederation, type LocalFederation } from '../../gateway/local-federation.js';
+import { createMoney } from '../../subgraphs/payments/services/money.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestFederation extends LocalFederation {
@@ -51,7 +52,7 @@ export async function startTestFederation(options: { config?: Partial<Config>; r
   const db = await createTestDatabase();
   const config = testConfig(options.config);
   const pubsub = createPubSub({ redisUrl: options.redisUrl ?? null, prefix: `${db.schema}:` });
-  const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub };
+  const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub, money: createMoney(db.prisma, pubsub) };
   const federation = await startLocalFederation(runtime);
   const url = federation.gateway.url;
   return {

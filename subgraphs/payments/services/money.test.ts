@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
+import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
+import { createMoney, walletTopic, type PaymentsMoney, type WalletEvent } from './money.js';
+import { CLEAN, checkLedger, createSession, createUser } from '../testing/fixtures.js';
+
+let db: TestDatabase;
+let pubsub: PubSub;
+let money: PaymentsMoney;
+let admin: string;
+const adminCtx = () => ({ viewer: { id: admin, role: 'ADMIN' as const }, ip: '127.0.0.1', userAgent: 'test' });
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  pubsub = createPubSub({ prefix: `${db.schema}:` });
+  money = createMoney(db.prisma, pubsub);
+  admin = await createUser(db.prisma, 'ADMIN');
+});
+afterAll(async () => {
+  expect(await checkLedger(db.sql)).toEqual(CLEAN);
+  await pubsub.close();
+  await db.drop();
+});
+
+async function fund(userId: string, cents: number) {
+  return money.adjustBalance({ userId, amountCents: cents, account: 'WALLET', reason: 'test credit', idempotencyKey: `fund-${userId}-${cents}-${Math.random()}` }, adminCtx());
+}
+
+describe('ledger core', () => {
+  it('charges a minute once with the 70/30 split rounded down for the reader', async () => {
+    const client = await createUser(db.prisma);
+    const reader = await createUser(db.prisma, 'READER');
+    const session = await createSession(db.prisma, client, reader, 199);
+    await fund(client, 1000);
+    const first = await money.chargeSessionMinute({ sessionId: session, clientId: client, readerId: reader, minute: 1, rateCents: 199 });
+    expect(first).toMatchObject({ status: 'CHARGED', balanceCents: 801, lowBalance: false });
+    const again = await money.chargeSessionMinute({ sessionId: session, clientId: client, readerId: reader, minute: 1, rateCents: 199 });
+    expect(again).toMatchObject({ status: 'ALREADY_CHARGED', balanceCents: 801 });
+    expect(again.status !== 'INSUFFICIENT_FUNDS' && first.status !== 'INSUFFICIENT_FUNDS' && again.transactionId === first.transactionId).toBe(true);
+    const [earn] = await db.sql<{ b: string }>(`SELECT balance_cents AS b FROM ledger_accounts WHERE id = $1`, [`earnings:${reader}`]);
+    expect(Number(earn!.b)).toBe(139); // floor(199 * 0.7) = 139; platform 60
+    const [tx] = await db.sql<{ r: number; p: number }>(`SELECT reader_earnings_cents AS r, platform_revenue_cents AS p FROM transactions WHERE id = $1`, [
+      first.status === 'CHARGED' ? first.transactionId : '',
+    ]);
+    expect(tx).toEqual({ r: 139, p: 60 });
+  });
+
+  it('refuses a minute the wallet cannot pay and moves nothing', async () => {
+    const client = await createUser(db.prisma);
+    const reader = await createUser(db.prisma, 'READER');
+    const session = await createSession(db.prisma, client, reader, 500);
+    await fund(client, 499);
+    const r = await money.chargeSessionMinute({ sessionId: session, clientId: client, readerId: reader, minute: 1, rateCents: 500 });
+    expect(r).toEqual({ status: 'INSUFFICIENT_FUNDS', balanceCents: 499 });
+    expect(await db.sql(`SELECT 1 FROM transactions WHERE session_id = $1`, [session])).toHaveLength(0);
+  });
+
+  it('two charges racing on a wallet that can pay only one: exactly one succeeds', async () => {
+    const client = await createUser(db.prisma);
+    const readers = [await createUser(db.prisma, 'READER'), await createUser(db.prisma, 'READER')];
+    const sessions = [await createSession(db.prisma, client, readers[0]!, 300), await createSession(db.prisma, client, readers[1]!, 300)];
+    await fund(client, 500);
+    const results = await Promise.all(
+      sessions.map((s, i) => money.chargeSessionMinute({ sessionId: s, clientId: client, readerId: readers[i]!, minute: 1, rateCents: 300 })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['CHARGED', 'INSUFFICIENT_FUNDS']);
+    expect(await money.balanceOf(client)).toBe(200);
+  });
+
+  it('the same minute charged 10 times at once is charged once', async () => {
+    const client = await createUser(db.prisma);
+    const reader = await createUser(db.prisma, 'READER');
+    const session = await createSession(db.prisma, client, reader, 250);
+    await fund(client, 5000);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => money.chargeSessionMinute({ sessionId: session, clientId: client, readerId: reader, minute: 3, rateCents: 250 })),
+    );
+    expect(results.filter((r) => r.status === 'CHARGED')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'ALREADY_CHARGED')).toHaveLength(9);
+    expect(await money.balanceOf(client)).toBe(4750);
+  });
+
+  it('bulk tick charges each (session, minute) once, in input order per wallet, and agrees with single charges', async () => {
+    const c1 = await createUser(db.prisma);
+    const c2 = await createUser(db.prisma);
+    const r1 = await createUser(db.prisma, 'READER');
+    const r2 = await createUser(db.prisma, 'READER');
+    const r3 = await createUser(db.prisma, 'READER');
+    const s1 = await createSession(db.prisma, c1, r1, 100);
+    const s2 = await createSession(db.prisma, c1, r2, 150);
+    const s3 = await createSession(db.prisma, c2, r3, 333);
+    await fund(c1, 200);
+    await fund(c2, 1000);
+    await money.chargeSessionMinute({ sessionId: s3, clientId: c2, readerId: r3, minute: 1, rateCents: 333 });
+    const results = await money.chargeSessionMinutes([
+      { sessionId: s1, clientId: c1, readerId: r1, minute: 1, rateCents: 100 },
+      { sessionId: s2, clientId: c1, readerId: r2, minute: 1, rateCents: 150 }, // 100 + 150 > 200
+      { sessionId: s3, clientId: c2, readerId: r3, minute: 1, rateCents: 333 }, // already charged
+      { sessionId: s3, clientId: c2, readerId: r3, minute: 2, rateCents: 333 },
+      { sessionId: s3, clientId: c2, readerId: r3, minute: 2, rateCents: 333 }, // repeated in the input
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['CHARGED', 'INSUFFICIENT_FUNDS', 'ALREADY_CHARGED', 'CHARGED', 'ALREADY_CHARGED']);
+    expect(results[0]).toMatchObject({ balanceCents: 100, lowBalance: true });
+    expect(results[3]).toMatchObject({ balanceCents: 334, lowBalance: true }); // 334 < 2 minutes × 333
+    expect(await money.balanceOf(c1)).toBe(100);
+    expect(await money.balanceOf(c2)).toBe(334);
+    const again = await money.chargeSessionMinutes([{ sessionId: s1, clientId: c1, readerId: r1, minute: 1, rateCents: 100 }]);
+    expect(again[0]).toMatchObject({ status: 'ALREADY_CHARGED', balanceCents: 100 });
+    expect(await checkLedger(db.sql)).toEqual(CLEAN);
+  });
+
+  it('purchase splits, is idempotent on its key, refuses reuse for another payment and refuses when short', async () => {
+    const client = await createUser(db.prisma);
+    const reader = await createUser(db.prisma, 'READER');
+    await fund(client, 1000);
+    const input = { idempotencyKey: `gift-${client}`, clientId: client, readerId: reader, amountCents: 333, type: 'GIFT_PURCHASE' as const, description: 'Rose' };
+    const first = await money.purchase(input);
+    expect(first).toMatchObject({ balanceCents: 667, readerShareCents: 233, platformShareCents: 100, replayed: false });
+    const again = await money.purchase(input);
+    expect(again).toMatchObject({ transactionId: first.transactionId, balanceCents: 667, readerShareCents: 233, replayed: true });
+    await expect(money.purchase({ ...input, amountCents: 334 })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    await expect(money.purchase({ ...input, idempotencyKey: `big-${client}`, amountCents: 668 })).rejects.toMatchObject({
+      extensions: { code: 'INSUFFICIENT_FUNDS' },
+    });
+    for (const bad of [0, -5, 1.5, 1e12]) {
+      await expect(money.purchase({ ...input, idempotencyKey: `bad-${bad}`, amountCents: bad })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    }
+    expect(await money.balanceOf(client)).toBe(667);
+  });
+
+  it('purchase inside the caller transaction rolls back with it', async () => {
+    const client = await createUser(db.prisma);
+    await fund(client, 500);
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await money.purchase({ idempotencyKey: `tx-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx);
+        throw new Error('caller failed');
+      }),
+    ).rejects.toThrow('caller failed');
+    expect(await money.balanceOf(client)).toBe(500);
+  });
+
+  it('checkSessionFunds needs max($5, one minute)', async () => {
+    const client = await createUser(db.prisma);
+    await fund(client, 600);
+    expect(await money.checkSessionFunds(client, 100)).toEqual({ ok: true, balanceCents: 600, requiredCents: 500 });
+    expect(await money.checkSessionFunds(client, 700)).toEqual({ ok: false, balanceCents: 600, requiredCents: 700 });
+  });
+
+  it('adjustBalance: credit and debit with reason and key, audited, replay-safe, never below zero; publishes walletUpdated', async () => {
+    const client = await createUser(db.prisma);
+    const it = pubsub.subscribe<WalletEvent>(walletTopic(client));
+    const next = it.next();
+    const r = await money.adjustBalance({ userId: client, amountCents: 1500, account: 'WALLET', reason: 'demo credit', idempotencyKey: `adj-${client}` }, adminCtx());
+    expect((await next).value).toMatchObject({ userId: client, balanceCents: 1500, cause: 'ADJUSTMENT' });
+    await it.return!();
+    const replay = await money.adjustBalance({ userId: client, amountCents: 1500, account: 'WALLET', reason: 'demo credit', idempotencyKey: `adj-${client}` }, adminCtx());
+    expect(replay).toEqual({ ...r, replayed: true });
+    await expect(
+      money.adjustBalance({ userId: client, amountCents: -2000, account: 'WALLET', reason: 'too much', idempotencyKey: `adj2-${client}` }, adminCtx()),
+    ).rejects.toMatchObject({ extensions: { code: 'INSUFFICIENT_FUNDS' } });
+    await expect(
+      money.adjustBalance({ userId: client, amountCents: 10, account: 'WALLET', reason: '', idempotencyKey: `adj3-${client}` }, adminCtx()),
+    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(await money.balanceOf(client)).toBe(1500);
+    const logs = await db.sql(`SELECT action FROM audit_logs WHERE entity_id = $1`, [r.transactionId]);
+    expect(logs).toEqual([{ action: 'payments:adjust' }]);
+    expect(pubsub.listenerCount()).toBe(0);
+  });
+});

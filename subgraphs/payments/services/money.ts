@@ -1,0 +1,380 @@
+import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type {
+  MinuteChargeResult,
+  MoneyPort,
+  PurchaseInput,
+  PurchaseResult,
+  SessionFundsCheck,
+  Tx,
+} from '../../../shared/money.js';
+import type { PubSub } from '../../../shared/pubsub.js';
+import type { Context } from '../../../shared/context.js';
+import { audit } from '../../../shared/audit.js';
+import { AppError } from '../../../shared/errors.js';
+import { getIntSetting } from '../../../shared/settings.js';
+import {
+  MAX_AMOUNT_CENTS,
+  PLATFORM_ACCOUNTS,
+  assertAmount,
+  earningsAccountId,
+  ensurePlatformAccounts,
+  ensureUserAccounts,
+  inTransaction,
+  lockAccounts,
+  post,
+  split,
+  walletAccountId,
+  type TransactionTypeName,
+} from './ledger.js';
+
+/** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
+export interface WalletEvent {
+  userId: string;
+  balanceCents: number;
+  /** The transaction type that changed the balance, or null for a plain refresh. */
+  cause: TransactionTypeName | null;
+  transactionId: string | null;
+  /** Less than `low_balance_minutes` of the session's rate remains. */
+  lowBalance: boolean;
+}
+
+export const walletTopic = (userId: string) => `walletUpdated:${userId}`;
+
+export interface SessionMinute {
+  sessionId: string;
+  clientId: string;
+  readerId: string;
+  minute: number;
+  rateCents: number;
+}
+
+export interface AdjustBalanceInput {
+  userId: string;
+  /** Signed: positive credits, negative debits. */
+  amountCents: number;
+  account: 'WALLET' | 'EARNINGS';
+  reason: string;
+  idempotencyKey: string;
+}
+
+/** Payments' implementation of the MoneyPort plus what only payments itself uses. */
+export interface PaymentsMoney extends MoneyPort {
+  adjustBalance(
+    input: AdjustBalanceInput,
+    ctx: Pick<Context, 'viewer' | 'ip' | 'userAgent'>,
+  ): Promise<{ transactionId: string; balanceCents: number; replayed: boolean }>;
+  /** Publishes walletUpdated with the committed balances of these users. */
+  walletChanged(userIds: string[], cause?: TransactionTypeName | null): Promise<void>;
+  publish(events: WalletEvent[]): Promise<void>;
+  /** Called after commit with the wallets a debit took money from (auto-reload looks at them). */
+  onDebited: ((userIds: string[]) => void) | null;
+}
+
+const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
+
+function assertMinute(m: SessionMinute): void {
+  if (!m.sessionId || !m.clientId || !m.readerId) throw new AppError('BAD_USER_INPUT', 'sessionId, clientId and readerId are required.');
+  if (!Number.isSafeInteger(m.minute) || m.minute < 1) throw new AppError('BAD_USER_INPUT', 'minute must be a whole number from 1.', { field: 'minute' });
+  assertAmount(m.rateCents, 'rateCents');
+}
+
+export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney {
+  let platformReady: Promise<void> | null = null;
+  const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
+
+  async function balanceOf(userId: string, tx?: Tx): Promise<number> {
+    const row = await (tx ?? prisma).ledgerAccount.findUnique({ where: { id: walletAccountId(userId) }, select: { balanceCents: true } });
+    return Number(row?.balanceCents ?? 0n);
+  }
+
+  async function publish(events: WalletEvent[]): Promise<void> {
+    await Promise.all(events.map((e) => pubsub.publish(walletTopic(e.userId), e)));
+  }
+
+  const money: PaymentsMoney = {
+    onDebited: null,
+    balanceOf,
+    publish,
+
+    async walletChanged(userIds, cause = null) {
+      const ids = [...new Set(userIds)];
+      if (!ids.length) return;
+      const rows = await prisma.ledgerAccount.findMany({ where: { id: { in: ids.map(walletAccountId) } }, select: { userId: true, balanceCents: true } });
+      await publish(rows.map((r) => ({ userId: r.userId!, balanceCents: Number(r.balanceCents), cause, transactionId: null, lowBalance: false })));
+    },
+
+    async checkSessionFunds(clientId, rateCents, tx): Promise<SessionFundsCheck> {
+      assertAmount(rateCents, 'rateCents');
+      const db = tx ?? prisma;
+      const [balanceCents, minBalance] = await Promise.all([balanceOf(clientId, tx), getIntSetting(db, 'session_min_balance_cents')]);
+      const requiredCents = Math.max(minBalance, rateCents);
+      return { ok: balanceCents >= requiredCents, balanceCents, requiredCents };
+    },
+
+    async chargeSessionMinute(input, tx): Promise<MinuteChargeResult> {
+      assertMinute(input);
+      if (!tx) await platform();
+      const result = await inTransaction(prisma, tx, async (t) => {
+        if (tx) await ensurePlatformAccounts(t);
+        await ensureUserAccounts(t, { wallets: [input.clientId], earnings: [input.readerId] });
+        const [bps, lowMinutes] = [await getIntSetting(t, 'reader_share_bps'), await getIntSetting(t, 'low_balance_minutes')];
+        const shares = split(input.rateCents, bps);
+        const wallet = walletAccountId(input.clientId);
+        try {
+          const posted = await post(t, {
+            idempotencyKey: minuteKey(input.sessionId, input.minute),
+            type: 'SESSION_CHARGE',
+            amountCents: input.rateCents,
+            userId: input.clientId,
+            readerId: input.readerId,
+            readerEarningsCents: shares.reader,
+            platformRevenueCents: shares.platform,
+            sessionId: input.sessionId,
+            sessionMinute: input.minute,
+            description: `Session minute ${input.minute}`,
+            entries: [
+              { accountId: wallet, amountCents: -input.rateCents },
+              { accountId: earningsAccountId(input.readerId), amountCents: shares.reader },
+              { accountId: PLATFORM_ACCOUNTS.revenue.id, amountCents: shares.platform },
+            ],
+          });
+          const balanceCents = posted.balances.get(wallet)!;
+          return {
+            status: posted.replayed ? ('ALREADY_CHARGED' as const) : ('CHARGED' as const),
+            transactionId: posted.transactionId,
+            balanceCents,
+            lowBalance: balanceCents < lowMinutes * input.rateCents,
+          };
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'INSUFFICIENT_FUNDS') {
+            return { status: 'INSUFFICIENT_FUNDS' as const, balanceCents: Number((error.extensions as { balanceCents?: number }).balanceCents ?? 0) };
+          }
+          throw error;
+        }
+      });
+      if (!tx && result.status === 'CHARGED') {
+        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE', transactionId: result.transactionId, lowBalance: result.lowBalance }]);
+        money.onDebited?.([input.clientId]);
+      }
+      return result;
+    },
+
+    async chargeSessionMinutes(inputs) {
+      if (!inputs.length) return [];
+      inputs.forEach(assertMinute);
+      await platform();
+      const [bps, lowMinutes] = await Promise.all([getIntSetting(prisma, 'reader_share_bps'), getIntSetting(prisma, 'low_balance_minutes')]);
+      const clients = inputs.map((i) => i.clientId);
+      const readers = inputs.map((i) => i.readerId);
+      // Accounts are created (committed) before the charging transaction so its locks stay short.
+      await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
+      const rows = await inTransaction(prisma, undefined, async (t) => {
+        await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
+        return t.$queryRawUnsafe<Array<{ ord: number; status: string; tid: string | null; balance: bigint | null }>>(
+          TICK_SQL,
+          inputs.map((i) => i.sessionId),
+          clients,
+          readers,
+          inputs.map((i) => i.minute),
+          inputs.map((i) => i.rateCents),
+          bps,
+        );
+      });
+      const results: MinuteChargeResult[] = rows.map((r, idx) => {
+        const balanceCents = Number(r.balance ?? 0n);
+        if (r.status === 'INSUFFICIENT_FUNDS') return { status: 'INSUFFICIENT_FUNDS', balanceCents };
+        return {
+          status: r.status as 'CHARGED' | 'ALREADY_CHARGED',
+          transactionId: r.tid!,
+          balanceCents,
+          lowBalance: balanceCents < lowMinutes * inputs[idx]!.rateCents,
+        };
+      });
+      const events = new Map<string, WalletEvent>();
+      results.forEach((r, idx) => {
+        if (r.status !== 'CHARGED') return;
+        const clientId = inputs[idx]!.clientId;
+        events.set(clientId, { userId: clientId, balanceCents: r.balanceCents, cause: 'SESSION_CHARGE', transactionId: r.transactionId, lowBalance: r.lowBalance });
+      });
+      await publish([...events.values()]);
+      if (events.size) money.onDebited?.([...events.keys()]);
+      return results;
+    },
+
+    async purchase(input: PurchaseInput, tx): Promise<PurchaseResult> {
+      assertAmount(input.amountCents);
+      if (!input.idempotencyKey) throw new AppError('BAD_USER_INPUT', 'idempotencyKey is required.', { field: 'idempotencyKey' });
+      if (input.readerId && input.readerId === input.clientId) throw new AppError('BAD_USER_INPUT', 'A reader cannot pay themselves.');
+      if (!tx) await platform();
+      const result = await inTransaction(prisma, tx, async (t) => {
+        if (tx) await ensurePlatformAccounts(t);
+        await ensureUserAccounts(t, { wallets: [input.clientId], earnings: input.readerId ? [input.readerId] : [] });
+        const bps = input.readerId ? await getIntSetting(t, 'reader_share_bps') : 0;
+        const shares = split(input.amountCents, bps);
+        const wallet = walletAccountId(input.clientId);
+        const posted = await post(t, {
+          idempotencyKey: `purchase:${input.idempotencyKey}`,
+          type: input.type,
+          amountCents: input.amountCents,
+          userId: input.clientId,
+          readerId: input.readerId,
+          readerEarningsCents: shares.reader,
+          platformRevenueCents: shares.platform,
+          giftId: input.giftId ?? null,
+          description: input.description,
+          metadata: input.metadata,
+          entries: [
+            { accountId: wallet, amountCents: -input.amountCents },
+            ...(input.readerId ? [{ accountId: earningsAccountId(input.readerId), amountCents: shares.reader }] : []),
+            { accountId: PLATFORM_ACCOUNTS.revenue.id, amountCents: shares.platform },
+          ],
+        });
+        if (posted.replayed) {
+          const first = await t.transaction.findUniqueOrThrow({ where: { id: posted.transactionId } });
+          if (first.userId !== input.clientId || first.amountCents !== input.amountCents || first.type !== input.type) {
+            throw new AppError('CONFLICT', 'This idempotency key was already used for a different payment.');
+          }
+          return {
+            transactionId: first.id,
+            balanceCents: posted.balances.get(wallet)!,
+            readerShareCents: first.readerEarningsCents ?? 0,
+            platformShareCents: first.platformRevenueCents ?? first.amountCents,
+            replayed: true,
+          };
+        }
+        return {
+          transactionId: posted.transactionId,
+          balanceCents: posted.balances.get(wallet)!,
+          readerShareCents: shares.reader,
+          platformShareCents: shares.platform,
+          replayed: false,
+        };
+      });
+      if (!tx && !result.replayed) {
+        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false }]);
+        money.onDebited?.([input.clientId]);
+      }
+      return result;
+    },
+
+    async adjustBalance(input, ctx) {
+      if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
+        throw new AppError('BAD_USER_INPUT', `amountCents must be a non-zero whole number of cents of at most ${MAX_AMOUNT_CENTS} either way.`, { field: 'amountCents' });
+      }
+      const reason = input.reason.trim();
+      if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
+      const key = input.idempotencyKey.trim();
+      if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+      await platform();
+      const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+      if (!user) throw new AppError('NOT_FOUND', 'User was not found.');
+      const accountId = input.account === 'WALLET' ? walletAccountId(input.userId) : earningsAccountId(input.userId);
+      const result = await inTransaction(prisma, undefined, async (t) => {
+        await ensureUserAccounts(t, input.account === 'WALLET' ? { wallets: [input.userId] } : { earnings: [input.userId] });
+        const posted = await post(t, {
+          idempotencyKey: `adjustment:${key}`,
+          type: 'ADJUSTMENT',
+          amountCents: Math.abs(input.amountCents),
+          userId: input.userId,
+          actorId: ctx.viewer?.id ?? null,
+          reason,
+          description: input.amountCents > 0 ? 'Manual credit' : 'Manual debit',
+          metadata: { account: input.account, signedAmountCents: input.amountCents },
+          entries: [
+            { accountId, amountCents: input.amountCents },
+            { accountId: PLATFORM_ACCOUNTS.adjustments.id, amountCents: -input.amountCents },
+          ],
+        });
+        if (posted.replayed) {
+          const first = await t.transaction.findUniqueOrThrow({ where: { id: posted.transactionId } });
+          const signed = (first.metadata as { signedAmountCents?: number } | null)?.signedAmountCents;
+          if (first.userId !== input.userId || signed !== input.amountCents) {
+            throw new AppError('CONFLICT', 'This idempotency key was already used for a different adjustment.');
+          }
+        } else {
+          await audit(t, ctx, {
+            action: 'payments:adjust',
+            entityType: 'Transaction',
+            entityId: posted.transactionId,
+            changes: { userId: input.userId, account: input.account, amountCents: input.amountCents, reason },
+          });
+        }
+        return { transactionId: posted.transactionId, balanceCents: posted.balances.get(accountId)!, replayed: posted.replayed };
+      });
+      if (!result.replayed && input.account === 'WALLET') {
+        await publish([{ userId: input.userId, balanceCents: result.balanceCents, cause: 'ADJUSTMENT', transactionId: result.transactionId, lowBalance: false }]);
+        if (input.amountCents < 0) money.onDebited?.([input.userId]);
+      }
+      return result;
+    },
+  };
+  return money;
+}
+
+/**
+ * One billing tick as one statement: $1..$5 are parallel arrays (session, client, reader, minute, rate), $6 the
+ * reader share in basis points. A (session, minute) already in the ledger or repeated in the input is charged
+ * once; per client, charges are taken in input order while the wallet covers them (the caller holds the locks).
+ * Returns one row per input, in input order.
+ */
+const TICK_SQL = `
+WITH input AS MATERIALIZED (
+  SELECT i.s, i.c, i.r, i.m, i.rate, i.ord
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS i(s, c, r, m, rate, ord)
+),
+firsts AS MATERIALIZED (SELECT DISTINCT ON (s, m) s, m, ord FROM input ORDER BY s, m, ord),
+existing AS MATERIALIZED (
+  SELECT t.session_id AS s, t.session_minute AS m, t.id
+    FROM transactions t JOIN firsts f ON t.session_id = f.s AND t.session_minute = f.m
+),
+fresh AS (
+  SELECT i.* FROM input i JOIN firsts f ON f.ord = i.ord
+   WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.s = i.s AND e.m = i.m)
+),
+running AS (SELECT f.*, sum(f.rate) OVER (PARTITION BY f.c ORDER BY f.ord) AS cum FROM fresh f),
+ok AS MATERIALIZED (
+  SELECT r.s, r.c, r.r, r.m, r.rate, r.ord, gen_random_uuid()::text AS tid,
+         ((r.rate::bigint * $6::int) / 10000)::int AS rshare
+    FROM running r JOIN ledger_accounts w ON w.id = 'wallet:' || r.c
+   WHERE r.cum <= w.balance_cents
+),
+ins_tx AS (
+  INSERT INTO transactions (id, external_id, idempotency_key, user_id, type, status, amount_cents, session_id, session_minute,
+                            reader_id, reader_earnings_cents, platform_revenue_cents, description, updated_at)
+  SELECT tid, tid, 'session:' || s || ':minute:' || m, c, 'SESSION_CHARGE', 'COMPLETED', rate, s, m,
+         r, rshare, rate - rshare, 'Session minute ' || m, now()
+    FROM ok
+  RETURNING id
+),
+legs AS MATERIALIZED (
+  SELECT ok.tid, v.acct, v.amt
+    FROM ok CROSS JOIN LATERAL (VALUES ('wallet:' || ok.c, -ok.rate::bigint),
+                                       ('earnings:' || ok.r, ok.rshare::bigint),
+                                       ('platform:revenue', (ok.rate - ok.rshare)::bigint)) AS v(acct, amt)
+   WHERE v.amt <> 0
+),
+ins_e AS (
+  INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents)
+  SELECT gen_random_uuid()::text, tid, acct, amt FROM legs
+  RETURNING 1
+),
+upd AS (
+  UPDATE ledger_accounts a SET balance_cents = a.balance_cents + d.delta, updated_at = now()
+    FROM (SELECT acct, sum(amt) AS delta FROM legs GROUP BY acct) d
+   WHERE a.id = d.acct
+  RETURNING a.id, a.balance_cents
+)
+SELECT i.ord::int AS ord,
+       CASE WHEN ok.tid IS NOT NULL THEN 'CHARGED'
+            WHEN e.id IS NOT NULL OR dup.tid IS NOT NULL THEN 'ALREADY_CHARGED'
+            ELSE 'INSUFFICIENT_FUNDS' END AS status,
+       COALESCE(ok.tid, e.id, dup.tid) AS tid,
+       COALESCE(u.balance_cents, w.balance_cents, 0)::bigint AS balance
+  FROM input i
+  LEFT JOIN ok ON ok.ord = i.ord
+  LEFT JOIN existing e ON e.s = i.s AND e.m = i.m
+  LEFT JOIN firsts f ON f.s = i.s AND f.m = i.m AND f.ord <> i.ord
+  LEFT JOIN ok dup ON dup.ord = f.ord
+  LEFT JOIN upd u ON u.id = 'wallet:' || i.c
+  LEFT JOIN ledger_accounts w ON w.id = 'wallet:' || i.c
+ ORDER BY i.ord`;
