@@ -18,10 +18,7 @@ CREATE UNIQUE INDEX "stream_viewers_stream_id_user_id_key" ON "stream_viewers"("
 -- AddForeignKey
 ALTER TABLE "stream_viewers" ADD CONSTRAINT "stream_viewers_stream_id_fkey" FOREIGN KEY ("stream_id") REFERENCES "live_streams"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Hand-written constraints (community).
-ALTER TABLE "virtual_gifts" ADD CONSTRAINT "virtual_gifts_price_positive" CHECK ("price_cents" > 0);
-ALTER TABLE "gifts" ADD CONSTRAINT "gifts_price_positive" CHECK ("price_cents" > 0);
-ALTER TABLE "messages" ADD CONSTRAINT "messages_price_positive" CHECK ("price_cents" IS NULL OR "price_cents" > 0);
+-- Hand-written constraints (community). (prices of gifts and messages are already checked in the init migration.)
 ALTER TABLE "live_streams" ADD CONSTRAINT "live_streams_viewer_counts" CHECK ("viewer_count" >= 0 AND "max_viewers" >= "viewer_count");
 ALTER TABLE "live_streams" ADD CONSTRAINT "live_streams_premium_price" CHECK ("visibility" <> 'PREMIUM' OR "entry_price_cents" > 0);
 ALTER TABLE "content_flags" ADD CONSTRAINT "content_flags_one_target" CHECK (("post_id" IS NULL) <> ("reply_id" IS NULL));
