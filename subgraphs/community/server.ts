@@ -1,10 +1,49 @@
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
+import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
 
 export async function startCommunity(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  return startSubgraph(
-    { name: 'community', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, dev: rt.config.dev },
+  const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  const limiter = (keyPrefix: string, points: number, duration: number) =>
+    redis
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `community:${keyPrefix}`, points, duration })
+      : new RateLimiterMemory({ keyPrefix: `community:${keyPrefix}`, points, duration });
+  const community: CommunityDeps = {
+    // A getter: payments attaches runtime.money when it starts, possibly after this subgraph.
+    get money() {
+      return rt.money;
+    },
+    livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
+    limiters: {
+      message: limiter('dm', 20, 60),
+      forumWrite: limiter('forum', 10, 60),
+      flag: limiter('flag', 30, 3600),
+      streamChat: limiter('stream-chat', 10, 10),
+      gift: limiter('gift', 60, 60),
+    },
+  };
+  const server = await startSubgraph(
+    {
+      name: 'community',
+      schema,
+      prisma: rt.prisma,
+      pubsub: rt.pubsub,
+      gatewaySecret: rt.config.gatewaySecret,
+      dev: rt.config.dev,
+      deps: { community },
+      // A live stream's viewers each hold one subscription per stream topic; allow a few per connection.
+      maxSubscriptionsPerConnection: 50,
+    },
     listen,
   );
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      redis?.disconnect();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { builder } from '../builder.js';
 import './forum.js';
+import './messages.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -1,0 +1,28 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { MoneyPort } from '../../shared/money.js';
+
+export interface CommunityLimiters {
+  /** Direct messages per user. */
+  message: RateLimiterAbstract;
+  /** Forum posts and replies per user. */
+  forumWrite: RateLimiterAbstract;
+  /** Content flags per user. */
+  flag: RateLimiterAbstract;
+  /** Stream chat messages per user. */
+  streamChat: RateLimiterAbstract;
+  /** Gifts per user (the money caps are separate, in settings). */
+  gift: RateLimiterAbstract;
+}
+
+export interface CommunityDeps {
+  /** Payments' money interface; read at call time because payments may attach it after start. */
+  readonly money: MoneyPort | undefined;
+  livekit: { url: string | null; apiKey: string; apiSecret: string; tokenTtlSeconds: number };
+  limiters: CommunityLimiters;
+}
+
+declare module '../../shared/context.js' {
+  interface ServiceDeps {
+    community?: CommunityDeps;
+  }
+}

@@ -1,0 +1,43 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Context, Viewer } from '../../../shared/context.js';
+import { AppError, rateLimited, unauthenticated } from '../../../shared/errors.js';
+import type { MoneyPort } from '../../../shared/money.js';
+import type { CommunityDeps, CommunityLimiters } from '../deps.js';
+
+export function communityDeps(ctx: Pick<Context, 'deps'>): CommunityDeps {
+  const deps = ctx.deps.community;
+  if (!deps) throw new AppError('INTERNAL', 'Community dependencies are not configured.');
+  return deps;
+}
+
+export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+/** Payments' money interface, or PAYMENTS_NOT_CONFIGURED when this deployment has none. */
+export function requireMoney(ctx: Pick<Context, 'deps'>): MoneyPort {
+  const money = communityDeps(ctx).money;
+  if (!money) throw new AppError('PAYMENTS_NOT_CONFIGURED', 'Payments are not configured on this server.');
+  return money;
+}
+
+/** Spends one point of a per-user limiter; RATE_LIMITED (with retryAfterSeconds) when the budget is used up. */
+export async function consume(ctx: Pick<Context, 'deps'>, name: keyof CommunityLimiters, key: string): Promise<void> {
+  const limiter: RateLimiterAbstract = communityDeps(ctx).limiters[name];
+  try {
+    await limiter.consume(key);
+  } catch (err) {
+    if (err instanceof Error) throw err; // the store failed: not the user's fault
+    const ms = (err as { msBeforeNext?: number }).msBeforeNext ?? 1000;
+    throw rateLimited(Math.max(1, Math.ceil(ms / 1000)));
+  }
+}
+
+/** Prisma's unique-violation error code. */
+export function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string })?.code === 'P2002';
+}
+
+/** Keeps user text exactly as written, apart from surrounding whitespace; clients render it as plain text. */
+export const trimmed = (s: string) => s.trim();

@@ -1,0 +1,178 @@
+import type { Context } from '../../../shared/context.js';
+import type { Message } from '../../../shared/db/generated/client.js';
+import { AppError, badInput, forbidden, notFound } from '../../../shared/errors.js';
+import { parseInput, z } from '../../../shared/validation.js';
+import { consume, requireMoney, requireViewer } from './common.js';
+
+export const MESSAGE_MAX = 5_000;
+export const PAID_REPLY_MIN_CENTS = 100;
+export const PAID_REPLY_MAX_CENTS = 50_000;
+
+/** Topics. Payloads carry ids only; subscribers load rows with their own viewer, so hiding rules apply. */
+export const topics = {
+  messageReceived: (userId: string) => `community:dm:received:${userId}`,
+  conversationUpdated: (userId: string) => `community:dm:conversation:${userId}`,
+};
+export interface MessageEvent {
+  messageId: string;
+}
+export interface ConversationEvent {
+  conversationId: string;
+  kind: 'NEW_MESSAGE' | 'READ' | 'UNLOCKED';
+  /** For READ: who read, and when. */
+  readById?: string;
+  readAt?: string;
+}
+
+const sendSchema = z.object({
+  recipientId: z.string().min(1),
+  content: z.string().trim().min(1).max(MESSAGE_MAX),
+  priceCents: z.number().int().min(PAID_REPLY_MIN_CENTS).max(PAID_REPLY_MAX_CENTS).nullish(),
+});
+
+/**
+ * Whether the viewer may read a message's content: everyone but the receiver of a paid reply that has not
+ * been unlocked. Every field that could carry the content goes through this.
+ */
+export function contentVisible(viewerId: string | undefined, m: Pick<Message, 'receiverId' | 'priceCents' | 'unlockedAt'>): boolean {
+  return !(m.priceCents != null && m.unlockedAt == null && viewerId === m.receiverId);
+}
+
+export function pair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+export async function sendMessage(ctx: Context, input: unknown) {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(sendSchema, input);
+  if (data.recipientId === viewer.id) throw badInput('You cannot message yourself.', 'recipientId');
+  const recipient = await ctx.prisma.user.findUnique({ where: { id: data.recipientId }, select: { id: true, role: true, status: true } });
+  if (!recipient || recipient.status === 'BANNED') throw notFound('Recipient');
+  if (recipient.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This user cannot receive messages now.', { reason: 'RECIPIENT_INACTIVE' });
+
+  const blocks = await ctx.prisma.userBlock.findMany({
+    where: { OR: [{ blockerId: recipient.id, blockedId: viewer.id }, { blockerId: viewer.id, blockedId: recipient.id }] },
+    select: { blockerId: true },
+  });
+  if (blocks.some((b) => b.blockerId === recipient.id)) {
+    throw new AppError('FORBIDDEN', 'This user does not accept messages from you.', { reason: 'BLOCKED' });
+  }
+  if (blocks.length) throw new AppError('FORBIDDEN', 'You blocked this user; unblock them to send a message.', { reason: 'YOU_BLOCKED' });
+
+  const [userAId, userBId] = pair(viewer.id, recipient.id);
+  const existing = await ctx.prisma.conversation.findUnique({ where: { userAId_userBId: { userAId, userBId } }, select: { id: true } });
+  // Who may talk to whom: clients write to readers (and admins); readers answer clients who wrote first,
+  // and may write to readers and admins; admins write to anyone. Clients do not message each other.
+  if (viewer.role === 'CLIENT' && recipient.role === 'CLIENT') {
+    throw new AppError('FORBIDDEN', 'Clients can message readers, not other clients.', { reason: 'CLIENT_TO_CLIENT' });
+  }
+  if (viewer.role === 'READER' && recipient.role === 'CLIENT' && !existing) {
+    throw new AppError('FORBIDDEN', 'Readers reply to clients who wrote to them first.', { reason: 'READER_FIRST_CONTACT' });
+  }
+  if (data.priceCents != null && !(viewer.role === 'READER' && recipient.role === 'CLIENT')) {
+    throw new AppError('BAD_USER_INPUT', 'Only a reader\'s reply to a client can have a price.', { field: 'priceCents' });
+  }
+  await consume(ctx, 'message', viewer.id);
+
+  const message = await ctx.prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const conversation = await tx.conversation.upsert({
+      where: { userAId_userBId: { userAId, userBId } },
+      create: { userAId, userBId, lastMessageAt: now },
+      update: { lastMessageAt: now },
+    });
+    return tx.message.create({
+      data: {
+        conversationId: conversation.id,
+        senderId: viewer.id,
+        receiverId: recipient.id,
+        content: data.content,
+        priceCents: data.priceCents ?? null,
+        createdAt: now,
+      },
+    });
+  });
+  await ctx.pubsub.publish(topics.messageReceived(recipient.id), { messageId: message.id } satisfies MessageEvent);
+  const event: ConversationEvent = { conversationId: message.conversationId, kind: 'NEW_MESSAGE' };
+  await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(recipient.id), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);
+  return message;
+}
+
+export async function participantConversation(ctx: Context, conversationId: string) {
+  const viewer = requireViewer(ctx);
+  const c = await ctx.prisma.conversation.findUnique({ where: { id: conversationId } });
+  if (!c || (c.userAId !== viewer.id && c.userBId !== viewer.id)) throw notFound('Conversation');
+  return c;
+}
+
+export async function markRead(ctx: Context, conversationId: string) {
+  const viewer = requireViewer(ctx);
+  const c = await participantConversation(ctx, conversationId);
+  const readAt = new Date();
+  const { count } = await ctx.prisma.message.updateMany({
+    where: { conversationId: c.id, receiverId: viewer.id, isRead: false },
+    data: { isRead: true, readAt },
+  });
+  if (count > 0) {
+    const other = c.userAId === viewer.id ? c.userBId : c.userAId;
+    const event: ConversationEvent = { conversationId: c.id, kind: 'READ', readById: viewer.id, readAt: readAt.toISOString() };
+    await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(other), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);
+  }
+  return c;
+}
+
+/**
+ * Opens a paid reply: the receiver pays its price from the wallet, split reader/platform by payments, and the
+ * message is marked unlocked in the same transaction. The idempotency key is the message itself, so however
+ * often (or concurrently) this is called, the client pays once; later calls return the unlocked message.
+ */
+export async function unlockPaidReply(ctx: Context, messageId: string) {
+  const viewer = requireViewer(ctx);
+  const m = await ctx.prisma.message.findUnique({ where: { id: messageId } });
+  if (!m || (m.receiverId !== viewer.id && m.senderId !== viewer.id)) throw notFound('Message');
+  if (m.priceCents == null) throw badInput('This message is free.', 'messageId');
+  if (m.receiverId !== viewer.id) throw forbidden('Only the receiver opens a paid reply.');
+  if (m.unlockedAt) return m;
+  const money = requireMoney(ctx);
+  const unlocked = await ctx.prisma.$transaction(async (tx) => {
+    // Lock the row: a concurrent unlock waits here and then sees unlocked_at set.
+    const rows = await tx.$queryRaw<Array<{ unlocked_at: Date | null }>>`SELECT unlocked_at FROM messages WHERE id = ${m.id} FOR UPDATE`;
+    if (rows[0]?.unlocked_at) return null;
+    const payment = await money.purchase(
+      {
+        idempotencyKey: `community:paid-reply:${m.id}`,
+        clientId: viewer.id,
+        readerId: m.senderId,
+        amountCents: m.priceCents!,
+        type: 'PURCHASE',
+        description: 'Paid reply',
+        metadata: { kind: 'PAID_REPLY', messageId: m.id, conversationId: m.conversationId },
+      },
+      tx,
+    );
+    return tx.message.update({ where: { id: m.id }, data: { unlockedAt: new Date(), unlockTransactionId: payment.transactionId } });
+  });
+  if (!unlocked) return ctx.prisma.message.findUniqueOrThrow({ where: { id: m.id } });
+  const event: ConversationEvent = { conversationId: m.conversationId, kind: 'UNLOCKED' };
+  await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(m.senderId), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);
+  return unlocked;
+}
+
+export async function blockUser(ctx: Context, userId: string) {
+  const viewer = requireViewer(ctx);
+  if (userId === viewer.id) throw badInput('You cannot block yourself.', 'userId');
+  const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw notFound('User');
+  await ctx.prisma.userBlock.upsert({
+    where: { blockerId_blockedId: { blockerId: viewer.id, blockedId: userId } },
+    create: { blockerId: viewer.id, blockedId: userId },
+    update: {},
+  });
+  return true;
+}
+
+export async function unblockUser(ctx: Context, userId: string) {
+  const viewer = requireViewer(ctx);
+  await ctx.prisma.userBlock.deleteMany({ where: { blockerId: viewer.id, blockedId: userId } });
+  return true;
+}
