@@ -1,0 +1,451 @@
+import type { IncomingMessage } from 'node:http';
+import { executeQueryPlan, buildOperationContext, type ApolloGateway, type ServiceMap } from '@apollo/gateway';
+import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan, type SubscriptionNode } from '@apollo/query-planner';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import { decodeJwt } from 'jose';
+import type { WebSocket, WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { AppError, toFormattedError } from '../shared/errors.js';
+import type { Viewer } from '../shared/context.js';
+import type { GatewayContext } from './create-gateway.js';
+import { viewerKey, type IdentityService } from './identity.js';
+import { UpstreamPool } from './subscription-upstream.js';
+
+export interface SubscriptionLimits {
+  /** Operations one client connection may hold open at once. */
+  maxOperationsPerConnection: number;
+  /** Subscribe messages one connection may send per minute (flood guard). */
+  maxSubscribesPerMinute: number;
+  /** Events queued for a client that reads too slowly before its subscription is ended. */
+  maxQueuedEvents: number;
+  /** How long a subscription waits for its subgraph to come back after its socket dropped. */
+  recoveryWindowMs: number;
+  /** Client connections must send connection_init within this time. */
+  connectionInitWaitMs: number;
+  keepAliveMs: number;
+  pongTimeoutMs: number;
+}
+
+export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
+  maxOperationsPerConnection: 50,
+  maxSubscribesPerMinute: 300,
+  maxQueuedEvents: 500,
+  recoveryWindowMs: 10_000,
+  connectionInitWaitMs: 5_000,
+  keepAliveMs: 10_000,
+  pongTimeoutMs: 5_000,
+};
+
+export interface SubscriptionServerOptions {
+  gateway: ApolloGateway;
+  wss: WebSocketServer;
+  identity: IdentityService;
+  subgraphUrls: Record<string, string>;
+  dev?: boolean;
+  /** Extra validation rules (the gateway's depth/alias/cost limits), applied as for HTTP. */
+  validationRules?: readonly ValidationRule[];
+  maxTokens?: number;
+  limits?: Partial<SubscriptionLimits>;
+}
+
+export interface SubscriptionStats {
+  connections: number;
+  /** Client operations running (subscriptions, and queries/mutations sent over the socket). */
+  operations: number;
+  /** Operations the gateway holds on each subgraph's socket. */
+  upstreamOperations: Record<string, number>;
+  /** Whether the gateway's socket to each subgraph is open. */
+  upstreamSockets: Record<string, boolean>;
+}
+
+export interface SubscriptionServer {
+  stats(): SubscriptionStats;
+  dispose(): Promise<void>;
+}
+
+/** The close codes a client sees when connection_init is refused. */
+export const CLOSE_UNAUTHENTICATED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
+
+interface PlanState {
+  apiSchema: GraphQLSchema;
+  fedApiSchema: Schema;
+  supergraphSchema: GraphQLSchema;
+  planner: QueryPlanner;
+  prepared: Map<string, Prepared | readonly GraphQLError[]>;
+}
+
+interface Prepared {
+  document: DocumentNode;
+  operationName: string | undefined;
+  kind: 'query' | 'mutation' | 'subscription';
+  plan: QueryPlan;
+  /** For subscriptions: the plan run on every event (the primary fetch answered by the event, then the rest). */
+  eventPlan?: QueryPlan;
+  primary?: FetchNode;
+}
+
+type ConnectionExtra = {
+  viewer: Viewer | null;
+  ip: string | null;
+  userAgent: string | null;
+  operations: number;
+  subscribes: number[];
+  expiryTimer?: NodeJS.Timeout;
+  socket: WebSocket;
+  request: IncomingMessage;
+};
+
+interface OperationContextValue {
+  prepared: Prepared;
+  connection: ConnectionExtra;
+  variables: Record<string, unknown>;
+  query: string;
+}
+
+/** The service name of the fake data source that answers the primary fetch with the event itself. */
+const EVENT_SOURCE = '__subscription_event__';
+const registry = new WeakMap<WebSocketServer, SubscriptionServer>();
+
+/** The subscription server attached to a gateway's WebSocketServer (tests read its stats). */
+export function subscriptionServerOf(wss: WebSocketServer): SubscriptionServer | undefined {
+  return registry.get(wss);
+}
+
+/**
+ * Serves graphql-ws on the gateway's `/graphql` socket server.
+ *
+ * - connection_init carries `authorization: "Bearer <access token>"` (the same token as HTTP); a bad or expired
+ *   token closes the socket with 4401 and a reason; the socket is closed with 4401 when the token expires.
+ * - Subscriptions are planned by the federation query planner: the owning subgraph streams the events over the
+ *   gateway's multiplexed socket (UpstreamPool), and each event is completed with executeQueryPlan through the
+ *   gateway's own data sources (signed viewer header, in-flight de-duplication), exactly like a query.
+ * - Queries and mutations sent over the socket are planned and executed the same way.
+ * - Closing a client socket or completing an operation ends the upstream operation at once.
+ */
+export function attachSubscriptions(opts: SubscriptionServerOptions): SubscriptionServer {
+  const limits = { ...DEFAULT_SUBSCRIPTION_LIMITS, ...opts.limits };
+  const rules = [...specifiedRules, ...(opts.validationRules ?? [])];
+  const upstream = new UpstreamPool(opts.subgraphUrls, opts.identity, limits);
+  let state: PlanState | null = null;
+  let connections = 0;
+  let operations = 0;
+
+  const load = (apiSchema: GraphQLSchema, supergraphSdl: string) => {
+    const supergraph = Supergraph.build(supergraphSdl);
+    state = {
+      apiSchema,
+      fedApiSchema: supergraph.apiSchema(),
+      supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+      planner: new QueryPlanner(supergraph),
+      prepared: new Map(),
+    };
+  };
+  const unsubscribeSchema = opts.gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => load(apiSchema, coreSupergraphSdl));
+  // The gateway may have loaded before we were attached.
+  const loaded = (opts.gateway as unknown as { schema?: GraphQLSchema }).schema;
+  const loadedSdl = opts.gateway.__testing().supergraphSdl;
+  if (loaded && loadedSdl) load(loaded, loadedSdl);
+
+  const gatewayServices = (): ServiceMap => {
+    const map = (opts.gateway as unknown as { serviceMap: Record<string, { dataSource: ServiceMap[string] }> }).serviceMap;
+    const services: ServiceMap = Object.create(null);
+    for (const name in map) services[name] = map[name]!.dataSource;
+    return services;
+  };
+
+  function prepare(query: string, operationName: string | undefined): Prepared | readonly GraphQLError[] {
+    const s = state;
+    if (!s) return [new AppError('INTERNAL', 'The gateway has not loaded its schema yet.')];
+    const key = `${operationName ?? ''}\n${query}`;
+    const hit = s.prepared.get(key);
+    if (hit) return hit;
+    let result: Prepared | readonly GraphQLError[];
+    try {
+      const document = parse(query, { maxTokens: opts.maxTokens });
+      const errors = validate(s.apiSchema, document, rules);
+      if (errors.length) {
+        result = errors.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+      } else {
+        const op = getOperationAST(document, operationName);
+        if (!op) {
+          result = [new AppError('BAD_USER_INPUT', 'Unable to identify the operation to run (operationName).')];
+        } else {
+          const plan = s.planner.buildQueryPlan(operationFromDocument(s.fedApiSchema, document, { operationName }));
+          const prepared: Prepared = { document, operationName, kind: op.operation, plan };
+          if (plan.node?.kind === 'Subscription') {
+            const { primary, rest } = plan.node as SubscriptionNode;
+            const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
+            const node: PlanNode = rest ? { kind: 'Sequence', nodes: [eventFetch, rest] } : eventFetch;
+            prepared.eventPlan = { kind: 'QueryPlan', node };
+            prepared.primary = primary;
+          }
+          result = prepared;
+        }
+      }
+    } catch (error) {
+      result = [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new AppError('BAD_USER_INPUT', String((error as Error).message))];
+    }
+    if (s.prepared.size >= 1000) s.prepared.delete(s.prepared.keys().next().value!);
+    s.prepared.set(key, result);
+    return result;
+  }
+
+  async function requestContextFor(op: OperationContextValue) {
+    const c = op.connection;
+    const context = {
+      viewer: c.viewer,
+      identity: await opts.identity.forward(c.viewer, c.ip, c.userAgent),
+      // Same key as the gateway's HTTP requests: the fetcher merges freely only within one viewer and client.
+      dedupeKey: `${viewerKey(c.viewer)}|${c.ip ?? ''}|${c.userAgent ?? ''}`,
+      metrics: {},
+    } satisfies GatewayContext;
+    return {
+      request: { query: op.query, operationName: op.prepared.operationName, variables: op.variables },
+      context,
+      metrics: {},
+      document: op.prepared.document,
+      logger: console,
+    } as unknown as Parameters<typeof executeQueryPlan>[2];
+  }
+
+  async function run(op: OperationContextValue, plan: QueryPlan, services: ServiceMap): Promise<ExecutionResult> {
+    const s = state!;
+    const operationContext = buildOperationContext({ schema: s.apiSchema, operationDocument: op.prepared.document, operationName: op.prepared.operationName });
+    return (await executeQueryPlan(plan, services, await requestContextFor(op), operationContext, s.supergraphSchema, s.fedApiSchema)) as ExecutionResult;
+  }
+
+  /** Queries and mutations sent over the socket. */
+  async function federatedExecute(args: ExecutionArgs): Promise<ExecutionResult> {
+    const op = args.contextValue as OperationContextValue;
+    try {
+      return await run(op, op.prepared.plan, gatewayServices());
+    } finally {
+      release(op);
+    }
+  }
+
+  function release(op: OperationContextValue) {
+    op.connection.operations -= 1;
+    operations -= 1;
+  }
+
+  /** Subscriptions: one upstream operation, each event completed through the query plan's remaining fetches. */
+  function federatedSubscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
+    const op = args.contextValue as OperationContextValue;
+    const primary = op.prepared.primary!;
+    const queue: ExecutionResult[] = [];
+    let waiting: ((r: IteratorResult<ExecutionResult>) => void) | null = null;
+    let ended = false;
+    let released = false;
+    let chain: Promise<void> = Promise.resolve();
+    const deliver = (result: ExecutionResult) => {
+      if (ended) return;
+      if (waiting) {
+        const w = waiting;
+        waiting = null;
+        w({ value: result, done: false });
+        return;
+      }
+      queue.push(result);
+      if (queue.length > limits.maxQueuedEvents) {
+        queue.length = 0;
+        queue.push({ errors: [new AppError('RATE_LIMITED', `More than ${limits.maxQueuedEvents} events were waiting for this client; the subscription has ended. Subscribe again.`, { reason: 'CLIENT_TOO_SLOW' })] });
+        stop();
+      }
+    };
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (!released) {
+        released = true;
+        release(op);
+      }
+      if (waiting && queue.length === 0) {
+        const w = waiting;
+        waiting = null;
+        w({ value: undefined, done: true });
+      }
+    };
+    const variables: Record<string, unknown> = {};
+    for (const name of primary.variableUsages ?? []) if (name in op.variables) variables[name] = op.variables[name];
+    const unsubscribe = upstream.subscribe(
+      primary.serviceName,
+      {
+        query: primary.operation,
+        operationName: primary.operationName,
+        variables,
+        signIdentity: () => opts.identity.forward(op.connection.viewer, op.connection.ip, op.connection.userAgent),
+      },
+      {
+        next: (event) => {
+          chain = chain.then(async () => {
+            if (ended) return;
+            const services = gatewayServices();
+            services[EVENT_SOURCE] = { process: async () => event } as unknown as ServiceMap[string];
+            try {
+              deliver(await run(op, op.prepared.eventPlan!, services));
+            } catch {
+              deliver({ errors: [new AppError('INTERNAL', 'This event could not be completed.')] });
+            }
+          });
+        },
+        complete: () => {
+          void chain.then(end);
+        },
+        unavailable: () => {
+          void chain.then(() => {
+            deliver({
+              errors: [
+                new AppError('INTERNAL', `The ${primary.serviceName} service is unavailable, so this subscription has ended. Subscribe again.`, {
+                  reason: 'SUBGRAPH_UNAVAILABLE',
+                  service: primary.serviceName,
+                }),
+              ],
+            });
+            end();
+          });
+        },
+      },
+    );
+    function stop() {
+      unsubscribe();
+      end();
+    }
+    const it: AsyncIterableIterator<ExecutionResult> = {
+      next() {
+        const value = queue.shift();
+        if (value) return Promise.resolve({ value, done: false });
+        if (ended) return Promise.resolve({ value: undefined, done: true });
+        return new Promise((resolve) => {
+          waiting = resolve;
+        });
+      },
+      return() {
+        // Ends upstream at once, even while an event is being completed (no `async function*` here).
+        queue.length = 0;
+        stop();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw(error?: unknown) {
+        stop();
+        return Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return it;
+      },
+    };
+    return it;
+  }
+
+  const format = (errors: readonly GraphQLError[] | undefined): GraphQLFormattedError[] | undefined =>
+    errors?.map((e) => toFormattedError(typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError), e, !!opts.dev));
+
+  const server = useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      connectionInitWaitTimeout: limits.connectionInitWaitMs,
+      onConnect: async (ctx) => {
+        connections += 1;
+        const extra = ctx.extra as ConnectionExtra;
+        extra.operations = 0;
+        extra.subscribes = [];
+        extra.ip = extra.request.socket.remoteAddress ?? null;
+        extra.userAgent = (extra.request.headers['user-agent'] as string | undefined) ?? null;
+        const params = ctx.connectionParams ?? {};
+        const header = (params.authorization ?? params.Authorization) as unknown;
+        if (header !== undefined && typeof header !== 'string') {
+          extra.socket.close(CLOSE_UNAUTHENTICATED, 'Unauthorized: connectionParams.authorization must be "Bearer <access token>".');
+          return false;
+        }
+        try {
+          extra.viewer = await opts.identity.viewerFromAuthorization(header as string | undefined);
+        } catch (error) {
+          const reason = (error as AppError).extensions?.reason === 'TOKEN_EXPIRED' ? 'the access token has expired' : 'the access token is invalid';
+          extra.socket.close(CLOSE_UNAUTHENTICATED, `Unauthorized: ${reason}.`);
+          return false;
+        }
+        if (extra.viewer && typeof header === 'string') {
+          const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
+          if (exp) {
+            const ms = exp * 1000 - Date.now();
+            extra.expiryTimer = setTimeout(() => extra.socket.close(CLOSE_UNAUTHENTICATED, 'Unauthorized: the access token has expired. Reconnect with a new one.'), Math.min(ms, 2 ** 31 - 1));
+            extra.expiryTimer.unref();
+          }
+        }
+        return true;
+      },
+      onClose: (ctx) => {
+        const extra = ctx.extra as ConnectionExtra;
+        if (extra.expiryTimer) clearTimeout(extra.expiryTimer);
+        if (extra.subscribes) connections -= 1;
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        const extra = ctx.extra as ConnectionExtra;
+        const now = Date.now();
+        while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
+        if (extra.subscribes.length >= limits.maxSubscribesPerMinute) {
+          const retryAfterSeconds = Math.max(1, Math.ceil((extra.subscribes[0]! + 60_000 - now) / 1000));
+          return [new AppError('RATE_LIMITED', `At most ${limits.maxSubscribesPerMinute} operations may be started per minute on one connection. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds })];
+        }
+        extra.subscribes.push(now);
+        if (extra.operations >= limits.maxOperationsPerConnection) {
+          return [new AppError('RATE_LIMITED', `At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
+        }
+        if (typeof payload.query !== 'string') return [new AppError('BAD_USER_INPUT', 'The operation has no query.')];
+        const prepared = prepare(payload.query, payload.operationName ?? undefined);
+        if (Array.isArray(prepared)) return prepared;
+        const p = prepared as Prepared;
+        const variables = (payload.variables ?? {}) as Record<string, unknown>;
+        extra.operations += 1;
+        operations += 1;
+        const contextValue: OperationContextValue = { prepared: p, connection: extra, variables, query: payload.query };
+        return { schema: state!.apiSchema, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
+      },
+      execute: (args) => federatedExecute(args),
+      subscribe: (args) => {
+        const op = args.contextValue as OperationContextValue;
+        // graphql-ws dropped the operation before it started (client completed it at once).
+        return federatedSubscribe({ ...args, contextValue: op });
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        const errors = format(result.errors as readonly GraphQLError[] | undefined);
+        return errors ? { ...result, errors } : (result as never);
+      },
+      onError: (_ctx, _id, _payload, errors) => format(errors),
+    },
+    opts.wss,
+  );
+
+  const subscriptionServer: SubscriptionServer = {
+    stats: () => {
+      const u = upstream.stats();
+      return { connections, operations, upstreamOperations: u.operations, upstreamSockets: u.openSockets };
+    },
+    async dispose() {
+      unsubscribeSchema();
+      await server.dispose();
+      await upstream.dispose();
+    },
+  };
+  registry.set(opts.wss, subscriptionServer);
+  // The gateway closes its socket server on shutdown: release the upstream sockets with it.
+  opts.wss.once('close', () => void upstream.dispose());
+  return subscriptionServer;
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+}
