@@ -15,6 +15,7 @@ import type { RunningServer } from '../shared/server/subgraph.js';
 import { IdentityService, viewerKey } from './identity.js';
 import { createDedupeFetcher, DEDUPE_VIEWER_HEADER } from './dedupe-fetch.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
+import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   /** Merge identical in-flight subgraph queries of one viewer (default on). */
   dedupe?: boolean;
   limits?: Partial<GatewayLimits>;
+  /** graphql-ws limits (gateway/subscriptions.ts). */
+  subscriptionLimits?: Partial<SubscriptionLimits>;
 }
 
 export interface GatewayLimits {
@@ -113,6 +116,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     plugins: [...(protection.plugins as never[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
+  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, dev: opts.dev, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });

@@ -212,7 +212,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       // Same key as the gateway's HTTP requests: the fetcher merges freely only within one viewer and client.
       dedupeKey: `${viewerKey(c.viewer)}|${c.ip ?? ''}|${c.userAgent ?? ''}`,
       metrics: {},
-    } satisfies GatewayContext;
+    } as GatewayContext;
     return {
       request: { query: op.query, operationName: op.prepared.operationName, variables: op.variables },
       context,

@@ -7,14 +7,14 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { Context, ServiceDeps } from '../context.js';
 import type { PubSub } from '../pubsub.js';
 import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
-import { toFormattedError } from '../errors.js';
+import { AppError, toFormattedError } from '../errors.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -28,6 +28,8 @@ export interface SubgraphOptions {
   routes?: (app: express.Express) => void;
   /** graphql-ws operations one connection may hold open at once. */
   maxSubscriptionsPerConnection?: number;
+  /** The same for the gateway's multiplexed socket, which carries every client subscription on this subgraph. */
+  maxMultiplexedSubscriptions?: number;
 }
 
 export interface RunningServer {
@@ -53,6 +55,14 @@ export function buildContext(
   };
 }
 
+/** User agent of the gateway's multiplexed graphql-ws socket (signed, without a viewer). */
+export const MULTIPLEX_AGENT = 'soulseer-gateway/multiplex';
+
+type WsExtra = {
+  identity?: ForwardedIdentity;
+  multiplexed?: boolean;
+};
+
 const gatewayOnly = {
   errors: [
     {
@@ -70,32 +80,61 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const maxSubs = opts.maxSubscriptionsPerConnection ?? 100;
 
-  const wsServer = useServer<Record<string, unknown>, { identity?: ForwardedIdentity; subs?: number }>(
+  const maxMultiplexed = opts.maxMultiplexedSubscriptions ?? 50_000;
+  // Parsed and validated operations by text: the gateway sends the same few documents for many viewers.
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const parsedDocument = (query: string): DocumentNode | readonly GraphQLError[] => {
+    let hit = documents.get(query);
+    if (!hit) {
+      try {
+        const document = parse(query);
+        const errors = validate(opts.schema, document);
+        hit = errors.length ? errors : document;
+      } catch (error) {
+        hit = [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+      }
+      if (documents.size >= 500) documents.delete(documents.keys().next().value!);
+      documents.set(query, hit);
+    }
+    return hit;
+  };
+
+  // graphql-ws. A socket is authenticated by a gateway-signed identity in connectionParams. The gateway's own
+  // multiplexed socket (MULTIPLEX_AGENT, no viewer) carries many viewers' operations, each with its viewer's
+  // signed identity in the subscribe payload's extensions; that identity is verified and used for the operation.
+  const wsServer = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: opts.schema,
       onConnect: async (ctx) => {
         const identity = await verifyForwardedIdentity(ctx.connectionParams?.[VIEWER_HEADER] as string | undefined, opts.gatewaySecret);
         if (!identity) return false;
         ctx.extra.identity = identity;
-        ctx.extra.subs = 0;
+        ctx.extra.multiplexed = identity.viewer === null && identity.userAgent === MULTIPLEX_AGENT;
         return true;
       },
-      onSubscribe: (ctx) => {
-        ctx.extra.subs = (ctx.extra.subs ?? 0) + 1;
-        if (ctx.extra.subs > maxSubs) {
-          ctx.extra.subs -= 1;
-          return [
-            Object.assign(new Error(`At most ${maxSubs} subscriptions per connection.`), {
-              extensions: { code: 'RATE_LIMITED' },
-            }) as never,
-          ];
+      onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has already registered this operation in ctx.subscriptions (exactly the live ones).
+        const limit = ctx.extra.multiplexed ? maxMultiplexed : maxSubs;
+        if (Object.keys(ctx.subscriptions).length > limit) {
+          return [new AppError('RATE_LIMITED', `At most ${limit} subscriptions per connection.`, { limit })];
         }
-        return undefined;
+        let identity = ctx.extra.identity!;
+        const signed = (payload.extensions as Record<string, unknown> | undefined)?.[VIEWER_HEADER];
+        if (signed !== undefined) {
+          const verified = await verifyForwardedIdentity(typeof signed === 'string' ? signed : null, opts.gatewaySecret);
+          if (!verified) return [new AppError('UNAUTHENTICATED', 'Subgraphs accept operations only through the gateway.', { reason: 'GATEWAY_SIGNATURE_REQUIRED' })];
+          identity = verified;
+        }
+        const document = parsedDocument(payload.query);
+        if (!('kind' in document)) return document;
+        return {
+          schema: opts.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: buildContext(opts, identity),
+        };
       },
-      onComplete: (ctx) => {
-        ctx.extra.subs = Math.max(0, (ctx.extra.subs ?? 1) - 1);
-      },
-      context: (ctx) => buildContext(opts, ctx.extra.identity!),
     },
     wss,
   );
