@@ -1,7 +1,8 @@
 import { builder } from '../builder.js';
 import * as auth from '../services/auth.js';
+import * as profile from '../services/profile.js';
 
-const AuthPayload = builder.objectRef<auth.AuthResult>('AuthPayload').implement({
+export const AuthPayload = builder.objectRef<auth.AuthResult>('AuthPayload').implement({
   description: 'Tokens for a signed-in user. Send the access token as "Authorization: Bearer <token>".',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Short-lived JWT for the Authorization header.' }),
@@ -27,6 +28,14 @@ const RegisterInput = builder.inputType('RegisterInput', {
   }),
 });
 
+const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
+  description: 'A new password for the signed-in user.',
+  fields: (t) => ({
+    currentPassword: t.string({ required: true, description: 'The password in use now.' }),
+    newPassword: t.string({ required: true, description: 'At least 10 characters (at most 128), with a letter and a digit; must differ from the current one.' }),
+  }),
+});
+
 const LoginInput = builder.inputType('LoginInput', {
   description: 'Credentials.',
   fields: (t) => ({
@@ -39,13 +48,13 @@ builder.mutationFields((t) => ({
   register: t.field({
     type: AuthPayload,
     description: 'Creates a client account and signs it in.',
-    args: { input: t.arg({ type: RegisterInput, required: true }) },
+    args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: (_root, { input }, ctx) => auth.register(ctx, input),
   }),
   login: t.field({
     type: AuthPayload,
     description: 'Signs in with email and password. Rate limited per email and per IP.',
-    args: { input: t.arg({ type: LoginInput, required: true }) },
+    args: { input: t.arg({ type: LoginInput, required: true, description: 'Email and password.' }) },
     resolve: (_root, { input }, ctx) => auth.login(ctx, input),
   }),
   refreshToken: t.field({
@@ -53,6 +62,15 @@ builder.mutationFields((t) => ({
     description: 'Exchanges a refresh token for new tokens. The old refresh token stops working.',
     args: { refreshToken: t.arg.string({ required: true, description: 'The current refresh token.' }) },
     resolve: (_root, args, ctx) => auth.refresh(ctx, args.refreshToken),
+  }),
+  changePassword: t.field({
+    type: AuthPayload,
+    description:
+      'Changes the signed-in user\'s password. Every refresh token of the user is revoked (other devices are signed out) ' +
+      'and a new token pair is returned for this device. Wrong current passwords count against the login rate limit.',
+    authScopes: { authenticated: true },
+    args: { input: t.arg({ type: ChangePasswordInput, required: true, description: 'Current and new password.' }) },
+    resolve: (_root, { input }, ctx) => profile.changePassword(ctx, input),
   }),
   logout: t.boolean({
     description: 'Revokes a refresh token, or every refresh token of the viewer with allDevices.',

@@ -3,6 +3,8 @@ import './user.js';
 import './reader.js';
 import './auth.js';
 import './presence.js';
+import './invite.js';
+import './admin.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -4,6 +4,7 @@ import { loader, byKey } from '../../../shared/graphql/loaders.js';
 import type { Context } from '../../../shared/context.js';
 import type { Prisma, Reader } from '../../../shared/db/generated/client.js';
 import { badInput } from '../../../shared/errors.js';
+import { updateReaderProfile } from '../services/reader-profile.js';
 import { SessionTypeEnum } from './user.js';
 
 export const ReaderStatusEnum = readerStatusEnum(builder);
@@ -43,7 +44,7 @@ export const ReaderRef = builder.prismaObject('Reader', {
     rateFor: t.int({
       nullable: true,
       description: 'Per-minute rate in cents for one session type, or null when not offered.',
-      args: { sessionType: t.arg({ type: SessionTypeEnum, required: true }) },
+      args: { sessionType: t.arg({ type: SessionTypeEnum, required: true, description: 'The session type to price.' }) },
       select: { rates: true },
       resolve: (r, args) => r.rates.find((x) => x.sessionType === args.sessionType)?.ratePerMinuteCents ?? null,
     }),
@@ -81,13 +82,13 @@ const ReaderSort = builder.enumType('ReaderSort', {
 const ReaderFilter = builder.inputType('ReaderFilter', {
   description: 'Directory filters; all given filters must match.',
   fields: (t) => ({
-    specialty: t.string({ description: 'Has this specialty.' }),
+    specialty: t.string({ description: 'Has this specialty (case-insensitive, e.g. tarot).' }),
     sessionType: t.field({ type: SessionTypeEnum, description: 'Offers this session type.' }),
     language: t.string({ description: 'Speaks this language.' }),
     onlineNow: t.boolean({ description: 'Only readers who are ONLINE.' }),
     minPriceCents: t.int({ description: 'Lowest rate (or the rate for sessionType) at least this.' }),
     maxPriceCents: t.int({ description: 'Lowest rate (or the rate for sessionType) at most this.' }),
-    search: t.string({ description: 'Text in the display name or headline.' }),
+    search: t.string({ description: 'Text (at most 100 characters) in the display name, first or last name, or headline; case-insensitive.' }),
     verifiedOnly: t.boolean({ description: 'Only verified readers.' }),
   }),
 });
@@ -100,13 +101,24 @@ function readerWhere(filter: typeof ReaderFilter.$inferInput | null | undefined)
     const v = filter[k];
     if (v != null && (v < 0 || v > 100_000)) throw badInput(`${k} must be between 0 and 100000.`, `filter.${k}`);
   }
-  if (filter.specialty) where.push({ specialties: { has: filter.specialty.toLowerCase() } });
-  if (filter.language) where.push({ languages: { has: filter.language.toLowerCase() } });
+  for (const k of ['specialty', 'language'] as const) {
+    if (filter[k] != null && filter[k].length > 100) throw badInput(`${k} must be at most 100 characters.`, `filter.${k}`);
+  }
+  // Normalised as updateReaderProfile stores them.
+  if (filter.specialty) where.push({ specialties: { has: filter.specialty.trim().replace(/\s+/g, ' ').toLowerCase() } });
+  if (filter.language) where.push({ languages: { has: filter.language.trim().toLowerCase() } });
   if (filter.onlineNow) where.push({ status: 'ONLINE' });
   if (filter.verifiedOnly) where.push({ isVerified: true });
   if (filter.search?.trim()) {
     const q = filter.search.trim();
-    where.push({ OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { headline: { contains: q, mode: 'insensitive' } }] });
+    where.push({
+      OR: [
+        { displayName: { contains: q, mode: 'insensitive' } },
+        { firstName: { contains: q, mode: 'insensitive' } },
+        { lastName: { contains: q, mode: 'insensitive' } },
+        { headline: { contains: q, mode: 'insensitive' } },
+      ],
+    });
   }
   const price = { gte: filter.minPriceCents ?? undefined, lte: filter.maxPriceCents ?? undefined };
   const hasPrice = filter.minPriceCents != null || filter.maxPriceCents != null;
@@ -136,13 +148,15 @@ builder.queryFields((t) => ({
       maxSize: 50,
       description: 'The reader directory, 20 a page by default (50 at most).',
       args: {
-        filter: t.arg({ type: ReaderFilter }),
-        sort: t.arg({ type: ReaderSort, defaultValue: 'RATING' }),
+        filter: t.arg({ type: ReaderFilter, description: 'Which readers to list.' }),
+        sort: t.arg({ type: ReaderSort, defaultValue: 'RATING', description: 'Order of the list (default RATING).' }),
       },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.reader.findMany({ ...query, where: readerWhere(args.filter), orderBy: orderBy[args.sort ?? 'RATING'] }),
+      totalCount: (_parent, args, ctx) => ctx.prisma.reader.count({ where: readerWhere(args.filter) }),
     },
     { description: 'A page of readers.' },
+    { description: 'One reader in a page.' },
   ),
   reader: t.prismaField({
     type: 'Reader',
@@ -153,3 +167,53 @@ builder.queryFields((t) => ({
       ctx.prisma.reader.findFirst({ ...query, where: { userId: String(args.id), user: { role: 'READER', status: { in: ['ACTIVE'] } } } }),
   }),
 }));
+
+const ReaderRateInput = builder.inputType('ReaderRateInput', {
+  description: 'The per-minute price of one session type.',
+  fields: (t) => ({
+    sessionType: t.field({ type: SessionTypeEnum, required: true, description: 'Chat, call or video.' }),
+    ratePerMinuteCents: t.int({ required: true, description: 'Cents per minute, 100 ($1.00) to 100000 ($1,000.00).' }),
+  }),
+});
+
+const UpdateReaderProfileInput = builder.inputType('UpdateReaderProfileInput', {
+  description:
+    'Changes to the signed-in reader\'s profile. Omitted fields stay as they are. Every offered session type needs a rate, ' +
+    'and a rate may be given only for an offered type; rates of types no longer offered are removed.',
+  fields: (t) => ({
+    firstName: t.string({ description: 'Given name, 1 to 60 characters.' }),
+    lastName: t.string({ description: 'Family name, 1 to 60 characters.' }),
+    displayName: t.string({ description: 'Name shown to clients, 2 to 60 characters.' }),
+    headline: t.string({ description: 'Short tagline, at most 120 characters; null clears it.' }),
+    bio: t.string({ description: 'About you, at most 5000 characters.' }),
+    avatarUrl: t.string({ description: 'http(s) URL of the avatar image, at most 2048 characters; null clears it.' }),
+    specialties: t.stringList({ description: 'At most 15, each 2 to 40 characters; stored trimmed and lower-case, duplicates removed.' }),
+    yearsOfExperience: t.int({ description: 'Years of practice, 0 to 80.' }),
+    certifications: t.stringList({ description: 'At most 20, each 2 to 100 characters.' }),
+    languages: t.stringList({ description: 'ISO 639-1 codes (en, es, fr…), at most 10.' }),
+    timezone: t.string({ description: 'IANA timezone you work in, e.g. America/New_York.' }),
+    sessionTypes: t.field({ type: [SessionTypeEnum], description: 'Session types you offer (replaces the current set).' }),
+    rates: t.field({ type: [ReaderRateInput], description: 'Rates to set, one per session type; others keep their current rate.' }),
+  }),
+});
+
+const UpdateReaderProfilePayload = builder.objectRef<{ userId: string }>('UpdateReaderProfilePayload').implement({
+  description: 'The result of updateReaderProfile.',
+  fields: (t) => ({
+    reader: t.prismaField({
+      type: 'Reader',
+      description: 'The updated reader profile.',
+      resolve: (query, p, _args, ctx) => ctx.prisma.reader.findUniqueOrThrow({ ...query, where: { userId: p.userId } }),
+    }),
+  }),
+});
+
+builder.mutationField('updateReaderProfile', (t) =>
+  t.field({
+    type: UpdateReaderProfilePayload,
+    description: 'Updates the signed-in reader\'s own profile, session types and per-minute rates (readers only).',
+    authScopes: { reader: true },
+    args: { input: t.arg({ type: UpdateReaderProfileInput, required: true, description: 'The fields to change.' }) },
+    resolve: (_root, { input }, ctx) => updateReaderProfile(ctx, input),
+  }),
+);

@@ -4,6 +4,7 @@ import { loader, byKey } from '../../../shared/graphql/loaders.js';
 import type { Context } from '../../../shared/context.js';
 import { UserStatus } from '../../../shared/db/generated/enums.js';
 import type { User } from '../../../shared/db/generated/client.js';
+import { updateClientProfile } from '../services/profile.js';
 
 export const UserRoleEnum = userRoleEnum(builder);
 export const SessionTypeEnum = sessionTypeEnum(builder);
@@ -104,5 +105,46 @@ builder.queryField('user', (t) =>
     description: 'A user by id (public fields only unless it is you or you are an admin).',
     args: { id: t.arg.id({ required: true, description: 'User id.' }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.user.findUnique({ ...query, where: { id: String(args.id) } }),
+  }),
+);
+
+const UpdateClientProfileInput = builder.inputType('UpdateClientProfileInput', {
+  description: 'Changes to the signed-in client\'s profile. Omitted fields stay as they are; null clears a clearable field.',
+  fields: (t) => ({
+    firstName: t.string({ description: 'Given name, 1 to 60 characters; null clears it.' }),
+    lastName: t.string({ description: 'Family name, 1 to 60 characters; null clears it.' }),
+    avatarUrl: t.string({ description: 'http(s) URL of the avatar image, at most 2048 characters; null clears it.' }),
+    bio: t.string({ description: 'A few words about you, at most 2000 characters; null clears it.' }),
+    birthDate: t.field({ type: 'Date', description: 'Date of birth (YYYY-MM-DD); you must be at least 18. Null clears it.' }),
+    timezone: t.string({ description: 'IANA timezone such as Europe/London or UTC. Cannot be null.' }),
+    preferences: t.field({ type: 'JSON', description: 'A JSON object of preferences (notifications, display…), at most 4096 bytes. Replaces the stored object.' }),
+    preferredSessionTypes: t.field({ type: [SessionTypeEnum], description: 'Session types you prefer (duplicates removed).' }),
+    preferredCategories: t.stringList({ description: 'Reading categories you prefer: at most 20, each 2 to 40 characters, stored lower-case.' }),
+  }),
+});
+
+const UpdateClientProfilePayload = builder.objectRef<{ userId: string }>('UpdateClientProfilePayload').implement({
+  description: 'The result of updateClientProfile.',
+  fields: (t) => ({
+    user: t.prismaField({
+      type: 'User',
+      description: 'The signed-in user, with the updated profile.',
+      resolve: (query, p, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: p.userId } }),
+    }),
+    clientProfile: t.prismaField({
+      type: 'Client',
+      description: 'The updated client profile.',
+      resolve: (query, p, _args, ctx) => ctx.prisma.client.findUniqueOrThrow({ ...query, where: { userId: p.userId } }),
+    }),
+  }),
+});
+
+builder.mutationField('updateClientProfile', (t) =>
+  t.field({
+    type: UpdateClientProfilePayload,
+    description: 'Updates the signed-in client\'s own profile (clients only).',
+    authScopes: { client: true },
+    args: { input: t.arg({ type: UpdateClientProfileInput, required: true, description: 'The fields to change.' }) },
+    resolve: (_root, { input }, ctx) => updateClientProfile(ctx, input),
   }),
 );

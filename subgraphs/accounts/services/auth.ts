@@ -94,8 +94,8 @@ const loginInput = z.object({ email: emailSchema, password: z.string().min(1).ma
 export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   const data = parseInput(loginInput, input);
   const d = deps(ctx);
-  await consume(d.loginLimiterByEmail, data.email);
-  if (ctx.ip) await consume(d.loginLimiterByIp, ctx.ip);
+  await consumeLoginAttempt(d.loginLimiterByEmail, data.email);
+  if (ctx.ip) await consumeLoginAttempt(d.loginLimiterByIp, ctx.ip);
 
   const user = await ctx.prisma.user.findUnique({ where: { email: data.email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), data.password);
@@ -113,7 +113,7 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   return issueTokens(ctx, user);
 }
 
-async function consume(limiter: AccountsDeps['loginLimiterByEmail'], key: string) {
+export async function consumeLoginAttempt(limiter: AccountsDeps['loginLimiterByEmail'], key: string) {
   try {
     await limiter.consume(key);
   } catch (rejection) {
@@ -136,13 +136,16 @@ export async function refresh(ctx: Context, refreshToken: string): Promise<AuthR
   const hash = hashOpaqueToken(refreshToken);
   const row = await ctx.prisma.refreshToken.findUnique({ where: { tokenHash: hash }, include: { user: true } });
   if (!row) throw unauthenticated('The refresh token is invalid.');
+  // A suspended or banned user's tokens were revoked with the status change; say why rather than "reused".
+  if (row.user.status !== 'ACTIVE') {
+    throw new AppError('FORBIDDEN', `This account is ${row.user.status.toLowerCase()}.`, { reason: `ACCOUNT_${row.user.status}` });
+  }
   const now = new Date();
   if (row.revokedAt || row.replacedById) {
     await ctx.prisma.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: now } });
     throw unauthenticated('The refresh token was already used; sign in again.');
   }
   if (row.expiresAt <= now) throw unauthenticated('The refresh token has expired.');
-  if (row.user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.');
   // Claim the token atomically so two concurrent refreshes cannot both rotate it.
   const claimed = await ctx.prisma.refreshToken.updateMany({
     where: { id: row.id, revokedAt: null, replacedById: null },

@@ -1,0 +1,77 @@
+import type { Context } from '../../../shared/context.js';
+import { AppError, unauthenticated } from '../../../shared/errors.js';
+import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
+import { parseInput, z } from '../../../shared/validation.js';
+import type { Prisma } from '../../../shared/db/generated/client.js';
+import { SessionType } from '../../../shared/db/generated/enums.js';
+import { consumeLoginAttempt, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
+import { birthDateSchema, jsonObjectSchema, LIMITS, nameSchema, tagSchema, timezoneSchema, uniqueList, urlSchema } from './rules.js';
+
+const changePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'is required').max(128, 'must be at most 128 characters'),
+  newPassword: passwordSchema,
+});
+
+/**
+ * Changes the viewer's password after checking the current one. Every refresh token of the user is revoked
+ * (all other devices sign out) and a fresh token pair is issued for the caller. Wrong current passwords count
+ * against the same per-email limit as logins, so this cannot be used to guess passwords faster.
+ */
+export async function changePassword(ctx: Context, input: unknown): Promise<AuthResult> {
+  if (!ctx.viewer) throw unauthenticated();
+  const data = parseInput(changePasswordInput, input);
+  const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.id } });
+  if (!user || user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.');
+  const limiter = deps(ctx).loginLimiterByEmail;
+  await consumeLoginAttempt(limiter, user.email);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    throw new AppError('BAD_USER_INPUT', 'The current password is incorrect.', { field: 'currentPassword', reason: 'WRONG_PASSWORD' });
+  }
+  await limiter.delete(user.email).catch(() => undefined);
+  if (data.newPassword === data.currentPassword) {
+    throw new AppError('BAD_USER_INPUT', 'newPassword: must differ from the current password', { field: 'newPassword' });
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  await ctx.prisma.$transaction([
+    ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+    ctx.prisma.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } }),
+  ]);
+  return issueTokens(ctx, user);
+}
+
+const sessionTypeSchema = z.enum(Object.values(SessionType) as [SessionType, ...SessionType[]]);
+
+// Omitted fields stay as they are; null clears a field that may be empty.
+const updateClientProfileInput = z
+  .object({
+    firstName: nameSchema.nullish(),
+    lastName: nameSchema.nullish(),
+    avatarUrl: urlSchema.nullish(),
+    bio: z.string().trim().max(LIMITS.clientBio, `must be at most ${LIMITS.clientBio} characters`).nullish(),
+    birthDate: birthDateSchema.nullish(),
+    timezone: timezoneSchema.optional(),
+    preferences: jsonObjectSchema(LIMITS.preferencesBytes).optional(),
+    preferredSessionTypes: uniqueList(sessionTypeSchema, Object.keys(SessionType).length).optional(),
+    preferredCategories: uniqueList(tagSchema(LIMITS.category), LIMITS.categories).optional(),
+  })
+  .strict();
+
+export async function updateClientProfile(ctx: Context, input: unknown) {
+  if (!ctx.viewer) throw unauthenticated();
+  // GraphQL passes explicit nulls for nullable input fields; a null on a field that cannot be empty is refused.
+  const data = parseInput(updateClientProfileInput, input);
+  const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true } });
+  if (!client) throw new AppError('FORBIDDEN', 'Only clients have a client profile.');
+  const changes: Prisma.ClientUpdateInput = {};
+  if (data.firstName !== undefined) changes.firstName = data.firstName || null;
+  if (data.lastName !== undefined) changes.lastName = data.lastName || null;
+  if (data.avatarUrl !== undefined) changes.avatar = data.avatarUrl || null;
+  if (data.bio !== undefined) changes.bio = data.bio || null;
+  if (data.birthDate !== undefined) changes.dateOfBirth = data.birthDate;
+  if (data.timezone !== undefined) changes.timezone = data.timezone;
+  if (data.preferences !== undefined) changes.preferences = data.preferences as Prisma.InputJsonObject;
+  if (data.preferredSessionTypes !== undefined) changes.preferredSessionTypes = data.preferredSessionTypes;
+  if (data.preferredCategories !== undefined) changes.preferredCategories = data.preferredCategories;
+  if (Object.keys(changes).length) await ctx.prisma.client.update({ where: { id: client.id }, data: changes });
+  return { userId: ctx.viewer.id };
+}
