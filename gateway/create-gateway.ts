@@ -6,6 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../shared/context.js';
@@ -13,7 +14,7 @@ import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { AppError, toFormattedError } from '../shared/errors.js';
 import type { RunningServer } from '../shared/server/subgraph.js';
 import { IdentityService, viewerKey } from './identity.js';
-import { createDedupeFetcher, DEDUPE_VIEWER_HEADER } from './dedupe-fetch.js';
+import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, type DedupeFetcher } from './dedupe-fetch.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 
@@ -23,8 +24,13 @@ export interface GatewayOptions {
   jwtSecret: string;
   gatewaySecret: string;
   dev?: boolean;
-  /** Merge identical in-flight subgraph queries of one viewer (default on). */
+  /**
+   * Merge identical in-flight subgraph queries (default on): always for the same viewer, across viewers only
+   * when the subgraph marked the response viewer-independent (see gateway/dedupe-fetch.ts).
+   */
   dedupe?: boolean;
+  /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
+  subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
   /** graphql-ws limits (gateway/subscriptions.ts). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
@@ -51,6 +57,8 @@ export const DEFAULT_LIMITS: GatewayLimits = {
 export interface GatewayContext {
   viewer: Viewer | null;
   identity: string;
+  /** Who the request is for (viewer, IP, user agent): the de-duplication fetcher merges freely only within it. */
+  dedupeKey?: string;
   metrics?: Record<string, unknown>;
 }
 
@@ -59,12 +67,15 @@ export interface RunningGateway extends RunningServer {
   httpServer: http.Server;
   wss: WebSocketServer;
   identity: IdentityService;
+  /** The de-duplicating subgraph fetcher and its counters (null with dedupe: false). */
+  fetcher: DedupeFetcher | null;
 }
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
-    request.http?.headers.set(DEDUPE_VIEWER_HEADER, viewerKey(context.viewer ?? null));
+    // Without a key (a context not built by the HTTP path) the request is never merged.
+    if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
   }
 }
 
@@ -72,21 +83,39 @@ function clientIp(req: Request): string | null {
   return req.socket.remoteAddress ?? null;
 }
 
-function jsonError(res: Response, status: number, code: string, message: string) {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+function jsonError(res: Response, status: number, code: string, message: string, reason?: string) {
+  res.status(status).json({ errors: [{ message, extensions: reason ? { code, reason } : { code } }] });
+}
+
+// graphql-armor prefixes its rejections with "Syntax Error: "; give each limit a plain message and a stable reason.
+const LIMIT_REASONS: Array<[RegExp, string]> = [
+  [/^(?:Syntax Error: )?(Query depth limit of .*)$/, 'DEPTH_LIMIT'],
+  [/^(?:Syntax Error: )?(Aliases limit of .*)$/, 'ALIAS_LIMIT'],
+  [/^(?:Syntax Error: )?(Query Cost limit of .*)$/, 'COST_LIMIT'],
+  [/^(?:Syntax Error: )?(Directives limit of .*)$/, 'DIRECTIVE_LIMIT'],
+  [/^(?:Syntax Error: )?(Document contains more th\w+ \d+ tokens.*)$/, 'TOKEN_LIMIT'],
+];
+
+function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  for (const [pattern, reason] of LIMIT_REASONS) {
+    const m = pattern.exec(formatted.message);
+    if (m) return { ...formatted, message: m[1]!.replace('more that', 'more than'), extensions: { ...formatted.extensions, reason } };
+  }
+  return formatted;
 }
 
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
-  const fetcher = opts.dedupe === false ? undefined : createDedupeFetcher();
+  const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
+  const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name }) =>
       new SignedDataSource({
         url: opts.subgraphUrls[name as SubgraphName],
-        fetcher: (fetcher ?? globalThis.fetch) as never,
+        fetcher: (fetcher ?? baseFetch) as never,
       }),
   });
 
@@ -112,7 +141,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     includeStacktraceInErrorResponses: !!opts.dev,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
-    formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.dev),
+    formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.dev),
     plugins: [...(protection.plugins as never[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
@@ -159,20 +188,35 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   app.use(
     '/graphql',
     express.json({ limit: limits.bodyBytes, type: ['application/json', 'application/graphql-response+json'] }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (Array.isArray(req.body)) {
+        return jsonError(res, 400, 'BAD_REQUEST', 'Batched requests are not accepted: send one operation per HTTP request.', 'BATCHING_DISABLED');
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await identity.viewerFromAuthorization(req.header('authorization'));
-        return { viewer, identity: await identity.forward(viewer, clientIp(req), req.header('user-agent') ?? null) };
+        const ip = clientIp(req);
+        const userAgent = req.header('user-agent') ?? null;
+        return {
+          viewer,
+          identity: await identity.forward(viewer, ip, userAgent),
+          dedupeKey: `${viewerKey(viewer)}|${ip ?? ''}|${userAgent ?? ''}`,
+        };
       },
     }),
   );
 
   // Body-parser failures (malformed JSON, too large) answer as GraphQL errors, never HTML.
   app.use((err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === 'entity.too.large') return jsonError(res, 413, 'BAD_USER_INPUT', `Request body is larger than ${limits.bodyBytes} bytes.`);
-    if (err?.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON.');
+    if (err?.type === 'entity.too.large') {
+      return jsonError(res, 413, 'BAD_USER_INPUT', `Request body is larger than ${limits.bodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+    }
+    if (err?.type === 'entity.parse.failed') return jsonError(res, 400, 'BAD_USER_INPUT', 'Request body is not valid JSON.', 'MALFORMED_JSON');
     if (err instanceof AppError) return jsonError(res, 401, err.code, err.message);
-    if (err) return jsonError(res, err.status ?? 500, 'INTERNAL', 'Internal server error.');
+    if (err && err.status && err.status < 500) return jsonError(res, err.status, 'BAD_REQUEST', 'The request could not be read.');
+    if (err) return jsonError(res, 500, 'INTERNAL', 'Internal server error.');
     next();
   });
 
@@ -187,6 +231,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     httpServer,
     wss,
     identity,
+    fetcher,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

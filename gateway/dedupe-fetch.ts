@@ -1,44 +1,125 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 
 interface Buffered {
   status: number;
   headers: Array<[string, string]>;
   body: string;
+  /** The subgraph said no resolver read the viewer, IP or user agent: any viewer may reuse this response. */
+  independent: boolean;
 }
 
-/** Header naming who a subgraph request is for; only requests with the same value are ever merged. */
+/** Header naming who a subgraph request is for (viewer, IP, user agent); stripped before the request leaves. */
 export const DEDUPE_VIEWER_HEADER = 'x-soulseer-dedupe-viewer';
 
+export interface DedupeStats {
+  /** Requests actually sent to a subgraph. */
+  sent: number;
+  /** Requests answered by the in-flight request of the same viewer. */
+  mergedSameViewer: number;
+  /** Requests answered by another viewer's in-flight request whose response was viewer-independent. */
+  mergedOtherViewer: number;
+  /** Requests that waited for another viewer's request, found it viewer-dependent, and sent their own. */
+  refused: number;
+}
+
+export type DedupeFetcher = Fetcher & { inflight(): number; stats: DedupeStats };
+
 /**
- * A fetcher that merges identical in-flight subgraph queries (same URL, same viewer, same body) into one
- * request, the way Hive Gateway does by default, but keyed by the viewer so a response is never shared
- * between viewers who may see different data. Mutations are never merged.
+ * A fetcher that merges identical in-flight subgraph queries (same URL, same body) the way Hive Gateway does
+ * by default, without ever sharing a response between viewers who may see different data:
+ * - a request of the SAME viewer (same user, role, IP and user agent) reuses the in-flight response;
+ * - a request of ANOTHER viewer waits for the in-flight one and reuses it only when the subgraph marked it
+ *   viewer-independent (`x-soulseer-viewer-independent: 1`, set when no resolver read ctx.viewer, ctx.ip or
+ *   ctx.userAgent); otherwise it sends its own request.
+ * Mutations and anything that is not a plain query are never merged.
  */
-export function createDedupeFetcher(base: typeof fetch = globalThis.fetch): Fetcher & { inflight(): number } {
-  const inflight = new Map<string, Promise<Buffered>>();
+export function createDedupeFetcher(base: typeof fetch = globalThis.fetch): DedupeFetcher {
+  /** body key → viewer → in-flight response. */
+  const inflight = new Map<string, Map<string, Promise<Buffered>>>();
+  const stats: DedupeStats = { sent: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0 };
+
+  const send = (url: string, init: RequestInit): Promise<Buffered> => {
+    stats.sent++;
+    return base(url, init).then(async (r) => ({
+      status: r.status,
+      headers: [...r.headers.entries()],
+      body: await r.text(),
+      independent: r.status === 200 && r.headers.get(VIEWER_INDEPENDENT_HEADER) === '1',
+    }));
+  };
+
   const fetcher = (async (url: string, init?: { method?: string; body?: string; headers?: unknown }) => {
     const body = typeof init?.body === 'string' ? init.body : null;
-    const headers = new Headers(init?.headers as ConstructorParameters<typeof Headers>[0]);
-    const viewer = headers.get(DEDUPE_VIEWER_HEADER);
-    headers.delete(DEDUPE_VIEWER_HEADER);
+    const { headers, viewer } = splitHeaders(init?.headers);
     const requestInit = { ...init, headers } as RequestInit;
-    if (!body || viewer === null || !isQuery(body)) return base(url, requestInit);
-    const key = `${url}\n${viewer}\n${body}`;
-    let pending = inflight.get(key);
-    if (!pending) {
-      pending = base(url, requestInit)
-        .then(async (r) => ({ status: r.status, headers: [...r.headers.entries()], body: await r.text() }))
-        .finally(() => inflight.delete(key));
-      inflight.set(key, pending);
+    if (!body || viewer === null || !isQuery(body)) return toResponse(await send(url, requestInit));
+
+    const key = `${url}\n${body}`;
+    let byViewer = inflight.get(key);
+    let pending = byViewer?.get(viewer);
+    if (pending) {
+      stats.mergedSameViewer++;
+    } else {
+      const other = byViewer?.values().next().value as Promise<Buffered> | undefined;
+      pending = other
+        ? other.then(
+            (r) => {
+              if (r.independent) {
+                stats.mergedOtherViewer++;
+                return r;
+              }
+              stats.refused++;
+              return send(url, requestInit);
+            },
+            () => send(url, requestInit),
+          )
+        : send(url, requestInit);
+      if (!byViewer) inflight.set(key, (byViewer = new Map()));
+      const mine = pending;
+      byViewer.set(viewer, mine);
+      const done = () => {
+        const current = inflight.get(key);
+        if (current?.get(viewer) === mine) {
+          current.delete(viewer);
+          if (current.size === 0) inflight.delete(key);
+        }
+      };
+      mine.then(done, done);
     }
-    const r = await pending;
-    return new Response(r.body, { status: r.status, headers: r.headers });
-  }) as unknown as Fetcher & { inflight(): number };
+    return toResponse(await pending);
+  }) as unknown as DedupeFetcher;
   fetcher.inflight = () => inflight.size;
+  fetcher.stats = stats;
   return fetcher;
 }
 
-// The query planner sends `query …` or `{ … }` documents for reads; only those may be merged.
-function isQuery(body: string): boolean {
-  return /^\{"query":"\s*(query\b|\{)/.test(body);
+function toResponse(r: Buffered): Response {
+  return new Response(r.body, { status: r.status, headers: r.headers });
+}
+
+/** Copies the outgoing headers without the internal dedupe header, and returns its value. */
+function splitHeaders(input: unknown): { headers: Record<string, string>; viewer: string | null } {
+  const headers: Record<string, string> = {};
+  let viewer: string | null = null;
+  const entries: Iterable<[string, string]> =
+    input instanceof Headers || (input && typeof (input as Headers).entries === 'function' && !Array.isArray(input))
+      ? (input as Headers).entries()
+      : Array.isArray(input)
+        ? (input as Array<[string, string]>)
+        : Object.entries((input as Record<string, string>) ?? {});
+  for (const [name, value] of entries) {
+    if (name.toLowerCase() === DEDUPE_VIEWER_HEADER) viewer = value;
+    else headers[name] = value;
+  }
+  return { headers, viewer };
+}
+
+/**
+ * Reads are the only requests that may be merged. The data source sends `{"query":"…", …}` with the
+ * operation the query planner printed: `query Name…`, `query(…`, or a bare selection set `{…}`. Anything
+ * else (mutation, subscription, a body with another key order) is sent as it is.
+ */
+export function isQuery(body: string): boolean {
+  return /^\{"query":"(?:\\[ntr]|\s)*(?:query\b|\{)/.test(body);
 }

@@ -39,20 +39,65 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Response header a subgraph sets when no resolver read the viewer, IP or user agent of the request. */
+export const VIEWER_INDEPENDENT_HEADER = 'x-soulseer-viewer-independent';
+
+const ACCESS = Symbol('viewerAccess');
+
+interface ViewerAccess {
+  identity: ForwardedIdentity;
+  /** Set as soon as anything reads (or replaces) ctx.viewer, ctx.ip or ctx.userAgent. */
+  read: boolean;
+}
+
+/**
+ * The request context. `viewer`, `ip` and `userAgent` are getters on the prototype that record any read, so the
+ * server can tell the gateway when a response is the same for every viewer. Apollo Server shallow-clones the
+ * context (own enumerable properties, same prototype): the getters and the shared access record survive that.
+ */
+class RequestContext implements Context {
+  declare [ACCESS]: ViewerAccess;
+  prisma!: Context['prisma'];
+  pubsub!: Context['pubsub'];
+  requestId!: string;
+  deps!: ServiceDeps;
+  loaders!: Map<unknown, unknown>;
+
+  get viewer() {
+    this[ACCESS].read = true;
+    return this[ACCESS].identity.viewer;
+  }
+  set viewer(viewer) {
+    this[ACCESS].read = true;
+    this[ACCESS].identity = { ...this[ACCESS].identity, viewer };
+  }
+  get ip() {
+    this[ACCESS].read = true;
+    return this[ACCESS].identity.ip;
+  }
+  get userAgent() {
+    this[ACCESS].read = true;
+    return this[ACCESS].identity.userAgent;
+  }
+}
+
 export function buildContext(
   opts: Pick<SubgraphOptions, 'prisma' | 'pubsub' | 'deps'>,
   identity: ForwardedIdentity,
 ): Context {
-  return {
-    viewer: identity.viewer,
-    prisma: opts.prisma,
-    pubsub: opts.pubsub,
-    requestId: randomUUID(),
-    ip: identity.ip,
-    userAgent: identity.userAgent,
-    deps: opts.deps ?? ({} as ServiceDeps),
-    loaders: new Map(),
-  };
+  const ctx = new RequestContext();
+  ctx[ACCESS] = { identity, read: false };
+  ctx.prisma = opts.prisma;
+  ctx.pubsub = opts.pubsub;
+  ctx.requestId = randomUUID();
+  ctx.deps = opts.deps ?? ({} as ServiceDeps);
+  ctx.loaders = new Map();
+  return ctx;
+}
+
+/** Whether anything read the viewer, IP or user agent of this context (true for contexts not built here). */
+export function viewerWasRead(ctx: Context): boolean {
+  return (ctx as Partial<RequestContext>)[ACCESS]?.read ?? true;
 }
 
 /** User agent of the gateway's multiplexed graphql-ws socket (signed, without a viewer). */
@@ -147,6 +192,17 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      {
+        // Tell the gateway a response may be shared with other viewers' identical in-flight queries.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ contextValue, response }) {
+              const ok = response.body.kind === 'single' && !response.body.singleResult.errors;
+              if (ok && !viewerWasRead(contextValue)) response.http.headers.set(VIEWER_INDEPENDENT_HEADER, '1');
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {
