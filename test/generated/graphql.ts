@@ -4,6 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An invitation token and the password the reader chooses. */
+export type AcceptReaderInviteInput = {
+  /** At least 10 characters (at most 128), with a letter and a digit. */
+  password: string;
+  /** The token from inviteReader. */
+  token: string;
+};
+
+/** Audit log filters; all given filters must match. */
+export type AuditLogFilter = {
+  /** Only this action (e.g. accounts:set_user_status). */
+  action?: string | null | undefined;
+  /** Only actions by this user. */
+  actorId?: string | number | null | undefined;
+  /** Only this entity. */
+  entityId?: string | null | undefined;
+  /** Only this kind of entity (e.g. User, Reader). */
+  entityType?: string | null | undefined;
+};
+
+/** A new password for the signed-in user. */
+export type ChangePasswordInput = {
+  /** The password in use now. */
+  currentPassword: string;
+  /** At least 10 characters (at most 128), with a letter and a digit; must differ from the current one. */
+  newPassword: string;
+};
+
+/** A reader to invite. Readers join SoulSeer only by admin invitation. */
+export type InviteReaderInput = {
+  /** Name shown to clients, 2 to 60 characters (default: first name and last initial). */
+  displayName?: string | null | undefined;
+  /** The reader's email; must not belong to an existing account (a still-pending reader is re-invited). */
+  email: string;
+  /** Given name, 1 to 60 characters. */
+  firstName: string;
+  /** Family name, 1 to 60 characters. */
+  lastName: string;
+};
+
 /** Credentials. */
 export type LoginInput = {
   /** Email address. */
@@ -22,14 +62,22 @@ export type ReaderFilter = {
   minPriceCents?: number | null | undefined;
   /** Only readers who are ONLINE. */
   onlineNow?: boolean | null | undefined;
-  /** Text in the display name or headline. */
+  /** Text (at most 100 characters) in the display name, first or last name, or headline; case-insensitive. */
   search?: string | null | undefined;
   /** Offers this session type. */
   sessionType?: SessionType | null | undefined;
-  /** Has this specialty. */
+  /** Has this specialty (case-insensitive, e.g. tarot). */
   specialty?: string | null | undefined;
   /** Only verified readers. */
   verifiedOnly?: boolean | null | undefined;
+};
+
+/** The per-minute price of one session type. */
+export type ReaderRateInput = {
+  /** Cents per minute, 100 ($1.00) to 100000 ($1,000.00). */
+  ratePerMinuteCents: number;
+  /** Chat, call or video. */
+  sessionType: SessionType;
 };
 
 /** Directory order. */
@@ -47,10 +95,15 @@ export type ReaderSort =
 
 /** A reader's presence. INVISIBLE is shown to everyone else as OFFLINE. */
 export type ReaderStatus =
+  /** Online but away for a moment. */
   | 'AWAY'
+  /** In a session or has a pending request (set by the platform). */
   | 'BUSY'
+  /** Online but shown to others as OFFLINE. */
   | 'INVISIBLE'
+  /** Not available. */
   | 'OFFLINE'
+  /** Available for readings now. */
   | 'ONLINE';
 
 /** A new client account. */
@@ -67,14 +120,91 @@ export type RegisterInput = {
 
 /** How a reading happens: text chat, voice call or video. */
 export type SessionType =
+  /** Voice call. */
   | 'CALL'
+  /** Text chat. */
   | 'CHAT'
+  /** Video call. */
   | 'VIDEO';
+
+/** A status change for one user. */
+export type SetUserStatusInput = {
+  /** Why, for the audit log (1 to 500 characters). */
+  reason: string;
+  /** The new status. */
+  status: SettableUserStatus;
+  /** The user to change (not yourself). */
+  userId: string | number;
+};
+
+/** Statuses an admin may give a user (PENDING ends only when a reader accepts the invitation). */
+export type SettableUserStatus =
+  /** May sign in (reactivates a suspended or banned user). */
+  | 'ACTIVE'
+  /** Permanently blocked: cannot sign in or refresh; refresh tokens are revoked. */
+  | 'BANNED'
+  /** Temporarily blocked: cannot sign in or refresh; refresh tokens are revoked. */
+  | 'SUSPENDED';
+
+/** Changes to the signed-in client's profile. Omitted fields stay as they are; null clears a clearable field. */
+export type UpdateClientProfileInput = {
+  /** http(s) URL of the avatar image, at most 2048 characters; null clears it. */
+  avatarUrl?: string | null | undefined;
+  /** A few words about you, at most 2000 characters; null clears it. */
+  bio?: string | null | undefined;
+  /** Date of birth (YYYY-MM-DD); you must be at least 18. Null clears it. */
+  birthDate?: string | null | undefined;
+  /** Given name, 1 to 60 characters; null clears it. */
+  firstName?: string | null | undefined;
+  /** Family name, 1 to 60 characters; null clears it. */
+  lastName?: string | null | undefined;
+  /** A JSON object of preferences (notifications, display…), at most 4096 bytes. Replaces the stored object. */
+  preferences?: unknown;
+  /** Reading categories you prefer: at most 20, each 2 to 40 characters, stored lower-case. */
+  preferredCategories?: Array<string> | null | undefined;
+  /** Session types you prefer (duplicates removed). */
+  preferredSessionTypes?: Array<SessionType> | null | undefined;
+  /** IANA timezone such as Europe/London or UTC. Cannot be null. */
+  timezone?: string | null | undefined;
+};
+
+/** Changes to the signed-in reader's profile. Omitted fields stay as they are. Every offered session type needs a rate, and a rate may be given only for an offered type; rates of types no longer offered are removed. */
+export type UpdateReaderProfileInput = {
+  /** http(s) URL of the avatar image, at most 2048 characters; null clears it. */
+  avatarUrl?: string | null | undefined;
+  /** About you, at most 5000 characters. */
+  bio?: string | null | undefined;
+  /** At most 20, each 2 to 100 characters. */
+  certifications?: Array<string> | null | undefined;
+  /** Name shown to clients, 2 to 60 characters. */
+  displayName?: string | null | undefined;
+  /** Given name, 1 to 60 characters. */
+  firstName?: string | null | undefined;
+  /** Short tagline, at most 120 characters; null clears it. */
+  headline?: string | null | undefined;
+  /** ISO 639-1 codes (en, es, fr…), at most 10. */
+  languages?: Array<string> | null | undefined;
+  /** Family name, 1 to 60 characters. */
+  lastName?: string | null | undefined;
+  /** Rates to set, one per session type; others keep their current rate. */
+  rates?: Array<ReaderRateInput> | null | undefined;
+  /** Session types you offer (replaces the current set). */
+  sessionTypes?: Array<SessionType> | null | undefined;
+  /** At most 15, each 2 to 40 characters; stored trimmed and lower-case, duplicates removed. */
+  specialties?: Array<string> | null | undefined;
+  /** IANA timezone you work in, e.g. America/New_York. */
+  timezone?: string | null | undefined;
+  /** Years of practice, 0 to 80. */
+  yearsOfExperience?: number | null | undefined;
+};
 
 /** What a user is on SoulSeer. */
 export type UserRole =
+  /** Runs the platform. */
   | 'ADMIN'
+  /** Buys readings. */
   | 'CLIENT'
+  /** Gives readings (created by admins). */
   | 'READER';
 
 /** Whether a user may sign in. SUSPENDED and BANNED users cannot; PENDING readers have not accepted their invite. */
@@ -83,6 +213,117 @@ export type UserStatus =
   | 'BANNED'
   | 'PENDING'
   | 'SUSPENDED';
+
+/** Sets a reader's verification flag. */
+export type VerifyReaderInput = {
+  /** The reader's user id. */
+  readerId: string | number;
+  /** Why, for the audit log (at most 500 characters). */
+  reason?: string | null | undefined;
+  /** True to verify (default), false to withdraw verification. */
+  verified?: boolean;
+};
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { accessToken: string, refreshToken: string, user: { id: string } } };
+
+export type UpdateClientProfileMutationVariables = Exact<{
+  input: UpdateClientProfileInput;
+}>;
+
+
+export type UpdateClientProfileMutation = { updateClientProfile: { user: { id: string, displayName: string, avatarUrl: string | null }, clientProfile: { firstName: string | null, lastName: string | null, avatarUrl: string | null, bio: string | null, birthDate: string | null, timezone: string, preferences: unknown, preferredSessionTypes: Array<SessionType>, preferredCategories: Array<string> } } };
+
+export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProfileQuery = { me: { id: string, email: string | null, role: UserRole, status: UserStatus | null, lastLoginAt: string | null, displayName: string, avatarUrl: string | null, clientProfile: { firstName: string | null, lastName: string | null, avatarUrl: string | null, bio: string | null, birthDate: string | null, timezone: string, preferences: unknown, preferredSessionTypes: Array<SessionType>, preferredCategories: Array<string> } | null, readerProfile: { id: string, displayName: string, isVerified: boolean, status: ReaderStatus } | null } | null };
+
+export type UserPrivateFieldsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserPrivateFieldsQuery = { user: { id: string, role: UserRole, displayName: string, email: string | null, status: UserStatus | null, lastLoginAt: string | null, clientProfile: { firstName: string | null, bio: string | null, birthDate: string | null, preferences: unknown } | null } | null };
+
+export type UserPublicFieldsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserPublicFieldsQuery = { user: { id: string, role: UserRole, displayName: string, avatarUrl: string | null, createdAt: string } | null };
+
+export type InviteReaderMutationVariables = Exact<{
+  input: InviteReaderInput;
+}>;
+
+
+export type InviteReaderMutation = { inviteReader: { inviteToken: string, expiresAt: string, user: { id: string, email: string | null, role: UserRole, status: UserStatus | null, readerProfile: { id: string, displayName: string, firstName: string, lastName: string } | null } } };
+
+export type AcceptReaderInviteMutationVariables = Exact<{
+  input: AcceptReaderInviteInput;
+}>;
+
+
+export type AcceptReaderInviteMutation = { acceptReaderInvite: { accessToken: string, refreshToken: string, user: { id: string, email: string | null, role: UserRole, status: UserStatus | null } } };
+
+export type VerifyReaderMutationVariables = Exact<{
+  input: VerifyReaderInput;
+}>;
+
+
+export type VerifyReaderMutation = { verifyReader: { reader: { id: string, isVerified: boolean } } };
+
+export type SetUserStatusMutationVariables = Exact<{
+  input: SetUserStatusInput;
+}>;
+
+
+export type SetUserStatusMutation = { setUserStatus: { revokedRefreshTokens: number, user: { id: string, status: UserStatus | null } } };
+
+export type AuditLogsQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogsQuery = { auditLogs: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, action: string, entityType: string, entityId: string, changes: unknown, createdAt: string, actor: { id: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type UpdateReaderProfileMutationVariables = Exact<{
+  input: UpdateReaderProfileInput;
+}>;
+
+
+export type UpdateReaderProfileMutation = { updateReaderProfile: { reader: { id: string, firstName: string, lastName: string, displayName: string, headline: string | null, bio: string, avatarUrl: string | null, specialties: Array<string>, yearsOfExperience: number, certifications: Array<string>, languages: Array<string>, timezone: string, sessionTypes: Array<SessionType>, lowestRateCents: number | null, isVerified: boolean, chatRate: number | null, rates: Array<{ sessionType: SessionType, ratePerMinuteCents: number }> } } };
+
+export type SetReaderStatusMutationVariables = Exact<{
+  status: ReaderStatus;
+}>;
+
+
+export type SetReaderStatusMutation = { setReaderStatus: { id: string, status: ReaderStatus } };
+
+export type ReaderDirectoryQueryVariables = Exact<{
+  filter?: ReaderFilter | null | undefined;
+  sort?: ReaderSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReaderDirectoryQuery = { readers: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, displayName: string, status: ReaderStatus, yearsOfExperience: number, lowestRateCents: number | null, averageRating: number, languages: Array<string>, specialties: Array<string>, sessionTypes: Array<SessionType> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ReaderStatusViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReaderStatusViewQuery = { reader: { id: string, status: ReaderStatus } | null };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -171,6 +412,20 @@ export type SubsSetReaderStatusMutationVariables = Exact<{
 export type SubsSetReaderStatusMutation = { setReaderStatus: { id: string, status: ReaderStatus } };
 
 
+export const ChangePasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ChangePassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ChangePasswordInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"changePassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const UpdateClientProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateClientProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateClientProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateClientProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"clientProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}},{"kind":"Field","name":{"kind":"Name","value":"preferredSessionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"preferredCategories"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateClientProfileMutation, UpdateClientProfileMutationVariables>;
+export const MyProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"clientProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}},{"kind":"Field","name":{"kind":"Name","value":"preferredSessionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"preferredCategories"}}]}},{"kind":"Field","name":{"kind":"Name","value":"readerProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"isVerified"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<MyProfileQuery, MyProfileQueryVariables>;
+export const UserPrivateFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserPrivateFields"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lastLoginAt"}},{"kind":"Field","name":{"kind":"Name","value":"clientProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"preferences"}}]}}]}}]}}]} as unknown as DocumentNode<UserPrivateFieldsQuery, UserPrivateFieldsQueryVariables>;
+export const UserPublicFieldsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserPublicFields"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<UserPublicFieldsQuery, UserPublicFieldsQueryVariables>;
+export const InviteReaderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"InviteReader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"InviteReaderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteReader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"inviteToken"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"readerProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}}]}}]}}]}}]} as unknown as DocumentNode<InviteReaderMutation, InviteReaderMutationVariables>;
+export const AcceptReaderInviteDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcceptReaderInvite"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AcceptReaderInviteInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acceptReaderInvite"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<AcceptReaderInviteMutation, AcceptReaderInviteMutationVariables>;
+export const VerifyReaderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"VerifyReader"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"VerifyReaderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"verifyReader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isVerified"}}]}}]}}]}}]} as unknown as DocumentNode<VerifyReaderMutation, VerifyReaderMutationVariables>;
+export const SetUserStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetUserStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokedRefreshTokens"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<SetUserStatusMutation, SetUserStatusMutationVariables>;
+export const AuditLogsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AuditLogs"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AuditLogFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditLogs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entityType"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AuditLogsQuery, AuditLogsQueryVariables>;
+export const UpdateReaderProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateReaderProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateReaderProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateReaderProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reader"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"headline"}},{"kind":"Field","name":{"kind":"Name","value":"bio"}},{"kind":"Field","name":{"kind":"Name","value":"avatarUrl"}},{"kind":"Field","name":{"kind":"Name","value":"specialties"}},{"kind":"Field","name":{"kind":"Name","value":"yearsOfExperience"}},{"kind":"Field","name":{"kind":"Name","value":"certifications"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}},{"kind":"Field","name":{"kind":"Name","value":"sessionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"lowestRateCents"}},{"kind":"Field","name":{"kind":"Name","value":"rates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessionType"}},{"kind":"Field","name":{"kind":"Name","value":"ratePerMinuteCents"}}]}},{"kind":"Field","alias":{"kind":"Name","value":"chatRate"},"name":{"kind":"Name","value":"rateFor"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"sessionType"},"value":{"kind":"EnumValue","value":"CHAT"}}]},{"kind":"Field","name":{"kind":"Name","value":"isVerified"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateReaderProfileMutation, UpdateReaderProfileMutationVariables>;
+export const SetReaderStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetReaderStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setReaderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SetReaderStatusMutation, SetReaderStatusMutationVariables>;
+export const ReaderDirectoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderSort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"yearsOfExperience"}},{"kind":"Field","name":{"kind":"Name","value":"lowestRateCents"}},{"kind":"Field","name":{"kind":"Name","value":"averageRating"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"specialties"}},{"kind":"Field","name":{"kind":"Name","value":"sessionTypes"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ReaderDirectoryQuery, ReaderDirectoryQueryVariables>;
+export const ReaderStatusViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderStatusView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReaderStatusViewQuery, ReaderStatusViewQueryVariables>;
 export const RegisterDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const LoginDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;
