@@ -1,6 +1,8 @@
 import { builder } from '../builder.js';
 import './forum.js';
 import './messages.js';
+import './streams.js';
+import './gifts.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

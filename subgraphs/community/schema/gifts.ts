@@ -1,0 +1,181 @@
+import { AppError, badInput } from '../../../shared/errors.js';
+import { builder } from '../builder.js';
+import * as gifts from '../services/gifts.js';
+import { canSee } from '../services/streams.js';
+import { UserRef, ReaderRef } from './refs.js';
+
+export const VirtualGiftObject = builder.prismaObject('VirtualGift', {
+  description: 'A gift in the catalogue.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Gift id.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Description.' }),
+    priceCents: t.exposeInt('priceCents', { description: 'Price, in cents.' }),
+    currency: t.exposeString('currency', { description: 'Currency (USD).' }),
+    imageUrl: t.exposeString('imageUrl', { description: 'Image.' }),
+    animationUrl: t.exposeString('animationUrl', { nullable: true, description: 'Animation played when sent.' }),
+    isActive: t.exposeBoolean('isActive', { description: 'Can be sent now.' }),
+    sortOrder: t.exposeInt('sortOrder', { description: 'Position in the catalogue.' }),
+  }),
+});
+
+const GiftObject = builder.prismaObject('Gift', {
+  description: 'A gift a client sent a reader.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Gift id.' }),
+    sender: t.field({ type: UserRef, description: 'Who sent it.', resolve: (g) => ({ id: g.senderId }) }),
+    reader: t.field({ type: ReaderRef, description: 'Who received it.', resolve: (g) => ({ id: g.receiverId }) }),
+    virtualGift: t.relation('virtualGift', { description: 'What was sent.' }),
+    priceCents: t.exposeInt('priceCents', { description: 'Price paid, in cents.' }),
+    message: t.exposeString('message', { nullable: true, description: 'Message with the gift, as written.' }),
+    streamId: t.exposeID('streamId', { nullable: true, description: 'The stream it was sent in.' }),
+    sessionId: t.exposeID('sessionId', { nullable: true, description: 'The session it was sent in.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When.' }),
+  }),
+});
+
+const SendGiftPayload = builder.objectRef<{ gift: { id: string }; replayed: boolean }>('SendGiftPayload').implement({
+  description: 'The result of sendGift.',
+  fields: (t) => ({
+    gift: t.prismaField({
+      type: GiftObject,
+      description: 'The gift (the first one when the idempotency key was used before).',
+      resolve: (query, p, _args, ctx) => ctx.prisma.gift.findUniqueOrThrow({ ...query, where: { id: p.gift.id } }),
+    }),
+    replayed: t.exposeBoolean('replayed', { description: 'True when the key had been used: nothing was charged now.' }),
+  }),
+});
+
+interface LeaderboardRow {
+  rank: number;
+  senderId: string;
+  totalCents: number;
+  giftCount: number;
+}
+const GiftLeaderboardEntry = builder.objectRef<LeaderboardRow>('GiftLeaderboardEntry').implement({
+  description: 'One giver on a leaderboard.',
+  fields: (t) => ({
+    rank: t.exposeInt('rank', { description: '1 for the top giver.' }),
+    sender: t.field({ type: UserRef, description: 'The giver.', resolve: (r) => ({ id: r.senderId }) }),
+    totalCents: t.exposeInt('totalCents', { description: 'Total given, in cents.' }),
+    giftCount: t.exposeInt('giftCount', { description: 'Gifts given.' }),
+  }),
+});
+
+const CreateVirtualGiftInput = builder.inputType('CreateVirtualGiftInput', {
+  description: 'A new catalogue gift.',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Unique name, up to 60 characters.' }),
+    description: t.string({ description: 'Description.' }),
+    priceCents: t.int({ required: true, description: 'Price in cents (1–1,000,000).' }),
+    imageUrl: t.string({ required: true, description: 'Image URL (http or https).' }),
+    animationUrl: t.string({ description: 'Animation URL (http or https).' }),
+    sortOrder: t.int({ description: 'Position in the catalogue.' }),
+  }),
+});
+const UpdateVirtualGiftInput = builder.inputType('UpdateVirtualGiftInput', {
+  description: 'Changes to a catalogue gift (omitted fields stay as they are).',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The gift.' }),
+    name: t.string({ description: 'New name.' }),
+    description: t.string({ description: 'New description (null clears it).' }),
+    priceCents: t.int({ description: 'New price in cents (gifts already sent keep theirs).' }),
+    imageUrl: t.string({ description: 'New image URL.' }),
+    animationUrl: t.string({ description: 'New animation URL (null clears it).' }),
+    sortOrder: t.int({ description: 'New position.' }),
+    isActive: t.boolean({ description: 'Offer it or not.' }),
+  }),
+});
+const SendGiftInput = builder.inputType('SendGiftInput', {
+  description: 'A gift to a reader during a live stream or a session (give exactly one of streamId or sessionId).',
+  fields: (t) => ({
+    idempotencyKey: t.string({ required: true, description: 'Unique per gift (8–100 characters); repeating it charges nothing.' }),
+    virtualGiftId: t.id({ required: true, description: 'The catalogue gift.' }),
+    readerId: t.id({ required: true, description: 'The reader (user id) receiving it.' }),
+    streamId: t.id({ description: 'The live stream it is sent in.' }),
+    sessionId: t.id({ description: 'The session it is sent in.' }),
+    message: t.string({ description: 'Optional message, up to 280 characters.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  virtualGifts: t.prismaField({
+    type: [VirtualGiftObject],
+    description: 'The gift catalogue in display order (inactive gifts only for admins who ask).',
+    args: { includeInactive: t.arg.boolean({ defaultValue: false, description: 'Admins: include deactivated gifts.' }) },
+    resolve: (query, _root, args, ctx) => {
+      const all = !!args.includeInactive && ctx.viewer?.role === 'ADMIN';
+      return ctx.prisma.virtualGift.findMany({ ...query, where: all ? {} : { isActive: true }, orderBy: [{ sortOrder: 'asc' }, { priceCents: 'asc' }, { id: 'asc' }] });
+    },
+  }),
+  giftLeaderboard: t.field({
+    type: [GiftLeaderboardEntry],
+    description: 'Top givers of a stream or of a reader (give exactly one), by total given.',
+    args: {
+      streamId: t.arg.id({ description: 'Top givers in this stream.' }),
+      readerId: t.arg.id({ description: 'Top givers to this reader, all time.' }),
+      first: t.arg.int({ defaultValue: 10, description: 'How many (1–100).' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (!!args.streamId === !!args.readerId) throw badInput('Give exactly one of streamId or readerId.', 'streamId');
+      const first = args.first ?? 10;
+      if (first < 1 || first > 100) throw badInput('first must be between 1 and 100.', 'first');
+      if (args.streamId) {
+        const s = await ctx.prisma.liveStream.findUnique({ where: { id: String(args.streamId) }, select: { id: true, readerId: true, visibility: true } });
+        if (!s || !(await canSee(ctx.prisma, ctx.viewer, s))) throw new AppError('NOT_FOUND', 'Stream was not found.');
+      }
+      const rows = await ctx.prisma.gift.groupBy({
+        by: ['senderId'],
+        where: args.streamId ? { streamId: String(args.streamId) } : { receiverId: String(args.readerId) },
+        _sum: { priceCents: true },
+        _count: { _all: true },
+        _min: { createdAt: true },
+        orderBy: [{ _sum: { priceCents: 'desc' } }, { _min: { createdAt: 'asc' } }],
+        take: first,
+      });
+      return rows.map((r, i) => ({ rank: i + 1, senderId: r.senderId, totalCents: r._sum.priceCents ?? 0, giftCount: r._count._all }));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createVirtualGift: t.prismaField({
+    type: VirtualGiftObject,
+    authScopes: { admin: true },
+    description: 'Adds a gift to the catalogue. Admins only; audited.',
+    args: { input: t.arg({ type: CreateVirtualGiftInput, required: true, description: 'The gift.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const g = await gifts.createVirtualGift(ctx, args.input);
+      return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
+    },
+  }),
+  updateVirtualGift: t.prismaField({
+    type: VirtualGiftObject,
+    authScopes: { admin: true },
+    description: 'Changes a catalogue gift. Admins only; audited.',
+    args: { input: t.arg({ type: UpdateVirtualGiftInput, required: true, description: 'The changes.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const g = await gifts.updateVirtualGift(ctx, args.input);
+      return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
+    },
+  }),
+  deactivateVirtualGift: t.prismaField({
+    type: VirtualGiftObject,
+    authScopes: { admin: true },
+    description: 'Stops offering a gift (sent gifts keep it). Admins only; audited.',
+    args: { id: t.arg.id({ required: true, description: 'The gift.' }) },
+    resolve: async (query, _root, args, ctx) => {
+      const g = await gifts.updateVirtualGift(ctx, { id: String(args.id), isActive: false });
+      return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
+    },
+  }),
+  sendGift: t.field({
+    type: SendGiftPayload,
+    authScopes: { client: true },
+    description:
+      'Sends a reader a gift during a live stream or a session, paid from the wallet (reader/platform split), exactly ' +
+      'once per idempotency key. Per-gift and per-day caps apply.',
+    args: { input: t.arg({ type: SendGiftInput, required: true, description: 'The gift.' }) },
+    resolve: (_root, args, ctx) => gifts.sendGift(ctx, args.input),
+  }),
+}));

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { AccessToken } from 'livekit-server-sdk';
+import type { Context, Viewer } from '../../../shared/context.js';
+import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
+import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
+import type { PubSub } from '../../../shared/pubsub.js';
+import { parseInput, z } from '../../../shared/validation.js';
+import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
+
+export const STREAM_CHAT_MAX = 500;
+
+export const streamTopics = {
+  updated: (streamId: string) => `community:stream:updated:${streamId}`,
+  events: (streamId: string) => `community:stream:events:${streamId}`,
+  /** Any stream scheduled, started or ended (the "live now" listing). */
+  changed: 'community:stream:changed',
+  /**
+   * A scheduled stream went live. Readings (which owns favourites) or a notifier can subscribe to this topic
+   * to remind the reader's followers; community itself does not know who follows whom.
+   */
+  starting: 'community:stream:starting',
+};
+
+export interface StreamChangedEvent {
+  streamId: string;
+  readerId: string;
+  status: LiveStream['status'];
+  visibility: LiveStream['visibility'];
+}
+export interface StreamStartingEvent {
+  streamId: string;
+  readerId: string;
+  title: string;
+  startedAt: string;
+}
+/** What goes out on streamEvents: plain JSON, complete, so 5,000 viewers cost no database reads. */
+export type StreamEventPayload =
+  | {
+      kind: 'GIFT';
+      id: string;
+      streamId: string;
+      senderId: string;
+      createdAt: string;
+      message: string | null;
+      gift: { id: string; name: string; priceCents: number; imageUrl: string; animationUrl: string | null };
+    }
+  | { kind: 'CHAT'; id: string; streamId: string; senderId: string; createdAt: string; message: string };
+
+const scheduleSchema = z
+  .object({
+    title: z.string().trim().min(3).max(200),
+    description: z.string().trim().max(5_000).nullish(),
+    category: z.string().trim().min(1).max(60),
+    scheduledAt: z.date(),
+    visibility: z.enum(['PUBLIC', 'PREMIUM', 'PRIVATE']),
+    entryPriceCents: z.number().int().min(100).max(100_000).nullish(),
+    invitedUserIds: z.array(z.string().min(1)).max(500).nullish(),
+  })
+  .refine((v) => v.visibility !== 'PREMIUM' || v.entryPriceCents != null, { message: 'A premium stream needs an entry price.', path: ['entryPriceCents'] })
+  .refine((v) => v.visibility === 'PREMIUM' || v.entryPriceCents == null, { message: 'Only premium streams have an entry price.', path: ['entryPriceCents'] })
+  .refine((v) => v.visibility === 'PRIVATE' || !v.invitedUserIds?.length, { message: 'Only private streams have invitations.', path: ['invitedUserIds'] })
+  .refine((v) => v.scheduledAt.getTime() > Date.now() - 5 * 60_000, { message: 'Must not be in the past.', path: ['scheduledAt'] })
+  .refine((v) => v.scheduledAt.getTime() < Date.now() + 365 * 86_400_000, { message: 'Must be within a year.', path: ['scheduledAt'] });
+
+const urlSchema = z.string().trim().url().max(2_000).refine((u) => /^https?:\/\//i.test(u), 'Must be an http(s) URL.');
+
+export async function publishStreamChange(pubsub: PubSub, s: LiveStream) {
+  const changed: StreamChangedEvent = { streamId: s.id, readerId: s.readerId, status: s.status, visibility: s.visibility };
+  await Promise.all([pubsub.publish(streamTopics.updated(s.id), { streamId: s.id }), pubsub.publish(streamTopics.changed, changed)]);
+}
+
+export async function scheduleStream(ctx: Context, input: unknown) {
+  const viewer = requireViewer(ctx);
+  const data = parseInput(scheduleSchema, input);
+  const invited = [...new Set(data.invitedUserIds ?? [])].filter((id) => id !== viewer.id);
+  if (invited.length) {
+    const found = await ctx.prisma.user.count({ where: { id: { in: invited } } });
+    if (found !== invited.length) throw badInput('An invited user does not exist.', 'invitedUserIds');
+  }
+  const stream = await ctx.prisma.liveStream.create({
+    data: {
+      readerId: viewer.id,
+      title: data.title,
+      description: data.description ?? null,
+      category: data.category,
+      scheduledAt: data.scheduledAt,
+      visibility: data.visibility,
+      entryPriceCents: data.entryPriceCents ?? null,
+      invites: { create: invited.map((userId) => ({ userId })) },
+    },
+  });
+  await publishStreamChange(ctx.pubsub, stream);
+  return stream;
+}
+
+async function ownStream(ctx: Context, streamId: string) {
+  const viewer = requireViewer(ctx);
+  const s = await ctx.prisma.liveStream.findUnique({ where: { id: streamId } });
+  if (!s) throw notFound('Stream');
+  if (s.readerId !== viewer.id) throw forbidden('Only the stream\'s reader can do this.');
+  return s;
+}
+
+export async function startStream(ctx: Context, streamId: string) {
+  const s = await ownStream(ctx, streamId);
+  if (s.status === 'LIVE') return s;
+  if (s.status !== 'SCHEDULED') throw conflict(`The stream is ${s.status.toLowerCase()}.`);
+  const other = await ctx.prisma.liveStream.findFirst({ where: { readerId: s.readerId, status: 'LIVE', id: { not: s.id } }, select: { id: true } });
+  if (other) throw conflict('You already have a live stream; end it first.');
+  const now = new Date();
+  const { count } = await ctx.prisma.liveStream.updateMany({ where: { id: s.id, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: now } });
+  const started = await ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
+  if (count === 1) {
+    await publishStreamChange(ctx.pubsub, started);
+    const reminder: StreamStartingEvent = { streamId: s.id, readerId: s.readerId, title: s.title, startedAt: now.toISOString() };
+    await ctx.pubsub.publish(streamTopics.starting, reminder);
+  }
+  return started;
+}
+
+export async function endStream(ctx: Context, streamId: string, recordingUrl: string | null | undefined) {
+  const s = await ownStream(ctx, streamId);
+  const url = recordingUrl == null ? null : parseInput(urlSchema, recordingUrl);
+  if (s.status === 'ENDED' || s.status === 'CANCELLED') {
+    if (url) return setRecordingUrl(ctx.prisma, ctx.pubsub, s.id, url);
+    return s;
+  }
+  const now = new Date();
+  const ended = await ctx.prisma.$transaction(async (tx) => {
+    await tx.streamViewer.updateMany({ where: { streamId: s.id, leftAt: null }, data: { leftAt: now } });
+    return tx.liveStream.update({
+      where: { id: s.id },
+      // A stream that never went live is cancelled, not ended.
+      data: { status: s.status === 'LIVE' ? 'ENDED' : 'CANCELLED', endedAt: now, viewerCount: 0, ...(url ? { recordingUrl: url } : {}) },
+    });
+  });
+  await publishStreamChange(ctx.pubsub, ended);
+  return ended;
+}
+
+/** Stores a stream's recording URL (from endLiveStream, or later from a LiveKit egress webhook). */
+export async function setRecordingUrl(prisma: PrismaClient, pubsub: PubSub, streamId: string, url: string) {
+  const updated = await prisma.liveStream.update({ where: { id: streamId }, data: { recordingUrl: url } });
+  await pubsub.publish(streamTopics.updated(streamId), { streamId });
+  return updated;
+}
+
+/** Who may see a stream at all: public and premium to everyone; private to the reader, invitees and admins. */
+export async function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>): Promise<boolean> {
+  if (s.visibility !== 'PRIVATE') return true;
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN' || viewer.id === s.readerId) return true;
+  return !!(await prisma.streamInvite.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } }, select: { id: true } }));
+}
+
+/**
+ * Checks that the viewer may watch (the reader, admins, anyone on public, invitees on private, payers on
+ * premium). `pay`: for premium entry not yet paid, charge the wallet once instead of refusing.
+ */
+export async function requireWatchAccess(ctx: Context, s: LiveStream, opts: { pay: boolean }): Promise<{ paidCents: number }> {
+  const viewer = requireViewer(ctx);
+  if (viewer.id === s.readerId || viewer.role === 'ADMIN') return { paidCents: 0 };
+  if (s.visibility === 'PRIVATE') {
+    if (!(await canSee(ctx.prisma, viewer, s))) throw new AppError('FORBIDDEN', 'This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
+    return { paidCents: 0 };
+  }
+  if (s.visibility === 'PUBLIC') return { paidCents: 0 };
+  const access = await ctx.prisma.streamAccess.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } } });
+  if (access) return { paidCents: 0 };
+  if (!opts.pay) throw new AppError('FORBIDDEN', 'This premium stream needs an entry ticket (liveStreamToken pays it).', { reason: 'ENTRY_NOT_PAID' });
+  if (s.status !== 'LIVE') throw conflict('Entry is sold while the stream is live.');
+  return payEntry(ctx, s, viewer);
+}
+
+async function payEntry(ctx: Context, s: LiveStream, viewer: Viewer) {
+  const money = requireMoney(ctx);
+  const price = s.entryPriceCents!;
+  return ctx.prisma.$transaction(async (tx) => {
+    // Serialise concurrent entries by the same viewer; the unique (stream, user) row is the ticket.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`stream-entry:${s.id}:${viewer.id}`}))`;
+    const existing = await tx.streamAccess.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } } });
+    if (existing) return { paidCents: 0 };
+    const payment = await money.purchase(
+      {
+        idempotencyKey: `community:stream-entry:${s.id}:${viewer.id}`,
+        clientId: viewer.id,
+        readerId: s.readerId,
+        amountCents: price,
+        type: 'PURCHASE',
+        description: `Live stream entry: ${s.title}`.slice(0, 200),
+        metadata: { kind: 'STREAM_ENTRY', streamId: s.id },
+      },
+      tx,
+    );
+    await tx.streamAccess.create({ data: { streamId: s.id, userId: viewer.id, paidCents: price, transactionId: payment.transactionId } });
+    return { paidCents: price };
+  });
+}
+
+export async function findStream(ctx: Context, streamId: string) {
+  const s = await ctx.prisma.liveStream.findUnique({ where: { id: streamId } });
+  if (!s || !(await canSee(ctx.prisma, ctx.viewer, s))) throw notFound('Stream');
+  return s;
+}
+
+export async function issueToken(ctx: Context, streamId: string) {
+  const viewer = requireViewer(ctx);
+  const s = await findStream(ctx, streamId);
+  const isHost = viewer.id === s.readerId;
+  if (isHost ? s.status === 'ENDED' || s.status === 'CANCELLED' : s.status !== 'LIVE') {
+    throw conflict(isHost ? 'This stream is over.' : 'This stream is not live.');
+  }
+  const { paidCents } = await requireWatchAccess(ctx, s, { pay: true });
+  const { livekit } = communityDeps(ctx);
+  const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity: viewer.id, ttl: livekit.tokenTtlSeconds });
+  // Viewers subscribe only; the reader alone publishes media. Chat goes through sendStreamMessage.
+  token.addGrant({ roomJoin: true, room: s.streamId, canSubscribe: true, canPublish: isHost, canPublishData: isHost, roomAdmin: isHost });
+  return {
+    token: await token.toJwt(),
+    url: livekit.url,
+    roomName: s.streamId,
+    identity: viewer.id,
+    canPublish: isHost,
+    expiresAt: new Date(Date.now() + livekit.tokenTtlSeconds * 1000),
+    paidCents,
+    stream: s,
+  };
+}
+
+/**
+ * Records that a user is watching (or stopped watching) and recomputes viewer_count / max_viewers under a row
+ * lock on the stream, so concurrent joins cannot lose updates. Returns the stream, or null if it was not live.
+ * Exported for a LiveKit webhook handler (participant_joined / participant_left, room name = stream_id).
+ */
+export async function recordViewer(prisma: PrismaClient, pubsub: PubSub, ref: { id?: string; roomName?: string }, userId: string, present: boolean) {
+  const updated = await prisma.$transaction(async (tx) => {
+    const rows = ref.id
+      ? await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE id = ${ref.id} FOR UPDATE`
+      : await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE stream_id = ${ref.roomName ?? ''} FOR UPDATE`;
+    const row = rows[0];
+    if (!row || row.status !== 'LIVE') return null;
+    const now = new Date();
+    if (present) {
+      await tx.streamViewer.upsert({
+        where: { streamId_userId: { streamId: row.id, userId } },
+        create: { streamId: row.id, userId, joinedAt: now },
+        update: { leftAt: null },
+      });
+    } else {
+      await tx.streamViewer.updateMany({ where: { streamId: row.id, userId, leftAt: null }, data: { leftAt: now } });
+    }
+    const watching = await tx.streamViewer.count({ where: { streamId: row.id, leftAt: null } });
+    const before = await tx.liveStream.findUniqueOrThrow({ where: { id: row.id }, select: { viewerCount: true, maxViewers: true } });
+    if (before.viewerCount === watching) return { changed: false, id: row.id };
+    await tx.liveStream.update({ where: { id: row.id }, data: { viewerCount: watching, maxViewers: Math.max(before.maxViewers, watching) } });
+    return { changed: true, id: row.id };
+  });
+  if (!updated) return null;
+  if (updated.changed) await pubsub.publish(streamTopics.updated(updated.id), { streamId: updated.id });
+  return prisma.liveStream.findUniqueOrThrow({ where: { id: updated.id } });
+}
+
+/** What a LiveKit webhook handler (owned by readings at /webhooks/livekit) can call for stream rooms. */
+export async function applyLiveKitStreamEvent(
+  prisma: PrismaClient,
+  pubsub: PubSub,
+  event: { event: string; room?: { name?: string }; participant?: { identity?: string }; egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> } },
+): Promise<boolean> {
+  const roomName = event.room?.name ?? event.egressInfo?.roomName;
+  if (!roomName) return false;
+  const stream = await prisma.liveStream.findUnique({ where: { streamId: roomName }, select: { id: true, readerId: true } });
+  if (!stream) return false; // not a stream room (a session room, say)
+  const identity = event.participant?.identity;
+  if ((event.event === 'participant_joined' || event.event === 'participant_left') && identity && identity !== stream.readerId) {
+    await recordViewer(prisma, pubsub, { id: stream.id }, identity, event.event === 'participant_joined');
+  }
+  const location = event.egressInfo?.fileResults?.find((f) => f.location)?.location;
+  if (event.event === 'egress_ended' && location) await setRecordingUrl(prisma, pubsub, stream.id, location);
+  return true;
+}
+
+export async function joinStream(ctx: Context, streamId: string, present: boolean) {
+  const viewer = requireViewer(ctx);
+  const s = await findStream(ctx, streamId);
+  if (present) {
+    if (s.status !== 'LIVE') throw conflict('This stream is not live.');
+    await requireWatchAccess(ctx, s, { pay: false });
+  }
+  if (viewer.id === s.readerId) return s; // the host is not a viewer
+  return (await recordViewer(ctx.prisma, ctx.pubsub, { id: s.id }, viewer.id, present)) ?? ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
+}
+
+export async function sendStreamMessage(ctx: Context, streamId: string, text: string) {
+  const viewer = requireViewer(ctx);
+  const message = parseInput(z.string().trim().min(1).max(STREAM_CHAT_MAX), text);
+  const s = await findStream(ctx, streamId);
+  if (s.status !== 'LIVE') throw conflict('This stream is not live.');
+  await requireWatchAccess(ctx, s, { pay: false });
+  await consume(ctx, 'streamChat', viewer.id);
+  const event: StreamEventPayload = {
+    kind: 'CHAT',
+    id: randomUUID(),
+    streamId: s.id,
+    senderId: viewer.id,
+    createdAt: new Date().toISOString(),
+    message,
+  };
+  await ctx.pubsub.publish(streamTopics.events(s.id), event);
+  return event;
+}
