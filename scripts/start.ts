@@ -24,7 +24,9 @@ if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
 if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma);
 const pubsub = createPubSub({ redisUrl: config.redisUrl });
-const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub) }, { ports: config.ports });
+// Durable timers (readings): graphile-worker in the same database; PGlite needs polling and no prepared statements.
+const jobs = { connectionString: databaseUrl, embedded: !!embedded };
+const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub), jobs }, { ports: config.ports });
 
 console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
 console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);

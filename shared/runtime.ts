@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { PrismaClient } from './db/generated/client.js';
 import type { PubSub } from './pubsub.js';
 import type { MoneyPort } from './money.js';
+import type { JobsConfig } from './jobs.js';
 
 /** What a service process holds for its lifetime: configuration, one database pool, one pub/sub. */
 export interface ServiceRuntime {
@@ -10,4 +11,6 @@ export interface ServiceRuntime {
   pubsub: PubSub;
   /** Payments' money interface, for readings and community (absent until payments provides it). */
   money?: MoneyPort;
+  /** Durable job queue (graphile-worker) for timers; absent: no timers run (readings warns at start). */
+  jobs?: JobsConfig;
 }

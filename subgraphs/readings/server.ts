@@ -1,10 +1,94 @@
+import express from 'express';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
+import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
 import { schema } from './schema/index.js';
+import { LiveKitService } from './services/livekit.js';
+import { ReadingsService } from './services/sessions.js';
 
-export async function startReadings(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  return startSubgraph(
-    { name: 'readings', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, dev: rt.config.dev },
+export interface ReadingsServer extends RunningServer {
+  service: ReadingsService;
+  /** The durable timers (null when the runtime has no job queue configured). */
+  jobs: { stop(): Promise<void>; start(): Promise<void> } | null;
+}
+
+/** POST /webhooks/livekit: raw body, LiveKit's signature checked before anything is read. */
+export function liveKitWebhookRoute(service: ReadingsService) {
+  return (app: express.Express) => {
+    app.post('/webhooks/livekit', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+      let event;
+      try {
+        event = await service.livekit.verifyWebhook(raw, req.get('authorization') ?? undefined);
+      } catch {
+        res.status(401).json({ error: 'invalid signature' });
+        return;
+      }
+      if (!event.id) {
+        res.status(400).json({ error: 'event without id' });
+        return;
+      }
+      try {
+        const outcome = await service.applyLiveKitEvent({
+          id: event.id,
+          event: event.event,
+          room: event.room ? { name: event.room.name } : undefined,
+          participant: event.participant ? { identity: event.participant.identity } : undefined,
+        });
+        res.json({ ok: true, outcome });
+      } catch (e) {
+        console.warn(`[readings] LiveKit webhook ${event.id} failed: ${String(e)}`);
+        // 5xx: LiveKit retries; the delivery was not recorded, so the retry applies it.
+        res.status(500).json({ error: 'not applied' });
+      }
+    });
+  };
+}
+
+export async function startReadings(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<ReadingsServer> {
+  const livekit = new LiveKitService(rt.config.livekit);
+  const jobsConfig = rt.jobs;
+  if (jobsConfig) await migrateJobs(jobsConfig);
+  else console.warn('[readings] no job queue configured: request expiry, grace periods and billing ticks will not run');
+  const service = new ReadingsService({
+    prisma: rt.prisma,
+    pubsub: rt.pubsub,
+    runtime: rt,
+    jobs: jobsConfig ? createJobQueue(jobsConfig.schema) : null,
+    livekit,
+  });
+  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks()) : null;
+  const server = await startSubgraph(
+    {
+      name: 'readings',
+      schema,
+      prisma: rt.prisma,
+      pubsub: rt.pubsub,
+      gatewaySecret: rt.config.gatewaySecret,
+      dev: rt.config.dev,
+      deps: { readings: service },
+      routes: liveKitWebhookRoute(service),
+    },
     listen,
   );
+  return {
+    ...server,
+    service,
+    jobs: jobsConfig
+      ? {
+          async stop() {
+            await runner?.stop();
+            runner = null;
+          },
+          async start() {
+            runner ??= await startJobRunner(jobsConfig, service.tasks());
+          },
+        }
+      : null,
+    async close() {
+      await server.close();
+      await runner?.stop();
+      runner = null;
+    },
+  };
 }

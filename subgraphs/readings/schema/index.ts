@@ -1,6 +1,10 @@
 import { builder } from '../builder.js';
 import './refs.js';
 import './session.js';
+import './chat.js';
+import './review.js';
+import './availability.js';
+import './favorite.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

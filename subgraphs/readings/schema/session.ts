@@ -1,30 +1,107 @@
-import { builder } from '../builder.js';
+import { builder, readings, viewerOf } from '../builder.js';
 import { sessionTypeEnum } from '../../../shared/graphql/enums.js';
-import { SessionStatus } from '../../../shared/db/generated/enums.js';
+import { SessionStatus, type SessionType } from '../../../shared/db/generated/enums.js';
+import type { Session } from '../../../shared/db/generated/client.js';
+import type { Context } from '../../../shared/context.js';
+import { loader, byKey } from '../../../shared/graphql/loaders.js';
+import { AppError } from '../../../shared/errors.js';
 import { ReaderRef, UserRef } from './refs.js';
+import { readerRequestsTopic, sessionTopic, SESSION_EVENT_KINDS, type SessionEvent, type SessionRequestEvent } from '../services/events.js';
 
 export const SessionTypeEnum = sessionTypeEnum(builder);
 export const SessionStatusEnum = builder.enumType(SessionStatus, {
   name: 'SessionStatus',
   description: 'Where a reading session is in its life.',
 });
+const SessionEventKindEnum = builder.enumType('SessionEventKind', {
+  description: 'What happened to a session (sessionUpdated).',
+  values: Object.fromEntries(SESSION_EVENT_KINDS.map((k) => [k, { description: k.replace(/_/g, ' ').toLowerCase() }])) as Record<
+    (typeof SESSION_EVENT_KINDS)[number],
+    { description: string }
+  >,
+});
+
+export function sessionLoader(ctx: Context) {
+  return loader<string, Session>(ctx, 'readings:sessionById', async (ids) =>
+    byKey(ids, await ctx.prisma.session.findMany({ where: { id: { in: [...ids] } } }), (s) => s.id),
+  );
+}
+
+export function canSeeSession(s: Pick<Session, 'clientId' | 'readerId'>, ctx: Context): boolean {
+  const v = ctx.viewer;
+  return !!v && (v.role === 'ADMIN' || v.id === s.clientId || v.id === s.readerId);
+}
+
+export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter').implement({
+  description: 'The live meter of a session.',
+  fields: (t) => ({
+    elapsedSeconds: t.exposeInt('elapsedSeconds', { description: 'Connected (billable) seconds so far.' }),
+    billedMinutes: t.exposeInt('billedMinutes', { description: 'Minutes charged so far (each at its start).' }),
+    costCents: t.exposeInt('costCents', { description: 'Charged so far, in cents.' }),
+    balanceCents: t.exposeInt('balanceCents', { nullable: true, description: 'The client\'s balance left, in cents (null when unknown).' }),
+    lowBalance: t.exposeBoolean('lowBalance', { description: 'Less than 2 minutes of credit remain at this rate: top up to continue.' }),
+  }),
+});
 
 export const SessionObject = builder.prismaObject('Session', {
-  description: 'A paid reading between a client and a reader.',
+  description: 'A paid reading between a client and a reader. Visible to its two participants and admins.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Session id.' }),
+    roomName: t.exposeString('externalId', { description: 'The LiveKit room of this session.' }),
     type: t.expose('type', { type: SessionTypeEnum, description: 'Chat, call or video.' }),
     status: t.expose('status', { type: SessionStatusEnum, description: 'Current state.' }),
     ratePerMinuteCents: t.exposeInt('rateCents', { description: 'Per-minute rate fixed at request time, in cents.' }),
     client: t.field({ type: UserRef, description: 'The client.', resolve: (s) => ({ id: s.clientId }) }),
     reader: t.field({ type: ReaderRef, description: 'The reader.', resolve: (s) => ({ id: s.readerId }) }),
     requestedAt: t.expose('requestedAt', { type: 'DateTime', description: 'When the client asked.' }),
-    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When billing started.' }),
+    acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true, description: 'When the reader accepted.' }),
+    scheduledAt: t.expose('scheduledAt', { type: 'DateTime', nullable: true, description: 'Booked start of a scheduled reading.' }),
+    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When the reader confirmed the booking.' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When billing started (both joined).' }),
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When it ended.' }),
+    endReason: t.exposeString('endReason', {
+      nullable: true,
+      description: 'Why it ended: ENDED_BY_CLIENT, ENDED_BY_READER, INSUFFICIENT_FUNDS, DISCONNECTED_GRACE_EXPIRED, REQUEST_EXPIRED, NO_SHOW, ROOM_FINISHED, …',
+    }),
+    clientConnected: t.exposeBoolean('clientConnected', { description: 'The client is in the room.' }),
+    readerConnected: t.exposeBoolean('readerConnected', { description: 'The reader is in the room.' }),
+    durationSeconds: t.exposeInt('duration', { nullable: true, description: 'Connected seconds, set when it ends.' }),
     billedMinutes: t.exposeInt('billedMinutes', { description: 'Minutes charged so far.' }),
     totalCostCents: t.exposeInt('totalCostCents', { description: 'Charged so far, in cents.' }),
+    meter: t.field({
+      type: SessionMeterObject,
+      description: 'The meter now (elapsed time, cost, balance left).',
+      resolve: (s, _args, ctx) => readings(ctx).meter(s),
+    }),
+    messages: t.relatedConnection('chatMessages', {
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: 200,
+      query: { orderBy: { seq: 'asc' } },
+      authScopes: (s, _args, ctx) => canSeeSession(s, ctx),
+      description: 'The chat transcript in order (participants and admins only).',
+    }),
   }),
 });
+
+builder.asEntity(SessionObject, {
+  key: builder.selection<{ id: string }>('id'),
+  // Other subgraphs may reference a session; only its participants and admins can see it.
+  resolveReference: async (ref, ctx) => {
+    const s = await sessionLoader(ctx).load(ref.id);
+    return s && canSeeSession(s, ctx) ? s : null;
+  },
+});
+
+builder.queryField('session', (t) =>
+  t.prismaField({
+    type: 'Session',
+    authScopes: { authenticated: true },
+    description: 'One session (participants and admins only).',
+    args: { id: t.arg.id({ required: true, description: 'Session id.' }) },
+    resolve: (_query, _root, args, ctx) => readings(ctx).visibleSession(viewerOf(ctx), String(args.id)),
+  }),
+);
 
 builder.queryField('mySessions', (t) =>
   t.prismaConnection({
@@ -34,11 +111,154 @@ builder.queryField('mySessions', (t) =>
     maxSize: 50,
     authScopes: { authenticated: true },
     description: 'The viewer\'s sessions as client or reader, newest first.',
-    resolve: (query, _root, _args, ctx) =>
+    args: { status: t.arg({ type: [SessionStatusEnum], description: 'Only sessions in these states.' }) },
+    resolve: (query, _root, args, ctx) =>
       ctx.prisma.session.findMany({
         ...query,
-        where: { OR: [{ clientId: ctx.viewer!.id }, { readerId: ctx.viewer!.id }] },
+        where: {
+          OR: [{ clientId: ctx.viewer!.id }, { readerId: ctx.viewer!.id }],
+          ...(args.status?.length ? { status: { in: args.status } } : {}),
+        },
         orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
       }),
+  }),
+);
+
+const SessionTokenObject = builder
+  .objectRef<{ token: string; room: string; identity: string; url: string | null; expiresAt: Date; canPublishAudio: boolean; canPublishVideo: boolean; canPublishData: boolean }>('SessionToken')
+  .implement({
+    description: 'A short-lived LiveKit access token for the session\'s room.',
+    fields: (t) => ({
+      token: t.exposeString('token', { description: 'JWT to connect to LiveKit.' }),
+      room: t.exposeString('room', { description: 'Room name.' }),
+      identity: t.exposeString('identity', { description: 'Your participant identity (your user id).' }),
+      url: t.exposeString('url', { nullable: true, description: 'LiveKit server URL (null without a media server: chat runs over GraphQL).' }),
+      expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
+      canPublishAudio: t.exposeBoolean('canPublishAudio', { description: 'Microphone allowed (calls and video).' }),
+      canPublishVideo: t.exposeBoolean('canPublishVideo', { description: 'Camera allowed (video).' }),
+      canPublishData: t.exposeBoolean('canPublishData', { description: 'Data messages allowed (chat).' }),
+    }),
+  });
+
+builder.queryField('sessionToken', (t) =>
+  t.field({
+    type: SessionTokenObject,
+    authScopes: { authenticated: true },
+    description: 'A LiveKit token for one of the two participants while the session is accepted or in progress.',
+    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    resolve: (_root, args, ctx) => readings(ctx).sessionToken(viewerOf(ctx), String(args.sessionId)),
+  }),
+);
+
+// ── mutations ─────────────────────────────────────────────────────────────────────────────────────────────
+
+const RequestSessionInput = builder.inputType('RequestSessionInput', {
+  description: 'A request for a live reading.',
+  fields: (t) => ({
+    readerId: t.id({ required: true, description: 'The reader (user id).' }),
+    type: t.field({ type: SessionTypeEnum, required: true, description: 'Chat, call or video: the reader must offer it.' }),
+  }),
+});
+
+builder.mutationField('requestSession', (t) =>
+  t.prismaField({
+    type: 'Session',
+    authScopes: { client: true },
+    description:
+      'Asks an online reader for a session at the reader\'s current rate (fixed now). Needs a balance of $5 and one minute. The reader shows BUSY until it ends; an unanswered request expires after 60 s. Retrying returns the same session.',
+    args: { input: t.arg({ type: RequestSessionInput, required: true, description: 'Reader and session type.' }) },
+    resolve: (_q, _root, { input }, ctx) => readings(ctx).requestSession(viewerOf(ctx), String(input.readerId), input.type as SessionType),
+  }),
+);
+
+function transition(
+  name: string,
+  description: string,
+  run: (ctx: Context, sessionId: string) => Promise<Session>,
+  scopes: Record<string, boolean> = { authenticated: true },
+) {
+  builder.mutationField(name, (t) =>
+    t.prismaField({
+      type: 'Session',
+      authScopes: scopes,
+      description,
+      args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+      resolve: (_q, _root, args, ctx) => run(ctx, String(args.sessionId)),
+    }),
+  );
+}
+
+transition('acceptSession', 'The reader accepts a pending request (idempotent).', (ctx, id) => readings(ctx).acceptSession(viewerOf(ctx), id));
+transition('declineSession', 'The reader declines a pending request (idempotent).', (ctx, id) => readings(ctx).declineSession(viewerOf(ctx), id));
+transition('cancelSession', 'The client withdraws a request not yet accepted, or a booking (idempotent).', (ctx, id) =>
+  readings(ctx).cancelSession(viewerOf(ctx), id),
+);
+transition(
+  'joinSession',
+  'Reports that the viewer joined the session (embedded mode; LiveKit webhooks do this with a media server). Both joined: billing starts.',
+  (ctx, id) => readings(ctx).joinSession(viewerOf(ctx), id),
+);
+transition('leaveSession', 'Reports that the viewer left: billing pauses and the grace period starts.', (ctx, id) =>
+  readings(ctx).leaveSession(viewerOf(ctx), id),
+);
+transition('endSession', 'Either participant (or an admin) ends the session; minutes already started are billed.', (ctx, id) =>
+  readings(ctx).endSession(viewerOf(ctx), id),
+);
+
+// ── subscriptions ─────────────────────────────────────────────────────────────────────────────────────────
+
+const SessionUpdateObject = builder.objectRef<SessionEvent>('SessionUpdate').implement({
+  description: 'A change of a session, with its meter at that moment.',
+  fields: (t) => ({
+    kind: t.field({ type: SessionEventKindEnum, description: 'What happened.', resolve: (e) => e.kind }),
+    status: t.field({ type: SessionStatusEnum, description: 'The session\'s state after the change.', resolve: (e) => e.status }),
+    meter: t.field({ type: SessionMeterObject, description: 'Elapsed time, cost and balance left.', resolve: (e) => e }),
+    lowBalanceWarning: t.exposeBoolean('lowBalance', { description: 'Less than 2 minutes of credit remain.' }),
+    endReason: t.exposeString('endReason', { nullable: true, description: 'Why the session ended (when it did).' }),
+    participantId: t.exposeID('userId', { nullable: true, description: 'Who joined or left (JOINED, LEFT, PAUSED, RESUMED).' }),
+    at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => e.at }),
+    session: t.field({
+      type: SessionObject,
+      description: 'The session as stored now.',
+      resolve: async (e, _args, ctx) => {
+        const s = await sessionLoader(ctx).load(e.sessionId);
+        if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
+        return s;
+      },
+    }),
+  }),
+});
+
+/** Subscribing to a session: its participants and admins only, checked once at subscribe time. */
+export async function assertCanWatch(ctx: Context, sessionId: string): Promise<void> {
+  const viewer = viewerOf(ctx);
+  await readings(ctx).visibleSession(viewer, sessionId, ctx.prisma);
+}
+
+builder.subscriptionField('sessionUpdated', (t) =>
+  t.field({
+    type: SessionUpdateObject,
+    authScopes: { authenticated: true },
+    description: 'Status changes and the live meter of one session (participants and admins only).',
+    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    subscribe: async (_root, args, ctx) => {
+      await assertCanWatch(ctx, String(args.sessionId));
+      return ctx.pubsub.subscribe<SessionEvent>(sessionTopic(String(args.sessionId)));
+    },
+    resolve: (event) => event as SessionEvent,
+  }),
+);
+
+builder.subscriptionField('incomingSessionRequests', (t) =>
+  t.field({
+    type: SessionObject,
+    authScopes: { reader: true },
+    description: 'New session requests for the signed-in reader.',
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<SessionRequestEvent>(readerRequestsTopic(viewerOf(ctx).id)),
+    resolve: async (event, _args, ctx) => {
+      const s = await sessionLoader(ctx).load((event as SessionRequestEvent).sessionId);
+      if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
+      return s;
+    },
   }),
 );

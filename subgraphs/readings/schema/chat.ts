@@ -1,0 +1,57 @@
+import { builder, readings, viewerOf } from '../builder.js';
+import { MessageType } from '../../../shared/db/generated/enums.js';
+import { UserRef } from './refs.js';
+import { assertCanWatch } from './session.js';
+import { sessionMessagesTopic, type ChatMessageEvent } from '../services/events.js';
+import { MESSAGE_MAX_LENGTH } from '../services/sessions.js';
+
+const MessageTypeEnum = builder.enumType(MessageType, { name: 'MessageType', description: 'Kind of chat message.' });
+
+export const ChatMessageObject = builder.prismaObject('ChatMessage', {
+  description: 'One message of a session\'s chat.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Message id.' }),
+    sessionId: t.exposeID('sessionId', { description: 'The session.' }),
+    seq: t.exposeInt('seq', { description: 'Position in the transcript (1, 2, 3…, no gaps).' }),
+    content: t.exposeString('content', { description: 'The text.' }),
+    messageType: t.expose('messageType', { type: MessageTypeEnum, description: 'TEXT, IMAGE or SYSTEM.' }),
+    clientKey: t.exposeString('clientKey', { nullable: true, description: 'The sender\'s idempotency key, if given.' }),
+    sender: t.field({ type: UserRef, description: 'Who sent it.', resolve: (m) => ({ id: m.senderId }) }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was sent.' }),
+  }),
+});
+
+const SendSessionMessageInput = builder.inputType('SendSessionMessageInput', {
+  description: 'A chat message.',
+  fields: (t) => ({
+    sessionId: t.id({ required: true, description: 'The session (accepted or in progress).' }),
+    content: t.string({ required: true, description: `The text, 1 to ${MESSAGE_MAX_LENGTH} characters.` }),
+    clientKey: t.string({ description: 'Idempotency key: resending with the same key returns the first message.' }),
+  }),
+});
+
+builder.mutationField('sendSessionMessage', (t) =>
+  t.field({
+    type: ChatMessageObject,
+    authScopes: { authenticated: true },
+    description: 'Sends a chat message to the other participant while the session is accepted or in progress.',
+    args: { input: t.arg({ type: SendSessionMessageInput, required: true, description: 'The message.' }) },
+    resolve: (_root, { input }, ctx) =>
+      readings(ctx).sendMessage(viewerOf(ctx), String(input.sessionId), input.content, input.clientKey ?? null),
+  }),
+);
+
+builder.subscriptionField('sessionMessageAdded', (t) =>
+  t.field({
+    type: ChatMessageObject,
+    authScopes: { authenticated: true },
+    description: 'New chat messages of one session (participants and admins only).',
+    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    subscribe: async (_root, args, ctx) => {
+      await assertCanWatch(ctx, String(args.sessionId));
+      return ctx.pubsub.subscribe<ChatMessageEvent>(sessionMessagesTopic(String(args.sessionId)));
+    },
+    // The payload carries the whole message (plain JSON), so no query per subscriber.
+    resolve: (event) => event as never,
+  }),
+);

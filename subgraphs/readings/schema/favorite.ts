@@ -1,0 +1,83 @@
+import { builder, viewerOf } from '../builder.js';
+import { ReaderRef } from './refs.js';
+import { AppError } from '../../../shared/errors.js';
+import { filterIterator } from '../../../shared/pubsub.js';
+import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/presence.js';
+
+builder.prismaObject('Favorite', {
+  description: 'A reader the client keeps in favourites.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Favourite id.' }),
+    reader: t.field({ type: ReaderRef, description: 'The reader.', resolve: (f) => ({ id: f.readerId }) }),
+    notifyOnline: t.exposeBoolean('notifyOnline', { description: 'Notify the client when this reader comes online.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
+  }),
+});
+
+builder.mutationField('favoriteReader', (t) =>
+  t.prismaField({
+    type: 'Favorite',
+    authScopes: { authenticated: true },
+    description: 'Adds a reader to the viewer\'s favourites, or updates notifyOnline (idempotent).',
+    args: {
+      readerId: t.arg.id({ required: true, description: 'The reader (user id).' }),
+      notifyOnline: t.arg.boolean({ defaultValue: false, description: 'Be notified when the reader comes online.' }),
+    },
+    resolve: async (query, _root, args, ctx) => {
+      const viewer = viewerOf(ctx);
+      const readerId = String(args.readerId);
+      if (readerId === viewer.id) throw new AppError('BAD_USER_INPUT', 'You cannot favourite yourself.', { field: 'readerId' });
+      const reader = await ctx.prisma.reader.findUnique({ where: { userId: readerId }, select: { id: true } });
+      if (!reader) throw new AppError('NOT_FOUND', 'Reader was not found.', { readerId });
+      const notifyOnline = args.notifyOnline ?? false;
+      return ctx.prisma.favorite.upsert({
+        ...query,
+        where: { clientId_readerId: { clientId: viewer.id, readerId } },
+        create: { clientId: viewer.id, readerId, notifyOnline },
+        update: { notifyOnline },
+      });
+    },
+  }),
+);
+
+builder.mutationField('unfavoriteReader', (t) =>
+  t.boolean({
+    authScopes: { authenticated: true },
+    description: 'Removes a reader from favourites; true if it was there.',
+    args: { readerId: t.arg.id({ required: true, description: 'The reader (user id).' }) },
+    resolve: async (_root, args, ctx) => {
+      const r = await ctx.prisma.favorite.deleteMany({ where: { clientId: viewerOf(ctx).id, readerId: String(args.readerId) } });
+      return r.count > 0;
+    },
+  }),
+);
+
+builder.queryField('myFavorites', (t) =>
+  t.prismaConnection({
+    type: 'Favorite',
+    cursor: 'id',
+    defaultSize: 20,
+    maxSize: 100,
+    authScopes: { authenticated: true },
+    description: 'The viewer\'s favourite readers, newest first.',
+    resolve: (query, _root, _args, ctx) =>
+      ctx.prisma.favorite.findMany({ ...query, where: { clientId: viewerOf(ctx).id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+  }),
+);
+
+builder.subscriptionField('favoriteReaderOnline', (t) =>
+  t.field({
+    type: ReaderRef,
+    authScopes: { authenticated: true },
+    description: 'Favourite readers (with notifyOnline) coming online.',
+    subscribe: (_root, _args, ctx) => {
+      const clientId = viewerOf(ctx).id;
+      return filterIterator(ctx.pubsub.subscribe<ReaderStatusEvent>(READER_STATUS_TOPIC), async (e) => {
+        if (e.status !== 'ONLINE') return false;
+        const fav = await ctx.prisma.favorite.findUnique({ where: { clientId_readerId: { clientId, readerId: e.readerId } }, select: { notifyOnline: true } });
+        return !!fav?.notifyOnline;
+      });
+    },
+    resolve: (e) => ({ id: (e as ReaderStatusEvent).readerId }),
+  }),
+);

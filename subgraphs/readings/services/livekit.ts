@@ -1,0 +1,96 @@
+import { AccessToken, RoomServiceClient, TrackSource, TwirpError, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import type { SessionType } from '../../../shared/db/generated/enums.js';
+
+export interface LiveKitConfig {
+  /** Media server (wss://… or http://…); null on the embedded default: tokens are minted, room calls skipped. */
+  url: string | null;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface SessionTokenGrant {
+  token: string;
+  room: string;
+  identity: string;
+  url: string | null;
+  expiresAt: Date;
+  canPublishAudio: boolean;
+  canPublishVideo: boolean;
+  canPublishData: boolean;
+}
+
+/** Short-lived: a client asks again (sessionToken) to reconnect. */
+export const TOKEN_TTL_SECONDS = 600;
+
+/** LiveKit rooms and tokens for sessions: one room per session, named after the session's external id. */
+export class LiveKitService {
+  readonly receiver: WebhookReceiver;
+  private readonly rooms: RoomServiceClient | null;
+
+  constructor(private readonly config: LiveKitConfig) {
+    this.receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
+    this.rooms = config.url ? new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret) : null;
+  }
+
+  /**
+   * Least privilege by session type: chat publishes data only, a call audio only, video audio and video.
+   * Identity is the user id, so webhooks map participants back to users.
+   */
+  async token(room: string, identity: string, type: SessionType): Promise<SessionTokenGrant> {
+    const audio = type === 'CALL' || type === 'VIDEO';
+    const video = type === 'VIDEO';
+    const data = type === 'CHAT';
+    const sources = [...(audio ? [TrackSource.MICROPHONE] : []), ...(video ? [TrackSource.CAMERA] : [])];
+    const at = new AccessToken(this.config.apiKey, this.config.apiSecret, { identity, ttl: TOKEN_TTL_SECONDS });
+    at.addGrant({
+      roomJoin: true,
+      room,
+      canSubscribe: true,
+      canPublish: audio || video,
+      canPublishSources: sources,
+      canPublishData: data,
+      canUpdateOwnMetadata: false,
+    });
+    return {
+      token: await at.toJwt(),
+      room,
+      identity,
+      url: this.config.url,
+      expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS * 1000),
+      canPublishAudio: audio,
+      canPublishVideo: video,
+      canPublishData: data,
+    };
+  }
+
+  /** Verifies the signature (JWT over the raw body's sha256); throws when unsigned or altered. */
+  async verifyWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent> {
+    return this.receiver.receive(rawBody, authorization);
+  }
+
+  async openRoom(room: string): Promise<void> {
+    if (!this.rooms) return;
+    await this.rooms.createRoom({ name: room, emptyTimeout: 300, maxParticipants: 2 });
+  }
+
+  /** Removes both participants and deletes the room; a room or participant already gone is fine. */
+  async closeRoom(room: string, identities: string[]): Promise<void> {
+    const rooms = this.rooms;
+    if (!rooms) return;
+    await Promise.all(identities.map((id) => ignoreNotFound(rooms.removeParticipant(room, id))));
+    await ignoreNotFound(rooms.deleteRoom(room));
+  }
+}
+
+async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TwirpError && (e.status === 404 || e.code === 'not_found')) return;
+    throw e;
+  }
+}
+
+function httpUrl(url: string): string {
+  return url.replace(/^ws(s?):\/\//, 'http$1://');
+}

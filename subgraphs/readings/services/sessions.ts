@@ -1,0 +1,679 @@
+import type { TaskList } from 'graphile-worker';
+import type { PrismaClient, Prisma, Session } from '../../../shared/db/generated/client.js';
+import type { SessionStatus, SessionType } from '../../../shared/db/generated/enums.js';
+import type { Viewer } from '../../../shared/context.js';
+import type { PubSub } from '../../../shared/pubsub.js';
+import type { MoneyPort } from '../../../shared/money.js';
+import type { JobQueue } from '../../../shared/jobs.js';
+import { AppError } from '../../../shared/errors.js';
+import { getIntSetting } from '../../../shared/settings.js';
+import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
+import type { LiveKitService, SessionTokenGrant } from './livekit.js';
+import {
+  readerRequestsTopic,
+  sessionMessagesTopic,
+  sessionTopic,
+  type ChatMessageEvent,
+  type SessionEvent,
+  type SessionEventKind,
+} from './events.js';
+
+type Tx = Prisma.TransactionClient;
+
+export const ACTIVE_STATUSES: SessionStatus[] = ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS'];
+const TERMINAL: SessionStatus[] = ['COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED', 'NO_SHOW', 'DISCONNECTED'];
+export const MESSAGE_MAX_LENGTH = 2000;
+const MINUTE = 60;
+
+export const TASKS = {
+  expireRequest: 'readings.expire-request',
+  noShow: 'readings.no-show',
+  billingTick: 'readings.billing-tick',
+  graceExpired: 'readings.grace-expired',
+  reminder: 'readings.reminder',
+} as const;
+
+const jobKey = {
+  expire: (id: string) => `session:${id}:expire`,
+  noShow: (id: string) => `session:${id}:no-show`,
+  billing: (id: string) => `session:${id}:billing`,
+  grace: (id: string) => `session:${id}:grace`,
+  reminder: (id: string) => `session:${id}:reminder`,
+};
+
+/** End reasons clients can branch on. */
+export const END_REASONS = {
+  endedByClient: 'ENDED_BY_CLIENT',
+  endedByReader: 'ENDED_BY_READER',
+  endedByAdmin: 'ENDED_BY_ADMIN',
+  insufficientFunds: 'INSUFFICIENT_FUNDS',
+  graceExpired: 'DISCONNECTED_GRACE_EXPIRED',
+  requestExpired: 'REQUEST_EXPIRED',
+  noShow: 'NO_SHOW',
+  roomFinished: 'ROOM_FINISHED',
+  cancelled: 'CANCELLED_BY_CLIENT',
+  declined: 'DECLINED_BY_READER',
+} as const;
+
+export interface ReadingsServiceOptions {
+  prisma: PrismaClient;
+  pubsub: PubSub;
+  /** Read at call time: payments may attach its MoneyPort after readings started. */
+  runtime: { money?: MoneyPort };
+  jobs: JobQueue | null;
+  livekit: LiveKitService;
+}
+
+/** Work to do once the transaction has committed (publishing, presence, media server calls). */
+class AfterCommit {
+  events: Array<[string, unknown]> = [];
+  presence: ReaderStatusEvent[] = [];
+  openRooms: string[] = [];
+  closeRooms: Array<{ room: string; identities: string[] }> = [];
+}
+
+const seconds = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000));
+const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: { code?: string } };
+  return err?.code === 'P2002' || err?.cause?.code === '23505' || /23505|unique constraint/i.test(err?.message ?? '');
+}
+
+/**
+ * The session state machine. Every transition locks the session row, checks the actor and the state, writes
+ * in one transaction (timers are jobs added in that same transaction), and publishes after commit.
+ * Retrying a transition that already happened returns the session unchanged and publishes nothing.
+ */
+export class ReadingsService {
+  readonly prisma: PrismaClient;
+  readonly pubsub: PubSub;
+  readonly livekit: LiveKitService;
+  private readonly jobs: JobQueue | null;
+  private readonly runtime: { money?: MoneyPort };
+
+  constructor(opts: ReadingsServiceOptions) {
+    this.prisma = opts.prisma;
+    this.pubsub = opts.pubsub;
+    this.livekit = opts.livekit;
+    this.jobs = opts.jobs;
+    this.runtime = opts.runtime;
+  }
+
+  get moneyOrNull(): MoneyPort | null {
+    return this.runtime.money ?? null;
+  }
+
+  private get money(): MoneyPort {
+    const money = this.runtime.money;
+    if (!money) throw new AppError('PAYMENTS_NOT_CONFIGURED', 'Payments are not configured, so sessions cannot be billed.');
+    return money;
+  }
+
+  // ── plumbing ────────────────────────────────────────────────────────────────────────────────────────────
+
+  async transact<T>(fn: (tx: Tx, after: AfterCommit) => Promise<T>): Promise<T> {
+    const after = new AfterCommit();
+    const result = await this.prisma.$transaction((tx) => fn(tx, after), { maxWait: 10_000, timeout: 20_000 });
+    await this.flush(after);
+    return result;
+  }
+
+  private async flush(after: AfterCommit): Promise<void> {
+    for (const p of after.presence) await publishReaderStatus(this.pubsub, p);
+    for (const [topic, payload] of after.events) await this.pubsub.publish(topic, payload);
+    for (const room of after.openRooms) {
+      await this.livekit.openRoom(room).catch((e) => console.warn(`[readings] LiveKit createRoom ${room} failed: ${String(e)}`));
+    }
+    for (const { room, identities } of after.closeRooms) {
+      await this.livekit
+        .closeRoom(room, identities)
+        .catch((e) => console.warn(`[readings] LiveKit close ${room} failed: ${String(e)}`));
+    }
+  }
+
+  private async schedule(tx: Tx, task: string, sessionId: string, key: string, runAt: Date): Promise<void> {
+    await this.jobs?.add(tx, task, { sessionId }, { runAt, jobKey: key });
+  }
+
+  private async unschedule(tx: Tx, ...keys: string[]): Promise<void> {
+    if (!this.jobs) return;
+    for (const key of keys) await this.jobs.remove(tx, key);
+  }
+
+  /** Locks the session row for the rest of the transaction. */
+  async lock(tx: Tx, sessionId: string): Promise<Session> {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${sessionId} FOR UPDATE`;
+    if (!rows.length) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    return tx.session.findUniqueOrThrow({ where: { id: sessionId } });
+  }
+
+  private side(s: Session, userId: string): 'client' | 'reader' | null {
+    if (userId === s.clientId) return 'client';
+    if (userId === s.readerId) return 'reader';
+    return null;
+  }
+
+  private participant(s: Session, viewer: Viewer): 'client' | 'reader' {
+    const side = this.side(s, viewer.id);
+    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    return side;
+  }
+
+  private connectedSeconds(s: Session, now: Date): number {
+    return s.connectedSeconds + (s.resumedAt ? seconds(s.resumedAt, now) : 0);
+  }
+
+  private async event(
+    tx: Tx,
+    s: Session,
+    kind: SessionEventKind,
+    now: Date,
+    extra: { balanceCents?: number | null; userId?: string | null } = {},
+  ): Promise<SessionEvent> {
+    let balance = extra.balanceCents;
+    if (balance === undefined) {
+      balance = s.status === 'IN_PROGRESS' && this.runtime.money ? await this.runtime.money.balanceOf(s.clientId, tx) : null;
+    }
+    const lowMinutes = await getIntSetting(tx, 'low_balance_minutes');
+    return {
+      sessionId: s.id,
+      kind,
+      status: s.status,
+      elapsedSeconds: this.connectedSeconds(s, now),
+      billedMinutes: s.billedMinutes,
+      costCents: s.totalCostCents,
+      balanceCents: balance,
+      lowBalance: s.status === 'IN_PROGRESS' && balance !== null && balance < lowMinutes * s.rateCents,
+      endReason: s.endReason,
+      userId: extra.userId ?? null,
+      at: now.toISOString(),
+    };
+  }
+
+  private async emit(tx: Tx, after: AfterCommit, s: Session, kind: SessionEventKind, now: Date, extra?: { balanceCents?: number | null; userId?: string | null }) {
+    after.events.push([sessionTopic(s.id), await this.event(tx, s, kind, now, extra)]);
+  }
+
+  // ── billing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Charges every minute that has started (minute n starts after (n-1) connected minutes), each exactly once:
+   * the ledger is unique per (session, minute) and billed_minutes moves in the same transaction.
+   */
+  private async chargeDue(tx: Tx, s: Session, now: Date): Promise<{ session: Session; insufficient: boolean; charged: number; balanceCents: number | null }> {
+    const due = Math.floor(this.connectedSeconds(s, now) / MINUTE) + 1;
+    let billed = s.billedMinutes;
+    let balance: number | null = null;
+    let insufficient = false;
+    if (due > billed) {
+      const money = this.money;
+      while (billed < due) {
+        const minute = billed + 1;
+        const r = await money.chargeSessionMinute(
+          { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, minute, rateCents: s.rateCents },
+          tx,
+        );
+        balance = r.balanceCents;
+        if (r.status === 'INSUFFICIENT_FUNDS') {
+          insufficient = true;
+          break;
+        }
+        billed = minute;
+      }
+    }
+    const charged = billed - s.billedMinutes;
+    const session = charged
+      ? await tx.session.update({ where: { id: s.id }, data: { billedMinutes: billed, totalCostCents: billed * s.rateCents } })
+      : s;
+    return { session, insufficient, charged, balanceCents: balance };
+  }
+
+  private async scheduleNextTick(tx: Tx, s: Session): Promise<void> {
+    if (s.status !== 'IN_PROGRESS' || !s.resumedAt) return;
+    const runAt = addSeconds(s.resumedAt, s.billedMinutes * MINUTE - s.connectedSeconds);
+    await this.schedule(tx, TASKS.billingTick, s.id, jobKey.billing(s.id), runAt);
+  }
+
+  /** Ends a session: banks connected time, writes duration/cost/statistics, frees the reader, closes the room. */
+  private async finish(
+    tx: Tx,
+    after: AfterCommit,
+    s: Session,
+    status: SessionStatus,
+    reason: string,
+    now: Date,
+    endedById: string | null,
+  ): Promise<Session> {
+    const connected = this.connectedSeconds(s, now);
+    const ended = await tx.session.update({
+      where: { id: s.id },
+      data: {
+        status,
+        endReason: reason,
+        endedAt: now,
+        endedById,
+        clientConnected: false,
+        readerConnected: false,
+        resumedAt: null,
+        graceStartedAt: null,
+        connectedSeconds: connected,
+        duration: s.startedAt ? connected : null,
+        totalCostCents: s.billedMinutes * s.rateCents,
+      },
+    });
+    if (s.startedAt) {
+      await tx.reader.update({ where: { userId: s.readerId }, data: { totalSessions: { increment: 1 } } });
+    }
+    const presence = await setReaderPresence(tx, s.readerId, 'ONLINE');
+    if (presence) after.presence.push(presence);
+    await this.unschedule(tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.billing(s.id), jobKey.grace(s.id));
+    if (s.acceptedAt) after.closeRooms.push({ room: s.externalId, identities: [s.clientId, s.readerId] });
+    await this.emit(tx, after, ended, 'ENDED', now, { balanceCents: null });
+    return ended;
+  }
+
+  // ── transitions ─────────────────────────────────────────────────────────────────────────────────────────
+
+  async requestSession(viewer: Viewer, readerId: string, type: SessionType): Promise<Session> {
+    if (viewer.id === readerId) throw new AppError('BAD_USER_INPUT', 'You cannot request a session with yourself.', { field: 'readerId' });
+    const money = this.money;
+    try {
+      return await this.transact(async (tx, after) => {
+        const now = new Date();
+        const reader = await tx.reader.findUnique({
+          where: { userId: readerId },
+          select: { status: true, sessionTypes: true, rates: true, user: { select: { status: true } } },
+        });
+        if (!reader || reader.user.status !== 'ACTIVE') throw new AppError('NOT_FOUND', 'Reader was not found.', { readerId });
+        // A retried request returns the session the first attempt created.
+        const mine = await tx.session.findFirst({ where: { clientId: viewer.id, status: { in: ACTIVE_STATUSES } } });
+        if (mine) {
+          if (mine.readerId === readerId && mine.type === type) return mine;
+          throw new AppError('CONFLICT', 'You already have a session pending or running.', { sessionId: mine.id });
+        }
+        const rate = reader.rates.find((r) => r.sessionType === type);
+        if (!rate || !reader.sessionTypes.includes(type)) {
+          throw new AppError('BAD_USER_INPUT', `This reader does not offer ${type.toLowerCase()} sessions.`, { field: 'type' });
+        }
+        if (reader.status === 'BUSY') throw new AppError('CONFLICT', 'The reader is in another session.', { readerStatus: reader.status });
+        if (reader.status !== 'ONLINE') throw new AppError('CONFLICT', 'The reader is not online.', { readerStatus: 'OFFLINE' });
+        const funds = await money.checkSessionFunds(viewer.id, rate.ratePerMinuteCents, tx);
+        if (!funds.ok) {
+          throw new AppError('INSUFFICIENT_FUNDS', 'Your balance is too low to start this session.', {
+            balanceCents: funds.balanceCents,
+            requiredCents: funds.requiredCents,
+          });
+        }
+        const s = await tx.session.create({
+          data: { clientId: viewer.id, readerId, type, status: 'REQUESTED', rateCents: rate.ratePerMinuteCents, requestedAt: now },
+        });
+        const presence = await setReaderPresence(tx, readerId, 'BUSY');
+        if (presence) after.presence.push(presence);
+        const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
+        await this.schedule(tx, TASKS.expireRequest, s.id, jobKey.expire(s.id), addSeconds(now, ttl));
+        after.events.push([readerRequestsTopic(readerId), { sessionId: s.id }]);
+        await this.emit(tx, after, s, 'REQUESTED', now);
+        return s;
+      });
+    } catch (e) {
+      // The partial unique index (one active session per reader) decides races between instances.
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'The reader is in another session.', { readerStatus: 'BUSY' });
+      throw e;
+    }
+  }
+
+  async acceptSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    const result = await this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId);
+      if (viewer.id !== s.readerId) {
+        throw new AppError('FORBIDDEN', 'Only the reader of this session can accept it.', { sessionId });
+      }
+      if (s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS') return { session: s, expired: false };
+      if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
+      const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
+      if (seconds(s.requestedAt, now) >= ttl) {
+        // The expiry job has not run yet: expire now, commit that, then refuse.
+        return { session: await this.finish(tx, after, s, 'EXPIRED', END_REASONS.requestExpired, now, null), expired: true };
+      }
+      const accepted = await tx.session.update({ where: { id: s.id }, data: { status: 'ACCEPTED', acceptedAt: now } });
+      await this.unschedule(tx, jobKey.expire(s.id));
+      const grace = await getIntSetting(tx, 'session_grace_seconds');
+      await this.schedule(tx, TASKS.noShow, s.id, jobKey.noShow(s.id), addSeconds(now, grace));
+      after.openRooms.push(s.externalId);
+      await this.emit(tx, after, accepted, 'ACCEPTED', now);
+      return { session: accepted, expired: false };
+    });
+    if (result.expired) throw new AppError('CONFLICT', 'The request has expired.', { status: 'EXPIRED' });
+    return result.session;
+  }
+
+  async declineSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    return this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId);
+      if (viewer.id !== s.readerId) throw new AppError('FORBIDDEN', 'Only the reader of this session can decline it.', { sessionId });
+      if (s.status === 'DECLINED') return s;
+      if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
+      return this.finish(tx, after, s, 'DECLINED', END_REASONS.declined, now, viewer.id);
+    });
+  }
+
+  async cancelSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    return this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId);
+      if (viewer.id !== s.clientId) throw new AppError('FORBIDDEN', 'Only the client of this session can cancel it.', { sessionId });
+      if (s.status === 'CANCELLED') return s;
+      if (s.status !== 'REQUESTED' && s.status !== 'SCHEDULED') {
+        throw new AppError('CONFLICT', `A ${s.status.toLowerCase()} session cannot be cancelled; end it instead.`, { status: s.status });
+      }
+      if (s.status === 'SCHEDULED') {
+        await this.unschedule(tx, jobKey.reminder(s.id));
+        const cancelled = await tx.session.update({
+          where: { id: s.id },
+          data: { status: 'CANCELLED', endedAt: now, endReason: END_REASONS.cancelled, endedById: viewer.id },
+        });
+        await this.emit(tx, after, cancelled, 'ENDED', now);
+        return cancelled;
+      }
+      return this.finish(tx, after, s, 'CANCELLED', END_REASONS.cancelled, now, viewer.id);
+    });
+  }
+
+  async joinSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    return this.transact(async (tx, after) => {
+      const s = await this.lock(tx, sessionId);
+      this.participant(s, viewer);
+      return this.applyJoin(tx, after, s, viewer.id, new Date());
+    });
+  }
+
+  async leaveSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    return this.transact(async (tx, after) => {
+      const s = await this.lock(tx, sessionId);
+      this.participant(s, viewer);
+      return this.applyLeave(tx, after, s, viewer.id, new Date());
+    });
+  }
+
+  async endSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    return this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId);
+      const side = viewer.role === 'ADMIN' && !this.side(s, viewer.id) ? 'admin' : this.participant(s, viewer);
+      if (TERMINAL.includes(s.status)) return s;
+      switch (s.status) {
+        case 'REQUESTED':
+          return side === 'reader'
+            ? this.finish(tx, after, s, 'DECLINED', END_REASONS.declined, now, viewer.id)
+            : this.finish(tx, after, s, 'CANCELLED', side === 'admin' ? END_REASONS.endedByAdmin : END_REASONS.cancelled, now, viewer.id);
+        case 'SCHEDULED':
+          throw new AppError('CONFLICT', 'A scheduled session has not started; cancel it instead.', { status: s.status });
+        default:
+          return this.endRunning(tx, after, s, side === 'admin' ? END_REASONS.endedByAdmin : side === 'client' ? END_REASONS.endedByClient : END_REASONS.endedByReader, now, viewer.id);
+      }
+    });
+  }
+
+  /** Ends an accepted (never started: CANCELLED) or running (COMPLETED) session, charging minutes already started. */
+  private async endRunning(tx: Tx, after: AfterCommit, s: Session, reason: string, now: Date, endedById: string | null): Promise<Session> {
+    if (s.status !== 'IN_PROGRESS') return this.finish(tx, after, s, 'CANCELLED', reason, now, endedById);
+    const r = s.resumedAt ? await this.chargeDue(tx, s, now) : { session: s, insufficient: false };
+    return this.finish(tx, after, r.session, 'COMPLETED', r.insufficient ? END_REASONS.insufficientFunds : reason, now, endedById);
+  }
+
+  async applyJoin(tx: Tx, after: AfterCommit, s: Session, userId: string, now: Date): Promise<Session> {
+    const side = this.side(s, userId);
+    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
+      throw new AppError('CONFLICT', `You can join only an accepted or running session (it is ${s.status.toLowerCase()}).`, { status: s.status });
+    }
+    const already = side === 'client' ? s.clientConnected : s.readerConnected;
+    if (already) return s;
+    let cur = await tx.session.update({ where: { id: s.id }, data: side === 'client' ? { clientConnected: true } : { readerConnected: true } });
+    const both = cur.clientConnected && cur.readerConnected;
+    if (cur.status === 'ACCEPTED' && both) {
+      // Billing starts now; minute 1 is charged at once.
+      cur = await tx.session.update({ where: { id: s.id }, data: { status: 'IN_PROGRESS', startedAt: now, resumedAt: now, connectedSeconds: 0 } });
+      await this.unschedule(tx, jobKey.noShow(s.id));
+      const r = await this.chargeDue(tx, cur, now);
+      if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+      await this.scheduleNextTick(tx, r.session);
+      await this.emit(tx, after, r.session, 'STARTED', now, { balanceCents: r.balanceCents, userId });
+      return r.session;
+    }
+    if (cur.status === 'IN_PROGRESS' && both && cur.graceStartedAt) {
+      cur = await tx.session.update({ where: { id: s.id }, data: { graceStartedAt: null, resumedAt: now } });
+      await this.unschedule(tx, jobKey.grace(s.id));
+      const r = await this.chargeDue(tx, cur, now);
+      if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+      await this.scheduleNextTick(tx, r.session);
+      await this.emit(tx, after, r.session, 'RESUMED', now, { userId });
+      return r.session;
+    }
+    await this.emit(tx, after, cur, 'JOINED', now, { userId });
+    return cur;
+  }
+
+  async applyLeave(tx: Tx, after: AfterCommit, s: Session, userId: string, now: Date): Promise<Session> {
+    const side = this.side(s, userId);
+    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    const connected = side === 'client' ? s.clientConnected : s.readerConnected;
+    if ((s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') || !connected) return s;
+    let cur = s;
+    if (s.status === 'IN_PROGRESS' && s.resumedAt) {
+      // Minutes that started before the drop are owed; then billing pauses for the grace period.
+      const r = await this.chargeDue(tx, s, now);
+      if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+      cur = await tx.session.update({
+        where: { id: s.id },
+        data: {
+          ...(side === 'client' ? { clientConnected: false } : { readerConnected: false }),
+          connectedSeconds: this.connectedSeconds(r.session, now),
+          resumedAt: null,
+          graceStartedAt: now,
+        },
+      });
+      await this.unschedule(tx, jobKey.billing(s.id));
+      const grace = await getIntSetting(tx, 'session_grace_seconds');
+      await this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), addSeconds(now, grace));
+      await this.emit(tx, after, cur, 'PAUSED', now, { userId });
+      return cur;
+    }
+    cur = await tx.session.update({ where: { id: s.id }, data: side === 'client' ? { clientConnected: false } : { readerConnected: false } });
+    await this.emit(tx, after, cur, 'LEFT', now, { userId });
+    return cur;
+  }
+
+  // ── reads ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The session if the viewer is a participant or an admin. */
+  async visibleSession(viewer: Viewer, sessionId: string, db: PrismaClient | Tx = this.prisma): Promise<Session> {
+    const s = await db.session.findUnique({ where: { id: sessionId } });
+    if (!s) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    if (viewer.role !== 'ADMIN' && !this.side(s, viewer.id)) {
+      throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId });
+    }
+    return s;
+  }
+
+  async sessionToken(viewer: Viewer, sessionId: string): Promise<SessionTokenGrant> {
+    const s = await this.prisma.session.findUnique({ where: { id: sessionId } });
+    if (!s) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    this.participant(s, viewer);
+    if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
+      throw new AppError('CONFLICT', `Tokens are issued only while a session is accepted or in progress (it is ${s.status.toLowerCase()}).`, {
+        status: s.status,
+      });
+    }
+    return this.livekit.token(s.externalId, viewer.id, s.type);
+  }
+
+  /** The meter as of now (for queries; subscriptions get it in each event). */
+  async meter(s: Session): Promise<SessionEvent> {
+    return this.event(this.prisma as unknown as Tx, s, 'JOINED', new Date());
+  }
+
+  // ── chat ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  async sendMessage(viewer: Viewer, sessionId: string, content: string, clientKey: string | null) {
+    const text = content.trim();
+    if (!text) throw new AppError('BAD_USER_INPUT', 'A message cannot be empty.', { field: 'content' });
+    if (text.length > MESSAGE_MAX_LENGTH) {
+      throw new AppError('BAD_USER_INPUT', `A message may have at most ${MESSAGE_MAX_LENGTH} characters.`, { field: 'content', max: MESSAGE_MAX_LENGTH });
+    }
+    if (clientKey !== null && (clientKey.length < 1 || clientKey.length > 100)) {
+      throw new AppError('BAD_USER_INPUT', 'clientKey must have 1 to 100 characters.', { field: 'clientKey' });
+    }
+    return this.transact(async (tx, after) => {
+      const s = await this.lock(tx, sessionId);
+      this.participant(s, viewer);
+      if (clientKey) {
+        const existing = await tx.chatMessage.findUnique({
+          where: { sessionId_senderId_clientKey: { sessionId, senderId: viewer.id, clientKey } },
+        });
+        if (existing) return existing;
+      }
+      if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
+        throw new AppError('CONFLICT', `Messages can be sent only while the session is accepted or in progress (it is ${s.status.toLowerCase()}).`, {
+          status: s.status,
+        });
+      }
+      // The session row lock serialises senders, so seq has no gaps or duplicates.
+      const last = await tx.chatMessage.aggregate({ where: { sessionId }, _max: { seq: true } });
+      const msg = await tx.chatMessage.create({
+        data: { sessionId, senderId: viewer.id, seq: (last._max.seq ?? 0) + 1, content: text, clientKey },
+      });
+      const event: ChatMessageEvent = { ...msg, createdAt: msg.createdAt.toISOString() };
+      after.events.push([sessionMessagesTopic(sessionId), event]);
+      return msg;
+    });
+  }
+
+  // ── webhooks ────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Applies a verified LiveKit event once: the delivery id is recorded in the same transaction as its effect.
+   * Returns what happened, for the route's response and tests.
+   */
+  async applyLiveKitEvent(event: { id: string; event: string; room?: { name: string }; participant?: { identity: string } }): Promise<'applied' | 'duplicate' | 'ignored'> {
+    const roomName = event.room?.name;
+    const found = roomName ? await this.prisma.session.findUnique({ where: { externalId: roomName }, select: { id: true } }) : null;
+    return this.transact(async (tx, after) => {
+      const inserted = await tx.$executeRaw`INSERT INTO processed_webhooks (id, source) VALUES (${event.id}, 'livekit') ON CONFLICT (id) DO NOTHING`;
+      if (!inserted) return 'duplicate';
+      if (!found) return 'ignored';
+      const now = new Date();
+      const s = await this.lock(tx, found.id);
+      const identity = event.participant?.identity ?? '';
+      const active = s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS';
+      switch (event.event) {
+        case 'participant_joined':
+          if (!active || !this.side(s, identity)) return 'ignored';
+          await this.applyJoin(tx, after, s, identity, now);
+          return 'applied';
+        case 'participant_left':
+          if (!active || !this.side(s, identity)) return 'ignored';
+          await this.applyLeave(tx, after, s, identity, now);
+          return 'applied';
+        case 'room_finished':
+          if (!active) return 'ignored';
+          await this.endRunning(tx, after, s, END_REASONS.roomFinished, now, null);
+          return 'applied';
+        default:
+          return 'ignored';
+      }
+    });
+  }
+
+  // ── timers ──────────────────────────────────────────────────────────────────────────────────────────────
+
+  async expireRequest(sessionId: string): Promise<void> {
+    await this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await tx.session.findUnique({ where: { id: sessionId } });
+      if (!s || s.status !== 'REQUESTED') return;
+      const locked = await this.lock(tx, sessionId);
+      if (locked.status !== 'REQUESTED') return;
+      const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
+      const due = addSeconds(locked.requestedAt, ttl);
+      if (due > now) return this.schedule(tx, TASKS.expireRequest, s.id, jobKey.expire(s.id), due);
+      await this.finish(tx, after, locked, 'EXPIRED', END_REASONS.requestExpired, now, null);
+    });
+  }
+
+  async noShow(sessionId: string): Promise<void> {
+    await this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId).catch(() => null);
+      if (!s || s.status !== 'ACCEPTED' || !s.acceptedAt) return;
+      const grace = await getIntSetting(tx, 'session_grace_seconds');
+      const due = addSeconds(s.acceptedAt, grace);
+      if (due > now) return this.schedule(tx, TASKS.noShow, s.id, jobKey.noShow(s.id), due);
+      await this.finish(tx, after, s, 'NO_SHOW', END_REASONS.noShow, now, null);
+    });
+  }
+
+  async graceExpired(sessionId: string): Promise<void> {
+    await this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId).catch(() => null);
+      if (!s || s.status !== 'IN_PROGRESS' || !s.graceStartedAt) return;
+      const grace = await getIntSetting(tx, 'session_grace_seconds');
+      const due = addSeconds(s.graceStartedAt, grace);
+      if (due > now) return this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), due);
+      // Billed only for connected minutes: connected time stopped growing when the grace period began.
+      await this.finish(tx, after, s, 'DISCONNECTED', END_REASONS.graceExpired, now, null);
+    });
+  }
+
+  /** The billing tick: charges minutes that have started, ends the session when the next one cannot be paid. */
+  async billingTick(sessionId: string): Promise<void> {
+    await this.transact(async (tx, after) => {
+      const now = new Date();
+      const s = await this.lock(tx, sessionId).catch(() => null);
+      if (!s || s.status !== 'IN_PROGRESS' || !s.resumedAt) return;
+      const r = await this.chargeDue(tx, s, now);
+      if (r.insufficient) {
+        await this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+        return;
+      }
+      await this.scheduleNextTick(tx, r.session);
+      if (r.charged) await this.emit(tx, after, r.session, 'MINUTE_CHARGED', now, { balanceCents: r.balanceCents });
+    });
+  }
+
+  async remind(sessionId: string): Promise<void> {
+    await this.transact(async (tx, after) => {
+      const s = await tx.session.findUnique({ where: { id: sessionId } });
+      if (!s || s.status !== 'SCHEDULED' || !s.confirmedAt) return;
+      await this.emit(tx, after, s, 'REMINDER', new Date());
+    });
+  }
+
+  /** Task handlers for the job runner (payload { sessionId }). */
+  tasks(): TaskList {
+    const id = (payload: unknown) => String((payload as { sessionId?: unknown })?.sessionId ?? '');
+    return {
+      [TASKS.expireRequest]: (p) => this.expireRequest(id(p)),
+      [TASKS.noShow]: (p) => this.noShow(id(p)),
+      [TASKS.billingTick]: (p) => this.billingTick(id(p)),
+      [TASKS.graceExpired]: (p) => this.graceExpired(id(p)),
+      [TASKS.reminder]: (p) => this.remind(id(p)),
+    };
+  }
+
+  // ── scheduling hooks used by bookings ───────────────────────────────────────────────────────────────────
+
+  async scheduleReminder(tx: Tx, sessionId: string, runAt: Date): Promise<void> {
+    await this.schedule(tx, TASKS.reminder, sessionId, jobKey.reminder(sessionId), runAt);
+  }
+
+  async emitFor(tx: Tx, after: AfterCommit, s: Session, kind: SessionEventKind): Promise<void> {
+    await this.emit(tx, after, s, kind, new Date());
+  }
+}
+
+export type { AfterCommit };
