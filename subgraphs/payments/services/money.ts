@@ -164,30 +164,58 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
       inputs.forEach(assertMinute);
       await platform();
       const [bps, lowMinutes] = await Promise.all([getIntSetting(prisma, 'reader_share_bps'), getIntSetting(prisma, 'low_balance_minutes')]);
-      const clients = inputs.map((i) => i.clientId);
-      const readers = inputs.map((i) => i.readerId);
-      // Accounts are created (committed) before the charging transaction so its locks stay short.
+      // A (session, minute) repeated in the input is sent once; its repeats report the first one's outcome.
+      const firstIndex = new Map<string, number>();
+      const unique: SessionMinute[] = [];
+      const uniqueOf = inputs.map((i) => {
+        const k = `${i.sessionId}\u0000${i.minute}`;
+        let u = firstIndex.get(k);
+        if (u === undefined) {
+          u = unique.length;
+          firstIndex.set(k, u);
+          unique.push(i);
+        }
+        return u;
+      });
+      const clients = unique.map((i) => i.clientId);
+      const readers = unique.map((i) => i.readerId);
+      // Accounts are created (and committed) before the charging transaction, so its locks stay short.
       await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
-      const rows = await inTransaction(prisma, undefined, async (t) => {
-        await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
-        return t.$queryRawUnsafe<Array<{ ord: number; status: string; tid: string | null; balance: bigint | null }>>(
+      const { locked, rows } = await inTransaction(prisma, undefined, async (t) => {
+        const locked = await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
+        const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
           TICK_SQL,
-          inputs.map((i) => i.sessionId),
+          unique.map((i) => i.sessionId),
           clients,
           readers,
-          inputs.map((i) => i.minute),
-          inputs.map((i) => i.rateCents),
+          unique.map((i) => i.minute),
+          unique.map((i) => i.rateCents),
           bps,
         );
+        return { locked, rows };
       });
-      const results: MinuteChargeResult[] = rows.map((r, idx) => {
-        const balanceCents = Number(r.balance ?? 0n);
-        if (r.status === 'INSUFFICIENT_FUNDS') return { status: 'INSUFFICIENT_FUNDS', balanceCents };
+      const charged = new Map<number, string>();
+      const existing = new Map<number, string>();
+      const balances = new Map<string, number>();
+      for (const r of rows) {
+        if (r.kind === 0) charged.set(r.ord! - 1, r.id);
+        else if (r.kind === 1) existing.set(r.ord! - 1, r.id);
+        else balances.set(r.id, Number(r.balance));
+      }
+      const seen = new Set<number>();
+      const results: MinuteChargeResult[] = inputs.map((input, idx) => {
+        const u = uniqueOf[idx]!;
+        const wallet = walletAccountId(input.clientId);
+        const balanceCents = balances.get(wallet) ?? Number(locked.get(wallet)?.balance ?? 0n);
+        const first = !seen.has(u);
+        seen.add(u);
+        const tid = charged.get(u) ?? existing.get(u);
+        if (!tid) return { status: 'INSUFFICIENT_FUNDS', balanceCents };
         return {
-          status: r.status as 'CHARGED' | 'ALREADY_CHARGED',
-          transactionId: r.tid!,
+          status: charged.has(u) && first ? 'CHARGED' : 'ALREADY_CHARGED',
+          transactionId: tid,
           balanceCents,
-          lowBalance: balanceCents < lowMinutes * inputs[idx]!.rateCents,
+          lowBalance: balanceCents < lowMinutes * input.rateCents,
         };
       });
       const events = new Map<string, WalletEvent>();
@@ -312,30 +340,27 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
 }
 
 /**
- * One billing tick as one statement: $1..$5 are parallel arrays (session, client, reader, minute, rate), $6 the
- * reader share in basis points. A (session, minute) already in the ledger or repeated in the input is charged
- * once; per client, charges are taken in input order while the wallet covers them (the caller holds the locks).
- * Returns one row per input, in input order.
+ * One billing tick as one statement. $1..$5 are parallel arrays (session, client, reader, minute, rate) without
+ * repeated (session, minute) pairs; $6 is the reader share in basis points. The caller holds the account locks.
+ * A pair already in the ledger is not charged again (the unique index on (session_id, session_minute) backs this);
+ * per client, charges are taken in input order while the wallet covers them. Returns kind 0 (charged: ord, id),
+ * kind 1 (charged before: ord, id) and kind 2 (a wallet's new balance: id, balance). Every join here is either an
+ * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions.
  */
 const TICK_SQL = `
 WITH input AS MATERIALIZED (
   SELECT i.s, i.c, i.r, i.m, i.rate, i.ord
     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS i(s, c, r, m, rate, ord)
 ),
-firsts AS MATERIALIZED (SELECT DISTINCT ON (s, m) s, m, ord FROM input ORDER BY s, m, ord),
-existing AS MATERIALIZED (
-  SELECT t.session_id AS s, t.session_minute AS m, t.id
-    FROM transactions t JOIN firsts f ON t.session_id = f.s AND t.session_minute = f.m
+plan AS MATERIALIZED (
+  SELECT i.*, t.id AS existing_id
+    FROM input i LEFT JOIN transactions t ON t.session_id = i.s AND t.session_minute = i.m
 ),
-fresh AS (
-  SELECT i.* FROM input i JOIN firsts f ON f.ord = i.ord
-   WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.s = i.s AND e.m = i.m)
-),
-running AS (SELECT f.*, sum(f.rate) OVER (PARTITION BY f.c ORDER BY f.ord) AS cum FROM fresh f),
 ok AS MATERIALIZED (
   SELECT r.s, r.c, r.r, r.m, r.rate, r.ord, gen_random_uuid()::text AS tid,
          ((r.rate::bigint * $6::int) / 10000)::int AS rshare
-    FROM running r JOIN ledger_accounts w ON w.id = 'wallet:' || r.c
+    FROM (SELECT p.*, sum(p.rate) OVER (PARTITION BY p.c ORDER BY p.ord) AS cum FROM plan p WHERE p.existing_id IS NULL) r
+    JOIN ledger_accounts w ON w.id = 'wallet:' || r.c
    WHERE r.cum <= w.balance_cents
 ),
 ins_tx AS (
@@ -344,7 +369,7 @@ ins_tx AS (
   SELECT tid, tid, 'session:' || s || ':minute:' || m, c, 'SESSION_CHARGE', 'COMPLETED', rate, s, m,
          r, rshare, rate - rshare, 'Session minute ' || m, now()
     FROM ok
-  RETURNING id
+  RETURNING 1
 ),
 legs AS MATERIALIZED (
   SELECT ok.tid, v.acct, v.amt
@@ -364,17 +389,6 @@ upd AS (
    WHERE a.id = d.acct
   RETURNING a.id, a.balance_cents
 )
-SELECT i.ord::int AS ord,
-       CASE WHEN ok.tid IS NOT NULL THEN 'CHARGED'
-            WHEN e.id IS NOT NULL OR dup.tid IS NOT NULL THEN 'ALREADY_CHARGED'
-            ELSE 'INSUFFICIENT_FUNDS' END AS status,
-       COALESCE(ok.tid, e.id, dup.tid) AS tid,
-       COALESCE(u.balance_cents, w.balance_cents, 0)::bigint AS balance
-  FROM input i
-  LEFT JOIN ok ON ok.ord = i.ord
-  LEFT JOIN existing e ON e.s = i.s AND e.m = i.m
-  LEFT JOIN firsts f ON f.s = i.s AND f.m = i.m AND f.ord <> i.ord
-  LEFT JOIN ok dup ON dup.ord = f.ord
-  LEFT JOIN upd u ON u.id = 'wallet:' || i.c
-  LEFT JOIN ledger_accounts w ON w.id = 'wallet:' || i.c
- ORDER BY i.ord`;
+SELECT 0 AS kind, ord::int AS ord, tid AS id, NULL::bigint AS balance FROM ok
+UNION ALL SELECT 1, ord::int, existing_id, NULL FROM plan WHERE existing_id IS NOT NULL
+UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'`;
