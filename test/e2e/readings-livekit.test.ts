@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AcceptSessionDocument, EndSessionDocument, RequestSessionDocument, SessionTokenDocument } from '../generated/graphql.js';
+import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { liveKitEvent, signLiveKitWebhook, startFakeLiveKit, type FakeLiveKit } from '../fakes/livekit.js';
+import { createClient, createReader, ledgerMinutes } from './readings-fixtures.js';
+import { eventually } from './subscriptions-fixtures.js';
+
+const apiKey = 'APItestkey';
+const apiSecret = 'test-livekit-secret-that-is-long-enough-0123456789';
+let fed: TestFederation;
+let lk: FakeLiveKit;
+
+beforeAll(async () => {
+  lk = await startFakeLiveKit();
+  fed = await startTestFederation({ config: { livekit: { url: lk.url, apiKey, apiSecret } } });
+});
+afterAll(async () => {
+  await fed?.stop();
+  await lk?.close();
+});
+
+const webhookUrl = () => fed.url.replace(/\/graphql$/, '/webhooks/livekit');
+
+async function post(body: string, authorization?: string) {
+  const res = await fetch(webhookUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/webhook+json', ...(authorization ? { authorization } : {}) },
+    body,
+  });
+  return { status: res.status, json: (await res.json()) as { outcome?: string } };
+}
+
+async function signed(body: string) {
+  return post(body, await signLiveKitWebhook(body, apiKey, apiSecret));
+}
+
+const session = (id: string) => fed.db.prisma.session.findUniqueOrThrow({ where: { id } });
+
+async function acceptedSession() {
+  const reader = await createReader(fed, { CALL: 300 });
+  const client = await createClient(fed, 5000);
+  const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CALL' } }, client.token);
+  const id = req.data!.requestSession.id;
+  const room = req.data!.requestSession.roomName;
+  await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
+  return { reader, client, id, room };
+}
+
+describe('LiveKit rooms and webhooks (through the gateway)', () => {
+  it('opens the room on accept and mints tokens for the configured server', async () => {
+    const { client, id, room } = await acceptedSession();
+    await eventually(() => lk.calls.filter((c) => c.method === 'CreateRoom' && c.body.name === room).length, (n) => n === 1);
+    expect(lk.calls.find((c) => c.method === 'CreateRoom')!.authorization).toMatch(/^Bearer /);
+    const tok = await fed.run(SessionTokenDocument, { sessionId: id }, client.token);
+    expect(tok.data!.sessionToken).toMatchObject({ url: lk.url, room, canPublishAudio: true, canPublishVideo: false, canPublishData: false });
+  });
+
+  it('drives joins, leaves and room end from signed events; forged or replayed ones change nothing', async () => {
+    const { client, reader, id, room } = await acceptedSession();
+
+    // Unsigned, wrongly signed and altered deliveries are refused before anything is read.
+    const join = liveKitEvent('participant_joined', room, client.id);
+    expect((await post(join)).status).toBe(401);
+    expect((await post(join, await signLiveKitWebhook(join, apiKey, 'another-secret-that-is-long-enough-0123456789'))).status).toBe(401);
+    const header = await signLiveKitWebhook(join, apiKey, apiSecret);
+    const altered = join.replace(client.id, reader.id);
+    expect((await post(altered, header)).status).toBe(401);
+    expect(await session(id)).toMatchObject({ clientConnected: false, readerConnected: false, status: 'ACCEPTED' });
+    expect(await fed.db.prisma.processedWebhook.count()).toBe(0);
+
+    expect((await post(join, header)).json.outcome).toBe('applied');
+    expect((await session(id)).clientConnected).toBe(true);
+    expect((await signed(liveKitEvent('participant_joined', room, reader.id))).json.outcome).toBe('applied');
+    let s = await session(id);
+    expect(s).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 1 });
+
+    // A stranger's identity in the room is ignored.
+    expect((await signed(liveKitEvent('participant_joined', room, 'someone-else'))).json.outcome).toBe('ignored');
+
+    const leave = liveKitEvent('participant_left', room, client.id);
+    expect((await signed(leave)).json.outcome).toBe('applied');
+    s = await session(id);
+    expect(s.clientConnected).toBe(false);
+    expect(s.graceStartedAt).not.toBeNull();
+    expect((await signed(liveKitEvent('participant_joined', room, client.id))).json.outcome).toBe('applied');
+    expect((await session(id)).graceStartedAt).toBeNull();
+    // Replaying the old leave changes nothing.
+    const replay = await signed(leave);
+    expect(replay.status).toBe(200);
+    expect(replay.json.outcome).toBe('duplicate');
+    expect(await session(id)).toMatchObject({ clientConnected: true, graceStartedAt: null });
+
+    const before = lk.calls.length;
+    expect((await signed(liveKitEvent('room_finished', room))).json.outcome).toBe('applied');
+    s = await session(id);
+    expect(s).toMatchObject({ status: 'COMPLETED', endReason: 'ROOM_FINISHED', billedMinutes: 1 });
+    expect(await ledgerMinutes(fed, id)).toEqual([1]);
+    const closing = lk.calls.slice(before).map((c) => `${c.method}:${String(c.body.identity ?? c.body.room)}`).sort();
+    expect(closing).toEqual([`DeleteRoom:${room}`, `RemoveParticipant:${client.id}`, `RemoveParticipant:${reader.id}`].sort());
+    expect(await fed.db.prisma.processedWebhook.count({ where: { source: 'livekit' } })).toBe(6);
+  });
+
+  it('closes the room when a participant ends the session', async () => {
+    const { reader, id, room } = await acceptedSession();
+    const before = lk.calls.length;
+    await fed.run(EndSessionDocument, { sessionId: id }, reader.token);
+    expect((await session(id)).status).toBe('CANCELLED');
+    expect(lk.calls.slice(before).some((c) => c.method === 'DeleteRoom' && c.body.room === room)).toBe(true);
+  });
+});
