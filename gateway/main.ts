@@ -1,0 +1,29 @@
+// The gateway as its own process: `tsx gateway/main.ts`. It needs no database: it verifies access tokens,
+// signs the viewer for subgraphs and plans queries over the committed supergraph. Subgraph URLs come from
+// ACCOUNTS_URL, READINGS_URL, PAYMENTS_URL, COMMUNITY_URL (default http://127.0.0.1:<NAME>_PORT/graphql);
+// several gateways can run side by side on different PORTs.
+import { readFile } from 'node:fs/promises';
+import { loadConfig } from '../shared/config.js';
+import { onShutdown } from '../shared/server/process.js';
+import { startGateway } from './create-gateway.js';
+import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
+
+const config = loadConfig();
+const subgraphUrls = Object.fromEntries(
+  SUBGRAPH_NAMES.map((name) => [name, process.env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${config.ports[name]}/graphql`]),
+) as Record<SubgraphName, string>;
+const supergraphSdl = process.env.SUPERGRAPH_PATH ? await readFile(process.env.SUPERGRAPH_PATH, 'utf8') : await readCommittedSupergraph();
+
+const gateway = await startGateway(
+  {
+    supergraphSdl,
+    subgraphUrls,
+    jwtSecret: config.jwtSecret,
+    gatewaySecret: config.gatewaySecret,
+    dev: config.dev,
+    dedupe: process.env.GATEWAY_DEDUPE !== '0',
+  },
+  { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
+);
+console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
+onShutdown(() => gateway.close());

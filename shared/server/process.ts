@@ -1,0 +1,54 @@
+import { loadConfig, type Config } from '../config.js';
+import { createPrisma } from '../db/client.js';
+import { createPubSub } from '../pubsub.js';
+import type { ServiceRuntime } from '../runtime.js';
+import type { RunningServer } from './subgraph.js';
+import { createMoney } from '../../subgraphs/payments/services/money.js';
+
+type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: string }) => Promise<RunningServer>;
+
+/**
+ * Runs one subgraph as its own process, so several instances of every service can run side by side (behind a
+ * load balancer, or one gateway per instance). Everything comes from the environment (README, Configuration):
+ * DATABASE_URL (required here: the embedded database is for `npm start` only), REDIS_URL (needed for pub/sub
+ * across instances), `<NAME>_PORT`, HOST, DB_POOL_SIZE. Each process holds its own pool, pub/sub and job runner.
+ */
+export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'gateway'>, start: SubgraphStarter): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    throw new Error(`${name}: DATABASE_URL must be set to run a service on its own (npm start runs the embedded default).`);
+  }
+  const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10) });
+  const pubsub = createPubSub({ redisUrl: config.redisUrl });
+  const runtime: ServiceRuntime = {
+    config,
+    prisma,
+    pubsub,
+    money: createMoney(prisma, pubsub),
+    jobs: { connectionString: config.databaseUrl },
+  };
+  const server = await start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' });
+  // One JSON line on stdout when ready (scripts and benchmarks wait for it).
+  console.log(JSON.stringify({ service: name, ready: true, url: server.url, port: server.port, pid: process.pid }));
+  onShutdown(async () => {
+    await server.close();
+    await pubsub.close();
+    await prisma.$disconnect();
+  });
+}
+
+/** Closes the service on SIGINT/SIGTERM, then exits. */
+export function onShutdown(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await close();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
