@@ -5,7 +5,14 @@ import { assertCanWatch } from './session.js';
 import { sessionMessagesTopic, type ChatMessageEvent } from '../services/events.js';
 import { MESSAGE_MAX_LENGTH } from '../services/sessions.js';
 
-const MessageTypeEnum = builder.enumType(MessageType, { name: 'MessageType', description: 'Kind of chat message.' });
+const MessageTypeEnum = builder.enumType('MessageType', {
+  description: 'Kind of chat message.',
+  values: {
+    [MessageType.TEXT]: { value: MessageType.TEXT, description: 'Text written by a participant.' },
+    [MessageType.IMAGE]: { value: MessageType.IMAGE, description: 'An image link.' },
+    [MessageType.SYSTEM]: { value: MessageType.SYSTEM, description: 'A notice from the platform.' },
+  } as const,
+});
 
 export const ChatMessageObject = builder.prismaObject('ChatMessage', {
   description: 'One message of a session\'s chat.',

@@ -9,9 +9,23 @@ import { ReaderRef, UserRef } from './refs.js';
 import { readerRequestsTopic, sessionTopic, SESSION_EVENT_KINDS, type SessionEvent, type SessionRequestEvent } from '../services/events.js';
 
 export const SessionTypeEnum = sessionTypeEnum(builder);
-export const SessionStatusEnum = builder.enumType(SessionStatus, {
-  name: 'SessionStatus',
+const statusDescriptions: Record<SessionStatus, string> = {
+  REQUESTED: 'The client asked; the reader has not answered yet (expires after 60 s).',
+  ACCEPTED: 'The reader accepted; waiting for both to join.',
+  SCHEDULED: 'A booked reading in the future.',
+  IN_PROGRESS: 'Both joined; billed per minute.',
+  COMPLETED: 'Ended after it ran (see endReason).',
+  CANCELLED: 'Withdrawn before it started.',
+  DECLINED: 'The reader said no.',
+  EXPIRED: 'The reader did not answer in time.',
+  NO_SHOW: 'Accepted, but both did not join in time.',
+  DISCONNECTED: 'Ended because a participant did not come back within the grace period.',
+};
+export const SessionStatusEnum = builder.enumType('SessionStatus', {
   description: 'Where a reading session is in its life.',
+  values: Object.fromEntries(Object.values(SessionStatus).map((v) => [v, { value: v, description: statusDescriptions[v] }])) as {
+    [K in SessionStatus]: { value: K; description: string };
+  },
 });
 const SessionEventKindEnum = builder.enumType('SessionEventKind', {
   description: 'What happened to a session (sessionUpdated).',
