@@ -352,15 +352,25 @@ export type SessionEventKind =
 
 /** Where a reading session is in its life. */
 export type SessionStatus =
+  /** The reader accepted; waiting for both to join. */
   | 'ACCEPTED'
+  /** Withdrawn before it started. */
   | 'CANCELLED'
+  /** Ended after it ran (see endReason). */
   | 'COMPLETED'
+  /** The reader said no. */
   | 'DECLINED'
+  /** Ended because a participant did not come back within the grace period. */
   | 'DISCONNECTED'
+  /** The reader did not answer in time. */
   | 'EXPIRED'
+  /** Both joined; billed per minute. */
   | 'IN_PROGRESS'
+  /** Accepted, but both did not join in time. */
   | 'NO_SHOW'
+  /** The client asked; the reader has not answered yet (expires after 60 s). */
   | 'REQUESTED'
+  /** A booked reading in the future. */
   | 'SCHEDULED';
 
 /** How a reading happens: text chat, voice call or video. */

@@ -1,0 +1,88 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../../shared/db/generated/client.js';
+import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import type { RunningServer } from '../../shared/server/subgraph.js';
+import { startAccounts } from '../../subgraphs/accounts/server.js';
+import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { createAdmin, createReader, type Actor } from './accounts-fixtures.js';
+
+// The SQL a request costs must not grow with the number of rows: a page of 20 readers, and 20 Reader entities
+// asked for by another subgraph (the gateway's _entities call), each take a small fixed number of queries.
+// A second accounts server runs over the same schema with a Prisma client that logs every statement.
+
+let fed: TestFederation;
+let admin: Actor;
+let accounts: RunningServer;
+let logged: PrismaClient;
+const statements: string[] = [];
+const readerIds: string[] = [];
+
+beforeAll(async () => {
+  fed = await startTestFederation();
+  admin = await createAdmin(fed);
+  for (let i = 0; i < 20; i += 1) {
+    const reader = await createReader(fed, admin, {
+      firstName: `Reader${i}`,
+      profile: { specialties: ['tarot'], sessionTypes: ['CHAT', 'CALL'], rates: [
+        { sessionType: 'CHAT', ratePerMinuteCents: 200 + i },
+        { sessionType: 'CALL', ratePerMinuteCents: 400 + i },
+      ] },
+    });
+    readerIds.push(reader.id);
+  }
+  logged = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: fed.db.url, max: 4 }, { schema: fed.db.schema }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  // The generated client types $on only when the log option is a literal in its type parameters; this is that event.
+  (logged as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
+  accounts = await startAccounts({ ...fed.runtime, prisma: logged });
+}, 180_000);
+afterAll(async () => {
+  await accounts?.close();
+  await logged?.$disconnect();
+  await fed?.stop();
+});
+
+async function countStatements(query: string, variables: Record<string, unknown>, viewer: { id: string; role: 'ADMIN' } | null = null) {
+  const header = await signForwardedIdentity({ viewer, ip: '127.0.0.1', userAgent: 'test' }, fed.runtime.config.gatewaySecret);
+  statements.length = 0;
+  const res = await postGraphQL<Record<string, unknown>>(accounts.url, { query, variables }, null, { [VIEWER_HEADER]: header });
+  expect(res.errors).toBeUndefined();
+  if (process.env.SHOW_SQL) console.log(statements.join('\n---\n'));
+  return { res, count: statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(s.trim())).length };
+}
+
+describe('SQL per request stays bounded', () => {
+  it('a page of 20 readers with rates, user and display names costs a fixed handful of queries', async () => {
+    const query = `query($first: Int) { readers(first: $first, filter: { specialty: "tarot" }) {
+      totalCount edges { node { id displayName lowestRateCents rates { sessionType ratePerMinuteCents } user { id displayName avatarUrl } } } } }`;
+    const small = await countStatements(query, { first: 2 });
+    const big = await countStatements(query, { first: 20 });
+    const edges = (big.res.data!.readers as { edges: unknown[] }).edges;
+    expect(edges).toHaveLength(20);
+    // One query per table touched (readers, rates, users, the three profiles for display names) plus the count.
+    expect(big.count).toBe(small.count);
+    expect(big.count).toBeLessThanOrEqual(7);
+  });
+
+  it('20 Reader and 20 User entities from _entities (what the gateway sends) are batched', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Reader { id displayName status rates { ratePerMinuteCents } user { id displayName } }
+      ... on User { id role displayName avatarUrl email } } }`;
+    const reps = (ids: string[]) => [
+      ...ids.map((id) => ({ __typename: 'Reader', id })),
+      ...ids.map((id) => ({ __typename: 'User', id })),
+    ];
+    const small = await countStatements(query, { r: reps(readerIds.slice(0, 2)) }, { id: admin.id, role: 'ADMIN' });
+    const big = await countStatements(query, { r: reps(readerIds) }, { id: admin.id, role: 'ADMIN' });
+    const entities = big.res.data!._entities as Array<{ id: string; displayName: string; email?: string }>;
+    expect(entities).toHaveLength(40);
+    expect(entities.every((e) => e && e.displayName)).toBe(true);
+    expect(entities.slice(20).every((e) => e.email?.endsWith('@example.com'))).toBe(true);
+    // Constant in the number of entities (measured 12: the loaders plus one query per relation and selection).
+    expect(big.count).toBe(small.count);
+    expect(big.count).toBeLessThanOrEqual(12);
+  });
+});
