@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { WebSocketServer } from 'ws';
 import type { Viewer } from '../shared/context.js';
@@ -76,6 +76,19 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
     // Without a key (a context not built by the HTTP path) the request is never merged.
     if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
+  }
+
+  // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
+  // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    if (response.status === 400) {
+      const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
+      const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 }
 
