@@ -27,6 +27,9 @@ afterAll(async () => {
   await fed?.stop();
 });
 
+/** Waits until every subscription of earlier tests is gone, so counting new listeners is meaningful. */
+const settled = () => eventually(() => fed.pubsub.listenerCount(), (n) => n === 0);
+
 const open = (token: string) => {
   const ws = connect(fed.gateway.wsUrl, token);
   sockets.push(ws);
@@ -37,6 +40,7 @@ describe('direct messages', () => {
   it('delivers a client\'s free message live, counts it unread, and sends read receipts', async () => {
     const client = await c.user('CLIENT');
     const reader = await c.user('READER');
+    await settled();
     const readerWs = open(reader.token);
     const clientWs = open(client.token);
     const received = subscribe(readerWs, CommunityMessageReceivedDocument, {});
@@ -88,6 +92,7 @@ describe('direct messages', () => {
     const reader = await c.user('READER');
     const first = await fed.run(CommunitySendMessageDocument, { input: { recipientId: reader.id, content: 'Will he call?' } }, client.token);
     const conversationId = first.data!.sendMessage.conversationId;
+    await settled();
     const clientWs = open(client.token);
     const inbox = subscribe(clientWs, CommunityMessageReceivedDocument, {});
     const updates = subscribe(clientWs, CommunityConversationUpdatedDocument, { conversationId });
