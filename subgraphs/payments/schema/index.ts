@@ -1,5 +1,8 @@
 import { builder } from '../builder.js';
+import './transaction.js';
 import './wallet.js';
+import './earnings.js';
+import './admin.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

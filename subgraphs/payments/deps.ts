@@ -1,0 +1,7 @@
+import type { PaymentsService } from './services/payments.js';
+
+declare module '../../shared/context.js' {
+  interface ServiceDeps {
+    payments?: PaymentsService;
+  }
+}

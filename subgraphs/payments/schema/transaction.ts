@@ -1,0 +1,80 @@
+import { builder, ownOrAdmin } from '../builder.js';
+import { TransactionStatus, TransactionType } from '../../../shared/db/generated/enums.js';
+import type { Prisma } from '../../../shared/db/generated/client.js';
+
+export const TransactionTypeEnum = builder.enumType('TransactionType', {
+  description: 'What moved the money.',
+  values: {
+    ADD_FUNDS: { description: 'A card top-up credited to the wallet.' },
+    SESSION_CHARGE: { description: 'One minute of a reading.' },
+    REFUND: { description: 'Money returned to the wallet (session refund).' },
+    PAYOUT: { description: 'Earnings paid out to the reader (or restored after a failed transfer).' },
+    PURCHASE: { description: 'A paid reply, stream entry or product.' },
+    GIFT_PURCHASE: { description: 'A virtual gift.' },
+    ADJUSTMENT: { description: 'A manual credit or debit by an admin.' },
+  } satisfies Record<TransactionType, { description: string }>,
+});
+
+export const TransactionStatusEnum = builder.enumType('TransactionStatus', {
+  description: 'State of a transaction.',
+  values: {
+    PENDING: { description: 'Money has left the balance; the outside step (transfer) is not confirmed yet.' },
+    COMPLETED: { description: 'Done.' },
+    FAILED: { description: 'The outside step failed; a reversing transaction restored the money.' },
+    REFUNDED: { description: 'A charge later refunded in full.' },
+    CANCELLED: { description: 'Cancelled before any money moved.' },
+  } satisfies Record<TransactionStatus, { description: string }>,
+});
+
+export const TransactionObject = builder.prismaObject('Transaction', {
+  description: 'One balanced movement of money in the ledger, and what caused it.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Transaction id.' }),
+    type: t.expose('type', { type: TransactionTypeEnum, description: 'What moved the money.' }),
+    status: t.expose('status', { type: TransactionStatusEnum, description: 'State.' }),
+    amountCents: t.exposeInt('amountCents', { description: 'Amount in cents (always positive; see type for direction).' }),
+    currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
+    userId: t.exposeID('userId', { nullable: true, description: 'The client (or reader, for payouts) whose balance it changed.' }),
+    readerId: t.exposeID('readerId', { nullable: true, description: 'The reader who earned a share, if any.' }),
+    readerShareCents: t.exposeInt('readerEarningsCents', { nullable: true, description: 'The reader\'s share (floor of amount × share), or the share reversed by a refund.' }),
+    platformShareCents: t.exposeInt('platformRevenueCents', { nullable: true, description: 'The platform\'s share (the remainder).' }),
+    sessionId: t.exposeID('sessionId', { nullable: true, description: 'The reading session, for charges and refunds.' }),
+    sessionMinute: t.exposeInt('sessionMinute', { nullable: true, description: 'The minute of the session a charge paid for (1-based).' }),
+    giftId: t.exposeID('giftId', { nullable: true, description: 'The gift, for gift purchases.' }),
+    payoutId: t.exposeID('payoutId', { nullable: true, description: 'The payout, for payouts.' }),
+    reversesId: t.exposeID('reversesId', { nullable: true, description: 'The transaction this one reverses.' }),
+    reason: t.exposeString('reason', { nullable: true, description: 'Why (refunds and adjustments).' }),
+    description: t.exposeString('description', { nullable: true, description: 'Human-readable summary.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  transactions: t.prismaConnection(
+    {
+      type: 'Transaction',
+      cursor: 'id',
+      defaultSize: 20,
+      maxSize: 100,
+      authScopes: { authenticated: true },
+      description: 'The viewer\'s transactions (as client or as earning reader), newest first. Admins may pass userId.',
+      args: {
+        userId: t.arg.id({ description: 'Admins only: another user.' }),
+        types: t.arg({ type: [TransactionTypeEnum], description: 'Only these types.' }),
+        from: t.arg({ type: 'DateTime', description: 'Only at or after this instant.' }),
+        to: t.arg({ type: 'DateTime', description: 'Only before this instant.' }),
+      },
+      resolve: (query, _root, args, ctx) => {
+        const userId = ownOrAdmin(ctx, args.userId ? String(args.userId) : null);
+        const where: Prisma.TransactionWhereInput = {
+          OR: [{ userId }, { readerId: userId }],
+          ...(args.types?.length ? { type: { in: args.types } } : {}),
+          ...(args.from || args.to ? { createdAt: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) } } : {}),
+        };
+        return ctx.prisma.transaction.findMany({ ...query, where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+      },
+    },
+    { description: 'A page of transactions.' },
+    { description: 'A transaction in a page.' },
+  ),
+}));

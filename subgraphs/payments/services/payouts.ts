@@ -1,0 +1,192 @@
+import type Stripe from 'stripe';
+import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type { Context } from '../../../shared/context.js';
+import { audit } from '../../../shared/audit.js';
+import { AppError } from '../../../shared/errors.js';
+import { getIntSetting } from '../../../shared/settings.js';
+import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post } from './ledger.js';
+import { notConfigured, stripeFailure } from './stripe-client.js';
+
+type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
+
+export interface PayoutDeps {
+  prisma: PrismaClient;
+  stripe: Stripe | null;
+}
+
+const SAFE_URL = /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?)$/;
+
+export function createPayouts(d: PayoutDeps) {
+  const requireStripe = () => {
+    if (!d.stripe) throw notConfigured();
+    return d.stripe;
+  };
+
+  /** The reader's Connect Express account (created once) and a fresh onboarding link. */
+  async function createPayoutAccountLink(readerId: string, urls: { returnUrl: string; refreshUrl: string }) {
+    const stripe = requireStripe();
+    for (const [field, url] of Object.entries(urls)) {
+      if (!SAFE_URL.test(url) || url.length > 2000) throw new AppError('BAD_USER_INPUT', `${field} must be an https URL.`, { field });
+    }
+    let account = await d.prisma.connectAccount.findUnique({ where: { userId: readerId } });
+    if (!account) {
+      const user = await d.prisma.user.findUniqueOrThrow({ where: { id: readerId }, select: { email: true } });
+      let created: Stripe.Account;
+      try {
+        created = await stripe.accounts.create(
+          { type: 'express', email: user.email, capabilities: { transfers: { requested: true } }, metadata: { userId: readerId } },
+          { idempotencyKey: `connect:${readerId}` },
+        );
+      } catch (error) {
+        throw stripeFailure(error, 'create the payout account');
+      }
+      account = await d.prisma.connectAccount.upsert({
+        where: { userId: readerId },
+        create: { userId: readerId, stripeAccountId: created.id, payoutsEnabled: !!created.payouts_enabled, detailsSubmitted: !!created.details_submitted },
+        update: {},
+      });
+    }
+    try {
+      const link = await stripe.accountLinks.create({
+        account: account.stripeAccountId,
+        return_url: urls.returnUrl,
+        refresh_url: urls.refreshUrl,
+        type: 'account_onboarding',
+      });
+      return { url: link.url, expiresAt: new Date(link.expires_at * 1000), account };
+    } catch (error) {
+      throw stripeFailure(error, 'create the onboarding link');
+    }
+  }
+
+  /**
+   * Pays a reader's earnings to their Connect account. Phase 1 (one DB transaction, earnings account locked):
+   * threshold and balance checks, a PROCESSING payout and the ledger move earnings → payouts clearing; a second
+   * request racing it sees the reduced balance. Phase 2: the Stripe transfer (idempotency key = payout id).
+   * Phase 3: COMPLETED, or FAILED with the earnings restored by a reversing transaction.
+   */
+  async function requestPayout(actor: Actor, input: { readerId: string; amountCents?: number | null; idempotencyKey: string }) {
+    const stripe = requireStripe();
+    const key = input.idempotencyKey?.trim() ?? '';
+    if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+    if (input.amountCents != null) assertAmount(input.amountCents);
+    const previous = await d.prisma.payout.findUnique({ where: { idempotencyKey: `payout:${key}` } });
+    if (previous) {
+      if (previous.readerId !== input.readerId) throw new AppError('CONFLICT', 'This idempotency key was already used for another payout.');
+      return previous;
+    }
+    const reader = await d.prisma.user.findUnique({ where: { id: input.readerId }, select: { role: true } });
+    if (!reader || reader.role !== 'READER') throw new AppError('NOT_FOUND', 'Reader was not found.');
+    let connect = await d.prisma.connectAccount.findUnique({ where: { userId: input.readerId } });
+    if (!connect) throw new AppError('BAD_USER_INPUT', 'The reader has no payout account yet (createPayoutAccountLink).', { field: 'readerId' });
+    if (!connect.payoutsEnabled) {
+      const remote = await stripe.accounts.retrieve(connect.stripeAccountId).catch((e) => Promise.reject(stripeFailure(e, 'check the payout account')));
+      connect = await d.prisma.connectAccount.update({
+        where: { id: connect.id },
+        data: { payoutsEnabled: !!remote.payouts_enabled, detailsSubmitted: !!remote.details_submitted },
+      });
+      if (!connect.payoutsEnabled) throw new AppError('BAD_USER_INPUT', 'The reader has not finished payout onboarding.', { field: 'readerId' });
+    }
+    const threshold = await getIntSetting(d.prisma, 'payout_threshold_cents');
+    await ensurePlatformAccounts(d.prisma);
+    await ensureUserAccounts(d.prisma, { earnings: [input.readerId] });
+    const earnings = earningsAccountId(input.readerId);
+
+    const payout = await inTransaction(d.prisma, undefined, async (tx) => {
+      const locked = await lockAccounts(tx, [earnings, PLATFORM_ACCOUNTS.payoutsClearing.id]);
+      const again = await tx.payout.findUnique({ where: { idempotencyKey: `payout:${key}` } });
+      if (again) return again;
+      const available = Number(locked.get(earnings)!.balance);
+      const amount = input.amountCents ?? available;
+      if (amount < threshold) {
+        throw new AppError('BAD_USER_INPUT', `A payout must be at least ${threshold} cents (available: ${available}).`, { field: 'amountCents', thresholdCents: threshold, availableCents: available });
+      }
+      if (amount > available) {
+        throw new AppError('INSUFFICIENT_FUNDS', `Only ${available} cents are available for payout.`, { availableCents: available });
+      }
+      const created = await tx.payout.create({
+        data: { readerId: input.readerId, amountCents: amount, status: 'PROCESSING', idempotencyKey: `payout:${key}`, requestedById: actor.viewer?.id ?? null },
+      });
+      await post(tx, {
+        idempotencyKey: `payout:${created.id}`,
+        type: 'PAYOUT',
+        status: 'PENDING',
+        amountCents: amount,
+        userId: input.readerId,
+        readerId: input.readerId,
+        payoutId: created.id,
+        actorId: actor.viewer?.id ?? null,
+        description: 'Payout to Stripe Connect',
+        entries: [
+          { accountId: earnings, amountCents: -amount },
+          { accountId: PLATFORM_ACCOUNTS.payoutsClearing.id, amountCents: amount },
+        ],
+      });
+      await audit(tx, actor, { action: 'payments:payout', entityType: 'Payout', entityId: created.id, changes: { readerId: input.readerId, amountCents: amount } });
+      return created;
+    });
+    if (payout.status !== 'PROCESSING' || payout.stripeTransferId) return payout;
+
+    let transfer: Stripe.Transfer | null = null;
+    let failure: string | null = null;
+    try {
+      transfer = await stripe.transfers.create(
+        { amount: payout.amountCents, currency: 'usd', destination: connect.stripeAccountId, metadata: { payoutId: payout.id, readerId: payout.readerId } },
+        { idempotencyKey: `transfer:${payout.id}` },
+      );
+    } catch (error) {
+      failure = String((error as Error).message ?? 'transfer failed').slice(0, 500);
+    }
+    if (transfer) {
+      return inTransaction(d.prisma, undefined, async (tx) => {
+        await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null }, data: { status: 'COMPLETED', stripeTransferId: transfer.id } });
+        return tx.payout.update({ where: { id: payout.id }, data: { status: 'COMPLETED', stripeTransferId: transfer.id, processedAt: new Date() } });
+      });
+    }
+    return failPayout(actor, payout.id, failure ?? 'transfer failed');
+  }
+
+  /** Marks a payout FAILED and puts its amount back into the reader's earnings (once). */
+  async function failPayout(actor: Actor, payoutId: string, reason: string) {
+    return inTransaction(d.prisma, undefined, async (tx) => {
+      const payout = await tx.payout.findUniqueOrThrow({ where: { id: payoutId } });
+      if (payout.status === 'FAILED') return payout;
+      const original = await tx.transaction.findUniqueOrThrow({ where: { idempotencyKey: `payout:${payout.id}` } });
+      await post(tx, {
+        idempotencyKey: `payout-failed:${payout.id}`,
+        type: 'PAYOUT',
+        amountCents: payout.amountCents,
+        userId: payout.readerId,
+        readerId: payout.readerId,
+        payoutId: payout.id,
+        reversesId: original.id,
+        reason,
+        description: 'Payout failed: earnings restored',
+        entries: [
+          { accountId: earningsAccountId(payout.readerId), amountCents: payout.amountCents },
+          { accountId: PLATFORM_ACCOUNTS.payoutsClearing.id, amountCents: -payout.amountCents },
+        ],
+      });
+      await tx.transaction.update({ where: { id: original.id }, data: { status: 'FAILED' } });
+      await audit(tx, actor, { action: 'payments:payout_failed', entityType: 'Payout', entityId: payout.id, changes: { reason } });
+      return tx.payout.update({ where: { id: payout.id }, data: { status: 'FAILED', failureReason: reason, processedAt: new Date() } });
+    });
+  }
+
+  /** The optional daily run: pays every reader whose earnings reached the threshold and who can be paid. */
+  async function runAutomaticPayouts(actor: Actor, day: string) {
+    const threshold = await getIntSetting(d.prisma, 'payout_threshold_cents');
+    const due = await d.prisma.$queryRawUnsafe<Array<{ user_id: string }>>(
+      `SELECT a.user_id FROM ledger_accounts a JOIN connect_accounts c ON c.user_id = a.user_id
+        WHERE a.kind = 'READER_EARNINGS' AND a.balance_cents >= $1 AND c.payouts_enabled`,
+      threshold,
+    );
+    const results = [];
+    for (const r of due) {
+      results.push(await requestPayout(actor, { readerId: r.user_id, idempotencyKey: `daily:${day}:${r.user_id}` }).catch((e: unknown) => e as Error));
+    }
+    return results;
+  }
+
+  return { createPayoutAccountLink, requestPayout, failPayout, runAutomaticPayouts };
+}

@@ -1,0 +1,171 @@
+import type { PrismaClient } from '../../../shared/db/generated/client.js';
+
+export interface ReaderEarnings {
+  readerId: string;
+  todayCents: number;
+  weekCents: number;
+  monthCents: number;
+  lifetimeCents: number;
+  availableCents: number;
+  pendingPayoutCents: number;
+  paidOutCents: number;
+  giftsCents: number;
+  giftsCount: number;
+}
+
+/**
+ * A reader's earnings: shares of charges, paid replies and gifts net of refunds, by UTC day, ISO week (from
+ * Monday) and calendar month; available = the earnings account's balance.
+ */
+export async function readerEarnings(prisma: PrismaClient, readerId: string, now = new Date()): Promise<ReaderEarnings> {
+  const [row] = await prisma.$queryRawUnsafe<Array<Record<string, bigint | null>>>(
+    `WITH e AS (
+       SELECT created_at, type,
+              CASE WHEN type = 'REFUND' THEN -COALESCE(reader_earnings_cents, 0) ELSE COALESCE(reader_earnings_cents, 0) END AS cents
+         FROM transactions
+        WHERE reader_id = $1 AND type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE', 'REFUND') AND status IN ('COMPLETED', 'REFUNDED')
+     )
+     SELECT COALESCE(sum(cents) FILTER (WHERE created_at >= date_trunc('day', $2::timestamp)), 0)::bigint AS today,
+            COALESCE(sum(cents) FILTER (WHERE created_at >= date_trunc('week', $2::timestamp)), 0)::bigint AS week,
+            COALESCE(sum(cents) FILTER (WHERE created_at >= date_trunc('month', $2::timestamp)), 0)::bigint AS month,
+            COALESCE(sum(cents), 0)::bigint AS lifetime,
+            COALESCE(sum(cents) FILTER (WHERE type = 'GIFT_PURCHASE'), 0)::bigint AS gifts,
+            count(*) FILTER (WHERE type = 'GIFT_PURCHASE')::bigint AS gifts_count,
+            (SELECT COALESCE(balance_cents, 0) FROM ledger_accounts WHERE id = 'earnings:' || $1)::bigint AS available,
+            (SELECT COALESCE(sum(amount_cents), 0) FROM payouts WHERE reader_id = $1 AND status = 'COMPLETED')::bigint AS paid_out,
+            (SELECT COALESCE(sum(amount_cents), 0) FROM payouts WHERE reader_id = $1 AND status IN ('PENDING', 'PROCESSING'))::bigint AS pending
+       FROM e`,
+    readerId,
+    now.toISOString().replace('T', ' ').replace('Z', ''),
+  );
+  const n = (k: string) => Number(row?.[k] ?? 0);
+  return {
+    readerId,
+    todayCents: n('today'),
+    weekCents: n('week'),
+    monthCents: n('month'),
+    lifetimeCents: n('lifetime'),
+    availableCents: n('available'),
+    pendingPayoutCents: n('pending'),
+    paidOutCents: n('paid_out'),
+    giftsCents: n('gifts'),
+    giftsCount: n('gifts_count'),
+  };
+}
+
+export interface ReconciliationCheck {
+  /** Stable name of the check. */
+  check: string;
+  description: string;
+  differences: number;
+  /** Up to 10 ids of offending rows. */
+  sample: string[];
+}
+
+export interface ReconciliationReport {
+  ok: boolean;
+  generatedAt: Date;
+  checks: ReconciliationCheck[];
+  totals: { walletsCents: number; earningsCents: number; platformRevenueCents: number; stripeClearingCents: number; payoutsClearingCents: number; refundsCents: number; adjustmentsCents: number };
+}
+
+const CHECKS: Array<{ check: string; description: string; sql: string }> = [
+  {
+    check: 'unbalanced_transactions',
+    description: 'Transactions whose entries do not sum to zero.',
+    sql: `SELECT transaction_id AS id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_cents) <> 0`,
+  },
+  {
+    check: 'completed_without_entries',
+    description: 'Completed money movements with no ledger entries.',
+    sql: `SELECT t.id FROM transactions t WHERE t.status = 'COMPLETED' AND t.amount_cents > 0
+            AND NOT EXISTS (SELECT 1 FROM ledger_entries e WHERE e.transaction_id = t.id)`,
+  },
+  {
+    check: 'balance_mismatch',
+    description: 'Accounts whose cached balance differs from the sum of their entries.',
+    sql: `SELECT a.id FROM ledger_accounts a LEFT JOIN (SELECT account_id, sum(amount_cents) AS s FROM ledger_entries GROUP BY account_id) e
+            ON e.account_id = a.id WHERE a.balance_cents <> COALESCE(e.s, 0)`,
+  },
+  {
+    check: 'negative_balance',
+    description: 'Wallets or earnings below zero.',
+    sql: `SELECT id FROM ledger_accounts WHERE balance_cents < 0 AND NOT allow_negative`,
+  },
+  {
+    check: 'split_mismatch',
+    description: 'Charges, purchases and refunds whose reader and platform shares do not add up to the amount.',
+    sql: `SELECT id FROM transactions WHERE type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE', 'REFUND')
+            AND COALESCE(reader_earnings_cents, 0) + COALESCE(platform_revenue_cents, 0) <> amount_cents`,
+  },
+  {
+    check: 'stripe_event_applied_twice',
+    description: 'Stripe events or payment intents credited more than once.',
+    sql: `SELECT stripe_payment_intent_id AS id FROM transactions WHERE type = 'ADD_FUNDS' AND stripe_payment_intent_id IS NOT NULL
+            GROUP BY stripe_payment_intent_id HAVING count(*) > 1`,
+  },
+  {
+    check: 'credit_without_event',
+    description: 'Wallet credits from Stripe with no recorded, verified event.',
+    sql: `SELECT t.id FROM transactions t LEFT JOIN stripe_events s ON s.id = t.stripe_event_id
+           WHERE t.type = 'ADD_FUNDS' AND (s.id IS NULL OR s.type <> 'payment_intent.succeeded')`,
+  },
+  {
+    check: 'succeeded_event_not_credited',
+    description: 'Processed payment_intent.succeeded events for a known top-up with no wallet credit.',
+    sql: `SELECT s.id FROM stripe_events s WHERE s.type = 'payment_intent.succeeded' AND s.status = 'PROCESSED'
+            AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.stripe_event_id = s.id)`,
+  },
+  {
+    check: 'top_up_status_mismatch',
+    description: 'Top-ups marked succeeded without a credit, or credited without being marked succeeded.',
+    sql: `SELECT u.id FROM top_ups u LEFT JOIN transactions t ON t.type = 'ADD_FUNDS' AND t.stripe_payment_intent_id = u.stripe_payment_intent_id
+           WHERE (u.status = 'SUCCEEDED') <> (t.id IS NOT NULL)`,
+  },
+  {
+    check: 'payout_ledger_mismatch',
+    description: 'Payouts whose ledger movement does not match their status (completed or processing: moved once; failed: moved and restored).',
+    sql: `SELECT p.id FROM payouts p
+           WHERE (SELECT COALESCE(sum(e.amount_cents), 0) FROM transactions t JOIN ledger_entries e ON e.transaction_id = t.id
+                   WHERE t.payout_id = p.id AND e.account_id = 'payouts:clearing')
+                 <> CASE WHEN p.status = 'FAILED' THEN 0 ELSE p.amount_cents END`,
+  },
+  {
+    check: 'stuck_payouts',
+    description: 'Payouts still processing after an hour (the transfer outcome was never recorded).',
+    sql: `SELECT id FROM payouts WHERE status IN ('PENDING', 'PROCESSING') AND created_at < now() - interval '1 hour'`,
+  },
+  {
+    check: 'over_refunded_sessions',
+    description: 'Sessions refunded for more than they were charged.',
+    sql: `SELECT session_id AS id FROM transactions WHERE session_id IS NOT NULL GROUP BY session_id
+          HAVING COALESCE(sum(amount_cents) FILTER (WHERE type = 'REFUND'), 0) > COALESCE(sum(amount_cents) FILTER (WHERE type = 'SESSION_CHARGE'), 0)`,
+  },
+];
+
+/** Compares ledger entries, cached balances, transactions, top-ups, payouts and recorded Stripe events. */
+export async function reconcile(prisma: PrismaClient): Promise<ReconciliationReport> {
+  const checks: ReconciliationCheck[] = [];
+  for (const c of CHECKS) {
+    const rows = await prisma.$queryRawUnsafe<Array<{ id: string | null }>>(c.sql);
+    checks.push({ check: c.check, description: c.description, differences: rows.length, sample: rows.slice(0, 10).map((r) => String(r.id)) });
+  }
+  const sums = await prisma.$queryRawUnsafe<Array<{ kind: string; total: bigint }>>(
+    `SELECT kind::text AS kind, COALESCE(sum(balance_cents), 0)::bigint AS total FROM ledger_accounts GROUP BY kind`,
+  );
+  const total = (kind: string) => Number(sums.find((s) => s.kind === kind)?.total ?? 0n);
+  return {
+    ok: checks.every((c) => c.differences === 0),
+    generatedAt: new Date(),
+    checks,
+    totals: {
+      walletsCents: total('CLIENT_WALLET'),
+      earningsCents: total('READER_EARNINGS'),
+      platformRevenueCents: total('PLATFORM_REVENUE'),
+      stripeClearingCents: total('STRIPE_CLEARING'),
+      payoutsClearingCents: total('PAYOUTS_CLEARING'),
+      refundsCents: total('REFUNDS'),
+      adjustmentsCents: total('ADJUSTMENTS'),
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import Stripe from 'stripe';
+import type { Config } from '../../../shared/config.js';
+import { AppError } from '../../../shared/errors.js';
+
+export type { Stripe };
+
+/** The Stripe SDK client, or null when STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET are not set. */
+export function createStripeClient(config: Config['stripe']): Stripe | null {
+  if (!config.secretKey || !config.webhookSecret) return null;
+  return new Stripe(config.secretKey, {
+    maxNetworkRetries: 2,
+    timeout: 20_000,
+    ...(config.apiHost ? { host: config.apiHost, port: config.apiPort, protocol: config.apiProtocol ?? 'https', maxNetworkRetries: 0 } : {}),
+  });
+}
+
+export const notConfigured = () =>
+  new AppError('PAYMENTS_NOT_CONFIGURED', 'Card payments are not configured on this server (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). An admin can grant credit with adjustBalance.');
+
+/** A Stripe failure as a stable GraphQL error; the provider's message is kept, never its internals. */
+export function stripeFailure(error: unknown, what: string): AppError {
+  const e = error as { type?: string; code?: string; message?: string; decline_code?: string };
+  if (e?.type === 'StripeCardError') {
+    return new AppError('BAD_USER_INPUT', `The card was declined (${e.decline_code ?? e.code ?? 'declined'}).`, { provider: 'stripe', stripeCode: e.code });
+  }
+  return new AppError('INTERNAL', `The payment provider could not ${what}.`, { provider: 'stripe', stripeCode: e?.code ?? null });
+}
