@@ -79,26 +79,50 @@ export async function migrateJobs(config: JobsConfig): Promise<void> {
   });
 }
 
-/** Starts a worker pool for `tasks`. Several may run against one queue; each job runs once. */
+/**
+ * Starts a worker pool for `tasks`. Several may run against one queue; each job runs once. If the pool dies
+ * (database restart, lost connection) it is started again after a pause: jobs wait in the table meanwhile.
+ */
 export async function startJobRunner(config: JobsConfig, tasks: TaskList): Promise<JobRunner> {
-  const runner: Runner = await run({
+  const options = {
     connectionString: config.connectionString,
     schema: config.schema,
     taskList: tasks,
-    concurrency: config.concurrency ?? 4,
+    concurrency: config.concurrency ?? (config.embedded ? 1 : 4),
     pollInterval: config.pollIntervalMs ?? (config.embedded ? 250 : 1000),
     noPreparedStatements: config.embedded,
     noHandleSignals: true,
     maxPoolSize: config.embedded ? 2 : 4,
     logger: quietLogger,
-  });
+  };
   let stopped = false;
+  let runner: Runner | null = null;
+  let restartTimer: NodeJS.Timeout | null = null;
+  const launch = async (): Promise<void> => {
+    const r = await run(options);
+    runner = r;
+    r.promise.catch((e: unknown) => {
+      if (stopped || runner !== r) return;
+      runner = null;
+      console.warn(`[jobs] runner stopped unexpectedly (${String(e)}); restarting in 1 s`);
+      restartTimer = setTimeout(() => {
+        restartTimer = null;
+        if (!stopped) launch().catch((err: unknown) => console.warn(`[jobs] restart failed: ${String(err)}`));
+      }, 1000);
+    });
+  };
+  await launch();
   return {
     queue: createJobQueue(config.schema),
     async stop() {
       if (stopped) return;
       stopped = true;
-      await runner.stop();
+      if (restartTimer) clearTimeout(restartTimer);
+      const r = runner;
+      runner = null;
+      await r?.stop().catch((e: unknown) => {
+        if (!/already stopped/i.test(String(e))) throw e;
+      });
     },
   };
 }

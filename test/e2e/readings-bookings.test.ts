@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AcceptSessionDocument,
   BookSessionDocument,
+  JoinSessionDocument,
   CancelSessionDocument,
   ConfirmBookingDocument,
   FavoriteReaderDocument,
@@ -104,6 +106,34 @@ describe('availability and scheduled readings', () => {
     const cancelled = await fed.run(CancelSessionDocument, { sessionId: evening.data!.bookSession.id }, client.token);
     expect(cancelled.data!.cancelSession.status).toBe('CANCELLED');
     updates.stop();
+  });
+});
+
+describe('starting a booking', () => {
+  it('lets the reader open a confirmed booking near its time as a live session, holding the reader', async () => {
+    const reader = await createReader(fed, { CHAT: 200 });
+    const client = await createClient(fed, 5000);
+    const date = dayFromNow(2);
+    await fed.run(
+      SetAvailabilityDocument,
+      { input: { timezone: 'UTC', weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ dayOfWeek: d, startTime: '00:00', endTime: '23:59' })), dates: [] } },
+      reader.token,
+    );
+    const id = (await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CHAT', startsAt: `${date}T10:00:00.000Z` } }, client.token)).data!.bookSession.id;
+    expect(errorCode(await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token))).toBe('CONFLICT'); // not confirmed
+    await fed.run(ConfirmBookingDocument, { sessionId: id }, reader.token);
+    expect(errorCode(await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token))).toBe('CONFLICT'); // two days early
+    expect((await fed.db.prisma.session.findUniqueOrThrow({ where: { id } })).status).toBe('SCHEDULED');
+
+    // The time has come (5 minutes before the start).
+    await fed.db.sql(`UPDATE sessions SET scheduled_at = now() + interval '5 minutes' WHERE id = $1`, [id]);
+    const accepted = await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
+    expect(accepted.data!.acceptSession.status).toBe('ACCEPTED');
+    expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: reader.id } })).status).toBe('BUSY');
+    expect(await pendingJobs(fed, id)).toEqual([`session:${id}:no-show`]);
+    await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
+    const started = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
+    expect(started.data!.joinSession).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 1 });
   });
 });
 

@@ -24,6 +24,8 @@ export const ACTIVE_STATUSES: SessionStatus[] = ['REQUESTED', 'ACCEPTED', 'IN_PR
 const TERMINAL: SessionStatus[] = ['COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED', 'NO_SHOW', 'DISCONNECTED'];
 export const MESSAGE_MAX_LENGTH = 2000;
 const MINUTE = 60;
+const BOOKING_EARLY_SECONDS = 10 * 60;
+const BOOKING_LATE_SECONDS = 30 * 60;
 
 export const TASKS = {
   expireRequest: 'readings.expire-request',
@@ -331,6 +333,7 @@ export class ReadingsService {
         throw new AppError('FORBIDDEN', 'Only the reader of this session can accept it.', { sessionId });
       }
       if (s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS') return { session: s, expired: false };
+      if (s.status === 'SCHEDULED') return { session: await this.startBooking(tx, after, s, now), expired: false };
       if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
       const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
       if (seconds(s.requestedAt, now) >= ttl) {
@@ -344,9 +347,43 @@ export class ReadingsService {
       after.openRooms.push(s.externalId);
       await this.emit(tx, after, accepted, 'ACCEPTED', now);
       return { session: accepted, expired: false };
+    }).catch((e: unknown) => {
+      // Starting a booking while the reader holds another session: the partial unique index refuses it.
+      if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'You are in another session.', { readerStatus: 'BUSY' });
+      throw e;
     });
     if (result.expired) throw new AppError('CONFLICT', 'The request has expired.', { status: 'EXPIRED' });
     return result.session;
+  }
+
+  /**
+   * A confirmed booking becomes a live session when the reader opens it, from 10 minutes before its start to
+   * 30 minutes after; the funds rule applies as for a request, and the reader is held (BUSY) from then on.
+   */
+  private async startBooking(tx: Tx, after: AfterCommit, s: Session, now: Date): Promise<Session> {
+    if (!s.confirmedAt || !s.scheduledAt) throw new AppError('CONFLICT', 'Confirm the booking first.', { status: s.status });
+    const offset = (now.getTime() - s.scheduledAt.getTime()) / 1000;
+    if (offset < -BOOKING_EARLY_SECONDS || offset > BOOKING_LATE_SECONDS) {
+      throw new AppError('CONFLICT', 'A booking can be started from 10 minutes before to 30 minutes after its time.', {
+        scheduledAt: s.scheduledAt.toISOString(),
+      });
+    }
+    const funds = await this.money.checkSessionFunds(s.clientId, s.rateCents, tx);
+    if (!funds.ok) {
+      throw new AppError('INSUFFICIENT_FUNDS', 'The client\'s balance is too low to start this session.', {
+        balanceCents: funds.balanceCents,
+        requiredCents: funds.requiredCents,
+      });
+    }
+    const accepted = await tx.session.update({ where: { id: s.id }, data: { status: 'ACCEPTED', acceptedAt: now } });
+    const presence = await setReaderPresence(tx, s.readerId, 'BUSY');
+    if (presence) after.presence.push(presence);
+    await this.unschedule(tx, jobKey.reminder(s.id));
+    const grace = await getIntSetting(tx, 'session_grace_seconds');
+    await this.schedule(tx, TASKS.noShow, s.id, jobKey.noShow(s.id), addSeconds(now, grace));
+    after.openRooms.push(s.externalId);
+    await this.emit(tx, after, accepted, 'ACCEPTED', now);
+    return accepted;
   }
 
   async declineSession(viewer: Viewer, sessionId: string): Promise<Session> {
