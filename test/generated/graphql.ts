@@ -646,9 +646,13 @@ export type UserRole =
 
 /** Whether a user may sign in. SUSPENDED and BANNED users cannot; PENDING readers have not accepted their invite. */
 export type UserStatus =
+  /** May sign in. */
   | 'ACTIVE'
+  /** Blocked for good by an admin; cannot sign in or refresh tokens. */
   | 'BANNED'
+  /** An invited reader who has not accepted the invitation yet. */
   | 'PENDING'
+  /** Blocked for now by an admin; cannot sign in or refresh tokens. */
   | 'SUSPENDED';
 
 /** Sets a reader's verification flag. */

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { totalCountField } from './connection.js';
 import * as admin from '../services/admin.js';
 import { badInput } from '../../../shared/errors.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
@@ -54,7 +55,7 @@ builder.queryField('auditLogs', (t) =>
         ctx.prisma.auditLog.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
       totalCount: (_parent, args, ctx) => ctx.prisma.auditLog.count({ where: auditWhere(args.filter) }),
     },
-    { description: 'A page of audit rows.' },
+    { description: 'A page of audit rows.', fields: (t) => ({ totalCount: totalCountField(t, 'Number of audit rows matching the filter (all pages).') }) },
     { description: 'One audit row in a page.' },
   ),
 );

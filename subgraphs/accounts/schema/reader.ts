@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { totalCountField } from './connection.js';
 import { readerStatusEnum } from '../../../shared/graphql/enums.js';
 import { loader, byKey } from '../../../shared/graphql/loaders.js';
 import type { Context } from '../../../shared/context.js';
@@ -155,7 +156,7 @@ builder.queryFields((t) => ({
         ctx.prisma.reader.findMany({ ...query, where: readerWhere(args.filter), orderBy: orderBy[args.sort ?? 'RATING'] }),
       totalCount: (_parent, args, ctx) => ctx.prisma.reader.count({ where: readerWhere(args.filter) }),
     },
-    { description: 'A page of readers.' },
+    { description: 'A page of readers.', fields: (t) => ({ totalCount: totalCountField(t, 'Number of readers matching the filter (all pages).') }) },
     { description: 'One reader in a page.' },
   ),
   reader: t.prismaField({

@@ -8,9 +8,14 @@ import { updateClientProfile } from '../services/profile.js';
 
 export const UserRoleEnum = userRoleEnum(builder);
 export const SessionTypeEnum = sessionTypeEnum(builder);
-export const UserStatusEnum = builder.enumType(UserStatus, {
-  name: 'UserStatus',
+export const UserStatusEnum = builder.enumType('UserStatus', {
   description: 'Whether a user may sign in. SUSPENDED and BANNED users cannot; PENDING readers have not accepted their invite.',
+  values: {
+    ACTIVE: { value: UserStatus.ACTIVE, description: 'May sign in.' },
+    SUSPENDED: { value: UserStatus.SUSPENDED, description: 'Blocked for now by an admin; cannot sign in or refresh tokens.' },
+    PENDING: { value: UserStatus.PENDING, description: 'An invited reader who has not accepted the invitation yet.' },
+    BANNED: { value: UserStatus.BANNED, description: 'Blocked for good by an admin; cannot sign in or refresh tokens.' },
+  } as const,
 });
 
 export function userLoader(ctx: Context) {
