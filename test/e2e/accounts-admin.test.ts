@@ -98,6 +98,28 @@ describe('inviteReader and acceptReaderInvite', () => {
     expect(ok.errors).toBeUndefined();
   });
 
+  it('lets exactly one of several racing acceptances of one invite win', async () => {
+    const invited = await fed.run(InviteReaderDocument, { input: { email: uniqueEmail('race'), firstName: 'Ra', lastName: 'Ce' } }, admin.token);
+    const { inviteToken, user } = invited.data!.inviteReader;
+    const passwords = ['first-password-1', 'second-password-2', 'third-password-3'];
+    const results = await Promise.all(passwords.map((password) => fed.run(AcceptReaderInviteDocument, { input: { token: inviteToken, password } })));
+    const winners = results.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(2);
+    expect(await fed.db.prisma.refreshToken.count({ where: { userId: user.id } })).toBe(1);
+    expect(await fed.db.prisma.auditLog.count({ where: { entityId: user.id, action: 'accounts:accept_reader_invite' } })).toBe(1);
+  });
+
+  it('lets exactly one of two racing invitations for one new email through', async () => {
+    const email = uniqueEmail('twice');
+    const results = await Promise.all(
+      [0, 1].map(() => fed.run(InviteReaderDocument, { input: { email, firstName: 'Twi', lastName: 'Ce' } }, admin.token)),
+    );
+    // The loser either re-invites the still-pending reader or meets the unique index: never a second account.
+    expect(results.filter((r) => r.errors && errorCode(r) !== 'CONFLICT')).toHaveLength(0);
+    expect(await fed.db.prisma.user.count({ where: { email } })).toBe(1);
+  });
+
   it('is admin only and refuses existing emails and bad input, changing nothing', async () => {
     const client = await registerClient(fed);
     const reader = await createReader(fed, admin);

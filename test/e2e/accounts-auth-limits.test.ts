@@ -168,6 +168,19 @@ describe('tokens and bad input', () => {
     expect(await fed.db.prisma.user.count()).toBe(before);
   });
 
+  it('refuses malformed and over-long login input before counting it or touching the database', async () => {
+    for (const input of [
+      { email: 'not-an-email', password: PASSWORD },
+      { email: `${'a'.repeat(250)}@example.com`, password: PASSWORD },
+      { email: 'someone@example.com', password: 'p'.repeat(129) },
+      { email: 'someone@example.com', password: '' },
+    ]) {
+      const res = await fed.run(LoginDocument, { input });
+      expect(errorCode(res), JSON.stringify(input).slice(0, 80)).toBe('BAD_USER_INPUT');
+    }
+    expect(errorCode(await fed.run(LoginDocument, { input: { email: 'someone@example.com', password: 42 } as never }))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses duplicate emails in any case, also when racing, and wrong types', async () => {
     const email = uniqueEmail('dup');
     const racing = await Promise.all([email, email.toUpperCase(), email].map((e) => fed.run(RegisterDocument, { input: { email: e, password: PASSWORD } })));
