@@ -15,6 +15,8 @@ import { AppError, toFormattedError } from '../shared/errors.js';
 import type { RunningServer } from '../shared/server/subgraph.js';
 import { IdentityService, viewerKey } from './identity.js';
 import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, type DedupeFetcher } from './dedupe-fetch.js';
+import { operationDedupePlugin, type OperationDedupeStats } from './operation-dedupe.js';
+import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 
@@ -59,6 +61,8 @@ export interface GatewayContext {
   identity: string;
   /** Who the request is for (viewer, IP, user agent): the de-duplication fetcher merges freely only within it. */
   dedupeKey?: string;
+  /** Set when a subgraph response of this request may depend on the viewer (operation-dedupe.ts). */
+  viewerDependent?: boolean;
   metrics?: Record<string, unknown>;
 }
 
@@ -69,6 +73,8 @@ export interface RunningGateway extends RunningServer {
   identity: IdentityService;
   /** The de-duplicating subgraph fetcher and its counters (null with dedupe: false). */
   fetcher: DedupeFetcher | null;
+  /** Counters of the operation-level in-flight merging (null with dedupe: false). */
+  operations: OperationDedupeStats | null;
 }
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -76,6 +82,11 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
     // Without a key (a context not built by the HTTP path) the request is never merged.
     if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
+  }
+
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    if (response.http?.headers.get(VIEWER_INDEPENDENT_HEADER) !== '1') context.viewerDependent = true;
+    return response;
   }
 
   // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
@@ -123,6 +134,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
   const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
+  const operations = opts.dedupe === false ? null : operationDedupePlugin<GatewayContext>();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name }) =>
@@ -155,7 +167,14 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
     formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.dev),
-    plugins: [...(protection.plugins as never[]), ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody).
+    stringifyResult: (value) => JSON.stringify(value),
+    plugins: [
+      ...(protection.plugins as never[]),
+      ...(operations ? [operations] : []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
   attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, dev: opts.dev, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
@@ -245,6 +264,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     wss,
     identity,
     fetcher,
+    operations: operations?.stats ?? null,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();

@@ -26,4 +26,7 @@ const gateway = await startGateway(
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
 );
 console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
-onShutdown(() => gateway.close());
+onShutdown(async () => {
+  if (process.env.GATEWAY_STATS === '1' && gateway.fetcher) console.error(JSON.stringify({ dedupe: gateway.fetcher.stats }));
+  await gateway.close();
+});

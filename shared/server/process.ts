@@ -10,22 +10,23 @@ type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: stri
 /**
  * Runs one subgraph as its own process, so several instances of every service can run side by side (behind a
  * load balancer, or one gateway per instance). Everything comes from the environment (README, Configuration):
- * DATABASE_URL (required here: the embedded database is for `npm start` only), REDIS_URL (needed for pub/sub
- * across instances), `<NAME>_PORT`, HOST, DB_POOL_SIZE. Each process holds its own pool, pub/sub and job runner.
+ * DATABASE_URL (required here: the embedded database is for `npm start` only), DATABASE_SCHEMA, JOBS_SCHEMA, REDIS_URL (needed
+ * for pub/sub across instances), `<NAME>_PORT`, HOST, DB_POOL_SIZE. Each process holds its own pool, pub/sub and job runner.
  */
 export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'gateway'>, start: SubgraphStarter): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl) {
     throw new Error(`${name}: DATABASE_URL must be set to run a service on its own (npm start runs the embedded default).`);
   }
-  const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10) });
+  const schema = process.env.DATABASE_SCHEMA || undefined;
+  const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10), schema });
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
   const runtime: ServiceRuntime = {
     config,
     prisma,
     pubsub,
     money: createMoney(prisma, pubsub),
-    jobs: { connectionString: config.databaseUrl },
+    jobs: { connectionString: config.databaseUrl, schema: process.env.JOBS_SCHEMA || undefined },
   };
   const server = await start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' });
   // One JSON line on stdout when ready (scripts and benchmarks wait for it).

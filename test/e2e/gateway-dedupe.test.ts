@@ -80,12 +80,14 @@ describe('the de-duplicating fetcher', () => {
     expect(isQuery(JSON.stringify({ variables: {}, query: '{me{id}}' }))).toBe(false);
   });
 
-  it('merges the real data source body: N identical reads of one viewer make one subgraph request', async () => {
+  it('merges N identical reads of one viewer into one execution and one subgraph request', async () => {
     const before = { ...slow.fetcher!.stats };
+    const ops = { ...slow.operations! };
     const results = await Promise.all(Array.from({ length: 6 }, () => postGraphQL(slow.url, { query: print(ReaderNamesDocument), variables: { first: 5 } }, tokens.alice)));
     const after = slow.fetcher!.stats;
     expect(after.sent - before.sent).toBe(1);
-    expect(after.mergedSameViewer - before.mergedSameViewer).toBe(5);
+    expect(slow.operations!.executed - ops.executed).toBe(1);
+    expect(slow.operations!.mergedSameViewer - ops.mergedSameViewer).toBe(5);
     expect(results.every((r) => JSON.stringify(r.data) === JSON.stringify(results[0]!.data))).toBe(true);
     expect((results[0]!.data as { readers: { edges: unknown[] } }).readers.edges.length).toBe(5);
   });
@@ -93,18 +95,24 @@ describe('the de-duplicating fetcher', () => {
   it('merges a viewer-independent read across different viewers', async () => {
     const before = { ...slow.fetcher!.stats };
     const viewers = [null, tokens.alice, tokens.bob, tokens.admin];
+    const ops = { ...slow.operations! };
     const results = await Promise.all(viewers.map((t) => postGraphQL(slow.url, { query: print(ReaderNamesDocument), variables: { first: 4 } }, t)));
     const after = slow.fetcher!.stats;
     expect(after.sent - before.sent).toBe(1);
-    expect(after.mergedOtherViewer - before.mergedOtherViewer).toBe(3);
+    expect(slow.operations!.executed - ops.executed).toBe(1);
+    expect(slow.operations!.mergedOtherViewer - ops.mergedOtherViewer).toBe(3);
     for (const r of results) expect(r.data).toEqual(results[0]!.data);
   });
 
   it('never shares a viewer-dependent response (email of alice, asked by alice, bob, an admin and anonymous)', async () => {
     const before = { ...slow.fetcher!.stats };
     const askers = [tokens.alice, tokens.bob, tokens.admin, null, tokens.bob, tokens.alice];
+    const ops = { ...slow.operations! };
     const results = await Promise.all(askers.map((t) => postGraphQL(slow.url, { query: print(UserEmailDocument), variables: { id: ids.alice } }, t)));
     const after = slow.fetcher!.stats;
+    // Same viewer twice (alice, bob): merged at the operation level; other viewers never reuse a result.
+    expect(slow.operations!.mergedOtherViewer - ops.mergedOtherViewer).toBe(0);
+    expect(slow.operations!.executed - ops.executed).toBe(4);
     const emails = results.map((r) => (r.data as { user: { email: string | null } | null } | null)?.user?.email ?? null);
     expect(emails).toEqual(['alice@example.com', null, 'alice@example.com', null, null, 'alice@example.com']);
     // Four distinct viewers: four requests at least; every cross-viewer wait was refused, never reused.
