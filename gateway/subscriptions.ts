@@ -37,6 +37,13 @@ export interface SubscriptionLimits {
   connectionInitWaitMs: number;
   keepAliveMs: number;
   pongTimeoutMs: number;
+  /**
+   * How each event's fields from other subgraphs are fetched: 'socket' sends the planner's `_entities` fetch as a
+   * query on the gateway's multiplexed graphql-ws socket to that subgraph, with the viewer's signed identity,
+   * merging identical in-flight fetches of the same viewer; 'http' uses the gateway's HTTP data sources (signed
+   * header, the de-duplicating fetcher) exactly as queries do.
+   */
+  eventFetch: 'socket' | 'http';
 }
 
 export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
@@ -47,6 +54,7 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   connectionInitWaitMs: 5_000,
   keepAliveMs: 10_000,
   pongTimeoutMs: 5_000,
+  eventFetch: 'socket',
 };
 
 export interface SubscriptionServerOptions {
@@ -159,6 +167,37 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   const loaded = (opts.gateway as unknown as { schema?: GraphQLSchema }).schema;
   const loadedSdl = opts.gateway.__testing().supergraphSdl;
   if (loaded && loadedSdl) load(loaded, loadedSdl);
+
+  // Event completion over the multiplexed sockets (eventFetch 'socket').
+  const inflight = new Map<string, Promise<ExecutionResult>>();
+  const socketSources = new Map<string, ServiceMap[string]>();
+  const socketSource = (service: string): ServiceMap[string] => {
+    let source = socketSources.get(service);
+    if (!source) {
+      source = {
+        process: ({ request, context }: { request: { query?: string; operationName?: string; variables?: Record<string, unknown> }; context: GatewayContext }) => {
+          const who = (context as { dedupeKey?: string }).dedupeKey ?? context.identity;
+          const key = `${service}\n${who}\n${request.query}\n${JSON.stringify(request.variables ?? {})}`;
+          let pending = inflight.get(key);
+          if (!pending) {
+            pending = upstream
+              .query(service, { query: request.query!, operationName: request.operationName, variables: request.variables, identity: context.identity })
+              .finally(() => inflight.delete(key));
+            inflight.set(key, pending);
+          }
+          return pending;
+        },
+      } as unknown as ServiceMap[string];
+      socketSources.set(service, source);
+    }
+    return source;
+  };
+  const eventServices = (): ServiceMap => {
+    if (limits.eventFetch === 'http') return gatewayServices();
+    const services: ServiceMap = Object.create(null);
+    for (const name of Object.keys(opts.subgraphUrls)) services[name] = socketSource(name);
+    return services;
+  };
 
   const gatewayServices = (): ServiceMap => {
     const map = (opts.gateway as unknown as { serviceMap: Record<string, { dataSource: ServiceMap[string] }> }).serviceMap;
@@ -294,7 +333,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         next: (event) => {
           chain = chain.then(async () => {
             if (ended) return;
-            const services = gatewayServices();
+            const services = eventServices();
             services[EVENT_SOURCE] = { process: async () => event } as unknown as ServiceMap[string];
             try {
               deliver(await run(op, op.prepared.eventPlan!, services));

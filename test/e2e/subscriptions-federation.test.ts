@@ -110,24 +110,27 @@ afterAll(async () => {
 });
 
 describe('cross-subgraph event payloads', () => {
-  it('completes each event with fields from accounts, fetched as each subscriber', async () => {
-    const asClient = subscribe(open(main, client.token), SessionPulseDocument, { sessionId });
-    const asReader = subscribe(open(main, reader.token), SessionPulseDocument, { sessionId });
-    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === 2);
+  it.each(['socket', 'http'] as const)('completes each event with fields from accounts, fetched as each subscriber (eventFetch %s)', async (eventFetch) => {
+    const s = eventFetch === 'socket' ? main : await startStack(main.rt.pubsub, { eventFetch });
+    const before = main.rt.pubsub.listenerCount();
+    const asClient = subscribe(open(s, client.token), SessionPulseDocument, { sessionId });
+    const asReader = subscribe(open(s, reader.token), SessionPulseDocument, { sessionId });
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before + 2);
 
-    const res = await pulse(main, client.token);
+    const res = await pulse(s, client.token);
     expect(res.errors).toBeUndefined();
+    const seq = res.data!.pulseSession.seq;
     const c = await asClient.next();
     const r = await asReader.next();
     expect(c).toEqual({
-      data: { sessionPulse: { seq: 1, reader: { id: reader.id, displayName: reader.displayName }, client: { id: client.id, email: client.email } } },
+      data: { sessionPulse: { seq, reader: { id: reader.id, displayName: reader.displayName }, client: { id: client.id, email: client.email } } },
     });
     // The reader may not read the client's email: the _entities fetch ran with the reader's identity.
-    expect(r.data!.sessionPulse).toEqual({ seq: 1, reader: { id: reader.id, displayName: reader.displayName }, client: { id: client.id, email: null } });
+    expect(r.data!.sessionPulse).toEqual({ seq, reader: { id: reader.id, displayName: reader.displayName }, client: { id: client.id, email: null } });
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     asClient.stop();
     asReader.stop();
-    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === 0);
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before);
   });
 
   it('refuses a non-participant with FORBIDDEN from the owning subgraph and leaves nothing open', async () => {

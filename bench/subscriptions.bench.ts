@@ -1,0 +1,321 @@
+// npm run bench:subscriptions — subscription fan-out through ONE gateway instance, ours against Hive Gateway
+// (the peer) on the same supergraph, the same subgraphs and the same database, in the same run.
+//
+// Shape: SESSIONS sessions (default 1,000), each with its reader and its client subscribed (2,000 graphql-ws
+// subscribers, 2,000 distinct viewers, one connection each). The subscription is `sessionPulse` of the pulse test
+// subgraph (test/fakes/pulse-subgraph.ts) standing in for readings' sessionUpdated: every event selects
+// `reader { displayName }` and `client { email }`, owned by accounts, so each event is completed with an
+// `_entities` fetch to accounts as that subscriber. Email is visible to the client only: the bench checks that
+// every client subscriber sees its own email and every reader subscriber sees null + FORBIDDEN.
+// Each event is caused by a `pulseSession` mutation sent through the gateway under test; latency is measured from
+// the moment the subgraph published it (after its commit, `publishedAt`) to receipt at each client.
+// Waves: "steady" (every session pulses once, RATE mutations per second) and "burst" (every session pulses at
+// once, 100 mutations in flight). Memory per subscription: gateway process RSS with all subscribers connected
+// minus RSS before, divided by the subscriber count.
+// Peers: "ours" (event fields fetched over the gateway's multiplexed subgraph sockets), "ours-http" (fetched
+// through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
+// socket per viewer; bench/subscriptions-hive.config.ts).
+// Env: SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { createAccessToken } from '../shared/auth/tokens.js';
+import { loadConfig } from '../shared/config.js';
+import { createPrisma } from '../shared/db/client.js';
+import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
+import { createPubSub } from '../shared/pubsub.js';
+import type { ServiceRuntime } from '../shared/runtime.js';
+import { startAccounts } from '../subgraphs/accounts/server.js';
+import { pulseSupergraph, startPulseSubgraph, type PulseSession } from '../test/fakes/pulse-subgraph.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const SESSIONS = Number(process.env.SESSIONS ?? 1000);
+const RATE = Number(process.env.RATE ?? 200);
+const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
+const schema = `bench_${randomBytes(5).toString('hex')}`;
+
+const SUBSCRIPTION = `subscription Pulse($sessionId: ID!) {
+  sessionPulse(sessionId: $sessionId) { seq publishedAt reader { id displayName } client { id email } }
+}`;
+const MUTATION = 'mutation Pulse($sessionId: ID!) { pulseSession(sessionId: $sessionId) { seq publishedAt } }';
+
+interface Subscriber {
+  sessionId: string;
+  token: string;
+  role: 'READER' | 'CLIENT';
+  expectedEmail: string | null;
+  expectedName: string;
+}
+
+interface PulseEvent {
+  data?: { sessionPulse: { seq: number; publishedAt: number; reader: { displayName: string }; client: { email: string | null } } } | null;
+  errors?: Array<{ extensions?: { code?: string } }>;
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssOf = async (pid: number) => {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+};
+
+const config = loadConfig({ NODE_ENV: 'test' });
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`CREATE SCHEMA "${schema}"`);
+await admin.query(`SET search_path TO "${schema}"`);
+for (const d of (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((x) => x.isDirectory()).map((x) => x.name).sort()) {
+  await admin.query((await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8')).replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
+}
+const url = new URL(base);
+url.searchParams.set('options', `-c search_path=${schema}`);
+const prisma = createPrisma(url.toString(), { schema, max: 10 });
+const pubsub = createPubSub({ prefix: `${schema}:` });
+const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-subs-bench-'));
+const children: ChildProcess[] = [];
+
+try {
+  console.log(`setting up ${SESSIONS} sessions (${SESSIONS} readers, ${SESSIONS} clients)…`);
+  const ids = Array.from({ length: SESSIONS }, (_, i) => i + 1);
+  await prisma.user.createMany({
+    data: ids.flatMap((i) => [
+      { id: `r${i}`, email: `r${i}@bench.dev`, role: 'READER' as const, status: 'ACTIVE' as const },
+      { id: `c${i}`, email: `c${i}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const },
+    ]),
+  });
+  await prisma.reader.createMany({
+    data: ids.map((i) => ({ userId: `r${i}`, firstName: `Reader${i}`, lastName: 'Bench', displayName: `Reader ${i}`, specialties: [], certifications: [], languages: ['en'], verificationDocs: [] })),
+  });
+  await prisma.client.createMany({ data: ids.map((i) => ({ userId: `c${i}`, firstName: `Client${i}` })) });
+
+  const sessions = new Map<string, PulseSession>(ids.map((i) => [`s${i}`, { readerId: `r${i}`, clientId: `c${i}` }]));
+  const tokens = new Map<string, string>();
+  for (const i of ids) {
+    tokens.set(`r${i}`, await createAccessToken({ id: `r${i}`, role: 'READER' }, config.jwtSecret, 3600));
+    tokens.set(`c${i}`, await createAccessToken({ id: `c${i}`, role: 'CLIENT' }, config.jwtSecret, 3600));
+  }
+  const subscribers: Subscriber[] = ids.flatMap((i) => [
+    { sessionId: `s${i}`, token: tokens.get(`r${i}`)!, role: 'READER' as const, expectedEmail: null, expectedName: `Reader ${i}` },
+    { sessionId: `s${i}`, token: tokens.get(`c${i}`)!, role: 'CLIENT' as const, expectedEmail: `c${i}@bench.dev`, expectedName: `Reader ${i}` },
+  ]);
+
+  const rt: ServiceRuntime = { config, prisma, pubsub };
+  const accounts = await startAccounts(rt);
+  const pulse = await startPulseSubgraph(rt, sessions);
+  const supergraphPath = path.join(tmp, 'supergraph.graphql');
+  await writeFile(supergraphPath, await pulseSupergraph({ accounts: accounts.url, pulse: pulse.url }));
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SUPERGRAPH_PATH: supergraphPath,
+    SUBGRAPH_URLS: JSON.stringify({ accounts: accounts.url, pulse: pulse.url }),
+    SUBGRAPHS: 'accounts,pulse',
+    JWT_SECRET: config.jwtSecret,
+    GATEWAY_SECRET: config.gatewaySecret,
+  };
+
+  async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child =
+      peer.startsWith('ours')
+        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port), EVENT_FETCH: peer === 'ours-http' ? 'http' : 'socket' }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])], stdio: 'pipe' })
+        : fork(path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
+            env,
+            execArgv: ['--import', 'tsx'],
+            stdio: 'pipe',
+          });
+    children.push(child);
+    let log = '';
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+        if (r.ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${peer} did not start:\n${log}`);
+      await sleep(200);
+    }
+    return { child, port, log: () => log };
+  }
+
+  async function runPeer(peer: string) {
+    const { child, port, log } = await startPeer(peer);
+    const wsUrl = `ws://127.0.0.1:${port}/graphql`;
+    const httpUrl = `http://127.0.0.1:${port}/graphql`;
+    const mutate = async (sessionId: string, token: string) => {
+      const r = await fetch(httpUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: MUTATION, variables: { sessionId } }),
+      });
+      const body = (await r.json()) as { errors?: unknown };
+      if (body.errors) throw new Error(`mutation failed through ${peer}: ${JSON.stringify(body.errors)}`);
+    };
+    // Warm the gateway's HTTP path and plans a little before measuring its memory.
+    for (let i = 1; i <= 20; i++) await mutate(`s${i}`, tokens.get(`c${i}`)!);
+    await sleep(500);
+    const rssBefore = await rssOf(child.pid!);
+    const debug = (m: string) => process.env.BENCH_DEBUG && console.error(`[${peer}] ${m}`);
+    debug('started and warmed');
+
+    let wave = '';
+    const latencies = new Map<string, number[]>();
+    const received = new Map<string, number>();
+    let violations = 0;
+    const clients: Client[] = [];
+    const onEvent = (s: Subscriber, e: PulseEvent) => {
+      if (!wave) return;
+      const p = e.data?.sessionPulse;
+      if (!p) {
+        violations++;
+        return;
+      }
+      latencies.get(wave)!.push(Date.now() - p.publishedAt);
+      received.set(wave, (received.get(wave) ?? 0) + 1);
+      const forbidden = e.errors?.[0]?.extensions?.code === 'FORBIDDEN';
+      const ok = p.reader.displayName === s.expectedName && p.client.email === s.expectedEmail && (s.role === 'CLIENT' ? !e.errors : forbidden);
+      if (!ok) violations++;
+    };
+    const t0 = performance.now();
+    for (let i = 0; i < subscribers.length; i += 100) {
+      await Promise.all(
+        subscribers.slice(i, i + 100).map(async (s) => {
+          const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${s.token}` }, onNonLazyError: () => {} });
+          clients.push(client);
+          client.subscribe<PulseEvent['data']>({ query: SUBSCRIPTION, variables: { sessionId: s.sessionId } }, {
+            next: (e) => onEvent(s, e as PulseEvent),
+            error: (e) => {
+              violations++;
+              if (process.env.BENCH_DEBUG) console.error(peer, 'subscription error', JSON.stringify(e));
+            },
+            complete: () => {},
+          });
+        }),
+      );
+      const until = Date.now() + 30_000;
+      while (pubsub.listenerCount() < Math.min(subscribers.length, i + 100)) {
+        if (Date.now() > until) throw new Error(`${peer}: only ${pubsub.listenerCount()} subscriptions reached the subgraph (${violations} errors)\n${log().slice(-3000)}`);
+        await sleep(10);
+      }
+    }
+    const subscribeMs = performance.now() - t0;
+    debug(`subscribed in ${subscribeMs.toFixed(0)} ms`);
+    await sleep(1000);
+    const rssAfter = await rssOf(child.pid!);
+
+    const runWave = async (name: string, send: () => Promise<void>) => {
+      wave = name;
+      latencies.set(name, []);
+      const started = performance.now();
+      await send();
+      const deadline = Date.now() + 60_000;
+      while ((received.get(name) ?? 0) < subscribers.length && Date.now() < deadline) await sleep(20);
+      const took = performance.now() - started;
+      wave = '';
+      await sleep(200);
+      return { name, took, got: received.get(name) ?? 0, xs: latencies.get(name)! };
+    };
+    const steady = await runWave('steady', async () => {
+      const start = performance.now();
+      const sends: Promise<void>[] = [];
+      for (let i = 0; i < SESSIONS; i++) {
+        const due = start + (i * 1000) / RATE;
+        const wait = due - performance.now();
+        if (wait > 1) await sleep(wait);
+        sends.push(mutate(`s${i + 1}`, tokens.get(`c${i + 1}`)!));
+      }
+      await Promise.all(sends);
+    });
+    const burst = await runWave('burst', async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 100 }, async () => {
+          while (next < SESSIONS) {
+            const i = ++next;
+            await mutate(`s${i}`, tokens.get(`r${i}`)!);
+          }
+        }),
+      );
+    });
+
+    await Promise.all(clients.map((c) => c.dispose()));
+    const released = await (async () => {
+      const deadline = Date.now() + 10_000;
+      while (pubsub.listenerCount() > 0 && Date.now() < deadline) await sleep(20);
+      return pubsub.listenerCount();
+    })();
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    clearTimeout(killer);
+    return { peer, subscribeMs, memPerSub: (rssAfter - rssBefore) / subscribers.length, waves: [steady, burst], violations, leftListeners: released };
+  }
+
+  const results = [];
+  for (const peer of PEERS) {
+    console.log(`running ${peer}…`);
+    results.push(await runPeer(peer));
+  }
+
+  console.log(`\n${subscribers.length} subscribers over ${SESSIONS} sessions, one event per session per wave (${subscribers.length} deliveries per wave)`);
+  console.log('each event selects reader.displayName and client.email from accounts (an _entities fetch per subscriber, as that viewer)\n');
+  const rows: Array<Record<string, string | number>> = [];
+  for (const r of results) {
+    for (const w of r.waves) {
+      rows.push({
+        peer: r.peer,
+        wave: w.name === 'steady' ? `steady ${RATE}/s` : 'burst',
+        delivered: `${w.got}/${subscribers.length}`,
+        'p50 ms': pct(w.xs, 50),
+        'p99 ms': pct(w.xs, 99),
+        'max ms': pct(w.xs, 100),
+        'wave s': +(w.took / 1000).toFixed(2),
+      });
+    }
+  }
+  console.table(rows);
+  console.table(
+    results.map((r) => ({
+      peer: r.peer,
+      'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(2),
+      'gateway RSS per subscription (KiB)': +(r.memPerSub / 1024).toFixed(1),
+      'wrong or missing payloads': r.violations,
+      'bus listeners left after close': r.leftListeners,
+    })),
+  );
+  const ours = results.find((r) => r.peer === 'ours');
+  const hive = results.find((r) => r.peer === 'hive');
+  if (ours && hive) {
+    for (const i of [0, 1]) {
+      const o = ours.waves[i]!;
+      const h = hive.waves[i]!;
+      console.log(`${o.name}: p99 ours ${pct(o.xs, 99)} ms vs hive ${pct(h.xs, 99)} ms (hive/ours ${(pct(h.xs, 99) / pct(o.xs, 99)).toFixed(2)}x); p50 ${pct(o.xs, 50)} vs ${pct(h.xs, 50)} ms`);
+    }
+    console.log(`memory per subscription: ours ${(ours.memPerSub / 1024).toFixed(1)} KiB vs hive ${(hive.memPerSub / 1024).toFixed(1)} KiB`);
+  }
+  await accounts.close();
+  await pulse.close();
+} finally {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  await pubsub.close();
+  await prisma.$disconnect();
+  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  await admin.end();
+  await rm(tmp, { recursive: true, force: true });
+}
