@@ -146,6 +146,13 @@ describe('reader directory', () => {
     expect(listed.data!.readers.edges[0]!.node.status).toBe('OFFLINE');
   });
 
+  it('setReaderStatus is for readers, and BUSY is the platform\'s to set', async () => {
+    expect(errorCode(await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, client.token))).toBe('FORBIDDEN');
+    expect(errorCode(await fed.run(SetReaderStatusDocument, { status: 'BUSY' }, r.esme.token))).toBe('BAD_USER_INPUT');
+    expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: r.esme.id } })).status).toBe('OFFLINE');
+  });
+
   it('refuses bad filters and page sizes with BAD_USER_INPUT', async () => {
     for (const vars of [
       { filter: { search: 's'.repeat(101) } },
