@@ -9,6 +9,8 @@ import {
   RefreshTokenDocument,
   SetReaderStatusDocument,
   SetUserStatusDocument,
+  UpdateClientProfileDocument,
+  UpdateReaderProfileDocument,
   VerifyReaderDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
@@ -198,6 +200,10 @@ describe('setUserStatus', () => {
     const [log] = await fed.db.prisma.auditLog.findMany({ where: { entityId: reader.id, action: 'accounts:set_user_status' } });
     expect(log).toMatchObject({ userId: admin.id, entityType: 'User', changes: { status: { from: 'ACTIVE', to: 'SUSPENDED' }, reason: 'Chargebacks', revokedRefreshTokens: 2 } });
 
+    // The access token issued before the suspension still verifies until it lapses, but edits stop at once.
+    const edit = await fed.run(UpdateReaderProfileDocument, { input: { headline: 'Still here' } }, reader.token);
+    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_SUSPENDED' });
+
     const back = await fed.run(SetUserStatusDocument, { input: { userId: reader.id, status: 'ACTIVE', reason: 'Resolved' } }, admin.token);
     expect(back.data!.setUserStatus).toEqual({ revokedRefreshTokens: 0, user: { id: reader.id, status: 'ACTIVE' } });
     expect((await fed.run(LoginDocument, { input: { email: reader.email, password: PASSWORD } })).errors).toBeUndefined();
@@ -210,6 +216,8 @@ describe('setUserStatus', () => {
     const loginRes = await fed.run(LoginDocument, { input: { email: client.email, password: PASSWORD } });
     expect(loginRes.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_BANNED' });
     expect(errorCode(await fed.run(RefreshTokenDocument, { refreshToken: client.refreshToken }))).toBe('FORBIDDEN');
+    const edit = await fed.run(UpdateClientProfileDocument, { input: { bio: 'still here' } }, client.token);
+    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_BANNED' });
   });
 
   it('refuses non-admins, self-changes, PENDING→ACTIVE, missing reasons and bad statuses, changing nothing', async () => {

@@ -60,8 +60,10 @@ export async function updateClientProfile(ctx: Context, input: unknown) {
   if (!ctx.viewer) throw unauthenticated();
   // GraphQL passes explicit nulls for nullable input fields; a null on a field that cannot be empty is refused.
   const data = parseInput(updateClientProfileInput, input);
-  const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true } });
+  const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true, user: { select: { status: true } } } });
   if (!client) throw new AppError('FORBIDDEN', 'Only clients have a client profile.');
+  // An access token outlives a suspension by up to its lifetime; edits stop at once.
+  if (client.user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.', { reason: `ACCOUNT_${client.user.status}` });
   const changes: Prisma.ClientUpdateInput = {};
   if (data.firstName !== undefined) changes.firstName = data.firstName || null;
   if (data.lastName !== undefined) changes.lastName = data.lastName || null;

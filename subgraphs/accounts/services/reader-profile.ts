@@ -68,9 +68,12 @@ export async function updateReaderProfile(ctx: Context, input: unknown): Promise
 
   await ctx.prisma.$transaction(async (tx) => {
     // Serialise concurrent edits of one reader so offered types, rates and lowest_rate_cents cannot drift apart.
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM readers WHERE user_id = ${userId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ id: string; status: string }>>`
+      SELECT r.id, u.status::text AS status FROM readers r JOIN users u ON u.id = r.user_id WHERE r.user_id = ${userId} FOR UPDATE OF r`;
     const readerId = locked[0]?.id;
     if (!readerId) throw forbidden('Only readers have a reader profile.');
+    // An access token outlives a suspension by up to its lifetime; edits stop at once.
+    if (locked[0]!.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.', { reason: `ACCOUNT_${locked[0]!.status}` });
 
     const changes: Prisma.ReaderUpdateInput = {};
     if (data.firstName !== undefined) changes.firstName = data.firstName;
