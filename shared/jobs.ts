@@ -14,6 +14,12 @@ export interface JobsConfig {
   /** PGlite over its socket: no named prepared statements (they collide between connections). */
   embedded?: boolean;
   concurrency?: number;
+  /**
+   * Namespace for task names and job keys, so several independent services (test files) can share one queue
+   * schema: a runner only takes jobs whose task names it knows. Installing a queue schema notifies every worker
+   * in the database to shut down, so tests share one schema instead of installing one each.
+   */
+  prefix?: string;
 }
 
 export interface AddJobOptions {
@@ -39,23 +45,23 @@ function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
-export function createJobQueue(schema = 'graphile_worker'): JobQueue {
+export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueue {
   const s = quoteIdent(schema);
   return {
     async add(db, task, payload, options = {}) {
       await db.$queryRawUnsafe(
         `SELECT 1 FROM ${s}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text)`,
-        task,
+        prefix + task,
         JSON.stringify(payload),
         options.runAt ?? null,
         options.maxAttempts ?? 10,
-        options.jobKey ?? null,
+        options.jobKey ? prefix + options.jobKey : null,
       );
     },
     async remove(db, jobKey) {
       // remove_job deletes an unlocked job; a running one loses its key and is left to finish (its handler
       // re-checks the state it acts on, so a stale run does nothing).
-      await db.$queryRawUnsafe(`SELECT 1 FROM ${s}.remove_job($1::text)`, jobKey);
+      await db.$queryRawUnsafe(`SELECT 1 FROM ${s}.remove_job($1::text)`, prefix + jobKey);
     },
   };
 }
@@ -87,7 +93,7 @@ export async function startJobRunner(config: JobsConfig, tasks: TaskList): Promi
   const options = {
     connectionString: config.connectionString,
     schema: config.schema,
-    taskList: tasks,
+    taskList: Object.fromEntries(Object.entries(tasks).map(([name, task]) => [(config.prefix ?? '') + name, task])) as TaskList,
     concurrency: config.concurrency ?? (config.embedded ? 1 : 4),
     pollInterval: config.pollIntervalMs ?? (config.embedded ? 250 : 1000),
     noPreparedStatements: config.embedded,
@@ -98,26 +104,63 @@ export async function startJobRunner(config: JobsConfig, tasks: TaskList): Promi
   let stopped = false;
   let runner: Runner | null = null;
   let restartTimer: NodeJS.Timeout | null = null;
+  let failures = 0;
+  // graphile-worker shuts a pool down when any queue in the database installs its schema (the jobs:migrate
+  // notification is not per schema) or when its connection dies. Jobs wait in the table, so start again.
+  const restartLater = (why: string) => {
+    if (stopped) return;
+    failures += 1;
+    // graphile-worker marks the process as failed (exit code 57) when it shuts down for another queue's
+    // install; this pool is restarted instead, so that is not a failure of the process.
+    if (process.exitCode === 57) process.exitCode = undefined;
+    const delay = Math.min(30_000, 250 * 2 ** Math.min(failures - 1, 7));
+    console.warn(`[jobs] runner stopped (${why}); restarting in ${delay} ms`);
+    restartTimer = setTimeout(() => {
+      restartTimer = null;
+      if (!stopped) void relaunch();
+    }, delay);
+  };
+  let launching: Promise<void> | null = null;
+  const relaunch = () => {
+    launching = launch()
+      .catch((e: unknown) => restartLater(String(e)))
+      .finally(() => {
+        launching = null;
+      });
+    return launching;
+  };
   const launch = async (): Promise<void> => {
     const r = await run(options);
+    if (stopped) {
+      await r.stop().catch(() => {});
+      return;
+    }
     runner = r;
-    r.promise.catch((e: unknown) => {
-      if (stopped || runner !== r) return;
-      runner = null;
-      console.warn(`[jobs] runner stopped unexpectedly (${String(e)}); restarting in 1 s`);
-      restartTimer = setTimeout(() => {
-        restartTimer = null;
-        if (!stopped) launch().catch((err: unknown) => console.warn(`[jobs] restart failed: ${String(err)}`));
-      }, 1000);
-    });
+    failures = 0;
+    r.promise.then(
+      () => {
+        if (runner === r) {
+          runner = null;
+          restartLater('shut down');
+        }
+      },
+      (e: unknown) => {
+        if (runner === r) {
+          runner = null;
+          restartLater(String(e));
+        }
+      },
+    );
   };
   await launch();
   return {
-    queue: createJobQueue(config.schema),
+    queue: createJobQueue(config.schema, config.prefix),
     async stop() {
       if (stopped) return;
       stopped = true;
       if (restartTimer) clearTimeout(restartTimer);
+      // A restart in flight finishes first (it sees `stopped` and stops its own pool), so no pool outlives stop().
+      if (launching) await launching;
       const r = runner;
       runner = null;
       await r?.stop().catch((e: unknown) => {

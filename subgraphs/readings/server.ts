@@ -54,7 +54,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
     prisma: rt.prisma,
     pubsub: rt.pubsub,
     runtime: rt,
-    jobs: jobsConfig ? createJobQueue(jobsConfig.schema) : null,
+    jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,
     livekit,
   });
   let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks()) : null;

@@ -95,7 +95,7 @@ describe('availability and scheduled readings', () => {
     expect(confirmed.data!.confirmBooking.confirmedAt).not.toBeNull();
     expect((await updates.next()).data!.sessionUpdated).toMatchObject({ kind: 'CONFIRMED', status: 'SCHEDULED' });
     expect(await pendingJobs(fed, s.id)).toEqual([`session:${s.id}:reminder`]);
-    const [job] = await fed.db.sql<{ run_at: Date }>(`SELECT run_at FROM "${fed.db.schema}_jobs"._private_jobs WHERE key = $1`, [`session:${s.id}:reminder`]);
+    const [job] = await fed.db.sql<{ run_at: Date }>(`SELECT run_at FROM test_jobs._private_jobs WHERE key = $1`, [`${fed.runtime.jobs!.prefix}session:${s.id}:reminder`]);
     expect(new Date(`${date}T01:00:00.000Z`).getTime() - job!.run_at.getTime()).toBe(15 * 60_000);
 
     // The reminder fires (once) when its time comes.

@@ -40,7 +40,8 @@ export async function balanceOf(fed: TestFederation, userId: string): Promise<nu
   return fed.runtime.money!.balanceOf(userId);
 }
 
-export const jobsSchema = (fed: TestFederation) => `${fed.db.schema}_jobs`;
+export const jobsSchema = (fed: TestFederation) => fed.runtime.jobs!.schema!;
+const jobKey = (fed: TestFederation, key: string) => `${fed.runtime.jobs!.prefix ?? ''}${key}`;
 
 /**
  * Makes `seconds` pass for one session: its timestamps and its pending jobs move back in time together,
@@ -54,12 +55,14 @@ export async function timeTravel(fed: TestFederation, sessionId: string, seconds
        grace_started_at = grace_started_at - $2::interval WHERE id = $1`,
     [sessionId, iv],
   );
-  await fed.db.sql(`UPDATE "${jobsSchema(fed)}"._private_jobs SET run_at = run_at - $2::interval WHERE key LIKE $1`, [`session:${sessionId}:%`, iv]);
+  await fed.db.sql(`UPDATE "${jobsSchema(fed)}"._private_jobs SET run_at = run_at - $2::interval WHERE key LIKE $1`, [jobKey(fed, `session:${sessionId}:%`), iv]);
 }
 
+/** Pending job keys of a session, without the test file's prefix. */
 export async function pendingJobs(fed: TestFederation, sessionId: string): Promise<string[]> {
-  const rows = await fed.db.sql<{ key: string }>(`SELECT key FROM "${jobsSchema(fed)}"._private_jobs WHERE key LIKE $1 ORDER BY key`, [`session:${sessionId}:%`]);
-  return rows.map((r) => r.key);
+  const prefix = jobKey(fed, '');
+  const rows = await fed.db.sql<{ key: string }>(`SELECT key FROM "${jobsSchema(fed)}"._private_jobs WHERE key LIKE $1 ORDER BY key`, [`${prefix}session:${sessionId}:%`]);
+  return rows.map((r) => r.key.slice(prefix.length));
 }
 
 export async function ledgerMinutes(fed: TestFederation, sessionId: string): Promise<number[]> {

@@ -52,8 +52,9 @@ export async function startTestFederation(options: { config?: Partial<Config>; r
   const db = await createTestDatabase();
   const config = testConfig(options.config);
   const pubsub = createPubSub({ redisUrl: options.redisUrl ?? null, prefix: `${db.schema}:` });
-  // Durable timers (readings): a queue schema per test file, polled often so tests need not wait.
-  const jobs = { connectionString: db.url, schema: `${db.schema}_jobs`, pollIntervalMs: 100 };
+  // Durable timers (readings): one queue schema shared by all test files (installing one notifies every
+  // worker to stop), task names and job keys prefixed per file; polled often so tests need not wait.
+  const jobs = { connectionString: db.url, schema: 'test_jobs', prefix: `${db.schema}:`, pollIntervalMs: 100 };
   const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub, money: createMoney(db.prisma, pubsub), jobs };
   const federation = await startLocalFederation(runtime);
   const url = federation.gateway.url;
@@ -68,7 +69,7 @@ export async function startTestFederation(options: { config?: Partial<Config>; r
     async stop() {
       await federation.close();
       await pubsub.close();
-      await db.sql(`DROP SCHEMA IF EXISTS "${jobs.schema}" CASCADE`);
+      await db.sql(`DELETE FROM "${jobs.schema}"._private_jobs WHERE task_identifier LIKE $1`, [`${jobs.prefix}%`]).catch(() => {});
       await db.drop();
     },
   };
