@@ -128,7 +128,7 @@ export interface AccountRow {
 /** Locks accounts in id order (one global order, so concurrent postings cannot deadlock). */
 export async function lockAccounts(tx: Tx, ids: string[]): Promise<Map<string, AccountRow>> {
   const rows = await tx.$queryRawUnsafe<AccountRow[]>(
-    `SELECT id, balance_cents AS balance, allow_negative FROM ledger_accounts WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+    `SELECT id, balance_cents AS balance, allow_negative FROM ledger_accounts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`,
     [...new Set(ids)],
   );
   return new Map(rows.map((r) => [r.id, r]));

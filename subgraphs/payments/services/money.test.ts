@@ -67,6 +67,21 @@ describe('ledger core', () => {
     expect(await money.balanceOf(client)).toBe(200);
   });
 
+  it('a tick and a single charge racing on a wallet that can pay only one: exactly one is taken', async () => {
+    for (let round = 0; round < 5; round++) {
+      const client = await createUser(db.prisma);
+      const readers = [await createUser(db.prisma, 'READER'), await createUser(db.prisma, 'READER')];
+      const sessions = [await createSession(db.prisma, client, readers[0]!, 400), await createSession(db.prisma, client, readers[1]!, 400)];
+      await fund(client, 700);
+      const [tick, single] = await Promise.all([
+        money.chargeSessionMinutes([{ sessionId: sessions[0]!, clientId: client, readerId: readers[0]!, minute: 1, rateCents: 400 }]),
+        money.chargeSessionMinute({ sessionId: sessions[1]!, clientId: client, readerId: readers[1]!, minute: 1, rateCents: 400 }),
+      ]);
+      expect([tick[0]!.status, single.status].sort()).toEqual(['CHARGED', 'INSUFFICIENT_FUNDS']);
+      expect(await money.balanceOf(client)).toBe(300);
+    }
+  });
+
   it('the same minute charged 10 times at once is charged once', async () => {
     const client = await createUser(db.prisma);
     const reader = await createUser(db.prisma, 'READER');

@@ -68,6 +68,8 @@ export interface PaymentsMoney extends MoneyPort {
   publish(events: WalletEvent[]): Promise<void>;
   /** Called after commit with the wallets a debit took money from (auto-reload looks at them). */
   onDebited: ((userIds: string[]) => void) | null;
+  /** Called after commit with wallets credited outside Stripe (auto-reload re-arms once back over the threshold). */
+  onCredited: ((userIds: string[]) => void) | null;
 }
 
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
@@ -93,6 +95,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
 
   const money: PaymentsMoney = {
     onDebited: null,
+    onCredited: null,
     balanceOf,
     publish,
 
@@ -332,6 +335,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
       if (!result.replayed && input.account === 'WALLET') {
         await publish([{ userId: input.userId, balanceCents: result.balanceCents, cause: 'ADJUSTMENT', transactionId: result.transactionId, lowBalance: false }]);
         if (input.amountCents < 0) money.onDebited?.([input.userId]);
+        else money.onCredited?.([input.userId]);
       }
       return result;
     },

@@ -26,6 +26,9 @@ export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubS
       .finally(() => inflight.delete(p));
     inflight.add(p);
   };
+  money.onCredited = (userIds) => {
+    for (const userId of userIds) void topUps.rearm(opts.prisma, userId).catch(() => undefined);
+  };
   return {
     money,
     stripeConfigured: !!stripe,

@@ -95,7 +95,10 @@ export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney })
       });
       return { transaction: await tx.transaction.findUniqueOrThrow({ where: { id: posted.transactionId } }), replayed: false };
     });
-    if (!result.replayed) await d.money.walletChanged([session.clientId]);
+    if (!result.replayed) {
+      await d.money.walletChanged([session.clientId], 'REFUND');
+      d.money.onCredited?.([session.clientId]);
+    }
     return result.transaction;
   }
 

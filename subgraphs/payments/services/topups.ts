@@ -159,7 +159,7 @@ export function createTopUps(d: TopUpDeps) {
     }
   }
 
-  async function rearm(tx: Tx, userId: string): Promise<void> {
+  async function rearm(tx: Tx | PrismaClient, userId: string): Promise<void> {
     await tx.$executeRawUnsafe(
       `UPDATE wallets w SET auto_reload_armed = true, updated_at = now() FROM ledger_accounts a
         WHERE a.id = w.account_id AND w.user_id = $1 AND NOT w.auto_reload_armed AND a.balance_cents >= COALESCE(w.auto_reload_threshold_cents, 0)`,
