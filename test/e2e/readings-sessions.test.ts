@@ -18,6 +18,8 @@ import type { ReadingsServer } from '../../subgraphs/readings/server.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 import { balanceOf, createClient, createReader, createUser, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
 import { TokenVerifier } from 'livekit-server-sdk';
+import type { TaskList } from 'graphile-worker';
+import { startJobRunner } from '../../shared/jobs.js';
 
 let fed: TestFederation;
 const sockets: WsClient[] = [];
@@ -294,5 +296,53 @@ describe('durable timers', () => {
     expect((await session(id)).billedMinutes).toBe(3);
     expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3]);
     expect(await pendingJobs(fed, id)).toEqual([`session:${id}:billing`]);
+  });
+
+  it('runs each timer once with several instances on one queue', async () => {
+    const { id } = await startSession(200, 5000);
+    const readings = fed.subgraphs.readings as ReadingsServer;
+    await readings.jobs!.stop();
+    const runs: string[] = [];
+    const counted = (instance: string): TaskList =>
+      Object.fromEntries(
+        Object.entries(readings.service.tasks()).map(([name, task]) => [
+          name,
+          async (payload: unknown, helpers: Parameters<NonNullable<TaskList[string]>>[1]) => {
+            runs.push(`${instance}:${name}`);
+            return task!(payload, helpers);
+          },
+        ]),
+      );
+    const instances = await Promise.all(['a', 'b', 'c'].map((n) => startJobRunner(fed.runtime.jobs!, counted(n))));
+    try {
+      await timeTravel(fed, id, 60);
+      await eventually(() => session(id), (x) => x.billedMinutes === 2, 8000);
+      await timeTravel(fed, id, 60);
+      await eventually(() => session(id), (x) => x.billedMinutes === 3, 8000);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(runs.filter((r) => r.endsWith('readings.billing-tick'))).toHaveLength(2);
+      expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3]);
+    } finally {
+      await Promise.all(instances.map((i) => i.stop()));
+      await readings.jobs!.start();
+    }
+  });
+});
+
+describe('who may watch a session', () => {
+  it('lets an admin subscribe to any session and see its events', async () => {
+    const reader = await createReader(fed, { CHAT: 200 });
+    const client = await createClient(fed, 2000);
+    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
+    const ws = connect(fed.gateway.wsUrl, admin.token);
+    sockets.push(ws);
+    const before = fed.runtime.pubsub.listenerCount();
+    const sub = subscribe(ws, SessionUpdatedDocument, { sessionId: id });
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n > before);
+    await fed.run(CancelSessionDocument, { sessionId: id }, client.token);
+    expect((await sub.next()).data!.sessionUpdated).toMatchObject({ kind: 'ENDED', status: 'CANCELLED', endReason: 'CANCELLED_BY_CLIENT' });
+    sub.stop();
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n === before);
   });
 });
