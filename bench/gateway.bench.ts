@@ -1,6 +1,7 @@
 // npm run bench:gateway — one representative query that crosses two subgraphs, under 50 connections, through
-// (1) our gateway, (2) Hive Gateway with its defaults over the same supergraph, and (3) straight to the owning
-// subgraph (the ceiling), alternating runs in one process. Every service is its own process (the entry points
+// (1) our gateway, (2) the same gateway with only subgraph-fetch merging (no whole-operation merging), (3) Hive
+// Gateway with its defaults over the same supergraph, and (4) straight to the owning subgraph (the "ceiling":
+// one subgraph doing all the work of one request; in-flight merging can exceed it), alternating runs. Every service is its own process (the entry points
 // gateway/main.ts and subgraphs/<name>/main.ts), on a scratch schema of DATABASE_URL / TEST_DATABASE_URL seeded
 // with the demo data plus enough readers for a page of 20.
 // Knobs: BENCH_SECONDS (default 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
@@ -201,11 +202,11 @@ async function main() {
     ),
   ) as Record<SubgraphName, string>;
 
-  const ours = await startEntry('gateway', 'gateway/main.ts', {
-    ...common,
-    PORT: String(await freePort()),
-    ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, subgraphUrls[n]])),
-  }, process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean));
+  const gatewayEnv = { ...common, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, subgraphUrls[n]])) };
+  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean);
+  const ours = await startEntry('gateway', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, nodeArgs);
+  // The same gateway merging only subgraph fetches (Hive's technique), without whole-operation merging.
+  const oursFetchOnly = await startEntry('gateway-fetch-merge', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()), GATEWAY_OPERATION_DEDUPE: '0' }, nodeArgs);
 
   // Hive Gateway over the same supergraph, pointed at the same subgraph processes. It forwards the signed
   // identity header the client sends (Hive does no token verification of ours).
@@ -230,13 +231,14 @@ async function main() {
   const json = { 'content-type': 'application/json', 'user-agent': 'autocannon' };
   const all: Target[] = [
     { name: 'our gateway', url: ours.url, headers: json, body: JSON.stringify({ query }) },
+    { name: 'ours, fetch merging only', url: oursFetchOnly.url, headers: json, body: JSON.stringify({ query }) },
     { name: 'Hive Gateway', url: hiveUrl, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query }) },
     { name: 'accounts subgraph (ceiling)', url: subgraphUrls.accounts, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query: direct }) },
   ];
-  await waitForGraphQL(hiveUrl, all[1]!.body, all[1]!.headers);
-  // BENCH_TARGETS=ours,hive,ceiling picks a subset (for profiling); the ratios need all three.
+  await waitForGraphQL(hiveUrl, all[2]!.body, all[2]!.headers);
+  // BENCH_TARGETS=ours,fetch,hive,ceiling picks a subset (for profiling); the ratios need all of them.
   const pick = process.env.BENCH_TARGETS?.split(',');
-  const targets = pick ? all.filter((_, i) => pick.includes(['ours', 'hive', 'ceiling'][i]!)) : all;
+  const targets = pick ? all.filter((_, i) => pick.includes(['ours', 'fetch', 'hive', 'ceiling'][i]!)) : all;
 
   console.log(`gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, node ${process.version}`);
   console.log(`query: a page of 20 readers (accounts) + ${crossField}`);
@@ -246,7 +248,7 @@ async function main() {
     for (const t of targets) {
       const r = await measure(t);
       results.set(t.name, [...(results.get(t.name) ?? []), r]);
-      console.log(`  round ${round} ${t.name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms`);
+      console.log(`  round ${round} ${t.name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms`);
     }
   }
 
@@ -260,9 +262,10 @@ async function main() {
   for (const t of targets) {
     console.log(`| ${t.name} | ${mean(t.name, (r) => r.requests.average).toFixed(0)} | ${mean(t.name, (r) => r.latency.p50).toFixed(1)} | ${mean(t.name, (r) => r.latency.p99).toFixed(1)} |`);
   }
-  if (targets.length < 3) return;
+  if (targets.length < all.length) return;
   const rps = (n: string) => mean(n, (r) => r.requests.average);
   console.log(`\nour gateway / Hive Gateway: ${(rps('our gateway') / rps('Hive Gateway')).toFixed(2)}x (goal >= 1.0, standing goal 1.5)`);
+  console.log(`ours with fetch merging only / Hive Gateway: ${(rps('ours, fetch merging only') / rps('Hive Gateway')).toFixed(2)}x`);
   console.log(`our gateway / ceiling: ${(rps('our gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x; Hive / ceiling: ${(rps('Hive Gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x`);
 }
 

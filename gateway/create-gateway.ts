@@ -31,6 +31,8 @@ export interface GatewayOptions {
    * when the subgraph marked the response viewer-independent (see gateway/dedupe-fetch.ts).
    */
   dedupe?: boolean;
+  /** Also merge whole identical in-flight queries (operation-dedupe.ts; default on with dedupe). */
+  operationDedupe?: boolean;
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
@@ -73,7 +75,7 @@ export interface RunningGateway extends RunningServer {
   identity: IdentityService;
   /** The de-duplicating subgraph fetcher and its counters (null with dedupe: false). */
   fetcher: DedupeFetcher | null;
-  /** Counters of the operation-level in-flight merging (null with dedupe: false). */
+  /** Counters of the operation-level in-flight merging (null when off). */
   operations: OperationDedupeStats | null;
 }
 
@@ -134,7 +136,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
   const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
-  const operations = opts.dedupe === false ? null : operationDedupePlugin<GatewayContext>();
+  const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name }) =>
@@ -209,7 +211,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
         if (v) headers[h] = v;
       }
       try {
-        const upstream = await fetch(target, { method: 'POST', headers, body: req.body as Buffer, signal: AbortSignal.timeout(10_000) });
+        const upstream = await fetch(target, { method: 'POST', headers, body: new Uint8Array(req.body as Buffer), signal: AbortSignal.timeout(10_000) });
         res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(Buffer.from(await upstream.arrayBuffer()));
       } catch {
         jsonError(res, 502, 'INTERNAL', 'The service that handles this webhook is unavailable.');

@@ -22,11 +22,12 @@ const gateway = await startGateway(
     gatewaySecret: config.gatewaySecret,
     dev: config.dev,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
+    operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
   },
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
 );
 console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1' && gateway.fetcher) console.error(JSON.stringify({ dedupe: gateway.fetcher.stats }));
+  if (process.env.GATEWAY_STATS === '1') console.error(JSON.stringify({ fetches: gateway.fetcher?.stats, operations: gateway.operations }));
   await gateway.close();
 });
