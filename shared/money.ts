@@ -60,8 +60,9 @@ export interface MoneyPort {
   /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
   purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
   /**
-   * Publishes `walletUpdated` for these users with their committed balances. Calls made without `tx` publish by
-   * themselves after their commit; a caller that passed its own `tx` calls this once that transaction committed.
+   * Publishes `walletUpdated` for these users with their committed balances. Charges and purchases publish by
+   * themselves after commit (also when made in the caller's `tx`: payments announces them once that transaction's
+   * rows become visible, and never when it rolls back); this is for an extra refresh.
    */
   walletChanged(userIds: string[]): Promise<void>;
 }

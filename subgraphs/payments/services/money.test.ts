@@ -143,9 +143,14 @@ describe('ledger core', () => {
     expect(await money.balanceOf(client)).toBe(667);
   });
 
-  it('purchase inside the caller transaction rolls back with it', async () => {
+  it('purchase inside the caller transaction rolls back with it; walletUpdated only after a commit', async () => {
     const client = await createUser(db.prisma);
     await fund(client, 500);
+    const events: WalletEvent[] = [];
+    const sub = pubsub.subscribe<WalletEvent>(walletTopic(client));
+    const reading = (async () => {
+      for await (const e of sub) events.push(e);
+    })();
     await expect(
       db.prisma.$transaction(async (tx) => {
         await money.purchase({ idempotencyKey: `tx-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx);
@@ -153,6 +158,19 @@ describe('ledger core', () => {
       }),
     ).rejects.toThrow('caller failed');
     expect(await money.balanceOf(client)).toBe(500);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toEqual([]);
+    let txId = '';
+    await db.prisma.$transaction(async (tx) => {
+      txId = (await money.purchase({ idempotencyKey: `tx2-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx)).transactionId;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(events).toEqual([]); // not yet committed
+    });
+    const until = Date.now() + 3000;
+    while (!events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual([{ userId: client, balanceCents: 300, cause: 'PURCHASE', transactionId: txId, lowBalance: false }]);
+    await sub.return!();
+    await reading;
   });
 
   it('checkSessionFunds needs max($5, one minute)', async () => {

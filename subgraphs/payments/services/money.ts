@@ -93,6 +93,29 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
     await Promise.all(events.map((e) => pubsub.publish(walletTopic(e.userId), e)));
   }
 
+  /**
+   * A movement made inside the caller's transaction is announced once that transaction has committed: we watch
+   * (from the pool, without awaiting) for its row to become visible. A rolled-back transaction never appears, so
+   * nothing is published for it. Gives up after 30 s.
+   */
+  function publishWhenCommitted(event: WalletEvent & { transactionId: string }, debit: boolean): void {
+    const started = Date.now();
+    const attempt = async () => {
+      try {
+        const row = await prisma.transaction.findUnique({ where: { id: event.transactionId }, select: { id: true } });
+        if (row) {
+          await publish([event]);
+          if (debit) money.onDebited?.([event.userId]);
+          return;
+        }
+      } catch {
+        return; // the pool is closing: nothing to announce to
+      }
+      if (Date.now() - started < 30_000) setTimeout(() => void attempt(), 50).unref();
+    };
+    setTimeout(() => void attempt(), 10).unref();
+  }
+
   const money: PaymentsMoney = {
     onDebited: null,
     onCredited: null,
@@ -155,9 +178,13 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
           throw error;
         }
       });
-      if (!tx && result.status === 'CHARGED') {
-        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE', transactionId: result.transactionId, lowBalance: result.lowBalance }]);
-        money.onDebited?.([input.clientId]);
+      if (result.status === 'CHARGED') {
+        const event = { userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE' as const, transactionId: result.transactionId, lowBalance: result.lowBalance };
+        if (tx) publishWhenCommitted(event, true);
+        else {
+          await publish([event]);
+          money.onDebited?.([input.clientId]);
+        }
       }
       return result;
     },
@@ -281,9 +308,13 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
           replayed: false,
         };
       });
-      if (!tx && !result.replayed) {
-        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false }]);
-        money.onDebited?.([input.clientId]);
+      if (!result.replayed) {
+        const event = { userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false };
+        if (tx) publishWhenCommitted(event, true);
+        else {
+          await publish([event]);
+          money.onDebited?.([input.clientId]);
+        }
       }
       return result;
     },
