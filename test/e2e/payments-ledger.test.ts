@@ -20,6 +20,7 @@ import {
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { createAccessToken, signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { CLEAN, checkLedger, createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { connect, eventually, subscribe } from './subscriptions-fixtures.js';
 
 // The embedded default: no Stripe keys. Card operations answer PAYMENTS_NOT_CONFIGURED; admins grant credit.
 let fed: TestFederation;
@@ -248,5 +249,30 @@ describe('walletUpdated (graphql-ws on the payments subgraph)', () => {
     const end = Date.now();
     while (fed.pubsub.listenerCount() !== listeners && Date.now() - end < 5000) await new Promise((r) => setTimeout(r, 20));
     expect(fed.pubsub.listenerCount()).toBe(listeners);
+  });
+});
+
+describe('walletUpdated through the gateway', () => {
+  it('a client sees its top-up credit and charges with the low-balance warning, resolving the transaction across the federation', async () => {
+    const client = await login('CLIENT');
+    const reader = await login('READER');
+    const ws = connect(fed.gateway.wsUrl, client.token);
+    try {
+      const listeners = fed.pubsub.listenerCount();
+      const sub = subscribe(ws, WalletUpdatedDocument);
+      await eventually(() => fed.pubsub.listenerCount(), (n) => n > listeners);
+      await credit(client.id, 1000);
+      const first = await sub.next();
+      expect(first.errors).toBeUndefined();
+      expect(first.data!.walletUpdated).toMatchObject({ balanceCents: 1000, cause: 'ADJUSTMENT', lowBalance: false, transaction: { type: 'ADJUSTMENT' } });
+      const session = await createSession(fed.db.prisma, client.id, reader.id, 400);
+      await fed.runtime.money!.chargeSessionMinutes([{ sessionId: session, clientId: client.id, readerId: reader.id, minute: 1, rateCents: 400 }]);
+      const second = await sub.next();
+      expect(second.data!.walletUpdated).toMatchObject({ balanceCents: 600, cause: 'SESSION_CHARGE', lowBalance: true });
+      sub.stop();
+      await eventually(() => fed.pubsub.listenerCount(), (n) => n === listeners);
+    } finally {
+      await ws.dispose();
+    }
   });
 });
