@@ -209,8 +209,14 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
       });
       const clients = unique.map((i) => i.clientId);
       const readers = unique.map((i) => i.readerId);
-      // Accounts are created (and committed) before the charging transaction, so its locks stay short.
-      await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
+      // Accounts are created (and committed) before the charging transaction, so its locks stay short; on a
+      // steady tick they all exist and one index-only count replaces the inserts.
+      const accountIds = [...new Set([...clients.map(walletAccountId), ...readers.map(earningsAccountId)])];
+      const [{ n }] = (await prisma.$queryRawUnsafe<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM ledger_accounts WHERE id = ANY($1::text[])`,
+        accountIds,
+      )) as [{ n: number }];
+      if (n !== accountIds.length) await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
       const { locked, rows } = await inTransaction(prisma, undefined, async (t) => {
         const locked = await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
         const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
