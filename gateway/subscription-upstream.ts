@@ -43,6 +43,7 @@ export interface UpstreamOptions {
 export class UpstreamPool {
   private readonly clients = new Map<string, { client: Client; open: boolean; connectedAt: number }>();
   private readonly active = new Map<string, number>();
+  private readonly queries = new Map<string, number>();
   private disposed = false;
 
   constructor(
@@ -187,6 +188,7 @@ export class UpstreamPool {
    */
   query(service: string, request: { query: string; operationName?: string | undefined; variables?: Record<string, unknown>; identity: string }, timeoutMs = 10_000): Promise<ExecutionResult> {
     if (this.disposed) return Promise.reject(new Error('The gateway is shutting down.'));
+    this.queries.set(service, (this.queries.get(service) ?? 0) + 1);
     return new Promise<ExecutionResult>((resolve, reject) => {
       let result: ExecutionResult | undefined;
       const timer = setTimeout(() => {
@@ -213,10 +215,10 @@ export class UpstreamPool {
     });
   }
 
-  stats(): { operations: Record<string, number>; openSockets: Record<string, boolean> } {
+  stats(): { operations: Record<string, number>; openSockets: Record<string, boolean>; queries: Record<string, number> } {
     const openSockets: Record<string, boolean> = {};
     for (const [name, entry] of this.clients) openSockets[name] = entry.open;
-    return { operations: Object.fromEntries(this.active), openSockets };
+    return { operations: Object.fromEntries(this.active), openSockets, queries: Object.fromEntries(this.queries) };
   }
 
   async dispose(): Promise<void> {

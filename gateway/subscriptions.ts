@@ -77,6 +77,8 @@ export interface SubscriptionStats {
   upstreamOperations: Record<string, number>;
   /** Whether the gateway's socket to each subgraph is open. */
   upstreamSockets: Record<string, boolean>;
+  /** Queries (event completions) sent on each subgraph's socket since start. */
+  upstreamQueries: Record<string, number>;
 }
 
 export interface SubscriptionServer {
@@ -170,6 +172,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
 
   // Event completion over the multiplexed sockets (eventFetch 'socket').
   const inflight = new Map<string, Promise<ExecutionResult>>();
+  const shared = new Map<string, Promise<ExecutionResult>>();
   const socketSources = new Map<string, ServiceMap[string]>();
   const socketSource = (service: string): ServiceMap[string] => {
     let source = socketSources.get(service);
@@ -177,15 +180,31 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       source = {
         process: ({ request, context }: { request: { query?: string; operationName?: string; variables?: Record<string, unknown> }; context: GatewayContext }) => {
           const who = (context as { dedupeKey?: string }).dedupeKey ?? context.identity;
-          const key = `${service}\n${who}\n${request.query}\n${JSON.stringify(request.variables ?? {})}`;
-          let pending = inflight.get(key);
-          if (!pending) {
-            pending = upstream
-              .query(service, { query: request.query!, operationName: request.operationName, variables: request.variables, identity: context.identity })
-              .finally(() => inflight.delete(key));
-            inflight.set(key, pending);
+          const same = `${service}\n${request.query}\n${JSON.stringify(request.variables ?? {})}`;
+          const own = `${same}\n${who}`;
+          // Every consumer gets its own copy: executing the plan merges into the fetched objects.
+          const copy = (r: ExecutionResult) => structuredClone(r);
+          let pending = inflight.get(own);
+          if (pending) return pending.then(copy);
+          const fetchOwn = () =>
+            upstream.query(service, { query: request.query!, operationName: request.operationName, variables: request.variables, identity: context.identity });
+          // Another viewer's identical fetch in flight: use its answer only if the subgraph says no resolver read
+          // the viewer (extensions.viewerIndependent); otherwise fetch as this viewer.
+          const other = shared.get(same);
+          if (other) {
+            pending = other.then(
+              (r) => (r.extensions?.viewerIndependent ? r : fetchOwn()),
+              () => fetchOwn(),
+            );
+          } else {
+            pending = fetchOwn();
+            const mine = pending;
+            shared.set(same, mine);
+            void mine.catch(() => {}).finally(() => shared.get(same) === mine && shared.delete(same));
           }
-          return pending;
+          inflight.set(own, pending);
+          void pending.catch(() => {}).finally(() => inflight.delete(own));
+          return pending.then(copy);
         },
       } as unknown as ServiceMap[string];
       socketSources.set(service, source);
@@ -471,7 +490,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   const subscriptionServer: SubscriptionServer = {
     stats: () => {
       const u = upstream.stats();
-      return { connections, operations, upstreamOperations: u.operations, upstreamSockets: u.openSockets };
+      return { connections, operations, upstreamOperations: u.operations, upstreamSockets: u.openSockets, upstreamQueries: u.queries };
     },
     async dispose() {
       unsubscribeSchema();

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
@@ -124,7 +124,6 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
   const httpServer = http.createServer(app);
   const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const maxSubs = opts.maxSubscriptionsPerConnection ?? 100;
-
   const maxMultiplexed = opts.maxMultiplexedSubscriptions ?? 50_000;
   // Parsed and validated operations by text: the gateway sends the same few documents for many viewers.
   const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
@@ -179,6 +178,13 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
           variableValues: payload.variables,
           contextValue: buildContext(opts, identity),
         };
+      },
+      // Queries on the socket (the gateway's event completions): say when no resolver read the viewer, so the
+      // gateway may share the response with other viewers' identical in-flight fetches (as the HTTP header does).
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (result.errors || viewerWasRead(args.contextValue as Context)) return undefined;
+        if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return undefined;
+        return { ...result, extensions: { ...result.extensions, viewerIndependent: true } } as never;
       },
     },
     wss,

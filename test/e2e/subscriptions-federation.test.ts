@@ -133,6 +133,49 @@ describe('cross-subgraph event payloads', () => {
     await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before);
   });
 
+  it('shares an accounts answer between viewers only when accounts says no resolver read the viewer', async () => {
+    const NameOnly = parse(
+      'subscription P($sessionId: ID!) { sessionPulse(sessionId: $sessionId) { seq viewerRole reader { id displayName } } }',
+    ) as TypedDocumentNode<{ sessionPulse: { seq: number; viewerRole: string; reader: { id: string; displayName: string } } }, { sessionId: string }>;
+    const queries = () => subscriptionServerOf(main.gateway.wss)!.stats().upstreamQueries.accounts ?? 0;
+    const before = main.rt.pubsub.listenerCount();
+
+    // The plan fetches reader {…} and client {…} from accounts in two fetches. client.email reads the viewer:
+    // that fetch is made for each subscriber, every time (each sees only its own answer); reader.displayName
+    // does not, so concurrent identical fetches of it may be shared.
+    const privC = subscribe(open(main, client.token), SessionPulseDocument, { sessionId });
+    const privR = subscribe(open(main, reader.token), SessionPulseDocument, { sessionId });
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before + 2);
+    let q0 = queries();
+    for (let i = 0; i < 3; i++) {
+      await pulse(main, client.token);
+      expect((await privC.next()).data!.sessionPulse.client.email).toBe(client.email);
+      expect((await privR.next()).data!.sessionPulse.client.email).toBeNull();
+    }
+    expect(queries() - q0).toBeGreaterThanOrEqual(9);
+    expect(queries() - q0).toBeLessThanOrEqual(12);
+    privC.stop();
+    privR.stop();
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before);
+
+    // Viewer-independent selection (reader.displayName): concurrent identical fetches are merged across viewers,
+    // while the owning subgraph's own fields stay per subscriber (viewerRole).
+    const subs = [client, reader, client, reader].map((u) => ({ u, s: subscribe(open(main, u.token), NameOnly, { sessionId }) }));
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before + 4);
+    q0 = queries();
+    for (let i = 0; i < 3; i++) {
+      await pulse(main, reader.token);
+      for (const { u, s } of subs) {
+        const e = await s.next();
+        expect(e.errors).toBeUndefined();
+        expect(e.data!.sessionPulse).toMatchObject({ viewerRole: u === client ? 'CLIENT' : 'READER', reader: { id: reader.id, displayName: reader.displayName } });
+      }
+    }
+    expect(queries() - q0).toBeLessThan(12);
+    subs.forEach(({ s }) => s.stop());
+    await eventually(() => main.rt.pubsub.listenerCount(), (n) => n === before);
+  });
+
   it('refuses a non-participant with FORBIDDEN from the owning subgraph and leaves nothing open', async () => {
     const sub = subscribe(open(main, stranger.token), SessionPulseDocument, { sessionId });
     const first = await sub.next();

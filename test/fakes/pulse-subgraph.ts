@@ -53,6 +53,8 @@ export const PULSE_SDL = /* GraphQL */ `
     seq: Int!
     "Epoch milliseconds when it was published."
     publishedAt: Float!
+    "How the subscriber takes part: READER, CLIENT or ADMIN (resolved per subscriber, from its own identity)."
+    viewerRole: String!
     "The session's reader (owned by accounts)."
     reader: Reader!
     "The session's client (owned by accounts)."
@@ -121,6 +123,7 @@ export function pulseSchema(sessions: Map<string, PulseSession>, counters = new 
         },
       },
       SessionPulse: {
+        viewerRole: (e: PulseEvent, _: unknown, ctx: Context) => (ctx.viewer?.id === e.readerId ? 'READER' : ctx.viewer?.id === e.clientId ? 'CLIENT' : (ctx.viewer?.role ?? 'NONE')),
         reader: (e: PulseEvent) => ({ __typename: 'Reader', id: e.readerId }),
         client: (e: PulseEvent) => ({ __typename: 'User', id: e.clientId }),
       },
