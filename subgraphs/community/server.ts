@@ -34,8 +34,6 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       gatewaySecret: rt.config.gatewaySecret,
       dev: rt.config.dev,
       deps: { community },
-      // A live stream's viewers each hold one subscription per stream topic; allow a few per connection.
-      maxSubscriptionsPerConnection: 50,
     },
     listen,
   );

@@ -3,7 +3,7 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../../shar
 import { audit } from '../../../shared/audit.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, isUniqueViolation, requireMoney, requireViewer } from './common.js';
+import { consume, isUniqueViolation, requireMoney, requireViewer, MONEY_TX } from './common.js';
 import { requireWatchAccess, streamTopics, type StreamEventPayload } from './streams.js';
 
 export const giftTopics = {
@@ -181,7 +181,7 @@ export async function sendGift(ctx: Context, input: unknown): Promise<{ gift: { 
         tx,
       );
       return { id: gift.id, createdAt: gift.createdAt, replayed: false };
-    });
+    }, MONEY_TX);
   } catch (err) {
     // A concurrent request with the same key won the insert: answer with its gift.
     if (isUniqueViolation(err)) {

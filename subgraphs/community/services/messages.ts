@@ -2,7 +2,7 @@ import type { Context } from '../../../shared/context.js';
 import type { Message } from '../../../shared/db/generated/client.js';
 import { AppError, badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, requireMoney, requireViewer } from './common.js';
+import { consume, requireMoney, requireViewer, MONEY_TX } from './common.js';
 
 export const MESSAGE_MAX = 5_000;
 export const PAID_REPLY_MIN_CENTS = 100;
@@ -151,7 +151,7 @@ export async function unlockPaidReply(ctx: Context, messageId: string) {
       tx,
     );
     return tx.message.update({ where: { id: m.id }, data: { unlockedAt: new Date(), unlockTransactionId: payment.transactionId } });
-  });
+  }, MONEY_TX);
   if (!unlocked) return ctx.prisma.message.findUniqueOrThrow({ where: { id: m.id } });
   const event: ConversationEvent = { conversationId: m.conversationId, kind: 'UNLOCKED' };
   await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(m.senderId), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);

@@ -5,7 +5,7 @@ import type { LiveStream, PrismaClient } from '../../../shared/db/generated/clie
 import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
+import { communityDeps, consume, requireMoney, requireViewer, MONEY_TX } from './common.js';
 
 export const STREAM_CHAT_MAX = 500;
 
@@ -194,7 +194,7 @@ async function payEntry(ctx: Context, s: LiveStream, viewer: Viewer) {
     );
     await tx.streamAccess.create({ data: { streamId: s.id, userId: viewer.id, paidCents: price, transactionId: payment.transactionId } });
     return { paidCents: price };
-  });
+  }, MONEY_TX);
 }
 
 export async function findStream(ctx: Context, streamId: string) {

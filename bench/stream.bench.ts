@@ -1,0 +1,348 @@
+// npm run bench:stream — one live stream, VIEWERS graphql-ws viewers (default 5,000) through ONE gateway
+// instance, RATE gifts a second (default 20) for SECONDS (default 30), ours against Hive Gateway (the peer) on the
+// same supergraph (accounts + community), the same subgraphs and the same database, in the same run.
+//
+// Every viewer subscribes to `streamEvents(streamId)` selecting the gift and `sender { displayName }`, a field
+// owned by accounts, so each delivery is completed with an `_entities` fetch to accounts as that viewer (through
+// the gateway's de-duplication). Each gift is a real `sendGift` mutation through the gateway under test: a gift
+// row and a GIFT_PURCHASE ledger transaction (reader/platform split) committed together by payments' money port.
+// Latency: from the gift's createdAt (set inside the transaction, before commit) to receipt at each viewer.
+// Lost: events a viewer should have received (one per gift) but had not within DRAIN_S seconds after the last.
+// Memory: gateway process RSS with all viewers subscribed minus RSS before, divided by the viewer count.
+// Ledger afterwards: every transaction balanced, cached balances equal their entries, no negative wallet, one
+// GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
+// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL.
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { createAccessToken } from '../shared/auth/tokens.js';
+import { loadConfig } from '../shared/config.js';
+import { createPrisma } from '../shared/db/client.js';
+import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
+import { createPubSub } from '../shared/pubsub.js';
+import type { ServiceRuntime } from '../shared/runtime.js';
+import { SCHEMA_DIR } from '../gateway/supergraph.js';
+import { startAccounts } from '../subgraphs/accounts/server.js';
+import { startCommunity } from '../subgraphs/community/server.js';
+import { createMoney } from '../subgraphs/payments/services/money.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const VIEWERS = Number(process.env.VIEWERS ?? 5000);
+const RATE = Number(process.env.RATE ?? 20);
+const SECONDS = Number(process.env.SECONDS ?? 30);
+const DRAIN_S = Number(process.env.DRAIN_S ?? 60);
+const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
+const SENDERS = 60;
+const GIFT_CENTS = 100;
+const schema = `bench_${randomBytes(5).toString('hex')}`;
+
+// SENDER_NAME=0 leaves out sender.displayName (no accounts fetch): shows what the cross-subgraph part costs.
+const SENDER_NAME = process.env.SENDER_NAME !== '0';
+const SUBSCRIPTION = `subscription Watch($streamId: ID!) {
+  streamEvents(streamId: $streamId) {
+    __typename
+    ... on StreamGiftEvent { id createdAt sender { id ${SENDER_NAME ? 'displayName' : ''} } gift { name priceCents } }
+  }
+}`;
+const MUTATION = `mutation Gift($input: SendGiftInput!) { sendGift(input: $input) { replayed gift { id } } }`;
+
+interface WatchEvent {
+  data?: { streamEvents: { __typename: string; id: string; createdAt: string; sender: { id: string; displayName: string } } } | null;
+  errors?: unknown[];
+}
+
+const pct = (xs: number[], p: number) => {
+  if (!xs.length) return NaN;
+  const s = Float64Array.from(xs).sort();
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rssOf = async (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
+
+const config = loadConfig({ NODE_ENV: 'test' });
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`CREATE SCHEMA "${schema}"`);
+await admin.query(`SET search_path TO "${schema}"`);
+for (const d of (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((x) => x.isDirectory()).map((x) => x.name).sort()) {
+  await admin.query((await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8')).replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
+}
+const url = new URL(base);
+url.searchParams.set('options', `-c search_path=${schema}`);
+const prisma = createPrisma(url.toString(), { schema, max: 10 });
+const pubsub = createPubSub({ prefix: `${schema}:` });
+const money = createMoney(prisma, pubsub);
+const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-stream-bench-'));
+const children: ChildProcess[] = [];
+
+try {
+  console.log(`setting up one live stream, ${VIEWERS} viewers, ${SENDERS} funded gift senders…`);
+  await prisma.user.create({ data: { id: 'reader', email: 'reader@bench.dev', role: 'READER', status: 'ACTIVE' } });
+  await prisma.reader.create({ data: { userId: 'reader', firstName: 'Luna', lastName: 'Bench', displayName: 'Luna Live', specialties: [], certifications: [], languages: ['en'], verificationDocs: [] } });
+  const ids = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    await prisma.user.createMany({ data: chunk.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const })) });
+    await prisma.client.createMany({ data: chunk.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
+  }
+  const senders = Array.from({ length: SENDERS }, (_, i) => `s${i + 1}`);
+  await prisma.user.createMany({ data: senders.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const })) });
+  await prisma.client.createMany({ data: senders.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
+  for (const id of senders) {
+    await money.adjustBalance({ userId: id, amountCents: 1_000_000, account: 'WALLET', reason: 'bench credit', idempotencyKey: `bench:${id}` }, { viewer: null, ip: null, userAgent: null });
+  }
+  const stream = await prisma.liveStream.create({ data: { readerId: 'reader', title: 'Bench live', category: 'tarot', status: 'LIVE', startedAt: new Date() } });
+  const gift = await prisma.virtualGift.create({ data: { name: 'Rose', priceCents: GIFT_CENTS, imageUrl: 'https://cdn.example.com/rose.png' } });
+  const tokens = new Map<string, string>();
+  for (const id of [...ids, ...senders]) tokens.set(id, await createAccessToken({ id, role: 'CLIENT' }, config.jwtSecret, 3600));
+
+  // Separate pools per service, as separate deployments would have (accounts' _entities reads must not starve
+  // the gift transactions of connections, nor the other way round).
+  const accountsPrisma = createPrisma(url.toString(), { schema, max: 10 });
+  const rt: ServiceRuntime = { config, prisma, pubsub, money };
+  const accounts = await startAccounts({ ...rt, prisma: accountsPrisma });
+  const community = await startCommunity(rt);
+  const sdl = async (name: string) => parse(await readFile(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8'));
+  const composed = composeServices([
+    { name: 'accounts', url: accounts.url, typeDefs: await sdl('accounts') },
+    { name: 'community', url: community.url, typeDefs: await sdl('community') },
+  ]);
+  if (composed.errors?.length) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+  const supergraphPath = path.join(tmp, 'supergraph.graphql');
+  await writeFile(supergraphPath, composed.supergraphSdl!);
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SUPERGRAPH_PATH: supergraphPath,
+    SUBGRAPH_URLS: JSON.stringify({ accounts: accounts.url, community: community.url }),
+    SUBGRAPHS: 'accounts,community',
+    JWT_SECRET: config.jwtSecret,
+    GATEWAY_SECRET: config.gatewaySecret,
+  };
+
+  async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child =
+      peer === 'ours'
+        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx'], stdio: 'pipe' })
+        : fork(path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
+            env,
+            execArgv: ['--import', 'tsx'],
+            stdio: 'pipe',
+          });
+    children.push(child);
+    let log = '';
+    child.stdout!.on('data', (d) => (log += d));
+    child.stderr!.on('data', (d) => (log += d));
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
+        if (r.ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${peer} did not start:\n${log}`);
+      await sleep(200);
+    }
+    return { child, port, log: () => log };
+  }
+
+  let sent = 0;
+  async function runPeer(peer: string) {
+    const { child, port, log } = await startPeer(peer);
+    const wsUrl = `ws://127.0.0.1:${port}/graphql`;
+    const httpUrl = `http://127.0.0.1:${port}/graphql`;
+    const mutationErrors: string[] = [];
+    const sendGift = async (sender: string) => {
+      const input = { idempotencyKey: `bench-${peer}-${++sent}-${randomBytes(4).toString('hex')}`, virtualGiftId: gift.id, readerId: 'reader', streamId: stream.id };
+      const r = await fetch(httpUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sender)}` },
+        body: JSON.stringify({ query: MUTATION, variables: { input } }),
+      });
+      const body = (await r.json()) as { errors?: unknown };
+      if (body.errors) mutationErrors.push(JSON.stringify(body.errors).slice(0, 300));
+      return !body.errors;
+    };
+    // Warm the HTTP path and plans before measuring memory (no viewers yet, so no deliveries).
+    for (let i = 0; i < 5; i++) await sendGift(senders[i % SENDERS]!);
+    await sleep(500);
+    const rssBefore = await rssOf(child.pid!);
+    const debug = (m: string) => process.env.BENCH_DEBUG && console.error(`[${peer}] ${m}`);
+    debug('started and warmed');
+
+    let measuring = false;
+    const latencies: number[] = [];
+    const perViewer = new Map<string, number>();
+    let wrong = 0;
+    let subscriptionErrors = 0;
+    const clients: Client[] = [];
+    const t0 = performance.now();
+    const listenersBefore = pubsub.listenerCount();
+    for (let i = 0; i < ids.length; i += 100) {
+      for (const id of ids.slice(i, i + 100)) {
+        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${tokens.get(id)}` }, onNonLazyError: () => {} });
+        clients.push(client);
+        client.subscribe<WatchEvent['data']>({ query: SUBSCRIPTION, variables: { streamId: stream.id } }, {
+          next: (e) => {
+            if (!measuring) return;
+            const ev = (e as WatchEvent).data?.streamEvents;
+            if (!ev || (e as WatchEvent).errors || (SENDER_NAME && !ev.sender.displayName.startsWith('Viewer '))) {
+              wrong++;
+              return;
+            }
+            latencies.push(Date.now() - Date.parse(ev.createdAt));
+            perViewer.set(id, (perViewer.get(id) ?? 0) + 1);
+          },
+          error: (e) => {
+            subscriptionErrors++;
+            if (process.env.BENCH_DEBUG) console.error(peer, 'subscription error', JSON.stringify(e));
+          },
+          complete: () => {},
+        });
+      }
+      const until = Date.now() + 60_000;
+      while (pubsub.listenerCount() - listenersBefore < Math.min(ids.length, i + 100)) {
+        if (Date.now() > until) throw new Error(`${peer}: only ${pubsub.listenerCount() - listenersBefore} viewers reached the subgraph (${subscriptionErrors} errors)\n${log().slice(-3000)}`);
+        await sleep(10);
+      }
+    }
+    const subscribeMs = performance.now() - t0;
+    debug(`subscribed in ${subscribeMs.toFixed(0)} ms`);
+    await sleep(1500);
+    const rssAfter = await rssOf(child.pid!);
+
+    // RATE gifts a second for SECONDS, on a fixed schedule (not waiting for answers), round-robin over senders.
+    measuring = true;
+    const total = RATE * SECONDS;
+    const start = performance.now();
+    const sends: Promise<boolean>[] = [];
+    for (let i = 0; i < total; i++) {
+      const wait = start + (i * 1000) / RATE - performance.now();
+      if (wait > 1) await sleep(wait);
+      sends.push(sendGift(senders[i % SENDERS]!));
+    }
+    const ok = (await Promise.all(sends)).filter(Boolean).length;
+    const sendMs = performance.now() - start;
+    debug(`sent ${ok} gifts in ${sendMs.toFixed(0)} ms${mutationErrors[0] ? `; first error ${mutationErrors[0]}` : ''}`);
+    const expected = ok * ids.length;
+    const drainUntil = Date.now() + DRAIN_S * 1000;
+    while (latencies.length + wrong < expected && Date.now() < drainUntil) await sleep(50);
+    measuring = false;
+    debug(`received ${latencies.length}/${expected}`);
+    const lost = ids.reduce((n, id) => n + Math.max(0, ok - (perViewer.get(id) ?? 0)), 0);
+
+    await Promise.all(clients.map((c) => c.dispose()));
+    const deadline = Date.now() + 20_000;
+    while (pubsub.listenerCount() > listenersBefore && Date.now() < deadline) await sleep(20);
+    const left = pubsub.listenerCount() - listenersBefore;
+    debug(`released; ${left} listeners left`);
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+    clearTimeout(killer);
+    return {
+      peer,
+      subscribeMs,
+      memPerViewer: (rssAfter - rssBefore) / ids.length,
+      gifts: ok,
+      giftErrors: mutationErrors.length,
+      firstGiftError: mutationErrors[0],
+      sendMs,
+      expected,
+      delivered: latencies.length,
+      lost,
+      wrong,
+      subscriptionErrors,
+      p50: pct(latencies, 50),
+      p99: pct(latencies, 99),
+      max: pct(latencies, 100),
+      left,
+    };
+  }
+
+  const results = [];
+  for (const peer of PEERS) {
+    console.log(`running ${peer}…`);
+    results.push(await runPeer(peer));
+  }
+
+  // Ledger invariants after both runs.
+  const q = async <T>(sql: string) => (await admin.query(sql)).rows as T[];
+  const [unbalanced] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_cents) <> 0) x`);
+  const [drift] = await q<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT a.id FROM ledger_accounts a LEFT JOIN ledger_entries e ON e.account_id = a.id GROUP BY a.id, a.balance_cents HAVING a.balance_cents <> coalesce(sum(e.amount_cents), 0)) x`,
+  );
+  const [negative] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_accounts WHERE NOT allow_negative AND balance_cents < 0`);
+  const [gifts] = await q<{ n: number; cents: number }>(`SELECT count(*)::int AS n, coalesce(sum(price_cents), 0)::int AS cents FROM gifts`);
+  const [txs] = await q<{ n: number; cents: number; reader: number; orphans: number }>(
+    `SELECT count(*)::int AS n, coalesce(sum(amount_cents), 0)::int AS cents, coalesce(sum(reader_earnings_cents), 0)::int AS reader,
+            count(*) FILTER (WHERE gift_id IS NULL OR gift_id NOT IN (SELECT id FROM gifts))::int AS orphans
+       FROM transactions WHERE type = 'GIFT_PURCHASE'`,
+  );
+  const [earnings] = await q<{ cents: number }>(`SELECT coalesce(balance_cents, 0)::int AS cents FROM ledger_accounts WHERE id = 'earnings:reader'`);
+
+  console.log(`\none live stream, ${VIEWERS} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
+  console.log(
+    SENDER_NAME
+      ? 'each delivery selects sender.displayName from accounts (an _entities fetch per viewer, as that viewer)\n'
+      : 'SENDER_NAME=0: deliveries select only community fields (no accounts fetch)\n',
+  );
+  console.table(
+    results.map((r) => ({
+      peer: r.peer,
+      'gifts ok': `${r.gifts}/${RATE * SECONDS}`,
+      delivered: `${r.delivered}/${r.expected}`,
+      lost: r.lost,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      'max ms': r.max,
+      'send s': +(r.sendMs / 1000).toFixed(1),
+    })),
+  );
+  console.table(
+    results.map((r) => ({
+      peer: r.peer,
+      'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(1),
+      'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
+      'wrong payloads': r.wrong,
+      'subscription errors': r.subscriptionErrors,
+      'gift errors': r.giftErrors,
+      'listeners left': r.left,
+    })),
+  );
+  for (const r of results) if (r.firstGiftError) console.log(`${r.peer}: first gift error ${r.firstGiftError}`);
+  const ours = results.find((r) => r.peer === 'ours');
+  const hive = results.find((r) => r.peer === 'hive');
+  if (ours && hive) {
+    console.log(`p99: ours ${ours.p99} ms vs hive ${hive.p99} ms (hive/ours ${(hive.p99 / ours.p99).toFixed(2)}x); p50 ${ours.p50} vs ${hive.p50} ms`);
+    console.log(`memory per viewer: ours ${(ours.memPerViewer / 1024).toFixed(1)} KiB vs hive ${(hive.memPerViewer / 1024).toFixed(1)} KiB`);
+  }
+  const expectedEarnings = txs!.reader;
+  console.log(
+    `ledger: unbalanced transactions ${unbalanced!.n}, balance drift ${drift!.n}, negative balances ${negative!.n}; ` +
+      `gifts ${gifts!.n} (${gifts!.cents} cents) vs GIFT_PURCHASE transactions ${txs!.n} (${txs!.cents} cents, ${txs!.orphans} without a gift); ` +
+      `reader earnings ${earnings?.cents ?? 0} = sum of reader shares ${expectedEarnings}: ${(earnings?.cents ?? 0) === expectedEarnings ? 'yes' : 'NO'}`,
+  );
+  await accounts.close();
+  await community.close();
+  await accountsPrisma.$disconnect();
+} finally {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  await pubsub.close();
+  await prisma.$disconnect();
+  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+  await admin.end();
+  await rm(tmp, { recursive: true, force: true });
+}
