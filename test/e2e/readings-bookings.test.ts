@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AcceptSessionDocument,
   BookSessionDocument,
+  DeclineSessionDocument,
   JoinSessionDocument,
   CancelSessionDocument,
   ConfirmBookingDocument,
@@ -134,6 +135,15 @@ describe('starting a booking', () => {
     await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
     const started = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
     expect(started.data!.joinSession).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 1 });
+
+    // The reader may decline a booking; its reminder goes with it.
+    const later = (await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CHAT', startsAt: `${date}T15:00:00.000Z` } }, client.token)).data!.bookSession.id;
+    await fed.run(ConfirmBookingDocument, { sessionId: later }, reader.token);
+    expect(await pendingJobs(fed, later)).toEqual([`session:${later}:reminder`]);
+    expect(errorCode(await fed.run(DeclineSessionDocument, { sessionId: later }, client.token))).toBe('FORBIDDEN');
+    const declined = await fed.run(DeclineSessionDocument, { sessionId: later }, reader.token);
+    expect(declined.data!.declineSession).toMatchObject({ status: 'DECLINED', endReason: 'DECLINED_BY_READER' });
+    expect(await pendingJobs(fed, later)).toEqual([]);
   });
 });
 

@@ -203,7 +203,7 @@ function transition(
 }
 
 transition('acceptSession', 'The reader accepts a pending request (idempotent).', (ctx, id) => readings(ctx).acceptSession(viewerOf(ctx), id));
-transition('declineSession', 'The reader declines a pending request (idempotent).', (ctx, id) => readings(ctx).declineSession(viewerOf(ctx), id));
+transition('declineSession', 'The reader declines a pending request or a booking (idempotent).', (ctx, id) => readings(ctx).declineSession(viewerOf(ctx), id));
 transition('cancelSession', 'The client withdraws a request not yet accepted, or a booking (idempotent).', (ctx, id) =>
   readings(ctx).cancelSession(viewerOf(ctx), id),
 );

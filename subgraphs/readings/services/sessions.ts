@@ -392,6 +392,16 @@ export class ReadingsService {
       const s = await this.lock(tx, sessionId);
       if (viewer.id !== s.readerId) throw new AppError('FORBIDDEN', 'Only the reader of this session can decline it.', { sessionId });
       if (s.status === 'DECLINED') return s;
+      if (s.status === 'SCHEDULED') {
+        // Declining a booking: nothing holds the reader yet, so only the booking and its reminder go.
+        await this.unschedule(tx, jobKey.reminder(s.id));
+        const declined = await tx.session.update({
+          where: { id: s.id },
+          data: { status: 'DECLINED', endedAt: now, endReason: END_REASONS.declined, endedById: viewer.id },
+        });
+        await this.emit(tx, after, declined, 'DECLINED', now);
+        return declined;
+      }
       if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
       return this.finish(tx, after, s, 'DECLINED', END_REASONS.declined, now, viewer.id);
     });
