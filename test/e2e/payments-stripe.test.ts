@@ -272,4 +272,25 @@ describe('Connect onboarding and payouts', () => {
     ]);
     expect(audit).toEqual([{ action: 'payments:payout' }, { action: 'payments:payout_failed' }]);
   });
+
+  it('a transfer with an unknown outcome stays PROCESSING (earnings not restored) and a retry with the same key completes it once', async () => {
+    const reader = await login('READER');
+    await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
+    await earn(reader.id, 2500);
+    const input = { readerId: reader.id, idempotencyKey: `o1-${reader.id}` };
+    stripe.transferOutage = true;
+    try {
+      const res = await fed.run(RequestPayoutDocument, { input }, admin.token);
+      expect(res.data!.requestPayout).toMatchObject({ status: 'PROCESSING', amountCents: 2500, stripeTransferId: null });
+    } finally {
+      stripe.transferOutage = false;
+    }
+    expect((await fed.run(ReaderEarningsDocument, { readerId: reader.id }, admin.token)).data!.readerEarnings).toMatchObject({ availableCents: 0, pendingPayoutCents: 2500 });
+    const retried = await fed.run(RequestPayoutDocument, { input }, admin.token);
+    expect(retried.data!.requestPayout).toMatchObject({ status: 'COMPLETED', amountCents: 2500 });
+    const again = await fed.run(RequestPayoutDocument, { input }, admin.token);
+    expect(again.data!.requestPayout.stripeTransferId).toBe(retried.data!.requestPayout.stripeTransferId);
+    expect(stripe.requests.filter((r) => r.path === '/v1/transfers' && r.params['metadata[readerId]'] === reader.id && r.idempotencyKey)).toHaveLength(2);
+    expect((await fed.run(ReaderEarningsDocument, { readerId: reader.id }, admin.token)).data!.readerEarnings).toMatchObject({ availableCents: 0, paidOutCents: 2500, pendingPayoutCents: 0 });
+  });
 });

@@ -20,6 +20,8 @@ export interface FakeStripe {
   decliningMethods: Set<string>;
   /** When true, transfers fail with an invalid_request_error. */
   failTransfers: boolean;
+  /** When true, transfers answer 503 as if Stripe were unreachable (not stored under the idempotency key). */
+  transferOutage: boolean;
   /** Connect accounts report payouts_enabled (default true). */
   payoutsEnabled: boolean;
   /** A signed webhook delivery: body and Stripe-Signature header. */
@@ -44,6 +46,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     paymentIntents: new Map<string, Record<string, unknown>>(),
     decliningMethods: new Set<string>(['pm_card_declined']),
     failTransfers: false,
+    transferOutage: false,
     payoutsEnabled: true,
   } as FakeStripe;
 
@@ -100,6 +103,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       return { status: 200, body: { object: 'account_link', url: `https://connect.stripe.test/setup/${p.account}`, expires_at: Math.floor(Date.now() / 1000) + 300 } };
     }
     if (method === 'POST' && path === '/v1/transfers') {
+      if (fake.transferOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');
       if (fake.failTransfers) return error(400, 'invalid_request_error', 'insufficient_capabilities_for_transfer', 'The destination account cannot receive transfers.');
       return { status: 200, body: { id: id('tr'), object: 'transfer', amount: Number(p.amount), destination: p.destination } };
     }
@@ -118,7 +122,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       let out = cacheKey ? responses.get(cacheKey) : undefined;
       if (!out) {
         out = handle(req.method ?? 'GET', url.pathname, params);
-        if (cacheKey) responses.set(cacheKey, out);
+        if (cacheKey && out.status < 500) responses.set(cacheKey, out);
       }
       res.writeHead(out.status, { 'content-type': 'application/json', 'request-id': id('req') });
       res.end(JSON.stringify(out.body));

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type { Payout, PrismaClient } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
@@ -73,7 +73,11 @@ export function createPayouts(d: PayoutDeps) {
     const previous = await d.prisma.payout.findUnique({ where: { idempotencyKey: `payout:${key}` } });
     if (previous) {
       if (previous.readerId !== input.readerId) throw new AppError('CONFLICT', 'This idempotency key was already used for another payout.');
-      return previous;
+      if (previous.status !== 'PROCESSING') return previous;
+      // The transfer's outcome was never recorded (network failure or crash): ask again with the same Stripe
+      // idempotency key, so Stripe answers with the first transfer if it was made.
+      const connect = await d.prisma.connectAccount.findUniqueOrThrow({ where: { userId: previous.readerId } });
+      return transfer(actor, stripe, previous, connect.stripeAccountId);
     }
     const reader = await d.prisma.user.findUnique({ where: { id: input.readerId }, select: { role: true } });
     if (!reader || reader.role !== 'READER') throw new AppError('NOT_FOUND', 'Reader was not found.');
@@ -126,31 +130,38 @@ export function createPayouts(d: PayoutDeps) {
       return created;
     });
     if (payout.status !== 'PROCESSING' || payout.stripeTransferId) return payout;
+    return transfer(actor, stripe, payout, connect.stripeAccountId);
+  }
 
-    let transfer: Stripe.Transfer | null = null;
-    let failure: string | null = null;
+  /**
+   * Phase 2 and 3 of a payout. A definite refusal (Stripe answered 4xx) fails the payout and restores the
+   * earnings; an unknown outcome (network error, Stripe 5xx) leaves it PROCESSING for a retry with the same key
+   * (reconciliation lists it after an hour) — restoring then could pay the reader twice.
+   */
+  async function transfer(actor: Actor, stripe: Stripe, payout: Payout, destination: string): Promise<Payout> {
+    let made: Stripe.Transfer;
     try {
-      transfer = await stripe.transfers.create(
-        { amount: payout.amountCents, currency: 'usd', destination: connect.stripeAccountId, metadata: { payoutId: payout.id, readerId: payout.readerId } },
+      made = await stripe.transfers.create(
+        { amount: payout.amountCents, currency: 'usd', destination, metadata: { payoutId: payout.id, readerId: payout.readerId } },
         { idempotencyKey: `transfer:${payout.id}` },
       );
     } catch (error) {
-      failure = String((error as Error).message ?? 'transfer failed').slice(0, 500);
+      const e = error as { statusCode?: number; type?: string; message?: string };
+      const definite = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429;
+      if (!definite) return payout;
+      return failPayout(actor, payout.id, String(e.message ?? 'transfer failed').slice(0, 500));
     }
-    if (transfer) {
-      return inTransaction(d.prisma, undefined, async (tx) => {
-        await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null }, data: { status: 'COMPLETED', stripeTransferId: transfer.id } });
-        return tx.payout.update({ where: { id: payout.id }, data: { status: 'COMPLETED', stripeTransferId: transfer.id, processedAt: new Date() } });
-      });
-    }
-    return failPayout(actor, payout.id, failure ?? 'transfer failed');
+    return inTransaction(d.prisma, undefined, async (tx) => {
+      await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null }, data: { status: 'COMPLETED', stripeTransferId: made.id } });
+      return tx.payout.update({ where: { id: payout.id }, data: { status: 'COMPLETED', stripeTransferId: made.id, processedAt: new Date() } });
+    });
   }
 
   /** Marks a payout FAILED and puts its amount back into the reader's earnings (once). */
   async function failPayout(actor: Actor, payoutId: string, reason: string) {
     return inTransaction(d.prisma, undefined, async (tx) => {
       const payout = await tx.payout.findUniqueOrThrow({ where: { id: payoutId } });
-      if (payout.status === 'FAILED') return payout;
+      if (payout.status === 'FAILED' || payout.status === 'COMPLETED') return payout;
       const original = await tx.transaction.findUniqueOrThrow({ where: { idempotencyKey: `payout:${payout.id}` } });
       await post(tx, {
         idempotencyKey: `payout-failed:${payout.id}`,
