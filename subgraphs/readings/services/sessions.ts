@@ -177,7 +177,7 @@ export class ReadingsService {
     if (balance === undefined) {
       balance = s.status === 'IN_PROGRESS' && this.runtime.money ? await this.runtime.money.balanceOf(s.clientId, tx) : null;
     }
-    const lowMinutes = await getIntSetting(tx, 'low_balance_minutes');
+    const lowMinutes = balance === null ? 0 : await getIntSetting(tx, 'low_balance_minutes');
     return {
       sessionId: s.id,
       kind,
