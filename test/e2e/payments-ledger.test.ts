@@ -6,6 +6,7 @@ import {
   AdjustBalanceDocument,
   CreatePayoutAccountLinkDocument,
   CreateTopUpDocument,
+  LedgerAccountsDocument,
   ReaderEarningsDocument,
   ReconciliationReportDocument,
   RefundSessionDocument,
@@ -197,6 +198,20 @@ describe('charges, refunds, transactions and earnings', () => {
       { refunded: number },
     ];
     expect(refunded).toBe(400);
+  });
+
+  it('admins read the whole ledger and its accounts; others may not', async () => {
+    const client = await login('CLIENT');
+    expect(errorCode(await fed.run(TransactionsDocument, { allUsers: true }, client.token))).toBe('FORBIDDEN');
+    expect(errorCode(await fed.run(LedgerAccountsDocument, {}, client.token))).toBe('FORBIDDEN');
+    const all = await fed.run(TransactionsDocument, { allUsers: true, first: 100 }, admin.token);
+    const [{ n }] = (await fed.db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM transactions`)) as [{ n: number }];
+    expect(all.data!.transactions.edges.length).toBe(Math.min(n, 100));
+    const platform = await fed.run(LedgerAccountsDocument, { kind: 'PLATFORM_REVENUE' }, admin.token);
+    expect(platform.data!.ledgerAccounts.edges.map((e) => e.node)).toEqual([
+      { id: 'platform:revenue', kind: 'PLATFORM_REVENUE', userId: null, balanceCents: expect.any(Number), allowNegative: false },
+    ]);
+    expect(platform.data!.ledgerAccounts.edges[0]!.node.balanceCents).toBeGreaterThan(0);
   });
 
   it('the reconciliation report is clean and its totals sum to zero', async () => {

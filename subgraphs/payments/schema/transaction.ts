@@ -1,6 +1,7 @@
 import { builder, ownOrAdmin } from '../builder.js';
 import { TransactionStatus, TransactionType } from '../../../shared/db/generated/enums.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
+import { AppError } from '../../../shared/errors.js';
 
 export const TransactionTypeEnum = builder.enumType('TransactionType', {
   description: 'What moved the money.',
@@ -57,17 +58,19 @@ builder.queryFields((t) => ({
       defaultSize: 20,
       maxSize: 100,
       authScopes: { authenticated: true },
-      description: 'The viewer\'s transactions (as client or as earning reader), newest first. Admins may pass userId.',
+      description: 'The viewer\'s transactions (as client or as earning reader), newest first. Admins may pass userId, or allUsers for the whole ledger.',
       args: {
         userId: t.arg.id({ description: 'Admins only: another user.' }),
+        allUsers: t.arg.boolean({ defaultValue: false, description: 'Admins only: every transaction of the ledger.' }),
         types: t.arg({ type: [TransactionTypeEnum], description: 'Only these types.' }),
         from: t.arg({ type: 'DateTime', description: 'Only at or after this instant.' }),
         to: t.arg({ type: 'DateTime', description: 'Only before this instant.' }),
       },
       resolve: (query, _root, args, ctx) => {
-        const userId = ownOrAdmin(ctx, args.userId ? String(args.userId) : null);
+        if (args.allUsers && ctx.viewer?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only admins see the whole ledger.');
+        const userId = args.allUsers ? null : ownOrAdmin(ctx, args.userId ? String(args.userId) : null);
         const where: Prisma.TransactionWhereInput = {
-          OR: [{ userId }, { readerId: userId }],
+          ...(userId ? { OR: [{ userId }, { readerId: userId }] } : {}),
           ...(args.types?.length ? { type: { in: args.types } } : {}),
           ...(args.from || args.to ? { createdAt: { ...(args.from ? { gte: args.from } : {}), ...(args.to ? { lt: args.to } : {}) } } : {}),
         };
@@ -78,3 +81,45 @@ builder.queryFields((t) => ({
     { description: 'A transaction in a page.' },
   ),
 }));
+
+const LedgerAccountKindEnum = builder.enumType('LedgerAccountKind', {
+  description: 'What a ledger account holds.',
+  values: {
+    CLIENT_WALLET: { description: 'A client\'s prepaid balance.' },
+    READER_EARNINGS: { description: 'A reader\'s earnings not paid out.' },
+    PLATFORM_REVENUE: { description: 'The platform\'s share.' },
+    STRIPE_CLEARING: { description: 'Money received by card (negative as it is credited to wallets).' },
+    PAYOUTS_CLEARING: { description: 'Money transferred to readers.' },
+    REFUNDS: { description: 'Refund losses the platform absorbed.' },
+    ADJUSTMENTS: { description: 'Manual credits and debits.' },
+  },
+});
+
+builder.prismaObject('LedgerAccount', {
+  description: 'One account of the double-entry ledger (admins).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Account id (equal to its code: wallet:<user>, earnings:<user>, platform:revenue…).' }),
+    kind: t.expose('kind', { type: LedgerAccountKindEnum, description: 'What it holds.' }),
+    userId: t.exposeID('userId', { nullable: true, description: 'Its user, for wallets and earnings.' }),
+    balanceCents: t.field({ type: 'Int', description: 'Balance in cents (the sum of its entries).', resolve: (a) => Number(a.balanceCents) }),
+    allowNegative: t.exposeBoolean('allowNegative', { description: 'Clearing accounts may go below zero; wallets and earnings never.' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'Last movement.' }),
+  }),
+});
+
+builder.queryField('ledgerAccounts', (t) =>
+  t.prismaConnection(
+    {
+      type: 'LedgerAccount',
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: 200,
+      authScopes: { admin: true },
+      description: 'Admins: ledger accounts and their balances, by id.',
+      args: { kind: t.arg({ type: LedgerAccountKindEnum, description: 'Only this kind.' }) },
+      resolve: (query, _root, args, ctx) => ctx.prisma.ledgerAccount.findMany({ ...query, where: args.kind ? { kind: args.kind } : {}, orderBy: { id: 'asc' } }),
+    },
+    { description: 'A page of ledger accounts.' },
+    { description: 'A ledger account in a page.' },
+  ),
+);
