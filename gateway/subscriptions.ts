@@ -19,6 +19,7 @@ import { decodeJwt } from 'jose';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { AppError, toFormattedError } from '../shared/errors.js';
+import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
 import type { Viewer } from '../shared/context.js';
 import type { GatewayContext } from './create-gateway.js';
 import { viewerKey, type IdentityService } from './identity.js';
@@ -173,6 +174,72 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   // Event completion over the multiplexed sockets (eventFetch 'socket').
   const inflight = new Map<string, Promise<ExecutionResult>>();
   const shared = new Map<string, Promise<ExecutionResult>>();
+  // Entity fetches of many events, merged: within one turn of the event loop, `_entities` fetches with the same
+  // query on the same subgraph are sent as ONE fetch of all their representations, made without a viewer. Its
+  // answer is used only if the subgraph reports that no resolver read the viewer (then it is the same for every
+  // viewer); otherwise each caller fetches as itself, and that query is not merged again for a while.
+  interface BatchCaller {
+    representations: unknown[];
+    resolve(r: ExecutionResult | null): void;
+  }
+  const batches = new Map<string, { service: string; query: string; operationName?: string; variables: Record<string, unknown>; callers: BatchCaller[] }>();
+  const viewerDependentUntil = new Map<string, number>();
+  let flushScheduled = false;
+  const flushBatches = () => {
+    flushScheduled = false;
+    const pending = [...batches.values()];
+    batches.clear();
+    for (const batch of pending) {
+      const index = new Map<string, number>();
+      const merged: unknown[] = [];
+      const positions = batch.callers.map((c) =>
+        c.representations.map((rep) => {
+          const k = JSON.stringify(rep);
+          let i = index.get(k);
+          if (i === undefined) {
+            i = merged.length;
+            merged.push(rep);
+            index.set(k, i);
+          }
+          return i;
+        }),
+      );
+      void opts.identity
+        .forward(null, null, MULTIPLEX_AGENT)
+        .then((identity) => upstream.query(batch.service, { query: batch.query, operationName: batch.operationName, variables: { ...batch.variables, representations: merged }, identity }))
+        .then(
+          (r) => {
+            const entities = (r.data as { _entities?: unknown[] } | null | undefined)?._entities;
+            if (!r.extensions?.viewerIndependent || r.errors || !Array.isArray(entities) || entities.length !== merged.length) {
+              viewerDependentUntil.set(`${batch.service}\n${batch.query}`, Date.now() + 30_000);
+              batch.callers.forEach((c) => c.resolve(null));
+              return;
+            }
+            batch.callers.forEach((c, n) => c.resolve({ data: { _entities: positions[n]!.map((i) => entities[i]) }, extensions: { viewerIndependent: true } }));
+          },
+          () => batch.callers.forEach((c) => c.resolve(null)),
+        );
+    }
+  };
+  const batchedEntities = (service: string, request: { query?: string; operationName?: string; variables?: Record<string, unknown> }): Promise<ExecutionResult | null> | null => {
+    const representations = request.variables?.representations;
+    if (!Array.isArray(representations) || !request.query || limits.eventFetch !== 'socket') return null;
+    if ((viewerDependentUntil.get(`${service}\n${request.query}`) ?? 0) > Date.now()) return null;
+    const { representations: _r, ...rest } = request.variables!;
+    const key = `${service}\n${request.query}\n${JSON.stringify(rest)}`;
+    let batch = batches.get(key);
+    if (!batch) {
+      batch = { service, query: request.query, operationName: request.operationName, variables: rest, callers: [] };
+      batches.set(key, batch);
+    }
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushBatches);
+    }
+    const b = batch;
+    return new Promise((resolve) => b.callers.push({ representations, resolve }));
+  };
+
   const socketSources = new Map<string, ServiceMap[string]>();
   const socketSource = (service: string): ServiceMap[string] => {
     let source = socketSources.get(service);
@@ -186,8 +253,12 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
           const copy = (r: ExecutionResult) => structuredClone(r);
           let pending = inflight.get(own);
           if (pending) return pending.then(copy);
-          const fetchOwn = () =>
+          const fetchAsViewer = () =>
             upstream.query(service, { query: request.query!, operationName: request.operationName, variables: request.variables, identity: context.identity });
+          const fetchOwn = (): Promise<ExecutionResult> => {
+            const batched = batchedEntities(service, request);
+            return batched ? batched.then((r) => r ?? fetchAsViewer()) : fetchAsViewer();
+          };
           // Another viewer's identical fetch in flight: use its answer only if the subgraph says no resolver read
           // the viewer (extensions.viewerIndependent); otherwise fetch as this viewer.
           const other = shared.get(same);
