@@ -1,4 +1,4 @@
-import { run, runMigrations, Logger, type Runner, type TaskList } from 'graphile-worker';
+import { parseCronItems, run, runMigrations, Logger, type Runner, type TaskList } from 'graphile-worker';
 import type { PrismaClient, Prisma } from './db/generated/client.js';
 
 /**
@@ -89,11 +89,20 @@ export async function migrateJobs(config: JobsConfig): Promise<void> {
  * Starts a worker pool for `tasks`. Several may run against one queue; each job runs once. If the pool dies
  * (database restart, lost connection) it is started again after a pause: jobs wait in the table meanwhile.
  */
-export async function startJobRunner(config: JobsConfig, tasks: TaskList): Promise<JobRunner> {
+export async function startJobRunner(
+  config: JobsConfig,
+  tasks: TaskList,
+  /** Recurring tasks (cron patterns); each fires once per slot however many runners there are. */
+  cron: Array<{ task: string; match: string }> = [],
+): Promise<JobRunner> {
+  const prefix = config.prefix ?? '';
   const options = {
+    parsedCronItems: parseCronItems(
+      cron.map((c) => ({ task: prefix + c.task, match: c.match, identifier: prefix + c.task, options: { backfillPeriod: 0 } })),
+    ),
     connectionString: config.connectionString,
     schema: config.schema,
-    taskList: Object.fromEntries(Object.entries(tasks).map(([name, task]) => [(config.prefix ?? '') + name, task])) as TaskList,
+    taskList: Object.fromEntries(Object.entries(tasks).map(([name, task]) => [prefix + name, task])) as TaskList,
     concurrency: config.concurrency ?? (config.embedded ? 1 : 4),
     pollInterval: config.pollIntervalMs ?? (config.embedded ? 250 : 1000),
     noPreparedStatements: config.embedded,

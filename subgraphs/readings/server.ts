@@ -4,7 +4,7 @@ import type { ServiceRuntime } from '../../shared/runtime.js';
 import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
 import { schema } from './schema/index.js';
 import { LiveKitService } from './services/livekit.js';
-import { ReadingsService } from './services/sessions.js';
+import { CRON, ReadingsService } from './services/sessions.js';
 
 export interface ReadingsServer extends RunningServer {
   service: ReadingsService;
@@ -57,7 +57,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
     jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,
     livekit,
   });
-  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks()) : null;
+  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks(), CRON) : null;
   const server = await startSubgraph(
     {
       name: 'readings',
@@ -81,7 +81,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
             runner = null;
           },
           async start() {
-            runner ??= await startJobRunner(jobsConfig, service.tasks());
+            runner ??= await startJobRunner(jobsConfig, service.tasks(), CRON);
           },
         }
       : null,

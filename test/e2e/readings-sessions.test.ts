@@ -298,6 +298,27 @@ describe('durable timers', () => {
     expect(await pendingJobs(fed, id)).toEqual([`session:${id}:billing`]);
   });
 
+  it('recovers a tick whose worker died holding it (the job stays locked): the sweep bills it once', async () => {
+    const { id, client } = await startSession(200, 5000);
+    const readings = fed.subgraphs.readings as ReadingsServer;
+    const key = `${fed.runtime.jobs!.prefix}session:${id}:billing`;
+    // A worker took the tick and died: graphile-worker would keep it locked for hours.
+    await fed.db.sql(`UPDATE test_jobs._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE key = $1`, [key]);
+    await timeTravel(fed, id, 80);
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await session(id)).billedMinutes).toBe(1);
+    expect(await readings.service.sweep()).toBeGreaterThanOrEqual(1);
+    expect((await session(id)).billedMinutes).toBe(2);
+    // Sweeping again, or the tick finally running, charges nothing more.
+    await readings.service.sweep();
+    await readings.service.billingTick(id);
+    expect(await ledgerMinutes(fed, id)).toEqual([1, 2]);
+    // A fresh tick is scheduled for minute 3 under the same key.
+    expect(await pendingJobs(fed, id)).toEqual([`session:${id}:billing`]);
+    const ended = await fed.run(EndSessionDocument, { sessionId: id }, client.token);
+    expect(ended.data!.endSession).toMatchObject({ status: 'COMPLETED', billedMinutes: 2, totalCostCents: 400 });
+  });
+
   it('runs each timer once with several instances on one queue', async () => {
     const { id } = await startSession(200, 5000);
     const readings = fed.subgraphs.readings as ReadingsServer;

@@ -33,7 +33,13 @@ export const TASKS = {
   billingTick: 'readings.billing-tick',
   graceExpired: 'readings.grace-expired',
   reminder: 'readings.reminder',
+  sweep: 'readings.sweep',
 } as const;
+
+/** The safety net runs every minute (see sweep()). */
+export const CRON = [{ task: TASKS.sweep, match: '* * * * *' }];
+/** A timer this late is presumed lost (its worker died holding it) and is run by the sweep. */
+const SWEEP_LATE_SECONDS = 15;
 
 const jobKey = {
   expire: (id: string) => `session:${id}:expire`,
@@ -700,6 +706,35 @@ export class ReadingsService {
     });
   }
 
+  /**
+   * Safety net for timers whose job is stuck: a worker that dies mid-job leaves it locked (graphile-worker
+   * frees such locks only after hours). Every transition it triggers is idempotent and re-checks the state,
+   * so running one that is merely late changes nothing twice. Returns how many sessions it acted on.
+   */
+  async sweep(): Promise<number> {
+    const [ttl, grace] = [await getIntSetting(this.prisma, 'session_request_ttl_seconds'), await getIntSetting(this.prisma, 'session_grace_seconds')];
+    const late = SWEEP_LATE_SECONDS;
+    const rows = await this.prisma.$queryRaw<Array<{ id: string; status: SessionStatus; paused: boolean }>>`
+      SELECT id, status, grace_started_at IS NOT NULL AS paused FROM sessions
+      WHERE (status = 'REQUESTED' AND requested_at < now() - make_interval(secs => ${ttl + late}))
+         OR (status = 'ACCEPTED' AND accepted_at < now() - make_interval(secs => ${grace + late}))
+         OR (status = 'IN_PROGRESS' AND grace_started_at < now() - make_interval(secs => ${grace + late}))
+         OR (status = 'IN_PROGRESS' AND resumed_at IS NOT NULL
+             AND resumed_at + make_interval(secs => billed_minutes * 60 - connected_seconds + ${late}) < now())
+      LIMIT 500`;
+    for (const r of rows) {
+      try {
+        if (r.status === 'REQUESTED') await this.expireRequest(r.id);
+        else if (r.status === 'ACCEPTED') await this.noShow(r.id);
+        else if (r.paused) await this.graceExpired(r.id);
+        else await this.billingTick(r.id);
+      } catch (e) {
+        console.warn(`[readings] sweep of session ${r.id} failed: ${String(e)}`);
+      }
+    }
+    return rows.length;
+  }
+
   /** Task handlers for the job runner (payload { sessionId }). */
   tasks(): TaskList {
     const id = (payload: unknown) => String((payload as { sessionId?: unknown })?.sessionId ?? '');
@@ -709,6 +744,9 @@ export class ReadingsService {
       [TASKS.billingTick]: (p) => this.billingTick(id(p)),
       [TASKS.graceExpired]: (p) => this.graceExpired(id(p)),
       [TASKS.reminder]: (p) => this.remind(id(p)),
+      [TASKS.sweep]: async () => {
+        await this.sweep();
+      },
     };
   }
 
