@@ -166,12 +166,17 @@ try {
     const mutationErrors: string[] = [];
     const sendGift = async (sender: string) => {
       const input = { idempotencyKey: `bench-${peer}-${++sent}-${randomBytes(4).toString('hex')}`, virtualGiftId: gift.id, readerId: 'reader', streamId: stream.id };
-      const r = await fetch(httpUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sender)}` },
-        body: JSON.stringify({ query: MUTATION, variables: { input } }),
-      });
-      const body = (await r.json()) as { errors?: unknown };
+      let body: { errors?: unknown };
+      try {
+        const r = await fetch(httpUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(sender)}` },
+          body: JSON.stringify({ query: MUTATION, variables: { input } }),
+        });
+        body = (await r.json()) as { errors?: unknown };
+      } catch (err) {
+        body = { errors: [`${(err as Error).message}: ${String((err as { cause?: unknown }).cause)}; gateway exit code ${child.exitCode}`] };
+      }
       if (body.errors) mutationErrors.push(JSON.stringify(body.errors).slice(0, 300));
       return !body.errors;
     };
@@ -207,7 +212,10 @@ try {
           },
           error: (e) => {
             subscriptionErrors++;
-            if (process.env.BENCH_DEBUG) console.error(peer, 'subscription error', JSON.stringify(e));
+            if (process.env.BENCH_DEBUG && subscriptionErrors <= 3) {
+              const detail = e instanceof Error ? e.message : (e as { code?: number; reason?: string }).code ? `close ${(e as { code: number }).code} ${(e as { reason: string }).reason}` : JSON.stringify(e);
+              console.error(peer, 'subscription error', detail, `gateway exit code ${child.exitCode}`);
+            }
           },
           complete: () => {},
         });
@@ -240,7 +248,8 @@ try {
     const drainUntil = Date.now() + DRAIN_S * 1000;
     while (latencies.length + wrong < expected && Date.now() < drainUntil) await sleep(50);
     measuring = false;
-    debug(`received ${latencies.length}/${expected}`);
+    debug(`received ${latencies.length}/${expected}; ${subscriptionErrors} subscription errors`);
+    if (child.exitCode !== null) console.error(`${peer} gateway exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     const lost = ids.reduce((n, id) => n + Math.max(0, ok - (perViewer.get(id) ?? 0)), 0);
 
     await Promise.all(clients.map((c) => c.dispose()));

@@ -11,6 +11,7 @@ import {
   CommunityLiveStreamsChangedDocument,
   CommunityLiveStreamsDocument,
   CommunityLiveStreamTokenDocument,
+  CommunityReaderGiftTotalsDocument,
   CommunityScheduleLiveStreamDocument,
   CommunitySendGiftDocument,
   CommunitySendStreamMessageDocument,
@@ -352,5 +353,13 @@ describe('virtual gifts', () => {
     await fed.db.prisma.session.update({ where: { id: session.id }, data: { status: 'COMPLETED' } });
     expect(errorCode(await fed.run(CommunitySendGiftDocument, { input: { ...input, idempotencyKey: key() } }, fan.token))).toBe('CONFLICT');
     expect(await c.balance(fan)).toBe(800);
+
+    // The reader's gift totals (on the Reader entity, through the gateway): the reader and admins only.
+    const s = await liveStream(reader);
+    await fed.run(CommunitySendGiftDocument, { input: { idempotencyKey: key(), virtualGiftId: gift.id, readerId: reader.id, streamId: s.id } }, fan.token);
+    const totals = { giftCount: 2, totalCents: 400, streamCents: 200, sessionCents: 200 };
+    expect((await fed.run(CommunityReaderGiftTotalsDocument, { id: reader.id }, reader.token)).data!.reader!.giftTotals).toEqual(totals);
+    expect((await fed.run(CommunityReaderGiftTotalsDocument, { id: reader.id }, admin.token)).data!.reader!.giftTotals).toEqual(totals);
+    expect((await fed.run(CommunityReaderGiftTotalsDocument, { id: reader.id }, fan.token)).data!.reader!.giftTotals).toBeNull();
   });
 });

@@ -155,9 +155,13 @@ export type FlagResolution =
 
 /** Where a content flag stands in review. */
 export type FlagStatus =
+  /** Reviewed: the content was removed and its author suspended. */
   | 'AUTHOR_SUSPENDED'
+  /** Reviewed: the content stays. */
   | 'KEPT'
+  /** Waiting for an admin. */
   | 'OPEN'
+  /** Reviewed: the content was removed. */
   | 'REMOVED';
 
 /** An admin action on a post. */
@@ -249,9 +253,13 @@ export type PayoutStatus =
 
 /** Where a forum post or reply stands. */
 export type PostStatus =
+  /** Readable, out of listings, closed to replies. */
   | 'ARCHIVED'
+  /** Removed by its author or an admin (soft delete). */
   | 'DELETED'
+  /** Not published. */
   | 'DRAFT'
+  /** Visible and open (unless locked). */
   | 'PUBLISHED';
 
 /** Directory filters; all given filters must match. */
@@ -510,15 +518,22 @@ export type SettableUserStatus =
 
 /** Where a live stream is in its life. */
 export type StreamStatus =
+  /** Ended before it went live. */
   | 'CANCELLED'
+  /** Was live and has ended. */
   | 'ENDED'
+  /** On air now. */
   | 'LIVE'
+  /** Announced, not started. */
   | 'SCHEDULED';
 
 /** Who may watch: everyone, payers of the entry price, or invitees. */
 export type StreamVisibility =
+  /** Viewers who paid the entry price (once). */
   | 'PREMIUM'
+  /** Invited users only. */
   | 'PRIVATE'
+  /** Any signed-in user. */
   | 'PUBLIC';
 
 /** Where a card top-up is. */

@@ -4,8 +4,24 @@ import { builder } from '../builder.js';
 import * as forum from '../services/forum.js';
 import { UserRef } from './refs.js';
 
-const PostStatusEnum = builder.enumType(PostStatus, { name: 'PostStatus', description: 'Where a forum post or reply stands.' });
-const FlagStatusEnum = builder.enumType(FlagStatus, { name: 'FlagStatus', description: 'Where a content flag stands in review.' });
+const PostStatusEnum = builder.enumType('PostStatus', {
+  description: 'Where a forum post or reply stands.',
+  values: {
+    DRAFT: { description: 'Not published.' },
+    PUBLISHED: { description: 'Visible and open (unless locked).' },
+    ARCHIVED: { description: 'Readable, out of listings, closed to replies.' },
+    DELETED: { description: 'Removed by its author or an admin (soft delete).' },
+  } as const satisfies Record<keyof typeof PostStatus, unknown>,
+});
+const FlagStatusEnum = builder.enumType('FlagStatus', {
+  description: 'Where a content flag stands in review.',
+  values: {
+    OPEN: { description: 'Waiting for an admin.' },
+    KEPT: { description: 'Reviewed: the content stays.' },
+    REMOVED: { description: 'Reviewed: the content was removed.' },
+    AUTHOR_SUSPENDED: { description: 'Reviewed: the content was removed and its author suspended.' },
+  } as const satisfies Record<keyof typeof FlagStatus, unknown>,
+});
 const ForumPostOrder = builder.enumType('ForumPostOrder', {
   description: 'How to order forum posts (pinned posts always come first).',
   values: {

@@ -1,4 +1,6 @@
+import type { Context } from '../../../shared/context.js';
 import { AppError, badInput } from '../../../shared/errors.js';
+import { loader } from '../../../shared/graphql/loaders.js';
 import { builder } from '../builder.js';
 import * as gifts from '../services/gifts.js';
 import { canSee } from '../services/streams.js';
@@ -45,6 +47,44 @@ const SendGiftPayload = builder.objectRef<{ gift: { id: string }; replayed: bool
     replayed: t.exposeBoolean('replayed', { description: 'True when the key had been used: nothing was charged now.' }),
   }),
 });
+
+interface GiftTotals {
+  giftCount: number;
+  totalCents: number;
+  streamCents: number;
+  sessionCents: number;
+}
+const ReaderGiftTotals = builder.objectRef<GiftTotals>('ReaderGiftTotals').implement({
+  description: 'Gifts a reader has received (what clients paid; the reader earns their share of it, see payments).',
+  fields: (t) => ({
+    giftCount: t.exposeInt('giftCount', { description: 'Gifts received.' }),
+    totalCents: t.exposeInt('totalCents', { description: 'Total paid for them, in cents.' }),
+    streamCents: t.exposeInt('streamCents', { description: 'Of which sent during live streams.' }),
+    sessionCents: t.exposeInt('sessionCents', { description: 'Of which sent during sessions.' }),
+  }),
+});
+
+function giftTotalsLoader(ctx: Context) {
+  return loader<string, GiftTotals>(ctx, 'community:giftTotals', async (ids) => {
+    const rows = await ctx.prisma.$queryRaw<Array<{ receiver_id: string; n: number; total: number; stream: number; session: number }>>`
+      SELECT receiver_id, count(*)::int AS n, coalesce(sum(price_cents), 0)::int AS total,
+             coalesce(sum(price_cents) FILTER (WHERE stream_id IS NOT NULL), 0)::int AS stream,
+             coalesce(sum(price_cents) FILTER (WHERE session_id IS NOT NULL), 0)::int AS session
+        FROM gifts WHERE receiver_id = ANY(${[...ids]}) GROUP BY receiver_id`;
+    const map = new Map(rows.map((r) => [r.receiver_id, { giftCount: r.n, totalCents: r.total, streamCents: r.stream, sessionCents: r.session }]));
+    return ids.map((id) => map.get(id) ?? { giftCount: 0, totalCents: 0, streamCents: 0, sessionCents: 0 });
+  });
+}
+
+builder.objectField(ReaderRef, 'giftTotals', (t) =>
+  t.field({
+    type: ReaderGiftTotals,
+    nullable: true,
+    description: 'Gifts this reader received, in total. Shown to the reader themselves and to admins (null otherwise).',
+    resolve: (reader, _args, ctx) =>
+      ctx.viewer && (ctx.viewer.id === reader.id || ctx.viewer.role === 'ADMIN') ? giftTotalsLoader(ctx).load(reader.id) : null,
+  }),
+);
 
 interface LeaderboardRow {
   rank: number;

@@ -4,6 +4,7 @@ import { builder } from '../builder.js';
 export const UserRef = builder.externalRef('User', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
   fields: (t) => ({ id: t.exposeID('id', { description: 'User id.' }) }),
 });
-export const ReaderRef = builder.externalRef('Reader', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
+/** Resolvable here so community can add the reader's gift totals to the Reader entity (see gifts.ts). */
+export const ReaderRef = builder.externalRef('Reader', builder.selection<{ id: string }>('id'), (ref) => ({ id: ref.id })).implement({
   fields: (t) => ({ id: t.exposeID('id', { description: 'The reader\'s user id.' }) }),
 });

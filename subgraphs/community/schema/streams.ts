@@ -7,10 +7,22 @@ import { builder } from '../builder.js';
 import * as streams from '../services/streams.js';
 import { ReaderRef, UserRef } from './refs.js';
 
-const StreamStatusEnum = builder.enumType(StreamStatus, { name: 'StreamStatus', description: 'Where a live stream is in its life.' });
-const StreamVisibilityEnum = builder.enumType(StreamVisibility, {
-  name: 'StreamVisibility',
+const StreamStatusEnum = builder.enumType('StreamStatus', {
+  description: 'Where a live stream is in its life.',
+  values: {
+    SCHEDULED: { description: 'Announced, not started.' },
+    LIVE: { description: 'On air now.' },
+    ENDED: { description: 'Was live and has ended.' },
+    CANCELLED: { description: 'Ended before it went live.' },
+  } as const satisfies Record<keyof typeof StreamStatus, unknown>,
+});
+const StreamVisibilityEnum = builder.enumType('StreamVisibility', {
   description: 'Who may watch: everyone, payers of the entry price, or invitees.',
+  values: {
+    PUBLIC: { description: 'Any signed-in user.' },
+    PREMIUM: { description: 'Viewers who paid the entry price (once).' },
+    PRIVATE: { description: 'Invited users only.' },
+  } as const satisfies Record<keyof typeof StreamVisibility, unknown>,
 });
 const LiveStreamFilter = builder.enumType('LiveStreamFilter', {
   description: 'Which streams to list.',
