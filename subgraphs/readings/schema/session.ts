@@ -6,7 +6,7 @@ import type { Context } from '../../../shared/context.js';
 import { loader, byKey } from '../../../shared/graphql/loaders.js';
 import { AppError } from '../../../shared/errors.js';
 import { ReaderRef, UserRef } from './refs.js';
-import { readerRequestsTopic, sessionTopic, SESSION_EVENT_KINDS, type SessionEvent, type SessionRequestEvent } from '../services/events.js';
+import { hydrateSession, readerRequestsTopic, sessionTopic, SESSION_EVENT_KINDS, type SessionEvent, type SessionRequestEvent } from '../services/events.js';
 
 export const SessionTypeEnum = sessionTypeEnum(builder);
 const statusDescriptions: Record<SessionStatus, string> = {
@@ -233,8 +233,9 @@ const SessionUpdateObject = builder.objectRef<SessionEvent>('SessionUpdate').imp
     at: t.field({ type: 'DateTime', description: 'When it happened.', resolve: (e) => e.at }),
     session: t.field({
       type: SessionObject,
-      description: 'The session as stored now.',
+      description: 'The session as of this event.',
       resolve: async (e, _args, ctx) => {
+        if (e.session) return hydrateSession(e.session);
         const s = await sessionLoader(ctx).load(e.sessionId);
         if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
         return s;

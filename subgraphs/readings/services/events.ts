@@ -1,4 +1,5 @@
 import type { SessionStatus } from '../../../shared/db/generated/enums.js';
+import type { Session } from '../../../shared/db/generated/client.js';
 
 /** Topics (payloads are plain JSON: they cross Redis). */
 export const sessionTopic = (sessionId: string) => `session:${sessionId}`;
@@ -41,6 +42,24 @@ export interface SessionEvent {
   /** Participant the event is about (joins and leaves). */
   userId: string | null;
   at: string;
+  /** The session row as of this event (dates as ISO strings), so subscribers need no query per event. */
+  session?: SessionSnapshot;
+}
+
+export type SessionSnapshot = { [K in keyof Session]: Session[K] extends Date | null ? string | null : Session[K] };
+
+const SESSION_DATE_FIELDS = ['scheduledAt', 'confirmedAt', 'requestedAt', 'acceptedAt', 'startedAt', 'endedAt', 'graceStartedAt', 'resumedAt', 'createdAt', 'updatedAt'] as const;
+
+export function snapshotSession(s: Session): SessionSnapshot {
+  const out: Record<string, unknown> = { ...s };
+  for (const f of SESSION_DATE_FIELDS) out[f] = s[f] ? (s[f] as Date).toISOString() : null;
+  return out as SessionSnapshot;
+}
+
+export function hydrateSession(snap: SessionSnapshot): Session {
+  const out: Record<string, unknown> = { ...snap };
+  for (const f of SESSION_DATE_FIELDS) out[f] = snap[f] ? new Date(snap[f] as string) : null;
+  return out as unknown as Session;
 }
 
 export interface SessionRequestEvent {

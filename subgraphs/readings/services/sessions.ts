@@ -13,6 +13,7 @@ import {
   readerRequestsTopic,
   sessionMessagesTopic,
   sessionTopic,
+  snapshotSession,
   type ChatMessageEvent,
   type SessionEvent,
   type SessionEventKind,
@@ -196,6 +197,7 @@ export class ReadingsService {
       endReason: s.endReason,
       userId: extra.userId ?? null,
       at: now.toISOString(),
+      session: snapshotSession(s),
     };
   }
 
