@@ -182,26 +182,34 @@ try {
     const debug = (m: string) => process.env.BENCH_DEBUG && console.error(`[${peer}] ${m}`);
     debug('started and warmed');
 
-    let wave = '';
     const latencies = new Map<string, number[]>();
     const received = new Map<string, number>();
     let violations = 0;
+    const reasons = new Map<string, number>();
     const clients: Client[] = [];
+    // Each wave sends one mutation per session, so an event belongs to a wave by its sequence number (the warm-up
+    // pulsed sessions 1..20 once): a late event of one wave is never counted in the next.
+    const waveOf = (s: Subscriber, seq: number) => ['', 'steady', 'burst'][seq - (Number(s.sessionId.slice(1)) <= 20 ? 1 : 0)] ?? '';
     const onEvent = (s: Subscriber, e: PulseEvent) => {
-      if (!wave) return;
       const p = e.data?.sessionPulse;
       if (!p) {
         violations++;
         return;
       }
-      latencies.get(wave)!.push(Date.now() - p.publishedAt);
-      received.set(wave, (received.get(wave) ?? 0) + 1);
+      const w = waveOf(s, p.seq);
+      if (!w) return;
+      latencies.get(w)?.push(Date.now() - p.publishedAt);
+      received.set(w, (received.get(w) ?? 0) + 1);
       const forbidden = e.errors?.[0]?.extensions?.code === 'FORBIDDEN';
       const ok =
-        p.reader.displayName === s.expectedName &&
+        p.reader?.displayName === s.expectedName &&
         p.viewerRole === s.role &&
         (SELECT === 'shared' ? !e.errors : p.client?.email === s.expectedEmail && (s.role === 'CLIENT' ? !e.errors : forbidden));
-      if (!ok) violations++;
+      if (!ok) {
+        violations++;
+        const why = String(e.errors?.[0]?.extensions?.code ?? 'wrong data');
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      }
     };
     const t0 = performance.now();
     for (let i = 0; i < subscribers.length; i += 100) {
@@ -231,14 +239,12 @@ try {
     const rssAfter = await rssOf(child.pid!);
 
     const runWave = async (name: string, send: () => Promise<void>) => {
-      wave = name;
       latencies.set(name, []);
       const started = performance.now();
       await send();
       const deadline = Date.now() + 30_000;
       while ((received.get(name) ?? 0) + failedMutations * 2 < subscribers.length && Date.now() < deadline) await sleep(20);
       const took = performance.now() - started;
-      wave = '';
       await sleep(200);
       return { name, took, got: received.get(name) ?? 0, xs: latencies.get(name)! };
     };
@@ -275,6 +281,7 @@ try {
     const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     clearTimeout(killer);
+    if (reasons.size) console.error(`[${peer}] wrong payloads by first error code: ${JSON.stringify(Object.fromEntries(reasons))}`);
     return { peer, subscribeMs, memPerSub: (rssAfter - rssBefore) / subscribers.length, waves: [steady, burst], violations, failedMutations, leftListeners: released };
   }
 
