@@ -4,6 +4,7 @@
 // invariants after each phase. SESSIONS and NAIVE_SESSIONS override the sizes.
 import { randomBytes } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrisma } from '../shared/db/client.js';
@@ -29,7 +30,9 @@ for (const d of dirs) {
 }
 const url = new URL(base);
 url.searchParams.set('options', `-c search_path=${schema}`);
-const prisma = createPrisma(url.toString(), { schema, max: 10 });
+// One connection: every query of the bench runs on one PostgreSQL backend, whose CPU time we can read, so the
+// figures can be judged apart from the other load on a shared machine.
+const prisma = createPrisma(url.toString(), { schema, max: 1 });
 const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
 const sql = async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[];
 const pubsub = createPubSub({ prefix: `${schema}:` });
@@ -71,11 +74,25 @@ try {
     });
 
   // Set-based tick: all N sessions, minute 1, then minute 2 (warm), then a replay of minute 2 (all already charged).
+  const [{ pid }] = await prisma.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+  const backendCpuMs = async () => {
+    try {
+      const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    } catch {
+      return Number.NaN; // PostgreSQL on another host
+    }
+  };
   const tickTimes: number[] = [];
+  const tickCpu: Array<{ pg: number; node: number }> = [];
   for (const minute of [1, 2]) {
+    const pg0 = await backendCpuMs();
+    const node0 = process.cpuUsage();
     const t0 = performance.now();
     const results = await money.chargeSessionMinutes(inputs(1, N, minute));
     tickTimes.push(performance.now() - t0);
+    const node1 = process.cpuUsage(node0);
+    tickCpu.push({ pg: (await backendCpuMs()) - pg0, node: (node1.user + node1.system) / 1000 });
     const charged = results.filter((r) => r.status === 'CHARGED').length;
     if (charged !== N) throw new Error(`tick minute ${minute}: ${charged}/${N} charged`);
   }
@@ -88,12 +105,16 @@ try {
 
   // Naive baseline: one transaction per charge, one after the other, on fresh sessions.
   const naiveInputs = inputs(N + 1, NAIVE, 1);
+  const naivePg0 = await backendCpuMs();
+  const naiveNode0 = process.cpuUsage();
   const t2 = performance.now();
   for (const input of naiveInputs) {
     const r = await money.chargeSessionMinute(input);
     if (r.status !== 'CHARGED') throw new Error(`naive charge failed: ${r.status}`);
   }
   const naiveMs = performance.now() - t2;
+  const naiveNode = process.cpuUsage(naiveNode0);
+  const naiveCpu = { pg: (await backendCpuMs()) - naivePg0, node: (naiveNode.user + naiveNode.system) / 1000 };
   const afterNaive = await checkLedger(sql);
   if (JSON.stringify(afterNaive) !== JSON.stringify(CLEAN)) throw new Error(`invariants broken after naive run: ${JSON.stringify(afterNaive)}`);
   const [{ wallets, revenue, earnings }] = await sql<{ wallets: string; revenue: string; earnings: string }>(`
@@ -116,7 +137,11 @@ try {
   console.log(`  naive, ${NAIVE} sequential transactions: ${naiveMs.toFixed(0)} ms  (${naivePer.toFixed(2)} ms/charge, ${Math.round(1000 / naivePer)} charges/s)`);
   if (NAIVE !== N) console.log(`  naive extrapolated to ${N}:           ${naiveFor.toFixed(0)} ms`);
   console.log(`  speed-up set-based vs naive:           ${(naiveFor / tick).toFixed(1)}x`);
-  console.log(`  goal ≤ 2000 ms for ${N}:                 ${tick <= 2000 ? 'met' : 'MISSED'}`);
+  const cpu = tickCpu[1]!;
+  console.log(`  CPU of tick, minute 2:                 ${(cpu.pg + cpu.node).toFixed(0)} ms (PostgreSQL backend ${cpu.pg.toFixed(0)} ms + node ${cpu.node.toFixed(0)} ms)`);
+  console.log(`  CPU of naive run:                      ${(naiveCpu.pg + naiveCpu.node).toFixed(0)} ms for ${NAIVE} (PostgreSQL backend ${naiveCpu.pg.toFixed(0)} ms + node ${naiveCpu.node.toFixed(0)} ms); CPU ratio ${(((naiveCpu.pg + naiveCpu.node) / NAIVE) * N / (cpu.pg + cpu.node)).toFixed(1)}x`);
+  console.log(`  machine load during the run:           ${os.loadavg()[0]!.toFixed(1)} (1-min average) on ${os.cpus().length} cores`);
+  console.log(`  goal ≤ 2000 ms for ${N}:                 ${tick <= 2000 ? 'met' : 'MISSED'} (wall clock)`);
   console.log(`  invariants after tick and after naive run: every transaction sums to zero, balances = entries, none negative, splits exact`);
 } finally {
   await pubsub.close();

@@ -398,10 +398,14 @@ plan AS MATERIALIZED (
     FROM input i LEFT JOIN transactions t ON t.session_id = i.s AND t.session_minute = i.m
 ),
 ok AS MATERIALIZED (
-  SELECT r.s, r.c, r.r, r.m, r.rate, r.ord, gen_random_uuid()::text AS tid,
+  SELECT r.s, r.c, r.r, r.m, r.rate, r.ord,
+         -- time-ordered ids (microseconds, input position, random tail): inserts land at the right edge of the
+         -- primary-key indexes instead of all over them
+         lpad(to_hex(t0.us), 14, '0') || lpad(to_hex(r.ord), 6, '0') || substr(md5(random()::text), 1, 8) AS tid,
          ((r.rate::bigint * $6::int) / 10000)::int AS rshare
     FROM (SELECT p.*, sum(p.rate) OVER (PARTITION BY p.c ORDER BY p.ord) AS cum FROM plan p WHERE p.existing_id IS NULL) r
     JOIN ledger_accounts w ON w.id = 'wallet:' || r.c
+   CROSS JOIN (SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint AS us) t0
    WHERE r.cum <= w.balance_cents
 ),
 ins_tx AS (
@@ -413,15 +417,15 @@ ins_tx AS (
   RETURNING 1
 ),
 legs AS MATERIALIZED (
-  SELECT ok.tid, v.acct, v.amt
-    FROM ok CROSS JOIN LATERAL (VALUES ('wallet:' || ok.c, -ok.rate::bigint),
-                                       ('earnings:' || ok.r, ok.rshare::bigint),
-                                       ('platform:revenue', (ok.rate - ok.rshare)::bigint)) AS v(acct, amt)
+  SELECT ok.tid, v.leg, v.acct, v.amt
+    FROM ok CROSS JOIN LATERAL (VALUES (1, 'wallet:' || ok.c, -ok.rate::bigint),
+                                       (2, 'earnings:' || ok.r, ok.rshare::bigint),
+                                       (3, 'platform:revenue', (ok.rate - ok.rshare)::bigint)) AS v(leg, acct, amt)
    WHERE v.amt <> 0
 ),
 ins_e AS (
   INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents)
-  SELECT gen_random_uuid()::text, tid, acct, amt FROM legs
+  SELECT tid || '-' || leg, tid, acct, amt FROM legs
   RETURNING 1
 ),
 upd AS (
