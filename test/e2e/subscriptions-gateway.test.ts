@@ -1,3 +1,4 @@
+import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken } from '../../shared/auth/tokens.js';
 import { subscriptionServerOf } from '../../gateway/subscriptions.js';
@@ -99,6 +100,30 @@ describe('readerStatusChanged through the gateway', () => {
     });
     expect((errors as Array<{ extensions: { code: string } }>)[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(fed.pubsub.listenerCount()).toBe(0);
+  });
+});
+
+describe('queries and mutations on the socket', () => {
+  it('plans and runs them as the connection\'s viewer', async () => {
+    const ws = open(reader.token);
+    const run = (query: string, variables: Record<string, unknown>) =>
+      new Promise<unknown>((resolve, reject) => {
+        let last: unknown;
+        ws.client.subscribe({ query, variables }, { next: (v) => (last = v), error: reject, complete: () => resolve(last) });
+      });
+    const res = await run(print(SubsSetReaderStatusDocument), { status: 'OFFLINE' });
+    expect(res).toEqual({ data: { setReaderStatus: { id: reader.id, status: 'OFFLINE' } } });
+    expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: reader.id } })).status).toBe('OFFLINE');
+    // As an anonymous connection the same mutation is refused by the subgraph and changes nothing.
+    const anon = connect(fed.gateway.wsUrl);
+    sockets.push(anon);
+    const refused = await new Promise<{ errors?: Array<{ extensions?: { code?: string } }> }>((resolve, reject) => {
+      let last: unknown;
+      anon.client.subscribe({ query: print(SubsSetReaderStatusDocument), variables: { status: 'ONLINE' } }, { next: (v) => (last = v), error: reject, complete: () => resolve(last as never) });
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: reader.id } })).status).toBe('OFFLINE');
+    await eventually(() => stats().operations, (n) => n === 0);
   });
 });
 
