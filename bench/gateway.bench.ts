@@ -1,7 +1,8 @@
 // npm run bench:gateway — one representative query that crosses two subgraphs, under 50 connections, through
 // (1) our gateway, (2) the same gateway with only subgraph-fetch merging (no whole-operation merging), (3) Hive
-// Gateway with its defaults over the same supergraph, and (4) straight to the owning subgraph (the "ceiling":
-// one subgraph doing all the work of one request; in-flight merging can exceed it), alternating runs. Every service is its own process (the entry points
+// Gateway with its defaults over the same supergraph, (4) Hive with its opt-in inbound request merging, and (5)
+// straight to the owning subgraph (the "ceiling": one subgraph doing all the work of one request; in-flight
+// merging can exceed it), alternating runs. Every service is its own process (the entry points
 // gateway/main.ts and subgraphs/<name>/main.ts), on a scratch schema of DATABASE_URL / TEST_DATABASE_URL seeded
 // with the demo data plus enough readers for a page of 20.
 // Knobs: BENCH_SECONDS (default 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
@@ -214,16 +215,23 @@ async function main() {
   for (const n of SUBGRAPH_NAMES) supergraph = supergraph.replaceAll(DEFAULT_SUBGRAPH_URLS[n], subgraphUrls[n]);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-hive-'));
   await writeFile(path.join(tmp, 'supergraph.graphql'), supergraph);
-  await writeFile(
-    path.join(tmp, 'gateway.config.mjs'),
-    `export const gatewayConfig = {
-  logging: 'error',
+  // Hive twice: its defaults (the goal's peer), and with its opt-in merging of identical client operations
+  // (inboundInflightRequestDeduplication, keyed by all request headers), the peer of our operation merging.
+  const startHive = async (name: string, extra: string) => {
+    const config = path.join(tmp!, `${name}.config.mjs`);
+    await writeFile(
+      config,
+      `export const gatewayConfig = {
+  logging: 'error',${extra}
   propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ '${VIEWER_HEADER}': request.headers.get('${VIEWER_HEADER}') }) },
 };\n`,
-  );
-  const hivePort = await freePort();
-  spawnService('hive', path.join(ROOT, 'node_modules/.bin/hive-gateway'), ['supergraph', path.join(tmp, 'supergraph.graphql'), '--port', String(hivePort), '--host', '127.0.0.1', '-c', path.join(tmp, 'gateway.config.mjs'), '--disable-websockets'], { NODE_ENV: 'production' });
-  const hiveUrl = `http://127.0.0.1:${hivePort}/graphql`;
+    );
+    const port = await freePort();
+    spawnService(name, path.join(ROOT, 'node_modules/.bin/hive-gateway'), ['supergraph', path.join(tmp!, 'supergraph.graphql'), '--port', String(port), '--host', '127.0.0.1', '-c', config, '--disable-websockets'], { NODE_ENV: 'production' });
+    return `http://127.0.0.1:${port}/graphql`;
+  };
+  const hiveUrl = await startHive('hive', '');
+  const hiveInboundUrl = await startHive('hive-inbound', '\n  inboundInflightRequestDeduplication: true,');
 
   const { query, crossField, direct } = chooseQuery(supergraph);
   // Anonymous viewer, as a public directory page is seen; Hive and the ceiling carry the gateway's signed header.
@@ -233,12 +241,14 @@ async function main() {
     { name: 'our gateway', url: ours.url, headers: json, body: JSON.stringify({ query }) },
     { name: 'ours, fetch merging only', url: oursFetchOnly.url, headers: json, body: JSON.stringify({ query }) },
     { name: 'Hive Gateway', url: hiveUrl, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query }) },
+    { name: 'Hive, inbound merging on', url: hiveInboundUrl, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query }) },
     { name: 'accounts subgraph (ceiling)', url: subgraphUrls.accounts, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query: direct }) },
   ];
   await waitForGraphQL(hiveUrl, all[2]!.body, all[2]!.headers);
-  // BENCH_TARGETS=ours,fetch,hive,ceiling picks a subset (for profiling); the ratios need all of them.
+  await waitForGraphQL(hiveInboundUrl, all[3]!.body, all[3]!.headers);
+  // BENCH_TARGETS=ours,fetch,hive,hive-inbound,ceiling picks a subset (for profiling); the ratios need all of them.
   const pick = process.env.BENCH_TARGETS?.split(',');
-  const targets = pick ? all.filter((_, i) => pick.includes(['ours', 'fetch', 'hive', 'ceiling'][i]!)) : all;
+  const targets = pick ? all.filter((_, i) => pick.includes(['ours', 'fetch', 'hive', 'hive-inbound', 'ceiling'][i]!)) : all;
 
   console.log(`gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, node ${process.version}`);
   console.log(`query: a page of 20 readers (accounts) + ${crossField}`);
@@ -266,6 +276,7 @@ async function main() {
   const rps = (n: string) => mean(n, (r) => r.requests.average);
   console.log(`\nour gateway / Hive Gateway: ${(rps('our gateway') / rps('Hive Gateway')).toFixed(2)}x (goal >= 1.0, standing goal 1.5)`);
   console.log(`ours with fetch merging only / Hive Gateway: ${(rps('ours, fetch merging only') / rps('Hive Gateway')).toFixed(2)}x`);
+  console.log(`our gateway / Hive with inbound merging on: ${(rps('our gateway') / rps('Hive, inbound merging on')).toFixed(2)}x`);
   console.log(`our gateway / ceiling: ${(rps('our gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x; Hive / ceiling: ${(rps('Hive Gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x`);
 }
 
