@@ -194,6 +194,8 @@ try {
       const p = e.data?.sessionPulse;
       if (!p) {
         violations++;
+        const why = `no data: ${String(e.errors?.[0]?.extensions?.code ?? '')} ${String((e.errors?.[0] as { message?: string } | undefined)?.message ?? '').slice(0, 80)}`;
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
         return;
       }
       const w = waveOf(s, p.seq);
