@@ -281,8 +281,12 @@ async function main() {
 }
 
 async function cleanup() {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+  // SIGTERM, then SIGKILL for any process still there after 12 s.
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  for (const c of running) c.kill('SIGTERM');
+  const kill = setTimeout(() => running.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL')), 12_000);
+  await Promise.all(running.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)))));
+  clearTimeout(kill);
   if (tmp) await rm(tmp, { recursive: true, force: true });
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

@@ -38,12 +38,13 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
   });
 }
 
-/** Closes the service on SIGINT/SIGTERM, then exits. */
+/** Closes the service on SIGINT/SIGTERM, then exits; after 10 s (a close that hangs) it exits anyway, with 1. */
 export function onShutdown(close: () => Promise<void>): void {
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
     try {
       await close();
     } finally {
