@@ -67,6 +67,11 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
+const cpuOf = async (pid: number) => {
+  const f = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+};
 const rssOf = async (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
 const config = loadConfig({ NODE_ENV: 'test' });
@@ -233,6 +238,8 @@ try {
 
     // RATE gifts a second for SECONDS, on a fixed schedule (not waiting for answers), round-robin over senders.
     measuring = true;
+    const gatewayCpu0 = await cpuOf(child.pid!);
+    const localCpu0 = process.cpuUsage();
     const total = RATE * SECONDS;
     const start = performance.now();
     const sends: Promise<boolean>[] = [];
@@ -248,6 +255,10 @@ try {
     const drainUntil = Date.now() + DRAIN_S * 1000;
     while (latencies.length + wrong < expected && Date.now() < drainUntil) await sleep(50);
     measuring = false;
+    const gatewayCpu = child.exitCode === null ? (await cpuOf(child.pid!)) - gatewayCpu0 : NaN;
+    const localCpuUs = process.cpuUsage(localCpu0);
+    const localCpu = (localCpuUs.user + localCpuUs.system) / 1e6;
+    const phaseS = (performance.now() - start) / 1000;
     debug(`received ${latencies.length}/${expected}; ${subscriptionErrors} subscription errors`);
     if (child.exitCode !== null) console.error(`${peer} gateway exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     const lost = ids.reduce((n, id) => n + Math.max(0, ok - (perViewer.get(id) ?? 0)), 0);
@@ -278,6 +289,9 @@ try {
       p99: pct(latencies, 99),
       max: pct(latencies, 100),
       left,
+      gatewayCpu,
+      localCpu,
+      phaseS,
     };
   }
 
@@ -329,6 +343,9 @@ try {
       'subscription errors': r.subscriptionErrors,
       'gift errors': r.giftErrors,
       'listeners left': r.left,
+      'gateway CPU s': +r.gatewayCpu.toFixed(1),
+      'subgraphs+viewers CPU s': +r.localCpu.toFixed(1),
+      'gift phase wall s': +r.phaseS.toFixed(1),
     })),
   );
   for (const r of results) if (r.firstGiftError) console.log(`${r.peer}: first gift error ${r.firstGiftError}`);
