@@ -339,6 +339,28 @@ describe('virtual gifts', () => {
     expect(await c.ledgerInvariants()).toEqual({ unbalanced: 0, drift: 0, negative: 0 });
   });
 
+  it('holds the daily cap under concurrent gifts', async () => {
+    const reader = await c.user('READER');
+    const fan = await c.user('CLIENT');
+    const s = await liveStream(reader);
+    const g = await giftOf(300);
+    await c.fund(fan, 10_000);
+    await fed.db.prisma.systemSetting.create({ data: { key: 'gift_daily_cap_cents', value: '1000' } });
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          fed.run(CommunitySendGiftDocument, { input: { idempotencyKey: key(), virtualGiftId: g.id, readerId: reader.id, streamId: s.id } }, fan.token),
+        ),
+      );
+      expect(results.filter((r) => !r.errors)).toHaveLength(3);
+      expect(results.filter((r) => errorCode(r) === 'RATE_LIMITED')).toHaveLength(5);
+      expect(await fed.db.prisma.gift.count({ where: { senderId: fan.id } })).toBe(3);
+      expect(await c.balance(fan)).toBe(9_100);
+    } finally {
+      await fed.db.prisma.systemSetting.deleteMany({ where: { key: 'gift_daily_cap_cents' } });
+    }
+  });
+
   it('sends a gift during a running session to that session\'s reader', async () => {
     const reader = await c.user('READER');
     const fan = await c.user('CLIENT');
