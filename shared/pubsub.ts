@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { PubSub as MemoryPubSub, type PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 import { Redis } from 'ioredis';
@@ -27,7 +28,10 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
       await (engine as RedisPubSub).close();
     };
   } else {
-    engine = new MemoryPubSub();
+    // One listener per subscriber on a topic: thousands watch one stream, so no listener cap.
+    const eventEmitter = new EventEmitter();
+    eventEmitter.setMaxListeners(0);
+    engine = new MemoryPubSub({ eventEmitter });
   }
   let live = 0;
   return {
