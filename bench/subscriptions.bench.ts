@@ -115,7 +115,8 @@ try {
 
   const rt: ServiceRuntime = { config, prisma, pubsub };
   const accounts = await startAccounts(rt);
-  const pulse = await startPulseSubgraph(rt, sessions);
+  const counters = new Map<string, number>();
+  const pulse = await startPulseSubgraph(rt, sessions, {}, counters);
   const supergraphPath = path.join(tmp, 'supergraph.graphql');
   await writeFile(supergraphPath, await pulseSupergraph({ accounts: accounts.url, pulse: pulse.url }));
   const env = {
@@ -187,9 +188,10 @@ try {
     let violations = 0;
     const reasons = new Map<string, number>();
     const clients: Client[] = [];
-    // Each wave sends one mutation per session, so an event belongs to a wave by its sequence number (the warm-up
-    // pulsed sessions 1..20 once): a late event of one wave is never counted in the next.
-    const waveOf = (s: Subscriber, seq: number) => ['', 'steady', 'burst'][seq - (Number(s.sessionId.slice(1)) <= 20 ? 1 : 0)] ?? '';
+    // Each wave sends one mutation per session, so an event belongs to a wave by its sequence number: a late event
+    // of one wave is never counted in the next (nor in another peer's run).
+    const base = new Map(counters);
+    const waveOf = (s: Subscriber, seq: number) => ['', 'steady', 'burst'][seq - (base.get(s.sessionId) ?? 0)] ?? '';
     const onEvent = (s: Subscriber, e: PulseEvent) => {
       const p = e.data?.sessionPulse;
       if (!p) {

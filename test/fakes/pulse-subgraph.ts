@@ -135,9 +135,11 @@ export async function startPulseSubgraph(
   rt: ServiceRuntime & { pubsub: PubSub },
   sessions: Map<string, PulseSession>,
   listen: { port?: number } = {},
+  /** Last sequence number per session (shared so a caller can read it). */
+  counters = new Map<string, number>(),
 ): Promise<RunningServer> {
   return startSubgraph(
-    { name: 'pulse', schema: pulseSchema(sessions), prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret },
+    { name: 'pulse', schema: pulseSchema(sessions, counters), prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret },
     listen,
   );
 }
