@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "transactions_session_id_idx";
