@@ -38,6 +38,8 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
+  // Never hang on the way out: whatever has not closed in 10 s is abandoned.
+  setTimeout(() => process.exit(1), 10_000).unref();
   await federation.close();
   await pubsub.close();
   await prisma.$disconnect();
