@@ -2,7 +2,15 @@
 // (the peer) on the same supergraph, the same subgraphs and the same database, in the same run.
 //
 // Shape: SESSIONS sessions (default 1,000), each with its reader and its client subscribed (2,000 graphql-ws
-// subscribers, 2,000 distinct viewers, one connection each). The subscription is `sessionPulse` of the pulse test
+// subscribers, 2,000 distinct viewers, one connection each).
+// MODE=chat (default): the real product path. The four real subgraphs and the committed supergraph; SESSIONS real
+// CHAT sessions IN_PROGRESS (rows written with Prisma in the scratch schema); each subscriber subscribes to readings'
+// `sessionMessageAdded(sessionId)` selecting `sender { id displayName }` (accounts: an `_entities` fetch per event);
+// each event is caused by a `sendSessionMessage` mutation through the gateway under test (steady wave: the client
+// sends, burst wave: the reader sends). Latency runs from readings' publish of the message (after its transaction
+// commits; the bench wraps the shared pub/sub to timestamp it) to receipt at each client. Every payload is checked
+// (right session, right sender and displayName, no errors).
+// MODE=pulse: the earlier stand-in. The subscription is `sessionPulse` of the pulse test
 // subgraph (test/fakes/pulse-subgraph.ts) standing in for readings' sessionUpdated: every event selects
 // `viewerRole` (resolved by the owning subgraph from each subscriber's own identity) and `reader { displayName }`
 // owned by accounts, so each event is completed with an `_entities` fetch to accounts as that subscriber; the bench
@@ -16,7 +24,7 @@
 // Peers: "ours" (event fields fetched over the gateway's multiplexed subgraph sockets), "ours-http" (fetched
 // through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
 // socket per viewer; bench/subscriptions-hive.config.ts).
-// Env: SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
+// Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -32,7 +40,11 @@ import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
 import type { ServiceRuntime } from '../shared/runtime.js';
+import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
+import { startCommunity } from '../subgraphs/community/server.js';
+import { startPayments } from '../subgraphs/payments/server.js';
+import { startReadings } from '../subgraphs/readings/server.js';
 import { pulseSupergraph, startPulseSubgraph, type PulseSession } from '../test/fakes/pulse-subgraph.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,11 +55,17 @@ const RATE = Number(process.env.RATE ?? 200);
 const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
 const schema = `bench_${randomBytes(5).toString('hex')}`;
 
+const MODE = process.env.MODE === 'pulse' ? 'pulse' : 'chat';
 const SELECT = process.env.SELECT === 'private' ? 'private' : 'shared';
-const SUBSCRIPTION = `subscription Pulse($sessionId: ID!) {
+const CHAT_SUBSCRIPTION = `subscription Chat($sessionId: ID!) {
+  sessionMessageAdded(sessionId: $sessionId) { id sessionId seq sender { id displayName } }
+}`;
+const CHAT_MUTATION = 'mutation Send($input: SendSessionMessageInput!) { sendSessionMessage(input: $input) { id seq } }';
+const PULSE_SUBSCRIPTION = `subscription Pulse($sessionId: ID!) {
   sessionPulse(sessionId: $sessionId) { seq publishedAt viewerRole reader { id displayName } ${SELECT === 'private' ? 'client { id email }' : ''} }
 }`;
-const MUTATION = 'mutation Pulse($sessionId: ID!) { pulseSession(sessionId: $sessionId) { seq publishedAt } }';
+const PULSE_MUTATION = 'mutation Pulse($sessionId: ID!) { pulseSession(sessionId: $sessionId) { seq publishedAt } }';
+const SUBSCRIPTION = MODE === 'chat' ? CHAT_SUBSCRIPTION : PULSE_SUBSCRIPTION;
 
 interface Subscriber {
   sessionId: string;
@@ -58,7 +76,10 @@ interface Subscriber {
 }
 
 interface PulseEvent {
-  data?: { sessionPulse: { seq: number; publishedAt: number; viewerRole: string; reader: { displayName: string }; client?: { email: string | null } } } | null;
+  data?: {
+    sessionPulse?: { seq: number; publishedAt: number; viewerRole: string; reader: { displayName: string }; client?: { email: string | null } };
+    sessionMessageAdded?: { id: string; sessionId: string; seq: number; sender: { id: string; displayName: string } };
+  } | null;
   errors?: Array<{ extensions?: { code?: string } }>;
 }
 
@@ -101,6 +122,12 @@ try {
     data: ids.map((i) => ({ userId: `r${i}`, firstName: `Reader${i}`, lastName: 'Bench', displayName: `Reader ${i}`, specialties: [], certifications: [], languages: ['en'], verificationDocs: [] })),
   });
   await prisma.client.createMany({ data: ids.map((i) => ({ userId: `c${i}`, firstName: `Client${i}` })) });
+  if (MODE === 'chat') {
+    const now = new Date();
+    await prisma.session.createMany({
+      data: ids.map((i) => ({ id: `s${i}`, clientId: `c${i}`, readerId: `r${i}`, type: 'CHAT' as const, status: 'IN_PROGRESS' as const, rateCents: 199, acceptedAt: now, startedAt: now })),
+    });
+  }
 
   const sessions = new Map<string, PulseSession>(ids.map((i) => [`s${i}`, { readerId: `r${i}`, clientId: `c${i}` }]));
   const tokens = new Map<string, string>();
@@ -114,17 +141,47 @@ try {
   ]);
 
   const rt: ServiceRuntime = { config, prisma, pubsub };
-  const accounts = await startAccounts(rt);
   const counters = new Map<string, number>();
-  const pulse = await startPulseSubgraph(rt, sessions, {}, counters);
+  // MODE=chat: readings publishes each message after its transaction commits; this wrapper (bench only) stamps the
+  // publish time per message id and tracks each session's last seq (waves are told apart by seq).
+  const publishedAt = new Map<string, number>();
+  if (MODE === 'chat') {
+    const publish = pubsub.publish.bind(pubsub);
+    pubsub.publish = async (topic, payload) => {
+      const m = payload as { id?: string; sessionId?: string; seq?: number; senderId?: string };
+      if (m && typeof m.id === 'string' && typeof m.seq === 'number' && m.sessionId && m.senderId) {
+        publishedAt.set(m.id, Date.now());
+        counters.set(m.sessionId, Math.max(counters.get(m.sessionId) ?? 0, m.seq));
+      }
+      return publish(topic, payload);
+    };
+  }
+  const accounts = await startAccounts(rt);
+  const services: Array<{ close(): Promise<void> }> = [accounts];
   const supergraphPath = path.join(tmp, 'supergraph.graphql');
-  await writeFile(supergraphPath, await pulseSupergraph({ accounts: accounts.url, pulse: pulse.url }));
+  let subgraphUrls: Record<string, string>;
+  if (MODE === 'chat') {
+    const [readings, payments, community] = await Promise.all([startReadings(rt), startPayments(rt), startCommunity(rt)]);
+    services.push(readings, payments, community);
+    subgraphUrls = { accounts: accounts.url, readings: readings.url, payments: payments.url, community: community.url };
+    // The committed supergraph names the default ports; Hive routes by these URLs, so point them at this run's.
+    const sdl = (await readCommittedSupergraph()).replace(
+      /@join__graph\(name: "(\w+)", url: "[^"]*"\)/g,
+      (whole, name: string) => (subgraphUrls[name] ? `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")` : whole),
+    );
+    await writeFile(supergraphPath, sdl);
+  } else {
+    const pulse = await startPulseSubgraph(rt, sessions, {}, counters);
+    services.push(pulse);
+    subgraphUrls = { accounts: accounts.url, pulse: pulse.url };
+    await writeFile(supergraphPath, await pulseSupergraph({ accounts: accounts.url, pulse: pulse.url }));
+  }
   const env = {
     ...process.env,
     NODE_ENV: 'production',
     SUPERGRAPH_PATH: supergraphPath,
-    SUBGRAPH_URLS: JSON.stringify({ accounts: accounts.url, pulse: pulse.url }),
-    SUBGRAPHS: 'accounts,pulse',
+    SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+    SUBGRAPHS: Object.keys(subgraphUrls).join(','),
     JWT_SECRET: config.jwtSecret,
     GATEWAY_SECRET: config.gatewaySecret,
   };
@@ -167,7 +224,11 @@ try {
         const r = await fetch(httpUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: MUTATION, variables: { sessionId } }),
+          body: JSON.stringify(
+            MODE === 'chat'
+              ? { query: CHAT_MUTATION, variables: { input: { sessionId, content: `bench ${peer} ${Date.now()}` } } }
+              : { query: PULSE_MUTATION, variables: { sessionId } },
+          ),
           signal: AbortSignal.timeout(30_000),
         });
         const body = (await r.json()) as { errors?: unknown };
@@ -192,7 +253,31 @@ try {
     // of one wave is never counted in the next (nor in another peer's run).
     const base = new Map(counters);
     const waveOf = (s: Subscriber, seq: number) => ['', 'steady', 'burst'][seq - (base.get(s.sessionId) ?? 0)] ?? '';
+    const onChatEvent = (s: Subscriber, e: PulseEvent) => {
+      const m = e.data?.sessionMessageAdded;
+      if (!m) {
+        violations++;
+        const why = `no data: ${String(e.errors?.[0]?.extensions?.code ?? '')} ${String((e.errors?.[0] as { message?: string } | undefined)?.message ?? '').slice(0, 80)}`;
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        return;
+      }
+      const w = waveOf(s, m.seq);
+      if (!w) return;
+      const sent = publishedAt.get(m.id);
+      if (sent !== undefined) latencies.get(w)?.push(Date.now() - sent);
+      received.set(w, (received.get(w) ?? 0) + 1);
+      // Steady: the client sent it; burst: the reader did.
+      const i = s.sessionId.slice(1);
+      const sender = w === 'steady' ? { id: `c${i}`, displayName: `Client${i}` } : { id: `r${i}`, displayName: `Reader ${i}` };
+      const ok = sent !== undefined && !e.errors && m.sessionId === s.sessionId && m.sender?.id === sender.id && m.sender?.displayName === sender.displayName;
+      if (!ok) {
+        violations++;
+        const why = String(e.errors?.[0]?.extensions?.code ?? 'wrong data');
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+      }
+    };
     const onEvent = (s: Subscriber, e: PulseEvent) => {
+      if (MODE === 'chat') return onChatEvent(s, e);
       const p = e.data?.sessionPulse;
       if (!p) {
         violations++;
@@ -297,7 +382,9 @@ try {
 
   console.log(`\n${subscribers.length} subscribers over ${SESSIONS} sessions, one event per session per wave (${subscribers.length} deliveries per wave)`);
   console.log(
-    SELECT === 'shared'
+    MODE === 'chat'
+      ? 'MODE=chat: readings sessionMessageAdded, each event selects sender { id displayName } (accounts)\n'
+      : SELECT === 'shared'
       ? 'each event selects viewerRole (per subscriber, owning subgraph) and reader.displayName (accounts, viewer-independent)\n'
       : 'each event selects viewerRole, reader.displayName and client.email (accounts; email is visible to the client only)\n',
   );
@@ -336,8 +423,7 @@ try {
     }
     console.log(`memory per subscription: ours ${(ours.memPerSub / 1024).toFixed(1)} KiB vs hive ${(hive.memPerSub / 1024).toFixed(1)} KiB`);
   }
-  await accounts.close();
-  await pulse.close();
+  for (const s of services) await s.close();
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await pubsub.close();
