@@ -156,12 +156,17 @@ try {
       return publish(topic, payload);
     };
   }
-  const accounts = await startAccounts(rt);
+  // MODE=chat: each subgraph gets its own connection pool, as when each runs as its own process (main.ts); with one
+  // shared pool, accounts' `_entities` reads queue behind readings' message transactions and the figures measure
+  // the bench's pool, not the delivery path.
+  const pools = MODE === 'chat' ? Array.from({ length: 4 }, () => createPrisma(url.toString(), { schema, max: 10 })) : [];
+  const rtOf = (i: number): ServiceRuntime => (MODE === 'chat' ? { config, prisma: pools[i]!, pubsub } : rt);
+  const accounts = await startAccounts(rtOf(0));
   const services: Array<{ close(): Promise<void> }> = [accounts];
   const supergraphPath = path.join(tmp, 'supergraph.graphql');
   let subgraphUrls: Record<string, string>;
   if (MODE === 'chat') {
-    const [readings, payments, community] = await Promise.all([startReadings(rt), startPayments(rt), startCommunity(rt)]);
+    const [readings, payments, community] = await Promise.all([startReadings(rtOf(1)), startPayments(rtOf(2)), startCommunity(rtOf(3))]);
     services.push(readings, payments, community);
     subgraphUrls = { accounts: accounts.url, readings: readings.url, payments: payments.url, community: community.url };
     // The committed supergraph names the default ports; Hive routes by these URLs, so point them at this run's.
@@ -424,6 +429,7 @@ try {
     console.log(`memory per subscription: ours ${(ours.memPerSub / 1024).toFixed(1)} KiB vs hive ${(hive.memPerSub / 1024).toFixed(1)} KiB`);
   }
   for (const s of services) await s.close();
+  for (const p of pools) await p.$disconnect();
 } finally {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await pubsub.close();
