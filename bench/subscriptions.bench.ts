@@ -29,6 +29,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
@@ -192,7 +193,14 @@ try {
   };
 
   async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    // A port the OS just handed out (a random pick once collided with a client socket's ephemeral port).
+    const port = await new Promise<number>((resolve, reject) => {
+      const probe = net.createServer().once('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
     const child =
       peer.startsWith('ours')
         ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port), EVENT_FETCH: peer === 'ours-http' ? 'http' : 'socket' }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])], stdio: 'pipe' })
