@@ -12,6 +12,7 @@
 // Ledger afterwards: every transaction balanced, cached balances equal their entries, no negative wallet, one
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
 // Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL.
+import { captureOutput, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -146,21 +147,9 @@ try {
             stdio: 'pipe',
           });
     children.push(child);
-    let log = '';
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
-        if (r.ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${peer} did not start:\n${log}`);
-      await sleep(200);
-    }
-    return { child, port, log: () => log };
+    const log = captureOutput(child);
+    await waitUntilServing(port, child, peer, log);
+    return { child, port, log };
   }
 
   let sent = 0;

@@ -25,6 +25,7 @@
 // through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
 // socket per viewer; bench/subscriptions-hive.config.ts).
 // Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
+import { captureOutput, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -210,21 +211,9 @@ try {
             stdio: 'pipe',
           });
     children.push(child);
-    let log = '';
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
-        if (r.ok) break;
-      } catch {
-        /* not up yet */
-      }
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${peer} did not start:\n${log}`);
-      await sleep(200);
-    }
-    return { child, port, log: () => log };
+    const log = captureOutput(child);
+    await waitUntilServing(port, child, peer, log);
+    return { child, port, log };
   }
 
   async function runPeer(peer: string) {
