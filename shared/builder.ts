@@ -10,6 +10,7 @@ import type PrismaTypes from './db/generated/pothos-types.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import type { Context, Role } from './context.js';
 import { AppError } from './errors.js';
+import { isSharedStream } from './graphql/shared-subscriptions.js';
 
 export interface AuthScopes {
   /** Any signed-in user. */
@@ -19,6 +20,11 @@ export interface AuthScopes {
   client: boolean;
   /** The viewer has one of these roles. */
   role: Role[];
+  /**
+   * The gateway's shared stream of a shared subscription field (no viewer: each subscriber was authorized on its
+   * own probe). Only `sharedSubscription` fields list it, next to `authenticated`.
+   */
+  sharedStream: boolean;
 }
 
 export interface SchemaTypes {
@@ -52,6 +58,7 @@ export function createBuilder(): Builder {
         reader: ctx.viewer?.role === 'READER',
         client: ctx.viewer?.role === 'CLIENT',
         role: (roles) => !!ctx.viewer && roles.includes(ctx.viewer.role),
+        sharedStream: isSharedStream(ctx),
       }),
       unauthorizedError: (_parent, ctx) =>
         ctx.viewer

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, subscribe, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
@@ -15,6 +15,7 @@ import type { Context, ServiceDeps } from '../context.js';
 import type { PubSub } from '../pubsub.js';
 import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
 import { AppError, toFormattedError } from '../errors.js';
+import { SHARE_EXTENSION, isSharedField, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -146,6 +147,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
   // graphql-ws. A socket is authenticated by a gateway-signed identity in connectionParams. The gateway's own
   // multiplexed socket (MULTIPLEX_AGENT, no viewer) carries many viewers' operations, each with its viewer's
   // signed identity in the subscribe payload's extensions; that identity is verified and used for the operation.
+  const probes = new WeakMap<object, ProbeAnswer>();
   const wsServer = useServer<Record<string, unknown>, WsExtra>(
     {
       schema: opts.schema,
@@ -171,13 +173,44 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
         }
         const document = parsedDocument(payload.query);
         if (!('kind' in document)) return document;
+        const contextValue = buildContext(opts, identity);
+        // Shared subscriptions (shared/graphql/shared-subscriptions.ts): a probe runs the field's authorization as
+        // the viewer and answers at once; a stream is opened only by the gateway's own identity, for a marked field.
+        const share = (payload.extensions as Record<string, unknown> | undefined)?.[SHARE_EXTENSION] as ShareMode | undefined;
+        if (share !== undefined) {
+          const op = getOperationAST(document, payload.operationName);
+          const root = op?.operation === 'subscription' && op.selectionSet.selections.length === 1 ? op.selectionSet.selections[0] : undefined;
+          const shared = root?.kind === 'Field' && isSharedField(opts.schema, root.name.value);
+          if (share === 'probe') {
+            probes.set(contextValue, shared ? 'authorized' : 'unshared');
+          } else if (share === 'stream') {
+            if (!shared) return [new AppError('BAD_USER_INPUT', 'Only a shared subscription field can be streamed for several subscribers.')];
+            if (!(identity.viewer === null && identity.userAgent === MULTIPLEX_AGENT)) {
+              return [new AppError('FORBIDDEN', 'Only the gateway opens shared subscription streams.')];
+            }
+            markSharedStream(contextValue);
+          } else {
+            return [new AppError('BAD_USER_INPUT', `Unknown ${SHARE_EXTENSION} mode.`)];
+          }
+        }
         return {
           schema: opts.schema,
           document,
           operationName: payload.operationName,
           variableValues: payload.variables,
-          contextValue: buildContext(opts, identity),
+          contextValue,
         };
+      },
+      subscribe: async (args) => {
+        const probe = probes.get(args.contextValue as object);
+        if (probe === 'unshared') return { data: null, extensions: { [SHARE_EXTENSION]: probe } };
+        const result = await subscribe(args);
+        if (probe === 'authorized' && Symbol.asyncIterator in result) {
+          // Authorized: nothing is streamed on a probe.
+          await result.return?.();
+          return { data: null, extensions: { [SHARE_EXTENSION]: probe } };
+        }
+        return result;
       },
       // Queries on the socket (the gateway's event completions): say when no resolver read the viewer, so the
       // gateway may share the response with other viewers' identical in-flight fetches (as the HTTP header does).

@@ -2,6 +2,7 @@ import { StreamStatus, StreamVisibility } from '../../../shared/db/generated/enu
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { filterIterator } from '../../../shared/pubsub.js';
+import { sharedSubscription } from '../../../shared/graphql/shared-subscriptions.js';
 import type { Context } from '../../../shared/context.js';
 import { builder } from '../builder.js';
 import * as streams from '../services/streams.js';
@@ -279,14 +280,15 @@ builder.subscriptionFields((t) => ({
   }),
   streamEvents: t.field({
     type: StreamEvent,
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, sharedStream: true },
     description: 'Gifts and chat messages in a stream the viewer may watch.',
     args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
-    subscribe: async (_root, args, ctx) => {
-      const s = await streams.findStream(ctx, String(args.streamId));
-      await streams.requireWatchAccess(ctx, s, { pay: false });
-      return ctx.pubsub.subscribe(streams.streamTopics.events(s.id)) as AsyncIterable<unknown>;
-    },
+    // The same events for every viewer allowed in: the gateway holds one stream per stream id for all of them,
+    // each viewer authorized on its own (shared/graphql/shared-subscriptions.ts).
+    ...sharedSubscription<{ streamId: string | number }, Context>({
+      authorize: async (args, ctx) => streams.requireWatchAccess(ctx, await streams.findStream(ctx, String(args.streamId)), { pay: false }),
+      stream: (args, ctx) => ctx.pubsub.subscribe(streams.streamTopics.events(String(args.streamId))) as AsyncIterable<unknown>,
+    }),
     resolve: (event) => event as streams.StreamEventPayload,
   }),
   liveStreamsChanged: t.field({

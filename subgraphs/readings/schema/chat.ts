@@ -1,4 +1,6 @@
 import { builder, readings, viewerOf } from '../builder.js';
+import type { Context } from '../../../shared/context.js';
+import { sharedSubscription } from '../../../shared/graphql/shared-subscriptions.js';
 import { MessageType } from '../../../shared/db/generated/enums.js';
 import { UserRef } from './refs.js';
 import { assertCanWatch } from './session.js';
@@ -51,13 +53,15 @@ builder.mutationField('sendSessionMessage', (t) =>
 builder.subscriptionField('sessionMessageAdded', (t) =>
   t.field({
     type: ChatMessageObject,
-    authScopes: { authenticated: true },
+    authScopes: { authenticated: true, sharedStream: true },
     description: 'New chat messages of one session (participants and admins only).',
     args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
-    subscribe: async (_root, args, ctx) => {
-      await assertCanWatch(ctx, String(args.sessionId));
-      return ctx.pubsub.subscribe<ChatMessageEvent>(sessionMessagesTopic(String(args.sessionId)));
-    },
+    // The same messages for both participants (and admins): the gateway holds one stream per session for all of
+    // them, each subscriber authorized on its own (shared/graphql/shared-subscriptions.ts).
+    ...sharedSubscription<{ sessionId: string | number }, Context>({
+      authorize: (args, ctx) => assertCanWatch(ctx, String(args.sessionId)),
+      stream: (args, ctx) => ctx.pubsub.subscribe<ChatMessageEvent>(sessionMessagesTopic(String(args.sessionId))),
+    }),
     // The payload carries the whole message (plain JSON), so no query per subscriber.
     resolve: (event) => event as never,
   }),
