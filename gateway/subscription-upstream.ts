@@ -11,6 +11,8 @@ export interface UpstreamRequest {
   variables: Record<string, unknown>;
   /** Signs the viewer's identity for this operation (fresh on every (re)subscribe: signatures are short-lived). */
   signIdentity(): Promise<string>;
+  /** More subscribe-message extensions (the shared-subscription mode). */
+  extensions?: Record<string, unknown>;
 }
 
 export interface UpstreamSink {
@@ -138,7 +140,7 @@ export class UpstreamPool {
           query: request.query,
           operationName: request.operationName,
           variables: request.variables,
-          extensions: { [VIEWER_HEADER]: extensionsIdentity },
+          extensions: { ...request.extensions, [VIEWER_HEADER]: extensionsIdentity },
         },
         {
           next: (result) => {
@@ -186,7 +188,11 @@ export class UpstreamPool {
    * Runs a query (an `_entities` fetch completing an event) on the subgraph's multiplexed socket, as the viewer
    * whose signed identity is given: one frame each way instead of an HTTP request.
    */
-  query(service: string, request: { query: string; operationName?: string | undefined; variables?: Record<string, unknown>; identity: string }, timeoutMs = 10_000): Promise<ExecutionResult> {
+  query(
+    service: string,
+    request: { query: string; operationName?: string | undefined; variables?: Record<string, unknown>; identity: string; extensions?: Record<string, unknown> },
+    timeoutMs = 10_000,
+  ): Promise<ExecutionResult> {
     if (this.disposed) return Promise.reject(new Error('The gateway is shutting down.'));
     this.queries.set(service, (this.queries.get(service) ?? 0) + 1);
     return new Promise<ExecutionResult>((resolve, reject) => {
@@ -196,7 +202,7 @@ export class UpstreamPool {
         reject(new Error(`The ${service} service did not answer within ${timeoutMs} ms.`));
       }, timeoutMs);
       const stop = this.client(service).client.subscribe(
-        { query: request.query, operationName: request.operationName, variables: request.variables ?? {}, extensions: { [VIEWER_HEADER]: request.identity } },
+        { query: request.query, operationName: request.operationName, variables: request.variables ?? {}, extensions: { ...request.extensions, [VIEWER_HEADER]: request.identity } },
         {
           next: (r) => {
             result = r as ExecutionResult;

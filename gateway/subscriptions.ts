@@ -20,6 +20,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { AppError, toFormattedError } from '../shared/errors.js';
 import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
+import { SHARE_EXTENSION } from '../shared/graphql/shared-subscriptions.js';
 import type { Viewer } from '../shared/context.js';
 import type { GatewayContext } from './create-gateway.js';
 import { viewerKey, type IdentityService } from './identity.js';
@@ -78,8 +79,11 @@ export interface SubscriptionStats {
   upstreamOperations: Record<string, number>;
   /** Whether the gateway's socket to each subgraph is open. */
   upstreamSockets: Record<string, boolean>;
-  /** Queries (event completions) sent on each subgraph's socket since start. */
+  /** Queries (event completions, shared-subscription probes) sent on each subgraph's socket since start. */
   upstreamQueries: Record<string, number>;
+  /** Shared subscription streams held upstream, and the client subscriptions they serve. */
+  sharedStreams: number;
+  sharedSubscribers: number;
 }
 
 export interface SubscriptionServer {
@@ -100,6 +104,8 @@ interface PlanState {
 }
 
 interface Prepared {
+  /** operationName + query text: the cache key, and with the variables the key of a shared stream. */
+  key: string;
   document: DocumentNode;
   operationName: string | undefined;
   kind: 'query' | 'mutation' | 'subscription';
@@ -121,6 +127,8 @@ type ConnectionExtra = {
 };
 
 interface OperationContextValue {
+  /** The client's graphql-ws operation id. */
+  id: string;
   prepared: Prepared;
   connection: ConnectionExtra;
   variables: Record<string, unknown>;
@@ -314,7 +322,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
           result = [new AppError('BAD_USER_INPUT', 'Unable to identify the operation to run (operationName).')];
         } else {
           const plan = s.planner.buildQueryPlan(operationFromDocument(s.fedApiSchema, document, { operationName }));
-          const prepared: Prepared = { document, operationName, kind: op.operation, plan };
+          const prepared: Prepared = { key, document, operationName, kind: op.operation, plan };
           if (plan.node?.kind === 'Subscription') {
             const { primary, rest } = plan.node as SubscriptionNode;
             const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
@@ -372,7 +380,162 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     operations -= 1;
   }
 
-  /** Subscriptions: one upstream operation, each event completed through the query plan's remaining fetches. */
+  // ── shared subscriptions (shared/graphql/shared-subscriptions.ts) ──────────────────────────────────────────
+  // Fields a subgraph marks shared deliver the same events to every subscriber it allows: after each subscriber's
+  // probe (its authorization, as itself), ONE upstream stream per (operation, variables) serves all of them, each
+  // event is completed once without a viewer and, when no fetch read the viewer, rendered once and written to
+  // every subscriber's socket as the same bytes.
+  interface Member {
+    op: OperationContextValue;
+    /** Writes a rendered `next` payload to the client's socket (ends the subscription if the client is too slow). */
+    send(payloadJson: string): void;
+    fail(result: ExecutionResult): void;
+    complete(): void;
+  }
+  interface Group {
+    members: Set<Member>;
+    unsubscribe: () => void;
+    chain: Promise<void>;
+    /** Completions read the viewer until then: complete each event per subscriber without trying to share. */
+    viewerDependentUntil: number;
+  }
+  const groups = new Map<string, Group>();
+  /** `service\noperation` of primary fetches whose field is not shared (learned from probes). */
+  const unshared = new Set<string>();
+  const sharing = limits.eventFetch === 'socket';
+
+  const render = (result: ExecutionResult): string => {
+    const errors = format(result.errors as readonly GraphQLError[] | undefined);
+    return JSON.stringify(errors ? { ...result, errors } : result);
+  };
+  const unavailableError = (service: string) =>
+    new AppError('INTERNAL', `The ${service} service is unavailable, so this subscription has ended. Subscribe again.`, { reason: 'SUBGRAPH_UNAVAILABLE', service });
+  const completionError = () => new AppError('INTERNAL', 'This event could not be completed.');
+
+  function primaryVariables(op: OperationContextValue): Record<string, unknown> {
+    const variables: Record<string, unknown> = {};
+    for (const name of op.prepared.primary!.variableUsages ?? []) if (name in op.variables) variables[name] = op.variables[name];
+    return variables;
+  }
+
+  type ProbeAnswer = { kind: 'authorized' } | { kind: 'unshared' } | { kind: 'refused'; result: ExecutionResult } | { kind: 'unavailable' };
+  async function probe(op: OperationContextValue): Promise<ProbeAnswer> {
+    const primary = op.prepared.primary!;
+    try {
+      const identity = await opts.identity.forward(op.connection.viewer, op.connection.ip, op.connection.userAgent);
+      const r = await upstream.query(primary.serviceName, {
+        query: primary.operation,
+        operationName: primary.operationName,
+        variables: primaryVariables(op),
+        identity,
+        extensions: { [SHARE_EXTENSION]: 'probe' },
+      });
+      const answer = r.extensions?.[SHARE_EXTENSION];
+      if (!r.errors?.length && answer === 'authorized') return { kind: 'authorized' };
+      if (!r.errors?.length && answer === 'unshared') return { kind: 'unshared' };
+      return { kind: 'refused', result: r.errors?.length ? { errors: r.errors } : { errors: [completionError()] } };
+    } catch {
+      return { kind: 'unavailable' };
+    }
+  }
+
+  /** Services for one completion that report (through `dependent`) any fetch whose answer read the viewer. */
+  function recordingServices(event: ExecutionResult, dependent: () => void): ServiceMap {
+    const services: ServiceMap = Object.create(null);
+    for (const name of Object.keys(opts.subgraphUrls)) {
+      const source = socketSource(name) as unknown as { process(req: unknown): Promise<ExecutionResult> };
+      services[name] = {
+        process: async (req: unknown) => {
+          const r = await source.process(req);
+          if (!r.extensions?.viewerIndependent) dependent();
+          return r;
+        },
+      } as unknown as ServiceMap[string];
+    }
+    services[EVENT_SOURCE] = { process: async () => structuredClone(event) } as unknown as ServiceMap[string];
+    return services;
+  }
+
+  async function fanOut(group: Group, groupOp: OperationContextValue, event: ExecutionResult): Promise<void> {
+    if (!group.members.size) return;
+    const plan = groupOp.prepared.eventPlan!;
+    if (group.viewerDependentUntil <= Date.now()) {
+      let independent = true;
+      let result: ExecutionResult;
+      try {
+        result = await run(groupOp, plan, recordingServices(event, () => (independent = false)));
+      } catch {
+        result = { errors: [completionError()] };
+      }
+      if (independent) {
+        const json = render(result);
+        for (const m of group.members) m.send(json);
+        return;
+      }
+      group.viewerDependentUntil = Date.now() + 30_000;
+    }
+    // Some fetch of this completion read the viewer: complete the event as each subscriber.
+    await Promise.all(
+      [...group.members].map(async (m) => {
+        const services = eventServices();
+        services[EVENT_SOURCE] = { process: async () => structuredClone(event) } as unknown as ServiceMap[string];
+        let result: ExecutionResult;
+        try {
+          result = await run(m.op, plan, services);
+        } catch {
+          result = { errors: [completionError()] };
+        }
+        if (group.members.has(m)) m.send(render(result));
+      }),
+    );
+  }
+
+  function joinGroup(op: OperationContextValue, member: Member): () => void {
+    const key = `${op.prepared.key}\n${JSON.stringify(op.variables)}`;
+    let group = groups.get(key);
+    if (!group) {
+      const primary = op.prepared.primary!;
+      // The completion of a shared event runs without a viewer, IP or user agent.
+      const groupOp: OperationContextValue = { ...op, id: '', connection: { viewer: null, ip: null, userAgent: null } as ConnectionExtra };
+      const g: Group = { members: new Set(), unsubscribe: () => {}, chain: Promise.resolve(), viewerDependentUntil: 0 };
+      const close = (how: (m: Member) => void) => {
+        if (groups.get(key) === g) groups.delete(key);
+        for (const m of [...g.members]) how(m);
+        g.members.clear();
+      };
+      g.unsubscribe = upstream.subscribe(
+        primary.serviceName,
+        {
+          query: primary.operation,
+          operationName: primary.operationName,
+          variables: primaryVariables(op),
+          extensions: { [SHARE_EXTENSION]: 'stream' },
+          signIdentity: () => opts.identity.forward(null, null, MULTIPLEX_AGENT),
+        },
+        {
+          next: (event) => {
+            g.chain = g.chain.then(() => fanOut(g, groupOp, event));
+          },
+          complete: () => void g.chain.then(() => close((m) => m.complete())),
+          unavailable: () => void g.chain.then(() => close((m) => m.fail({ errors: [unavailableError(primary.serviceName)] }))),
+        },
+      );
+      groups.set(key, g);
+      group = g;
+    }
+    const g = group;
+    g.members.add(member);
+    return () => {
+      if (!g.members.delete(member) || g.members.size) return;
+      if (groups.get(key) === g) groups.delete(key);
+      g.unsubscribe();
+    };
+  }
+
+  /**
+   * Subscriptions: shared fields join a shared stream after the subscriber's probe; other fields get one upstream
+   * operation per subscriber, each event completed through the query plan's remaining fetches as that subscriber.
+   */
   function federatedSubscribe(args: ExecutionArgs): AsyncIterableIterator<ExecutionResult> {
     const op = args.contextValue as OperationContextValue;
     const primary = op.prepared.primary!;
@@ -381,6 +544,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     let ended = false;
     let released = false;
     let chain: Promise<void> = Promise.resolve();
+    let detach: () => void = () => {};
     const deliver = (result: ExecutionResult) => {
       if (ended) return;
       if (waiting) {
@@ -392,10 +556,12 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       queue.push(result);
       if (queue.length > limits.maxQueuedEvents) {
         queue.length = 0;
-        queue.push({ errors: [new AppError('RATE_LIMITED', `More than ${limits.maxQueuedEvents} events were waiting for this client; the subscription has ended. Subscribe again.`, { reason: 'CLIENT_TOO_SLOW' })] });
+        queue.push({ errors: [tooSlow()] });
         stop();
       }
     };
+    const tooSlow = () =>
+      new AppError('RATE_LIMITED', `More than ${limits.maxQueuedEvents} events were waiting for this client; the subscription has ended. Subscribe again.`, { reason: 'CLIENT_TOO_SLOW' });
     const end = () => {
       if (ended) return;
       ended = true;
@@ -409,49 +575,77 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         w({ value: undefined, done: true });
       }
     };
-    const variables: Record<string, unknown> = {};
-    for (const name of primary.variableUsages ?? []) if (name in op.variables) variables[name] = op.variables[name];
-    const unsubscribe = upstream.subscribe(
-      primary.serviceName,
-      {
-        query: primary.operation,
-        operationName: primary.operationName,
-        variables,
-        signIdentity: () => opts.identity.forward(op.connection.viewer, op.connection.ip, op.connection.userAgent),
-      },
-      {
-        next: (event) => {
-          chain = chain.then(async () => {
-            if (ended) return;
-            const services = eventServices();
-            services[EVENT_SOURCE] = { process: async () => event } as unknown as ServiceMap[string];
-            try {
-              deliver(await run(op, op.prepared.eventPlan!, services));
-            } catch {
-              deliver({ errors: [new AppError('INTERNAL', 'This event could not be completed.')] });
-            }
-          });
+    const startOwn = () => {
+      detach = upstream.subscribe(
+        primary.serviceName,
+        {
+          query: primary.operation,
+          operationName: primary.operationName,
+          variables: primaryVariables(op),
+          signIdentity: () => opts.identity.forward(op.connection.viewer, op.connection.ip, op.connection.userAgent),
         },
-        complete: () => {
-          void chain.then(end);
-        },
-        unavailable: () => {
-          void chain.then(() => {
-            deliver({
-              errors: [
-                new AppError('INTERNAL', `The ${primary.serviceName} service is unavailable, so this subscription has ended. Subscribe again.`, {
-                  reason: 'SUBGRAPH_UNAVAILABLE',
-                  service: primary.serviceName,
-                }),
-              ],
+        {
+          next: (event) => {
+            chain = chain.then(async () => {
+              if (ended) return;
+              const services = eventServices();
+              services[EVENT_SOURCE] = { process: async () => event } as unknown as ServiceMap[string];
+              try {
+                deliver(await run(op, op.prepared.eventPlan!, services));
+              } catch {
+                deliver({ errors: [completionError()] });
+              }
             });
-            end();
-          });
+          },
+          complete: () => {
+            void chain.then(end);
+          },
+          unavailable: () => {
+            void chain.then(() => {
+              deliver({ errors: [unavailableError(primary.serviceName)] });
+              end();
+            });
+          },
         },
-      },
-    );
+      );
+    };
+    const shareKey = `${primary.serviceName}\n${primary.operation}`;
+    if (!sharing || unshared.has(shareKey)) {
+      startOwn();
+    } else {
+      const socket = op.connection.socket;
+      const member: Member = {
+        op,
+        send: (json) => {
+          if (ended || socket.readyState !== 1 /* OPEN */) return;
+          // Backpressure: the socket's own buffer is this subscriber's queue.
+          if (socket.bufferedAmount > limits.maxQueuedEvents * json.length) {
+            member.fail({ errors: [tooSlow()] });
+            return;
+          }
+          // The graphql-ws `next` message, written directly: the payload is rendered once for every subscriber.
+          socket.send(`{"id":${JSON.stringify(op.id)},"type":"next","payload":${json}}`);
+        },
+        fail: (result) => {
+          deliver(result);
+          stop();
+        },
+        complete: () => end(),
+      };
+      void probe(op).then((answer) => {
+        if (ended) return;
+        if (answer.kind === 'authorized') detach = joinGroup(op, member);
+        else if (answer.kind === 'unshared') {
+          unshared.add(shareKey);
+          startOwn();
+        } else {
+          deliver(answer.kind === 'refused' ? answer.result : { errors: [unavailableError(primary.serviceName)] });
+          end();
+        }
+      });
+    }
     function stop() {
-      unsubscribe();
+      detach();
       end();
     }
     const it: AsyncIterableIterator<ExecutionResult> = {
@@ -521,7 +715,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         if (extra.expiryTimer) clearTimeout(extra.expiryTimer);
         if (extra.subscribes) connections -= 1;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const extra = ctx.extra as ConnectionExtra;
         const now = Date.now();
         while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
@@ -540,7 +734,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
         extra.operations += 1;
         operations += 1;
-        const contextValue: OperationContextValue = { prepared: p, connection: extra, variables, query: payload.query };
+        const contextValue: OperationContextValue = { id, prepared: p, connection: extra, variables, query: payload.query };
         return { schema: state!.apiSchema, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
       },
       execute: (args) => federatedExecute(args),
@@ -561,7 +755,17 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   const subscriptionServer: SubscriptionServer = {
     stats: () => {
       const u = upstream.stats();
-      return { connections, operations, upstreamOperations: u.operations, upstreamSockets: u.openSockets, upstreamQueries: u.queries };
+      let sharedSubscribers = 0;
+      for (const g of groups.values()) sharedSubscribers += g.members.size;
+      return {
+        connections,
+        operations,
+        upstreamOperations: u.operations,
+        upstreamSockets: u.openSockets,
+        upstreamQueries: u.queries,
+        sharedStreams: groups.size,
+        sharedSubscribers,
+      };
     },
     async dispose() {
       unsubscribeSchema();

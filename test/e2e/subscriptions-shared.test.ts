@@ -1,0 +1,148 @@
+import { parse } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IdentityService } from '../../gateway/identity.js';
+import { subscriptionServerOf } from '../../gateway/subscriptions.js';
+import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument, SendSessionMessageDocument, SessionUpdatedDocument } from '../generated/graphql.js';
+import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createClient, createReader, createUser } from './readings-fixtures.js';
+import { VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import { SHARE_EXTENSION } from '../../shared/graphql/shared-subscriptions.js';
+
+// Shared subscription fields (shared/graphql/shared-subscriptions.ts): every subscriber is authorized as itself
+// by a probe, then ONE upstream stream serves all of them and each event is rendered once — unless completing it
+// reads the viewer, in which case each subscriber gets its own completion.
+
+interface Added {
+  sessionMessageAdded: { seq: number; content: string; sender: { id: string; displayName: string | null; email?: string | null } };
+}
+const Shared = parse(`subscription Shared($sessionId: ID!) { sessionMessageAdded(sessionId: $sessionId) { seq content sender { id displayName } } }`) as TypedDocumentNode<Added, { sessionId: string }>;
+// User.email is visible to the user and admins only: completing it reads the viewer.
+const Private = parse(`subscription Private($sessionId: ID!) { sessionMessageAdded(sessionId: $sessionId) { seq sender { id email } } }`) as TypedDocumentNode<Added, { sessionId: string }>;
+
+let fed: TestFederation;
+const sockets: WsClient[] = [];
+const ws = (token: string) => {
+  const s = connect(fed.gateway.wsUrl, token);
+  sockets.push(s);
+  return s;
+};
+const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
+
+beforeAll(async () => {
+  fed = await startTestFederation();
+});
+afterAll(async () => {
+  await Promise.all(sockets.map((s) => s.dispose()));
+  await fed?.stop();
+});
+
+async function runningSession() {
+  const reader = await createReader(fed, { CHAT: 200 });
+  const client = await createClient(fed, 5000);
+  const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
+  await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
+  await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
+  await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
+  return { reader, client, id };
+}
+
+describe('shared subscriptions through the gateway', () => {
+  it('serves every allowed subscriber of a session chat from one upstream stream and refuses outsiders', async () => {
+    const { reader, client, id } = await runningSession();
+    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const stranger = await createClient(fed, 0);
+    const listeners = fed.runtime.pubsub.listenerCount();
+    const before = stats();
+
+    const subs = [client, reader, admin].map((u) => subscribe(ws(u.token), Shared, { sessionId: id }));
+    const outsider = subscribe(ws(stranger.token), Shared, { sessionId: id });
+    await expect(outsider.done).resolves.toBeUndefined();
+    expect(outsider.events[0]!.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+
+    await eventually(stats, (s) => s.sharedSubscribers === before.sharedSubscribers + 3);
+    // One stream upstream, one listener on the bus, for three subscribers.
+    expect(stats().sharedStreams).toBe(before.sharedStreams + 1);
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n === listeners + 1);
+
+    const sent = await fed.run(SendSessionMessageDocument, { input: { sessionId: id, content: 'The Star, upright.' } }, client.token);
+    expect(sent.errors).toBeUndefined();
+    for (const s of subs) {
+      const e = await s.next();
+      expect(e.errors).toBeUndefined();
+      expect(e.data!.sessionMessageAdded).toEqual({ seq: 1, content: 'The Star, upright.', sender: { id: client.id, displayName: expect.any(String) } });
+    }
+    expect(subs[0]!.events[0]!.data!.sessionMessageAdded.sender.displayName).toBeTruthy();
+    expect(outsider.events).toHaveLength(1);
+
+    // Leaving one by one: the stream stays until the last subscriber leaves, then nothing is left upstream.
+    subs[0]!.stop();
+    await eventually(stats, (s) => s.sharedSubscribers === before.sharedSubscribers + 2);
+    await fed.run(SendSessionMessageDocument, { input: { sessionId: id, content: 'Second' } }, reader.token);
+    expect((await subs[1]!.next()).data!.sessionMessageAdded.seq).toBe(2);
+    expect((await subs[2]!.next()).data!.sessionMessageAdded.seq).toBe(2);
+    expect(subs[0]!.events).toHaveLength(1);
+    subs[1]!.stop();
+    subs[2]!.stop();
+    await eventually(stats, (s) => s.sharedStreams === before.sharedStreams && s.sharedSubscribers === before.sharedSubscribers);
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n === listeners);
+    await eventually(() => stats().operations, (n) => n === before.operations);
+  });
+
+  it('completes per subscriber when the selection reads the viewer, so nobody sees what only another may see', async () => {
+    const { reader, client, id } = await runningSession();
+    const cs = subscribe(ws(client.token), Private, { sessionId: id });
+    const rs = subscribe(ws(reader.token), Private, { sessionId: id });
+    await eventually(() => stats().sharedSubscribers, (n) => n >= 2);
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 1);
+    await fed.run(SendSessionMessageDocument, { input: { sessionId: id, content: 'mine' } }, client.token);
+    const mine = await cs.next();
+    const theirs = await rs.next();
+    // The client sees its own email; the reader does not (null with a FORBIDDEN error), on the same event.
+    expect(mine.data!.sessionMessageAdded.sender).toEqual({ id: client.id, email: expect.stringContaining('@') });
+    expect(mine.errors).toBeUndefined();
+    expect(theirs.data!.sessionMessageAdded.sender.email).toBeNull();
+    expect(theirs.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    cs.stop();
+    rs.stop();
+  });
+
+  it('keeps fields that are not shared on one upstream operation per subscriber', async () => {
+    const { reader, client, id } = await runningSession();
+    const before = stats();
+    const a = subscribe(ws(client.token), SessionUpdatedDocument, { sessionId: id });
+    const b = subscribe(ws(reader.token), SessionUpdatedDocument, { sessionId: id });
+    await eventually(() => stats().upstreamOperations.readings ?? 0, (n) => n === (before.upstreamOperations.readings ?? 0) + 2);
+    expect(stats().sharedStreams).toBe(before.sharedStreams);
+    a.stop();
+    b.stop();
+    await eventually(() => stats().upstreamOperations.readings ?? 0, (n) => n === (before.upstreamOperations.readings ?? 0));
+  });
+
+  it('lets only the gateway open a shared stream on a subgraph', async () => {
+    // A viewer's own signed identity asking a subgraph for the shared stream (which skips per-viewer checks).
+    const stranger = await createClient(fed, 0);
+    const { id } = await runningSession();
+    const identity = await new IdentityService(fed.runtime.config.jwtSecret, fed.runtime.config.gatewaySecret).forward({ id: stranger.id, role: 'CLIENT' }, null, null);
+    const socket = new WebSocket(fed.subgraphs.readings.wsUrl, 'graphql-transport-ws');
+    const messages: Array<{ type: string; payload?: unknown }> = [];
+    await new Promise((r) => socket.once('open', r));
+    socket.on('message', (d) => messages.push(JSON.parse(String(d))));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { [VIEWER_HEADER]: identity } }));
+    await eventually(() => messages.length, (n) => n >= 1);
+    expect(messages[0]!.type).toBe('connection_ack');
+    socket.send(
+      JSON.stringify({
+        id: '1',
+        type: 'subscribe',
+        payload: { query: 'subscription($s: ID!) { sessionMessageAdded(sessionId: $s) { seq } }', variables: { s: id }, extensions: { [SHARE_EXTENSION]: 'stream' } },
+      }),
+    );
+    await eventually(() => messages.length, (n) => n >= 2);
+    expect(messages[1]).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN' } }] });
+    socket.close();
+    await new Promise((r) => socket.once('close', r));
+  });
+});
