@@ -19,6 +19,7 @@ import { operationDedupePlugin, type OperationDedupeStats } from './operation-de
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
+import { mountWebhooks } from './webhooks.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -200,24 +201,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(checks) });
   });
 
-  // Webhooks arrive at the public origin and are passed, byte for byte, to the subgraph that owns them.
-  const webhookRoutes: Record<string, SubgraphName> = { '/webhooks/livekit': 'readings', '/webhooks/stripe': 'payments' };
-  for (const [route, owner] of Object.entries(webhookRoutes)) {
-    app.post(route, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
-      const target = opts.subgraphUrls[owner].replace(/\/graphql$/, route);
-      const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'authorization', 'stripe-signature']) {
-        const v = req.header(h);
-        if (v) headers[h] = v;
-      }
-      try {
-        const upstream = await fetch(target, { method: 'POST', headers, body: new Uint8Array(req.body as Buffer), signal: AbortSignal.timeout(10_000) });
-        res.status(upstream.status).type(upstream.headers.get('content-type') ?? 'application/json').send(Buffer.from(await upstream.arrayBuffer()));
-      } catch {
-        jsonError(res, 502, 'INTERNAL', 'The service that handles this webhook is unavailable.');
-      }
-    });
-  }
+  // Webhooks arrive at the public origin and are passed, byte for byte, to the subgraphs that handle them.
+  mountWebhooks(app, opts.subgraphUrls);
 
   app.use(
     '/graphql',

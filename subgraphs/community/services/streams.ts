@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Context, Viewer } from '../../../shared/context.js';
-import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
+import type { LiveStream, Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -227,56 +227,100 @@ export async function issueToken(ctx: Context, streamId: string) {
   };
 }
 
+type Tx = Prisma.TransactionClient;
+
 /**
- * Records that a user is watching (or stopped watching) and recomputes viewer_count / max_viewers under a row
- * lock on the stream, so concurrent joins cannot lose updates. Returns the stream, or null if it was not live.
- * Exported for a LiveKit webhook handler (participant_joined / participant_left, room name = stream_id).
+ * Inside `tx`: records that a user is watching (or stopped watching) and recomputes viewer_count / max_viewers
+ * under a row lock on the stream, so concurrent joins cannot lose updates. Null when the stream is not live.
  */
-export async function recordViewer(prisma: PrismaClient, pubsub: PubSub, ref: { id?: string; roomName?: string }, userId: string, present: boolean) {
-  const updated = await prisma.$transaction(async (tx) => {
-    const rows = ref.id
-      ? await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE id = ${ref.id} FOR UPDATE`
-      : await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE stream_id = ${ref.roomName ?? ''} FOR UPDATE`;
-    const row = rows[0];
-    if (!row || row.status !== 'LIVE') return null;
-    const now = new Date();
-    if (present) {
-      await tx.streamViewer.upsert({
-        where: { streamId_userId: { streamId: row.id, userId } },
-        create: { streamId: row.id, userId, joinedAt: now },
-        update: { leftAt: null },
-      });
-    } else {
-      await tx.streamViewer.updateMany({ where: { streamId: row.id, userId, leftAt: null }, data: { leftAt: now } });
-    }
-    const watching = await tx.streamViewer.count({ where: { streamId: row.id, leftAt: null } });
-    const before = await tx.liveStream.findUniqueOrThrow({ where: { id: row.id }, select: { viewerCount: true, maxViewers: true } });
-    if (before.viewerCount === watching) return { changed: false, id: row.id };
-    await tx.liveStream.update({ where: { id: row.id }, data: { viewerCount: watching, maxViewers: Math.max(before.maxViewers, watching) } });
-    return { changed: true, id: row.id };
-  });
+async function recordViewerIn(tx: Tx, streamId: string, userId: string, present: boolean): Promise<{ changed: boolean; id: string } | null> {
+  const rows = await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE id = ${streamId} FOR UPDATE`;
+  const row = rows[0];
+  if (!row || row.status !== 'LIVE') return null;
+  const now = new Date();
+  if (present) {
+    await tx.streamViewer.upsert({
+      where: { streamId_userId: { streamId: row.id, userId } },
+      create: { streamId: row.id, userId, joinedAt: now },
+      update: { leftAt: null },
+    });
+  } else {
+    await tx.streamViewer.updateMany({ where: { streamId: row.id, userId, leftAt: null }, data: { leftAt: now } });
+  }
+  return recount(tx, row.id);
+}
+
+/** Sets viewer_count to the open viewer rows (max_viewers follows); the caller holds the stream's row lock. */
+async function recount(tx: Tx, streamId: string): Promise<{ changed: boolean; id: string }> {
+  const watching = await tx.streamViewer.count({ where: { streamId, leftAt: null } });
+  const before = await tx.liveStream.findUniqueOrThrow({ where: { id: streamId }, select: { viewerCount: true, maxViewers: true } });
+  if (before.viewerCount === watching) return { changed: false, id: streamId };
+  await tx.liveStream.update({ where: { id: streamId }, data: { viewerCount: watching, maxViewers: Math.max(before.maxViewers, watching) } });
+  return { changed: true, id: streamId };
+}
+
+/** Records a viewer joining or leaving (joinLiveStream / leaveLiveStream); returns the stream, or null if it was not live. */
+export async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
+  const updated = await prisma.$transaction((tx) => recordViewerIn(tx, streamId, userId, present));
   if (!updated) return null;
   if (updated.changed) await pubsub.publish(streamTopics.updated(updated.id), { streamId: updated.id });
   return prisma.liveStream.findUniqueOrThrow({ where: { id: updated.id } });
 }
 
-/** What a LiveKit webhook handler (owned by readings at /webhooks/livekit) can call for stream rooms. */
-export async function applyLiveKitStreamEvent(
-  prisma: PrismaClient,
-  pubsub: PubSub,
-  event: { event: string; room?: { name?: string }; participant?: { identity?: string }; egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> } },
-): Promise<boolean> {
-  const roomName = event.room?.name ?? event.egressInfo?.roomName;
-  if (!roomName) return false;
+/** The parts of a verified LiveKit WebhookEvent that stream rooms use. */
+export interface LiveKitStreamEvent {
+  /** LiveKit's event id: a delivery is applied once per id. */
+  id: string;
+  event: string;
+  room?: { name?: string };
+  participant?: { identity?: string };
+  egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> };
+}
+
+export type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored';
+
+/**
+ * Applies a verified LiveKit webhook to a stream room (room name = live_streams.stream_id), once per event id:
+ * the id is recorded in stream_webhook_events in the same transaction as its effect. Rooms that are not
+ * streams (readings' session rooms) are 'ignored' and not recorded. Effects:
+ * - participant_joined / participant_left (and participant_connection_aborted, as a leave): a viewer (not the
+ *   reader, and only a registered user: egress or agent participants are not viewers) opens or closes its
+ *   stream_viewers row; viewer_count and max_viewers are recomputed under the stream's row lock;
+ * - room_finished: everyone left, so open viewer rows are closed and viewer_count is 0 (the stream itself stays
+ *   LIVE until its reader ends it: the reader may reconnect and LiveKit opens a new room of the same name);
+ * - egress_ended with a file location: the stream's recording URL.
+ */
+export async function applyLiveKitStreamEvent(prisma: PrismaClient, pubsub: PubSub, event: LiveKitStreamEvent): Promise<LiveKitStreamOutcome> {
+  const roomName = event.room?.name || event.egressInfo?.roomName;
+  if (!roomName) return 'ignored';
   const stream = await prisma.liveStream.findUnique({ where: { streamId: roomName }, select: { id: true, readerId: true } });
-  if (!stream) return false; // not a stream room (a session room, say)
+  if (!stream) return 'ignored'; // not a stream room (a session room, say)
   const identity = event.participant?.identity;
-  if ((event.event === 'participant_joined' || event.event === 'participant_left') && identity && identity !== stream.readerId) {
-    await recordViewer(prisma, pubsub, { id: stream.id }, identity, event.event === 'participant_joined');
-  }
-  const location = event.egressInfo?.fileResults?.find((f) => f.location)?.location;
-  if (event.event === 'egress_ended' && location) await setRecordingUrl(prisma, pubsub, stream.id, location);
-  return true;
+  const presence = { participant_joined: true, participant_left: false, participant_connection_aborted: false }[event.event];
+  const isViewer = presence !== undefined && !!identity && identity !== stream.readerId && !!(await prisma.user.findUnique({ where: { id: identity }, select: { id: true } }));
+  const location = event.event === 'egress_ended' ? event.egressInfo?.fileResults?.find((f) => f.location)?.location : undefined;
+
+  const result = await prisma.$transaction(async (tx) => {
+    const inserted = await tx.$executeRaw`INSERT INTO stream_webhook_events (id, event, room_name) VALUES (${event.id}, ${event.event}, ${roomName}) ON CONFLICT (id) DO NOTHING`;
+    if (!inserted) return { outcome: 'duplicate' as const, changed: false };
+    if (isViewer) {
+      const r = await recordViewerIn(tx, stream.id, identity!, presence!);
+      return { outcome: r ? ('applied' as const) : ('ignored' as const), changed: !!r?.changed };
+    }
+    if (event.event === 'room_finished') {
+      const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM live_streams WHERE id = ${stream.id} FOR UPDATE`;
+      if (!rows.length) return { outcome: 'ignored' as const, changed: false };
+      await tx.streamViewer.updateMany({ where: { streamId: stream.id, leftAt: null }, data: { leftAt: new Date() } });
+      return { outcome: 'applied' as const, changed: (await recount(tx, stream.id)).changed };
+    }
+    if (location) {
+      await tx.liveStream.update({ where: { id: stream.id }, data: { recordingUrl: location } });
+      return { outcome: 'applied' as const, changed: true };
+    }
+    return { outcome: 'ignored' as const, changed: false };
+  });
+  if (result.changed) await pubsub.publish(streamTopics.updated(stream.id), { streamId: stream.id });
+  return result.outcome;
 }
 
 export async function joinStream(ctx: Context, streamId: string, present: boolean) {
@@ -287,7 +331,7 @@ export async function joinStream(ctx: Context, streamId: string, present: boolea
     await requireWatchAccess(ctx, s, { pay: false });
   }
   if (viewer.id === s.readerId) return s; // the host is not a viewer
-  return (await recordViewer(ctx.prisma, ctx.pubsub, { id: s.id }, viewer.id, present)) ?? ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
+  return (await recordViewer(ctx.prisma, ctx.pubsub, s.id, viewer.id, present)) ?? ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
 }
 
 export async function sendStreamMessage(ctx: Context, streamId: string, text: string) {
