@@ -38,6 +38,12 @@ type Db = PrismaClient | Prisma.TransactionClient;
 export interface JobQueue {
   add(db: Db, task: string, payload: Record<string, unknown>, options?: AddJobOptions): Promise<void>;
   remove(db: Db, jobKey: string): Promise<void>;
+  /**
+   * Adds the job (due now) unless a job with this key is queued, or running under a lock younger than
+   * `staleLockSeconds`; an older lock is presumed held by a dead worker, and the new job takes the key. For a
+   * recurring job that reschedules itself: start it once, and restart it if its chain broke. Returns whether it added.
+   */
+  ensure(db: Db, task: string, payload: Record<string, unknown>, options: { jobKey: string; staleLockSeconds: number; maxAttempts?: number }): Promise<boolean>;
 }
 
 function quoteIdent(name: string): string {
@@ -62,6 +68,22 @@ export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueu
       // remove_job deletes an unlocked job; a running one loses its key and is left to finish (its handler
       // re-checks the state it acts on, so a stale run does nothing).
       await db.$queryRawUnsafe(`SELECT 1 FROM ${s}.remove_job($1::text)`, prefix + jobKey);
+    },
+    async ensure(db, task, payload, options) {
+      // Without FROM, the WHERE is checked first: add_job runs only when no live job holds the key.
+      const rows = await db.$queryRawUnsafe<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM (
+           SELECT ${s}.add_job(identifier => $1::text, payload => $2::json, max_attempts => $4::int, job_key => $3::text)
+            WHERE NOT EXISTS (SELECT 1 FROM ${s}._private_jobs j
+                               WHERE j.key = $3::text AND j.attempts < j.max_attempts
+                                 AND (j.locked_at IS NULL OR j.locked_at > now() - make_interval(secs => $5::int)))) added`,
+        prefix + task,
+        JSON.stringify(payload),
+        prefix + options.jobKey,
+        options.maxAttempts ?? 10,
+        options.staleLockSeconds,
+      );
+      return (rows[0]?.n ?? 0) > 0;
     },
   };
 }

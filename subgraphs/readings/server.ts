@@ -58,6 +58,8 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
     livekit,
   });
   let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks(), CRON) : null;
+  // The billing sweep reschedules itself; queue its first run (a no-op when another instance already has).
+  if (runner) await service.ensureBillingSweep();
   const server = await startSubgraph(
     {
       name: 'readings',
@@ -82,6 +84,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
           },
           async start() {
             runner ??= await startJobRunner(jobsConfig, service.tasks(), CRON);
+            await service.ensureBillingSweep();
           },
         }
       : null,

@@ -31,7 +31,10 @@ const BOOKING_LATE_SECONDS = 30 * 60;
 export const TASKS = {
   expireRequest: 'readings.expire-request',
   noShow: 'readings.no-show',
-  billingTick: 'readings.billing-tick',
+  /** The billing sweep: one recurring job (one job key) that charges every session whose next minute started. */
+  billingSweep: 'readings.billing-sweep',
+  /** Per-session ticks of the version before the sweep; any left in a queue do nothing (the sweep bills). */
+  legacyBillingTick: 'readings.billing-tick',
   graceExpired: 'readings.grace-expired',
   reminder: 'readings.reminder',
   sweep: 'readings.sweep',
@@ -42,10 +45,32 @@ export const CRON = [{ task: TASKS.sweep, match: '* * * * *' }];
 /** A timer this late is presumed lost (its worker died holding it) and is run by the sweep. */
 const SWEEP_LATE_SECONDS = 15;
 
+/**
+ * The billing sweep's schedule. It runs again `intervalMs` after it finished (the job runner picks a due job up
+ * within its poll interval, so in production every 1–2 s); while it runs, its next run is already queued
+ * `deadManSeconds` ahead, so a process killed mid-sweep delays billing by at most that much. One call to
+ * payments charges at most `maxChargesPerCall` (session, minute) pairs (a session's minutes stay in one call).
+ */
+export const BILLING_SWEEP = { jobKey: 'readings:billing-sweep', intervalMs: 1000, deadManSeconds: 30, staleLockSeconds: 60, maxChargesPerCall: 20_000 };
+
+/** What one billing sweep did (tests and the benchmark read it). */
+export interface BillingSweepResult {
+  /** Sessions whose next minute had started. */
+  due: number;
+  /** (session, minute) pairs sent to payments, and how many of them moved money now. */
+  minutes: number;
+  charged: number;
+  /** Session rows this sweep moved forward (billedMinutes/totalCostCents), each announced with MINUTE_CHARGED. */
+  advanced: number;
+  /** Sessions ended because the next minute could not be paid. */
+  ended: number;
+  /** Milliseconds per phase: select, charge (payments), apply (session rows + events), end. */
+  ms: { select: number; charge: number; apply: number; end: number };
+}
+
 const jobKey = {
   expire: (id: string) => `session:${id}:expire`,
   noShow: (id: string) => `session:${id}:no-show`,
-  billing: (id: string) => `session:${id}:billing`,
   grace: (id: string) => `session:${id}:grace`,
   reminder: (id: string) => `session:${id}:reminder`,
 };
@@ -83,6 +108,36 @@ class AfterCommit {
 
 const seconds = (from: Date, to: Date) => Math.max(0, Math.floor((to.getTime() - from.getTime()) / 1000));
 const addSeconds = (d: Date, s: number) => new Date(d.getTime() + s * 1000);
+
+interface DueRow {
+  id: string;
+  clientId: string;
+  readerId: string;
+  rateCents: number;
+  billedMinutes: number;
+  /** The last minute that has started (minute n starts after n-1 connected minutes). */
+  due: number;
+}
+
+/** Runs `fn` over `items` with at most `limit` at once. */
+async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** A statement that may deadlock with a racing twin (two sweeps moving the same rows) is tried again. */
+async function retryDeadlock<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || !/40P01|deadlock/i.test(`${(e as { code?: string })?.code ?? ''} ${String(e)}`)) throw e;
+    }
+  }
+}
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string; cause?: { code?: string } };
@@ -185,6 +240,11 @@ export class ReadingsService {
       balance = s.status === 'IN_PROGRESS' && this.runtime.money ? await this.runtime.money.balanceOf(s.clientId, tx) : null;
     }
     const lowMinutes = balance === null ? 0 : await getIntSetting(tx, 'low_balance_minutes');
+    return this.buildEvent(s, kind, now, balance, lowMinutes, extra.userId ?? null);
+  }
+
+  /** The event as published; `lowMinutes` is the low_balance_minutes setting (read once per sweep, not per event). */
+  private buildEvent(s: Session, kind: SessionEventKind, now: Date, balance: number | null, lowMinutes: number, userId: string | null): SessionEvent {
     return {
       sessionId: s.id,
       kind,
@@ -195,7 +255,7 @@ export class ReadingsService {
       balanceCents: balance,
       lowBalance: s.status === 'IN_PROGRESS' && balance !== null && balance < lowMinutes * s.rateCents,
       endReason: s.endReason,
-      userId: extra.userId ?? null,
+      userId,
       at: now.toISOString(),
       session: snapshotSession(s),
     };
@@ -209,7 +269,8 @@ export class ReadingsService {
 
   /**
    * Charges every minute that has started (minute n starts after (n-1) connected minutes), each exactly once:
-   * the ledger is unique per (session, minute) and billed_minutes moves in the same transaction.
+   * the ledger is unique per (session, minute) and billed_minutes moves in the same transaction. Transitions
+   * (join, leave, end) call it under the session lock; the billing sweep charges running sessions set-based.
    */
   private async chargeDue(tx: Tx, s: Session, now: Date): Promise<{ session: Session; insufficient: boolean; charged: number; balanceCents: number | null }> {
     const due = Math.floor(this.connectedSeconds(s, now) / MINUTE) + 1;
@@ -237,12 +298,6 @@ export class ReadingsService {
       ? await tx.session.update({ where: { id: s.id }, data: { billedMinutes: billed, totalCostCents: billed * s.rateCents } })
       : s;
     return { session, insufficient, charged, balanceCents: balance };
-  }
-
-  private async scheduleNextTick(tx: Tx, s: Session): Promise<void> {
-    if (s.status !== 'IN_PROGRESS' || !s.resumedAt) return;
-    const runAt = addSeconds(s.resumedAt, s.billedMinutes * MINUTE - s.connectedSeconds);
-    await this.schedule(tx, TASKS.billingTick, s.id, jobKey.billing(s.id), runAt);
   }
 
   /** Ends a session: banks connected time, writes duration/cost/statistics, frees the reader, closes the room. */
@@ -277,7 +332,7 @@ export class ReadingsService {
     }
     const presence = await setReaderPresence(tx, s.readerId, 'ONLINE');
     if (presence) after.presence.push(presence);
-    await this.unschedule(tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.billing(s.id), jobKey.grace(s.id));
+    await this.unschedule(tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.grace(s.id));
     if (s.acceptedAt) after.closeRooms.push({ room: s.externalId, identities: [s.clientId, s.readerId] });
     await this.emit(tx, after, ended, 'ENDED', now, { balanceCents: null });
     return ended;
@@ -495,7 +550,6 @@ export class ReadingsService {
       await this.unschedule(tx, jobKey.noShow(s.id));
       const r = await this.chargeDue(tx, cur, now);
       if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
-      await this.scheduleNextTick(tx, r.session);
       await this.emit(tx, after, r.session, 'STARTED', now, { balanceCents: r.balanceCents, userId });
       return r.session;
     }
@@ -504,7 +558,6 @@ export class ReadingsService {
       await this.unschedule(tx, jobKey.grace(s.id));
       const r = await this.chargeDue(tx, cur, now);
       if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
-      await this.scheduleNextTick(tx, r.session);
       await this.emit(tx, after, r.session, 'RESUMED', now, { userId });
       return r.session;
     }
@@ -531,7 +584,6 @@ export class ReadingsService {
           graceStartedAt: now,
         },
       });
-      await this.unschedule(tx, jobKey.billing(s.id));
       const grace = await getIntSetting(tx, 'session_grace_seconds');
       await this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), addSeconds(now, grace));
       await this.emit(tx, after, cur, 'PAUSED', now, { userId });
@@ -684,20 +736,166 @@ export class ReadingsService {
     });
   }
 
-  /** The billing tick: charges minutes that have started, ends the session when the next one cannot be paid. */
-  async billingTick(sessionId: string): Promise<void> {
-    await this.transact(async (tx, after) => {
+  /**
+   * Charges one session's due minutes under its lock and ends it if the next one cannot be paid (the sweep uses
+   * it for sessions it could not charge: a top-up may have landed since). Returns whether it ended the session.
+   */
+  async billSession(sessionId: string): Promise<boolean> {
+    return this.transact(async (tx, after) => {
       const now = new Date();
       const s = await this.lock(tx, sessionId).catch(() => null);
-      if (!s || s.status !== 'IN_PROGRESS' || !s.resumedAt) return;
+      if (!s || s.status !== 'IN_PROGRESS' || !s.resumedAt) return false;
       const r = await this.chargeDue(tx, s, now);
       if (r.insufficient) {
         await this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
-        return;
+        return true;
       }
-      await this.scheduleNextTick(tx, r.session);
       if (r.charged) await this.emit(tx, after, r.session, 'MINUTE_CHARGED', now, { balanceCents: r.balanceCents });
+      return false;
     });
+  }
+
+  /**
+   * The billing sweep. Finds every running, connected session whose next minute has started (minute n starts after
+   * (n-1) connected minutes, as chargeDue counts; a paused session has no resumedAt and is skipped), charges all
+   * those minutes with one set-based payments call (chunked past BILLING_SWEEP.maxChargesPerCall pairs), moves the
+   * session rows forward in one statement and announces each with MINUTE_CHARGED (whose lowBalance flag is the
+   * low-balance warning). Sessions that could not pay are then ended one by one through billSession/finish, as a
+   * transition would. Exactly once per (session, minute) however sweeps and transitions race: payments charges a
+   * (session, minute) at most once (unique ledger key), and a session row only ever moves forward
+   * (billed_minutes is raised to what the ledger holds, never lowered), so a replay or a late sweep changes nothing.
+   */
+  async billingSweep(now = new Date()): Promise<BillingSweepResult> {
+    const result: BillingSweepResult = { due: 0, minutes: 0, charged: 0, advanced: 0, ended: 0, ms: { select: 0, charge: 0, apply: 0, end: 0 } };
+    const money = this.runtime.money;
+    if (!money) return result;
+    let t = performance.now();
+    const lap = () => {
+      const n = performance.now();
+      const d = n - t;
+      t = n;
+      return Math.round(d);
+    };
+    // Session timestamps are UTC wall times (timestamp without time zone).
+    const at = now.toISOString();
+    const rows = await this.prisma.$queryRawUnsafe<DueRow[]>(
+      `SELECT id, client_id AS "clientId", reader_id AS "readerId", rate_cents AS "rateCents", billed_minutes AS "billedMinutes",
+              ((connected_seconds + greatest(0, floor(extract(epoch FROM ($1::timestamptz AT TIME ZONE 'UTC') - resumed_at))))::bigint / 60 + 1)::int AS due
+         FROM sessions
+        WHERE status = 'IN_PROGRESS' AND resumed_at IS NOT NULL
+          AND resumed_at + make_interval(secs => billed_minutes * 60 - connected_seconds) <= ($1::timestamptz AT TIME ZONE 'UTC')
+        ORDER BY id`,
+      at,
+    );
+    result.due = rows.length;
+    result.ms.select = lap();
+    if (!rows.length) return result;
+
+    // Charge: every due minute of every session, a session's minutes in order and in one call.
+    const outcome = new Map<string, { billed: number; charged: number; insufficient: boolean; balance: number | null }>();
+    let chunk: Array<{ sessionId: string; clientId: string; readerId: string; minute: number; rateCents: number }> = [];
+    let owners: DueRow[] = [];
+    const charge = async () => {
+      if (!chunk.length) return;
+      const results = await money.chargeSessionMinutes(chunk);
+      let i = 0;
+      for (const r of owners) {
+        const o = { billed: r.billedMinutes, charged: 0, insufficient: false, balance: null as number | null };
+        for (let m = r.billedMinutes + 1; m <= r.due; m++, i++) {
+          const res = results[i]!;
+          if (o.insufficient) continue; // a later minute of a session that could not pay an earlier one
+          o.balance = res.balanceCents;
+          if (res.status === 'INSUFFICIENT_FUNDS') o.insufficient = true;
+          else {
+            o.billed = m; // charged now, or already (by a racing sweep or transition): either way it is paid
+            if (res.status === 'CHARGED') o.charged += 1;
+          }
+        }
+        outcome.set(r.id, o);
+        result.charged += o.charged;
+      }
+      chunk = [];
+      owners = [];
+    };
+    for (const r of rows) {
+      const n = r.due - r.billedMinutes;
+      if (chunk.length && chunk.length + n > BILLING_SWEEP.maxChargesPerCall) await charge();
+      for (let m = r.billedMinutes + 1; m <= r.due; m++) {
+        chunk.push({ sessionId: r.id, clientId: r.clientId, readerId: r.readerId, minute: m, rateCents: r.rateCents });
+      }
+      owners.push(r);
+      result.minutes += n;
+    }
+    await charge();
+    result.ms.charge = lap();
+
+    // Apply: one statement moves every paid session forward; only rows it actually moved are announced (a racing
+    // transition that got there first announced its own change).
+    const forward = rows.filter((r) => outcome.get(r.id)!.billed > r.billedMinutes);
+    if (forward.length) {
+      const moved = await retryDeadlock(() =>
+        this.prisma.$queryRawUnsafe<Array<{ id: string }>>(
+          `UPDATE sessions s SET billed_minutes = v.b, total_cost_cents = v.b * s.rate_cents, updated_at = $3::timestamptz AT TIME ZONE 'UTC'
+             FROM unnest($1::text[], $2::int[]) AS v(id, b)
+            WHERE s.id = v.id AND s.billed_minutes < v.b
+           RETURNING s.id`,
+          forward.map((r) => r.id),
+          forward.map((r) => outcome.get(r.id)!.billed),
+          at,
+        ),
+      );
+      result.advanced = moved.length;
+      const announce = moved.map((r) => r.id).filter((id) => !outcome.get(id)!.insufficient);
+      if (announce.length) {
+        const [sessions, lowMinutes] = await Promise.all([
+          this.prisma.session.findMany({ where: { id: { in: announce } } }),
+          getIntSetting(this.prisma, 'low_balance_minutes'),
+        ]);
+        const events = sessions
+          .filter((s) => s.status === 'IN_PROGRESS')
+          .map((s) => [sessionTopic(s.id), this.buildEvent(s, 'MINUTE_CHARGED', now, outcome.get(s.id)!.balance, lowMinutes, null)] as const);
+        for (let i = 0; i < events.length; i += 500) {
+          await Promise.all(events.slice(i, i + 500).map(([topic, event]) => this.pubsub.publish(topic, event)));
+        }
+      }
+    }
+    result.ms.apply = lap();
+
+    // End: sessions that could not pay, each under its lock (reason, events, reader freed, room closed by finish).
+    const unpaid = rows.filter((r) => outcome.get(r.id)!.insufficient).map((r) => r.id);
+    await eachLimit(unpaid, 4, async (id) => {
+      try {
+        if (await this.billSession(id)) result.ended += 1;
+      } catch (e) {
+        console.warn(`[readings] billing sweep could not end session ${id}: ${String(e)}`);
+      }
+    });
+    result.ms.end = lap();
+    return result;
+  }
+
+  /**
+   * Queues the billing sweep unless it is queued, or running under a lock younger than staleLockSeconds (an older
+   * lock is presumed held by a dead worker). Called when the job runner starts and every minute by sweep().
+   */
+  async ensureBillingSweep(): Promise<boolean> {
+    if (!this.jobs) return false;
+    return this.jobs.ensure(this.prisma, TASKS.billingSweep, {}, { jobKey: BILLING_SWEEP.jobKey, staleLockSeconds: BILLING_SWEEP.staleLockSeconds });
+  }
+
+  /** The billing sweep as a self-rescheduling job (one job key: one queued run at a time across instances). */
+  private async billingSweepJob(): Promise<void> {
+    const reschedule = (ms: number) =>
+      this.jobs?.add(this.prisma, TASKS.billingSweep, {}, { jobKey: BILLING_SWEEP.jobKey, runAt: new Date(Date.now() + ms) });
+    // The next run is queued before sweeping, so a process killed mid-sweep delays billing by deadManSeconds only;
+    // it is brought forward once this sweep has finished.
+    await reschedule(BILLING_SWEEP.deadManSeconds * 1000);
+    try {
+      await this.billingSweep();
+    } catch (e) {
+      console.warn(`[readings] billing sweep failed: ${String(e)}`);
+    }
+    await reschedule(BILLING_SWEEP.intervalMs);
   }
 
   async remind(sessionId: string): Promise<void> {
@@ -711,9 +909,12 @@ export class ReadingsService {
   /**
    * Safety net for timers whose job is stuck: a worker that dies mid-job leaves it locked (graphile-worker
    * frees such locks only after hours). Every transition it triggers is idempotent and re-checks the state,
-   * so running one that is merely late changes nothing twice. Returns how many sessions it acted on.
+   * so running one that is merely late changes nothing twice. Returns how many sessions it acted on. It also
+   * makes sure the billing sweep is queued.
    */
   async sweep(): Promise<number> {
+    // The billing sweep is one self-rescheduling job: queue it again if it is missing or its worker died.
+    await this.ensureBillingSweep().catch((e: unknown) => console.warn(`[readings] could not queue the billing sweep: ${String(e)}`));
     const [ttl, grace] = [await getIntSetting(this.prisma, 'session_request_ttl_seconds'), await getIntSetting(this.prisma, 'session_grace_seconds')];
     const late = SWEEP_LATE_SECONDS;
     const rows = await this.prisma.$queryRaw<Array<{ id: string; status: SessionStatus; paused: boolean }>>`
@@ -721,15 +922,12 @@ export class ReadingsService {
       WHERE (status = 'REQUESTED' AND requested_at < now() - make_interval(secs => ${ttl + late}))
          OR (status = 'ACCEPTED' AND accepted_at < now() - make_interval(secs => ${grace + late}))
          OR (status = 'IN_PROGRESS' AND grace_started_at < now() - make_interval(secs => ${grace + late}))
-         OR (status = 'IN_PROGRESS' AND resumed_at IS NOT NULL
-             AND resumed_at + make_interval(secs => billed_minutes * 60 - connected_seconds + ${late}) < now())
       LIMIT 500`;
     for (const r of rows) {
       try {
         if (r.status === 'REQUESTED') await this.expireRequest(r.id);
         else if (r.status === 'ACCEPTED') await this.noShow(r.id);
         else if (r.paused) await this.graceExpired(r.id);
-        else await this.billingTick(r.id);
       } catch (e) {
         console.warn(`[readings] sweep of session ${r.id} failed: ${String(e)}`);
       }
@@ -743,7 +941,8 @@ export class ReadingsService {
     return {
       [TASKS.expireRequest]: (p) => this.expireRequest(id(p)),
       [TASKS.noShow]: (p) => this.noShow(id(p)),
-      [TASKS.billingTick]: (p) => this.billingTick(id(p)),
+      [TASKS.billingSweep]: () => this.billingSweepJob(),
+      [TASKS.legacyBillingTick]: async () => {},
       [TASKS.graceExpired]: (p) => this.graceExpired(id(p)),
       [TASKS.reminder]: (p) => this.remind(id(p)),
       [TASKS.sweep]: async () => {
