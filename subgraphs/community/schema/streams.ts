@@ -79,6 +79,16 @@ export const LiveStreamObject = builder.prismaObject('LiveStream', {
   }),
 });
 
+builder.asEntity(LiveStreamObject, {
+  key: builder.selection<{ id: string }>('id'),
+  // Other subgraphs (readings' favoriteReaderWentLive) may reference a stream; a private one resolves only for
+  // its reader, invitees and admins (null for anyone else).
+  resolveReference: async (ref, ctx) => {
+    const s = await ctx.prisma.liveStream.findUnique({ where: { id: ref.id } });
+    return s && (await streams.canSee(ctx.prisma, ctx.viewer, s)) ? s : null;
+  },
+});
+
 const LiveStreamToken = builder
   .objectRef<Awaited<ReturnType<typeof streams.issueToken>>>('LiveStreamToken')
   .implement({

@@ -4,6 +4,7 @@ import type { Context, Viewer } from '../../../shared/context.js';
 import type { LiveStream, Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
+import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { communityDeps, consume, requireMoney, requireViewer, MONEY_TX } from './common.js';
 
@@ -15,10 +16,10 @@ export const streamTopics = {
   /** Any stream scheduled, started or ended (the "live now" listing). */
   changed: 'community:stream:changed',
   /**
-   * A scheduled stream went live. Readings (which owns favourites) or a notifier can subscribe to this topic
-   * to remind the reader's followers; community itself does not know who follows whom.
+   * A scheduled stream went live (shared/stream-events.ts). Readings, which owns favourites, reminds the reader's
+   * followers (favoriteReaderWentLive); community itself does not know who follows whom.
    */
-  starting: 'community:stream:starting',
+  starting: STREAM_STARTING_TOPIC,
 };
 
 export interface StreamChangedEvent {
@@ -27,12 +28,7 @@ export interface StreamChangedEvent {
   status: LiveStream['status'];
   visibility: LiveStream['visibility'];
 }
-export interface StreamStartingEvent {
-  streamId: string;
-  readerId: string;
-  title: string;
-  startedAt: string;
-}
+export type { StreamStartingEvent };
 /** What goes out on streamEvents: plain JSON, complete, so 5,000 viewers cost no database reads. */
 export type StreamEventPayload =
   | {
@@ -112,7 +108,16 @@ export async function startStream(ctx: Context, streamId: string) {
   const started = await ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
   if (count === 1) {
     await publishStreamChange(ctx.pubsub, started);
-    const reminder: StreamStartingEvent = { streamId: s.id, readerId: s.readerId, title: s.title, startedAt: now.toISOString() };
+    const invitedUserIds =
+      s.visibility === 'PRIVATE' ? (await ctx.prisma.streamInvite.findMany({ where: { streamId: s.id }, select: { userId: true } })).map((i) => i.userId) : [];
+    const reminder: StreamStartingEvent = {
+      streamId: s.id,
+      readerId: s.readerId,
+      title: s.title,
+      startedAt: now.toISOString(),
+      visibility: s.visibility,
+      invitedUserIds,
+    };
     await ctx.pubsub.publish(streamTopics.starting, reminder);
   }
   return started;

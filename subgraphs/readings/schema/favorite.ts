@@ -1,8 +1,9 @@
 import { builder, viewerOf } from '../builder.js';
-import { ReaderRef } from './refs.js';
+import { LiveStreamRef, ReaderRef } from './refs.js';
 import { AppError } from '../../../shared/errors.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/presence.js';
+import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 
 builder.prismaObject('Favorite', {
   description: 'A reader the client keeps in favourites.',
@@ -79,5 +80,46 @@ builder.subscriptionField('favoriteReaderOnline', (t) =>
       });
     },
     resolve: (e) => ({ id: (e as ReaderStatusEvent).readerId }),
+  }),
+);
+
+const FavoriteReaderLiveEvent = builder.objectRef<StreamStartingEvent>('FavoriteReaderLiveEvent').implement({
+  description: 'A favourite reader (followed with notifyOnline) started a live stream the viewer may see.',
+  fields: (t) => ({
+    streamId: t.exposeID('streamId', { description: 'The stream that went live (LiveStream id).' }),
+    title: t.exposeString('title', { description: 'The stream\'s title.' }),
+    reader: t.field({ type: ReaderRef, description: 'The reader who went live.', resolve: (e) => ({ id: e.readerId }) }),
+    startedAt: t.field({ type: 'DateTime', description: 'When the stream went live.', resolve: (e) => new Date(e.startedAt) }),
+    stream: t.field({
+      type: LiveStreamRef,
+      nullable: true,
+      description: 'The stream itself, resolved by community as the viewer (status, viewer count, visibility…); null if the viewer may not see it.',
+      resolve: (e) => ({ id: e.streamId }),
+    }),
+  }),
+});
+
+/**
+ * Who is told: a viewer with the reader in favourites and notifyOnline on, when the stream is one they may see
+ * (community's rule: public and premium streams to everyone, a private one to its invitees and admins only).
+ */
+async function wantsLiveReminder(ctx: Parameters<typeof viewerOf>[0], viewer: ReturnType<typeof viewerOf>, e: StreamStartingEvent): Promise<boolean> {
+  if (e.visibility === 'PRIVATE' && viewer.role !== 'ADMIN' && !e.invitedUserIds.includes(viewer.id)) return false;
+  const fav = await ctx.prisma.favorite.findUnique({ where: { clientId_readerId: { clientId: viewer.id, readerId: e.readerId } }, select: { notifyOnline: true } });
+  return !!fav?.notifyOnline;
+}
+
+builder.subscriptionField('favoriteReaderWentLive', (t) =>
+  t.field({
+    type: FavoriteReaderLiveEvent,
+    authScopes: { authenticated: true },
+    description:
+      'A reader in the viewer\'s favourites (with notifyOnline) started a live stream the viewer may see: public and premium streams reach every such follower, a private stream only its invited followers.',
+    subscribe: (_root, _args, ctx) => {
+      // Checked here, at subscribe time: an anonymous subscription is refused at once, not left open.
+      const viewer = viewerOf(ctx);
+      return filterIterator(ctx.pubsub.subscribe<StreamStartingEvent>(STREAM_STARTING_TOPIC), (e) => wantsLiveReminder(ctx, viewer, e));
+    },
+    resolve: (e) => e as StreamStartingEvent,
   }),
 );

@@ -7,3 +7,7 @@ export const UserRef = builder.externalRef('User', builder.keyDirective(builder.
 export const ReaderRef = builder.externalRef('Reader', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
   fields: (t) => ({ id: t.exposeID('id', { description: 'The reader\'s user id.' }) }),
 });
+/** Live streams are owned by community (which decides who may see one); readings only holds their ids. */
+export const LiveStreamRef = builder.externalRef('LiveStream', builder.keyDirective(builder.selection<{ id: string }>('id'), false)).implement({
+  fields: (t) => ({ id: t.exposeID('id', { description: 'Stream id.' }) }),
+});
