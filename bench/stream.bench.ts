@@ -21,9 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
-import WebSocket from 'ws';
 import { createAccessToken } from '../shared/auth/tokens.js';
 import { loadConfig } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
@@ -57,16 +55,18 @@ const SUBSCRIPTION = `subscription Watch($streamId: ID!) {
 }`;
 const MUTATION = `mutation Gift($input: SendGiftInput!) { sendGift(input: $input) { replayed gift { id } } }`;
 
-interface WatchEvent {
-  data?: { streamEvents: { __typename: string; id: string; createdAt: string; sender: { id: string; displayName: string } } } | null;
-  errors?: unknown[];
+interface ViewerReport {
+  delivered: number;
+  wrong: number;
+  errors: number;
+  closedEarly: number;
+  p50: number;
+  p99: number;
+  max: number;
+  perViewer: number[];
 }
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = Float64Array.from(xs).sort();
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
 const cpuOf = async (pid: number) => {
@@ -140,7 +140,7 @@ try {
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child =
       peer === 'ours'
-        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx'], stdio: 'pipe' })
+        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
         : fork(path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
             env,
             execArgv: ['--import', 'tsx'],
@@ -181,53 +181,64 @@ try {
     const debug = (m: string) => process.env.BENCH_DEBUG && console.error(`[${peer}] ${m}`);
     debug('started and warmed');
 
-    let measuring = false;
-    const latencies: number[] = [];
-    const perViewer = new Map<string, number>();
-    let wrong = 0;
-    let subscriptionErrors = 0;
-    const clients: Client[] = [];
-    const t0 = performance.now();
-    const listenersBefore = pubsub.listenerCount();
-    for (let i = 0; i < ids.length; i += 100) {
-      for (const id of ids.slice(i, i + 100)) {
-        const client = createClient({ url: wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, connectionParams: { authorization: `Bearer ${tokens.get(id)}` }, onNonLazyError: () => {} });
-        clients.push(client);
-        client.subscribe<WatchEvent['data']>({ query: SUBSCRIPTION, variables: { streamId: stream.id } }, {
-          next: (e) => {
-            if (!measuring) return;
-            const ev = (e as WatchEvent).data?.streamEvents;
-            if (!ev || (e as WatchEvent).errors || (SENDER_NAME && !ev.sender.displayName.startsWith('Viewer '))) {
-              wrong++;
-              return;
-            }
-            latencies.push(Date.now() - Date.parse(ev.createdAt));
-            perViewer.set(id, (perViewer.get(id) ?? 0) + 1);
-          },
-          error: (e) => {
-            subscriptionErrors++;
-            if (process.env.BENCH_DEBUG && subscriptionErrors <= 3) {
-              const detail = e instanceof Error ? e.message : (e as { code?: number; reason?: string }).code ? `close ${(e as { code: number }).code} ${(e as { reason: string }).reason}` : JSON.stringify(e);
-              console.error(peer, 'subscription error', detail, `gateway exit code ${child.exitCode}`);
-            }
-          },
-          complete: () => {},
+    // The viewers run in their own process (bench/stream-viewers.ts: lean graphql-transport-ws clients), so they
+    // neither slow the subgraphs in this process nor are slowed by them.
+    const viewers = fork(path.join(here, 'stream-viewers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    children.push(viewers);
+    type Reply = { kind: string; n?: number; message?: string } & Partial<ViewerReport>;
+    const replies: Reply[] = [];
+    const waiters: Array<() => void> = [];
+    viewers.on('message', (m: Reply) => {
+      if (m.kind === 'failed') console.error(`${peer}: viewers failed: ${m.message}`);
+      replies.push(m);
+      waiters.splice(0).forEach((w) => w());
+    });
+    const ask = async (kind: string, reply: string, timeoutMs = 60_000): Promise<Reply> => {
+      replies.length = 0;
+      viewers.send({ kind });
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const r = replies.find((x) => x.kind === reply);
+        if (r) return r;
+        if (Date.now() > until) throw new Error(`${peer}: viewers did not answer ${kind}`);
+        await new Promise<void>((w) => {
+          const t = setTimeout(w, 200);
+          waiters.push(() => {
+            clearTimeout(t);
+            w();
+          });
         });
       }
-      const until = Date.now() + 60_000;
-      while (pubsub.listenerCount() - listenersBefore < Math.min(ids.length, i + 100)) {
-        if (Date.now() > until) throw new Error(`${peer}: only ${pubsub.listenerCount() - listenersBefore} viewers reached the subgraph (${subscriptionErrors} errors)\n${log().slice(-3000)}`);
-        await sleep(10);
-      }
+    };
+    const t0 = performance.now();
+    const listenersBefore = pubsub.listenerCount();
+    viewers.send({ kind: 'start', wsUrl, query: SUBSCRIPTION, variables: { streamId: stream.id }, viewers: ids.map((id) => ({ id, token: tokens.get(id)! })), senderName: SENDER_NAME });
+    // Connected in steps of 100 (connection_ack received, then subscribed), as clients arriving over time would.
+    const connectUntil = Date.now() + 180_000;
+    while (!replies.some((r) => r.kind === 'connected' && r.n === ids.length)) {
+      if (Date.now() > connectUntil || replies.some((r) => r.kind === 'failed')) throw new Error(`${peer}: the viewers did not all connect\n${log().slice(-3000)}`);
+      await sleep(50);
+    }
+    // Subscribed: graphql-ws does not acknowledge a subscribe, so warm-up gifts (not measured) are sent until every
+    // viewer has received one (ours shares one upstream stream, so the subgraph's listener count says nothing).
+    const warmUntil = Date.now() + 120_000;
+    for (;;) {
+      const n = (await ask('warmed', 'warmed')).n!;
+      if (n >= ids.length) break;
+      if (Date.now() > warmUntil) throw new Error(`${peer}: only ${n}/${ids.length} viewers received the warm-up gifts\n${log().slice(-3000)}`);
+      await sendGift(senders[0]!);
+      await sleep(1000);
     }
     const subscribeMs = performance.now() - t0;
-    debug(`subscribed in ${subscribeMs.toFixed(0)} ms`);
+    const upstreamListeners = pubsub.listenerCount() - listenersBefore;
+    debug(`subscribed in ${subscribeMs.toFixed(0)} ms; upstream listeners ${upstreamListeners}`);
     await sleep(1500);
     const rssAfter = await rssOf(child.pid!);
 
     // RATE gifts a second for SECONDS, on a fixed schedule (not waiting for answers), round-robin over senders.
-    measuring = true;
+    viewers.send({ kind: 'measure', from: Date.now() });
     const gatewayCpu0 = await cpuOf(child.pid!);
+    const viewersCpu0 = await cpuOf(viewers.pid!);
     const localCpu0 = process.cpuUsage();
     const total = RATE * SECONDS;
     const start = performance.now();
@@ -242,17 +253,22 @@ try {
     debug(`sent ${ok} gifts in ${sendMs.toFixed(0)} ms${mutationErrors[0] ? `; first error ${mutationErrors[0]}` : ''}`);
     const expected = ok * ids.length;
     const drainUntil = Date.now() + DRAIN_S * 1000;
-    while (latencies.length + wrong < expected && Date.now() < drainUntil) await sleep(50);
-    measuring = false;
+    let report = (await ask('report', 'report')) as ViewerReport;
+    while (report.delivered + report.wrong < expected && Date.now() < drainUntil) {
+      await sleep(500);
+      report = (await ask('report', 'report')) as ViewerReport;
+    }
     const gatewayCpu = child.exitCode === null ? (await cpuOf(child.pid!)) - gatewayCpu0 : NaN;
+    const viewersCpu = (await cpuOf(viewers.pid!)) - viewersCpu0;
     const localCpuUs = process.cpuUsage(localCpu0);
     const localCpu = (localCpuUs.user + localCpuUs.system) / 1e6;
     const phaseS = (performance.now() - start) / 1000;
-    debug(`received ${latencies.length}/${expected}; ${subscriptionErrors} subscription errors`);
+    debug(`received ${report.delivered}/${expected}; ${report.errors} subscription errors, ${report.closedEarly} sockets closed early`);
     if (child.exitCode !== null) console.error(`${peer} gateway exited with ${child.exitCode}:\n${log().slice(-3000)}`);
-    const lost = ids.reduce((n, id) => n + Math.max(0, ok - (perViewer.get(id) ?? 0)), 0);
+    const lost = report.perViewer.reduce((n, got) => n + Math.max(0, ok - got), 0);
 
-    await Promise.all(clients.map((c) => c.dispose()));
+    viewers.send({ kind: 'close' });
+    await new Promise((r) => (viewers.exitCode !== null ? r(null) : viewers.once('exit', r)));
     const deadline = Date.now() + 20_000;
     while (pubsub.listenerCount() > listenersBefore && Date.now() < deadline) await sleep(20);
     const left = pubsub.listenerCount() - listenersBefore;
@@ -261,22 +277,26 @@ try {
     const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     clearTimeout(killer);
+    const { delivered, wrong, p50, p99, max } = report;
+    const subscriptionErrors = report.errors + report.closedEarly;
     return {
       peer,
       subscribeMs,
+      upstreamListeners,
       memPerViewer: (rssAfter - rssBefore) / ids.length,
       gifts: ok,
       giftErrors: mutationErrors.length,
       firstGiftError: mutationErrors[0],
       sendMs,
       expected,
-      delivered: latencies.length,
+      delivered,
       lost,
       wrong,
       subscriptionErrors,
-      p50: pct(latencies, 50),
-      p99: pct(latencies, 99),
-      max: pct(latencies, 100),
+      p50,
+      p99,
+      max,
+      viewersCpu,
       left,
       gatewayCpu,
       localCpu,
@@ -327,13 +347,15 @@ try {
     results.map((r) => ({
       peer: r.peer,
       'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(1),
+      'subgraph listeners': r.upstreamListeners,
       'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
       'wrong payloads': r.wrong,
       'subscription errors': r.subscriptionErrors,
       'gift errors': r.giftErrors,
       'listeners left': r.left,
       'gateway CPU s': +r.gatewayCpu.toFixed(1),
-      'subgraphs+viewers CPU s': +r.localCpu.toFixed(1),
+      'subgraphs CPU s': +r.localCpu.toFixed(1),
+      'viewers CPU s': +r.viewersCpu.toFixed(1),
       'gift phase wall s': +r.phaseS.toFixed(1),
     })),
   );

@@ -254,7 +254,7 @@ try {
     // Each wave sends one mutation per session, so an event belongs to a wave by its sequence number: a late event
     // of one wave is never counted in the next (nor in another peer's run).
     const base = new Map(counters);
-    const waveOf = (s: Subscriber, seq: number) => ['', 'steady', 'burst'][seq - (base.get(s.sessionId) ?? 0)] ?? '';
+    const waveOf = (s: Subscriber, seq: number) => ['', 'warm', 'steady', 'burst'][seq - (base.get(s.sessionId) ?? 0)] ?? '';
     const onChatEvent = (s: Subscriber, e: PulseEvent) => {
       const m = e.data?.sessionMessageAdded;
       if (!m) {
@@ -318,8 +318,11 @@ try {
           });
         }),
       );
+      // Pacing: Hive holds one subgraph listener per subscriber; ours shares one upstream stream per session between
+      // its two subscribers, so at least one per session so far. Readiness is then proven by the warm-up wave.
       const until = Date.now() + 30_000;
-      while (pubsub.listenerCount() < Math.min(subscribers.length, i + 100)) {
+      const wanted = peer === 'hive' ? Math.min(subscribers.length, i + 100) : new Set(subscribers.slice(0, i + 100).map((x) => x.sessionId)).size;
+      while (pubsub.listenerCount() < wanted) {
         if (Date.now() > until) throw new Error(`${peer}: only ${pubsub.listenerCount()} subscriptions reached the subgraph (${violations} errors)\n${log().slice(-3000)}`);
         await sleep(10);
       }
@@ -339,6 +342,21 @@ try {
       await sleep(200);
       return { name, took, got: received.get(name) ?? 0, xs: latencies.get(name)! };
     };
+    // Warm-up wave (not reported): one event per session, sent until every subscriber has it, so that every
+    // subscription is live upstream before measuring (graphql-ws does not acknowledge a subscribe).
+    const warm = await runWave('warm', async () => {
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          while (next < SESSIONS) {
+            const i = ++next;
+            await mutate(`s${i}`, tokens.get(`r${i}`)!);
+          }
+        }),
+      );
+    });
+    if (warm.got < subscribers.length) throw new Error(`${peer}: only ${warm.got}/${subscribers.length} subscribers received the warm-up event\n${log().slice(-3000)}`);
+    debug(`warm-up wave delivered in ${warm.took.toFixed(0)} ms`);
     const steady = await runWave('steady', async () => {
       const start = performance.now();
       const sends: Promise<void>[] = [];

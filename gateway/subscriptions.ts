@@ -614,6 +614,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       startOwn();
     } else {
       const socket = op.connection.socket;
+      const prefix = `{"id":${JSON.stringify(op.id)},"type":"next","payload":`;
       const member: Member = {
         op,
         send: (json) => {
@@ -624,7 +625,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
             return;
           }
           // The graphql-ws `next` message, written directly: the payload is rendered once for every subscriber.
-          socket.send(`{"id":${JSON.stringify(op.id)},"type":"next","payload":${json}}`);
+          socket.send(prefix + json + '}');
         },
         fail: (result) => {
           deliver(result);

@@ -1,0 +1,132 @@
+// Child process of bench/stream.bench.ts: the stream's viewers, each a graphql-ws (graphql-transport-ws protocol)
+// connection with one subscription, kept lean (the `ws` socket and JSON.parse per message) so that 5,000 of
+// them on a 2-core machine measure the gateway rather than themselves: graphql-ws's own client costs about 19 µs
+// of CPU per message, and 5,000 of them receiving 20 events a second (100,000 messages a second) in the
+// subgraphs' process saturated it (the first full run measured the bench, not the gateway). Every message is
+// still parsed and checked (protocol type, operation id, payload shape, sender display name).
+//
+// Parent → child messages: { kind: 'start', wsUrl, query, variables, viewers: [{ id, token }] },
+// { kind: 'measure', from } (events created from `from` on are measured), { kind: 'warmed' }, { kind: 'report' },
+// { kind: 'close' }. Child → parent: { kind: 'connected', n }, { kind: 'warmed', n }, { kind: 'report', ... }.
+import WebSocket from 'ws';
+
+interface Start {
+  kind: 'start';
+  wsUrl: string;
+  query: string;
+  variables: Record<string, unknown>;
+  viewers: Array<{ id: string; token: string }>;
+  senderName: boolean;
+}
+type Command = Start | { kind: 'measure'; from: number } | { kind: 'warmed' } | { kind: 'report' } | { kind: 'close' };
+
+const sockets: WebSocket[] = [];
+let measureFrom = Infinity;
+let latencies = new Float64Array(1 << 20);
+let count = 0;
+let wrong = 0;
+let errors = 0;
+let closedEarly = 0;
+let perViewer: Uint32Array = new Uint32Array(0);
+let warmed: Uint8Array = new Uint8Array(0);
+let warmedCount = 0;
+
+const send = (m: unknown) => process.send!(m);
+
+function record(ms: number) {
+  if (count === latencies.length) {
+    const next = new Float64Array(latencies.length * 2);
+    next.set(latencies);
+    latencies = next;
+  }
+  latencies[count++] = ms;
+}
+
+async function start(cmd: Start) {
+  perViewer = new Uint32Array(cmd.viewers.length);
+  warmed = new Uint8Array(cmd.viewers.length);
+  let connected = 0;
+  for (let i = 0; i < cmd.viewers.length; i += 100) {
+    const batch = cmd.viewers.slice(i, i + 100);
+    await Promise.all(
+      batch.map(
+        (v, j) =>
+          new Promise<void>((resolve, reject) => {
+            const index = i + j;
+            const ws = new WebSocket(cmd.wsUrl, 'graphql-transport-ws');
+            sockets.push(ws);
+            const opId = `w${index}`;
+            ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${v.token}` } })));
+            ws.on('error', reject);
+            ws.on('close', () => {
+              if (!stopping) closedEarly++;
+              reject(new Error('closed'));
+            });
+            ws.on('message', (data) => {
+              const m = JSON.parse(String(data)) as { type: string; id?: string; payload?: { data?: { streamEvents?: { createdAt: string; sender?: { displayName?: string } } }; errors?: unknown[] } };
+              if (m.type === 'connection_ack') {
+                ws.send(JSON.stringify({ id: opId, type: 'subscribe', payload: { query: cmd.query, variables: cmd.variables } }));
+                connected++;
+                resolve();
+                return;
+              }
+              if (m.type === 'ping') {
+                ws.send('{"type":"pong"}');
+                return;
+              }
+              if (m.type === 'error' || m.type === 'complete') {
+                errors++;
+                return;
+              }
+              if (m.type !== 'next' || m.id !== opId) {
+                wrong++;
+                return;
+              }
+              const ev = m.payload?.data?.streamEvents;
+              const created = ev ? Date.parse(ev.createdAt) : NaN;
+              if (ev && created < measureFrom) {
+                if (!warmed[index]) {
+                  warmed[index] = 1;
+                  warmedCount++;
+                }
+                return;
+              }
+              if (!ev || m.payload!.errors || (cmd.senderName && !ev.sender?.displayName?.startsWith('Viewer '))) {
+                wrong++;
+                return;
+              }
+              record(Date.now() - created);
+              perViewer[index]!++;
+            });
+          }),
+      ),
+    );
+    send({ kind: 'connected', n: connected });
+  }
+}
+
+let stopping = false;
+process.on('message', (cmd: Command) => {
+  switch (cmd.kind) {
+    case 'start':
+      start(cmd).catch((e: Error) => send({ kind: 'failed', message: e.message }));
+      break;
+    case 'measure':
+      measureFrom = cmd.from;
+      break;
+    case 'warmed':
+      send({ kind: 'warmed', n: warmedCount });
+      break;
+    case 'report': {
+      const sorted = latencies.slice(0, count).sort();
+      const pct = (p: number) => (count ? sorted[Math.min(count - 1, Math.ceil((p / 100) * count) - 1)]! : NaN);
+      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, p50: pct(50), p99: pct(99), max: pct(100), perViewer: Array.from(perViewer) });
+      break;
+    }
+    case 'close':
+      stopping = true;
+      for (const s of sockets) s.terminate();
+      process.disconnect();
+      break;
+  }
+});
