@@ -10,6 +10,10 @@ import { connect, eventually, subscribe, type WsClient } from './subscriptions-f
 import { createClient, createReader, createUser } from './readings-fixtures.js';
 import { VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { SHARE_EXTENSION } from '../../shared/graphql/shared-subscriptions.js';
+import { createAccessToken } from '../../shared/auth/tokens.js';
+import { startGateway } from '../../gateway/create-gateway.js';
+import { readCommittedSupergraph } from '../../gateway/supergraph.js';
+import { sessionMessagesTopic, type ChatMessageEvent } from '../../subgraphs/readings/services/events.js';
 
 // Shared subscription fields (shared/graphql/shared-subscriptions.ts): every subscriber is authorized as itself
 // by a probe, then ONE upstream stream serves all of them and each event is rendered once — unless completing it
@@ -144,5 +148,74 @@ describe('shared subscriptions through the gateway', () => {
     expect(messages[1]).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN' } }] });
     socket.close();
     await new Promise((r) => socket.once('close', r));
+  });
+
+  it('closes a socket when its token expires and releases its place in the shared stream', async () => {
+    const { client, id } = await runningSession();
+    const listeners = fed.runtime.pubsub.listenerCount();
+    const before = stats().sharedSubscribers;
+    const shortLived = await createAccessToken({ id: client.id, role: 'CLIENT' }, fed.runtime.config.jwtSecret, 2);
+    const socket = ws(shortLived);
+    subscribe(socket, Shared, { sessionId: id });
+    await eventually(stats, (s) => s.sharedSubscribers === before + 1);
+    await expect(socket.closed).resolves.toEqual({ code: 4401, reason: 'Unauthorized: the access token has expired. Reconnect with a new one.' });
+    await eventually(stats, (s) => s.sharedSubscribers === before);
+    await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n === listeners);
+  });
+
+  it('ends the subscription of a client that stops reading, with CLIENT_TOO_SLOW, and keeps serving the others', async () => {
+    const { reader, client, id } = await runningSession();
+    // A gateway that allows 2 events' worth of bytes waiting in a client's socket.
+    const strict = await startGateway({
+      supergraphSdl: await readCommittedSupergraph(),
+      subgraphUrls: Object.fromEntries(Object.entries(fed.subgraphs).map(([k, v]) => [k, v.url])) as never,
+      jwtSecret: fed.runtime.config.jwtSecret,
+      gatewaySecret: fed.runtime.config.gatewaySecret,
+      subscriptionLimits: { maxQueuedEvents: 2 },
+    });
+    try {
+      const strictStats = () => subscriptionServerOf(strict.wss)!.stats();
+      const healthy = connect(strict.wsUrl, reader.token);
+      sockets.push(healthy);
+      const kept = subscribe(healthy, Shared, { sessionId: id });
+      // The slow one: a raw graphql-transport-ws client whose TCP socket stops reading after subscribing.
+      const slow = new WebSocket(strict.wsUrl, 'graphql-transport-ws');
+      const got: Array<{ type: string; payload?: { errors?: Array<{ extensions?: { code?: string; reason?: string } }> } }> = [];
+      slow.on('message', (d) => got.push(JSON.parse(String(d))));
+      await new Promise((r) => slow.once('open', r));
+      slow.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${client.token}` } }));
+      await eventually(() => got.length, (n) => n === 1);
+      slow.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query: 'subscription($s: ID!) { sessionMessageAdded(sessionId: $s) { seq content sender { id displayName } } }', variables: { s: id } } }));
+      await eventually(strictStats, (s) => s.sharedSubscribers === 2);
+      await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 1);
+      (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+
+      // Large events straight on the bus, until the slow client's socket buffers are full and the gateway gives up.
+      const content = 'x'.repeat(200_000);
+      let seq = 0;
+      while (strictStats().sharedSubscribers === 2 && seq < 400) {
+        seq += 1;
+        const event: ChatMessageEvent = { id: `big-${seq}`, sessionId: id, senderId: client.id, seq, content, messageType: 'TEXT', clientKey: null, createdAt: new Date().toISOString() };
+        await fed.runtime.pubsub.publish(sessionMessagesTopic(id), event);
+        if (seq % 10 === 0) await new Promise((r) => setTimeout(r, 50));
+      }
+      await eventually(strictStats, (s) => s.sharedSubscribers === 1);
+      // The healthy subscriber got every event, in order, and still gets the next one.
+      await eventually(() => kept.events.length, (n) => n === seq, 20_000);
+      expect(kept.events.map((e) => e.data!.sessionMessageAdded.seq)).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
+      await fed.run(SendSessionMessageDocument, { input: { sessionId: id, content: 'still here' } }, reader.token);
+      await eventually(() => kept.events.at(-1)?.data?.sessionMessageAdded.content, (c) => c === 'still here', 10_000);
+
+      // Reading again, the slow client finds the end of its subscription with the reason, then `complete`.
+      (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+      await eventually(() => got.at(-1)?.type, (t) => t === 'complete', 20_000);
+      const final = got.filter((m) => m.type === 'next').at(-1)!;
+      expect(final.payload!.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'CLIENT_TOO_SLOW' });
+      expect(got.filter((m) => m.type === 'next').length).toBeLessThan(seq + 1);
+      slow.close();
+      kept.stop();
+    } finally {
+      await strict.close();
+    }
   });
 });
