@@ -43,7 +43,7 @@ export interface UpstreamOptions {
  * backoff, for up to `recoveryWindowMs`; after that it reports `unavailable()` so the client gets a clear error.
  */
 export class UpstreamPool {
-  private readonly clients = new Map<string, { client: Client; open: boolean; connectedAt: number }>();
+  private readonly clients = new Map<string, { client: Client; open: boolean; connectedAt: number; healthyAt: number }>();
   private readonly active = new Map<string, number>();
   private readonly queries = new Map<string, number>();
   private disposed = false;
@@ -68,6 +68,8 @@ export class UpstreamPool {
     const created = {
       open: false,
       connectedAt: 0,
+      /** Last time the subgraph proved alive on this socket (a pong or an operation message), not just connected. */
+      healthyAt: 0,
       client: createClient({
         url: url.replace(/^http/, 'ws'),
         webSocketImpl: WebSocket,
@@ -95,7 +97,12 @@ export class UpstreamPool {
             pongTimer.unref();
           },
           pong: (received) => {
-            if (received) clearPong();
+            if (!received) return;
+            clearPong();
+            created.healthyAt = Date.now();
+          },
+          message: (m) => {
+            if (m.type === 'next' || m.type === 'complete' || m.type === 'error') created.healthyAt = Date.now();
           },
         },
       }),
@@ -159,8 +166,9 @@ export class UpstreamPool {
             }
             // The socket closed or could not open: resubscribe with backoff within the recovery window.
             const now = Date.now();
-            // A socket that came back since the last failure starts a new recovery window.
-            if (failingSince === null || (this.clients.get(service)?.connectedAt ?? 0) > failingSince) {
+            // A subgraph that proved alive since the last failure starts a new recovery window; one that accepts
+            // sockets but then never answers (no pong, no message) does not, so the operation ends in time.
+            if (failingSince === null || (this.clients.get(service)?.healthyAt ?? 0) > failingSince) {
               failingSince = now;
               attempt = 0;
             }
