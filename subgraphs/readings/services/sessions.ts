@@ -119,13 +119,15 @@ interface DueRow {
   due: number;
 }
 
-/** Runs `fn` over `items` with at most `limit` at once. */
-async function eachLimit<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+/**
+ * A sessions row as SQL returns it (snake_case columns) as the Prisma model: every field maps to its snake_case
+ * column (readings.prisma), and timestamps come back as Dates. The billing sweep test checks it field by field
+ * against Prisma's own read.
+ */
+export function sessionFromRow(row: Record<string, unknown>): Session {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
+  return out as unknown as Session;
 }
 
 /** A statement that may deadlock with a racing twin (two sweeps moving the same rows) is tried again. */
@@ -205,9 +207,14 @@ export class ReadingsService {
     for (const key of keys) await this.jobs.remove(tx, key);
   }
 
-  /** Locks the session row for the rest of the transaction. */
+  /**
+   * Locks the session row for the rest of the transaction. NO KEY UPDATE: it excludes every other transition and
+   * the billing sweep's row update, but not the key-share lock that payments' inserts take on the session through
+   * the transactions.session_id foreign key (FOR UPDATE would: a transition waiting for an account lock held by the
+   * sweep's charge, which waits for this row, was a deadlock).
+   */
   async lock(tx: Tx, sessionId: string): Promise<Session> {
-    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${sessionId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${sessionId} FOR NO KEY UPDATE`;
     if (!rows.length) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
     return tx.session.findUniqueOrThrow({ where: { id: sessionId } });
   }
@@ -829,49 +836,95 @@ export class ReadingsService {
     await charge();
     result.ms.charge = lap();
 
-    // Apply: one statement moves every paid session forward; only rows it actually moved are announced (a racing
-    // transition that got there first announced its own change).
+    // Apply: one statement moves every paid session forward and returns the rows it moved, which are announced
+    // (a racing transition that got there first announced its own change; a row is never moved back).
     const forward = rows.filter((r) => outcome.get(r.id)!.billed > r.billedMinutes);
     if (forward.length) {
-      const moved = await retryDeadlock(() =>
-        this.prisma.$queryRawUnsafe<Array<{ id: string }>>(
-          `UPDATE sessions s SET billed_minutes = v.b, total_cost_cents = v.b * s.rate_cents, updated_at = $3::timestamptz AT TIME ZONE 'UTC'
-             FROM unnest($1::text[], $2::int[]) AS v(id, b)
-            WHERE s.id = v.id AND s.billed_minutes < v.b
-           RETURNING s.id`,
-          forward.map((r) => r.id),
-          forward.map((r) => outcome.get(r.id)!.billed),
-          at,
+      const [moved, lowMinutes] = await Promise.all([
+        retryDeadlock(() =>
+          this.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+            `UPDATE sessions s SET billed_minutes = v.b, total_cost_cents = v.b * s.rate_cents, updated_at = $3::timestamptz AT TIME ZONE 'UTC'
+               FROM unnest($1::text[], $2::int[]) AS v(id, b)
+              WHERE s.id = v.id AND s.billed_minutes < v.b
+             RETURNING s.*`,
+            forward.map((r) => r.id),
+            forward.map((r) => outcome.get(r.id)!.billed),
+            at,
+          ),
         ),
-      );
+        getIntSetting(this.prisma, 'low_balance_minutes'),
+      ]);
       result.advanced = moved.length;
-      const announce = moved.map((r) => r.id).filter((id) => !outcome.get(id)!.insufficient);
-      if (announce.length) {
-        const [sessions, lowMinutes] = await Promise.all([
-          this.prisma.session.findMany({ where: { id: { in: announce } } }),
-          getIntSetting(this.prisma, 'low_balance_minutes'),
-        ]);
-        const events = sessions
-          .filter((s) => s.status === 'IN_PROGRESS')
-          .map((s) => [sessionTopic(s.id), this.buildEvent(s, 'MINUTE_CHARGED', now, outcome.get(s.id)!.balance, lowMinutes, null)] as const);
-        for (let i = 0; i < events.length; i += 500) {
-          await Promise.all(events.slice(i, i + 500).map(([topic, event]) => this.pubsub.publish(topic, event)));
-        }
+      const events: Array<[string, SessionEvent]> = [];
+      for (const row of moved) {
+        const s = sessionFromRow(row);
+        const o = outcome.get(s.id)!;
+        // A session that could not pay is announced once, when it ends (as a transition would).
+        if (s.status === 'IN_PROGRESS' && !o.insufficient) events.push([sessionTopic(s.id), this.buildEvent(s, 'MINUTE_CHARGED', now, o.balance, lowMinutes, null)]);
+      }
+      for (let i = 0; i < events.length; i += 500) {
+        await Promise.all(events.slice(i, i + 500).map(([topic, event]) => this.pubsub.publish(topic, event)));
       }
     }
     result.ms.apply = lap();
 
-    // End: sessions that could not pay, each under its lock (reason, events, reader freed, room closed by finish).
+    // End: sessions that could not pay, under their locks, through finish (reason, events, reader freed, room closed).
     const unpaid = rows.filter((r) => outcome.get(r.id)!.insufficient).map((r) => r.id);
-    await eachLimit(unpaid, 4, async (id) => {
-      try {
-        if (await this.billSession(id)) result.ended += 1;
-      } catch (e) {
-        console.warn(`[readings] billing sweep could not end session ${id}: ${String(e)}`);
-      }
-    });
+    for (let i = 0; i < unpaid.length; i += 100) result.ended += await this.endUnpaid(unpaid.slice(i, i + 100));
     result.ms.end = lap();
     return result;
+  }
+
+  /**
+   * Ends sessions the sweep could not charge, in one transaction: all their rows are locked first (in id order, so
+   * no transition can deadlock with it), then each still running session is ended as INSUFFICIENT_FUNDS through
+   * finish; one whose client has since topped up is charged instead (chargeDue). Should the batch fail, each
+   * session is tried alone. Returns how many it ended.
+   */
+  private async endUnpaid(ids: string[]): Promise<number> {
+    const money = this.money;
+    const end = async (tx: Tx, after: AfterCommit, s: Session, now: Date): Promise<boolean> => {
+      if (s.status !== 'IN_PROGRESS' || !s.resumedAt) return false;
+      let cur = s;
+      // The sweep saw this minute refused; unless the wallet could now pay a minute, the retry would be refused too.
+      let insufficient = (await money.balanceOf(s.clientId, tx)) < s.rateCents;
+      if (!insufficient) {
+        const r = await this.chargeDue(tx, s, now);
+        cur = r.session;
+        insufficient = r.insufficient;
+        if (!insufficient && r.charged) await this.emit(tx, after, cur, 'MINUTE_CHARGED', now, { balanceCents: r.balanceCents });
+      }
+      if (insufficient) await this.finish(tx, after, cur, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+      return insufficient;
+    };
+    try {
+      return await this.transact(async (tx, after) => {
+        const now = new Date();
+        const locked = await tx.$queryRawUnsafe<Array<{ id: string }>>(
+          `SELECT id FROM sessions WHERE id = ANY($1::text[]) AND status = 'IN_PROGRESS' ORDER BY id FOR NO KEY UPDATE`,
+          ids,
+        );
+        const sessions = locked.length ? await tx.session.findMany({ where: { id: { in: locked.map((r) => r.id) } }, orderBy: { id: 'asc' } }) : [];
+        let ended = 0;
+        for (const s of sessions) if (await end(tx, after, s, now)) ended += 1;
+        return ended;
+      });
+    } catch (e) {
+      console.warn(`[readings] billing sweep: ending ${ids.length} unpaid sessions together failed (${String(e)}); one at a time`);
+      let ended = 0;
+      for (const id of ids) {
+        try {
+          const done = await this.transact(async (tx, after) => {
+            const s = await this.lock(tx, id).catch(() => null);
+            return s ? end(tx, after, s, new Date()) : false;
+          });
+          if (done) ended += 1;
+        } catch (err) {
+          console.warn(`[readings] billing sweep could not end session ${id}: ${String(err)}`);
+        }
+      }
+      return ended;
+    }
   }
 
   /**
