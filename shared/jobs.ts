@@ -97,14 +97,26 @@ const quietLogger = new Logger(() => (level, message) => {
   if (level === 'error' || level === 'warning') console.warn(`[jobs] ${message}`);
 });
 
-/** Installs the queue schema (idempotent) without running jobs, so jobs can be added before a runner starts. */
+const migrating = new Map<string, Promise<void>>();
+
+/**
+ * Installs the queue schema (idempotent) without running jobs, so jobs can be added before a runner starts. Services
+ * of one process (readings' timers, payments' cron) share one installation instead of racing two.
+ */
 export async function migrateJobs(config: JobsConfig): Promise<void> {
-  await runMigrations({
-    connectionString: config.connectionString,
-    schema: config.schema,
-    noPreparedStatements: config.embedded,
-    logger: quietLogger,
-  });
+  const key = `${config.connectionString}\u0000${config.schema ?? ''}`;
+  let done = migrating.get(key);
+  if (!done) {
+    done = runMigrations({
+      connectionString: config.connectionString,
+      schema: config.schema,
+      noPreparedStatements: config.embedded,
+      logger: quietLogger,
+    });
+    migrating.set(key, done);
+    done.catch(() => migrating.delete(key));
+  }
+  await done;
 }
 
 /**
@@ -114,13 +126,21 @@ export async function migrateJobs(config: JobsConfig): Promise<void> {
 export async function startJobRunner(
   config: JobsConfig,
   tasks: TaskList,
-  /** Recurring tasks (cron patterns); each fires once per slot however many runners there are. */
-  cron: Array<{ task: string; match: string }> = [],
+  /**
+   * Recurring tasks (cron patterns, UTC); each fires once per slot however many runners there are. A slot missed
+   * while no runner was up is run at start if it is at most `backfillSeconds` old (default 0: skipped).
+   */
+  cron: Array<{ task: string; match: string; backfillSeconds?: number }> = [],
 ): Promise<JobRunner> {
   const prefix = config.prefix ?? '';
   const options = {
     parsedCronItems: parseCronItems(
-      cron.map((c) => ({ task: prefix + c.task, match: c.match, identifier: prefix + c.task, options: { backfillPeriod: 0 } })),
+      cron.map((c) => ({
+        task: prefix + c.task,
+        match: c.match,
+        identifier: prefix + c.task,
+        options: { backfillPeriod: (c.backfillSeconds ?? 0) * 1000 },
+      })),
     ),
     connectionString: config.connectionString,
     schema: config.schema,

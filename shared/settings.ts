@@ -12,6 +12,8 @@ export const SETTING_DEFAULTS = {
   gift_max_cents: 50_000,
   gift_daily_cap_cents: 100_000,
   review_window_days: 30,
+  /** 1: the daily automatic payout run (payments' cron, 03:00 UTC) pays every reader over payout_threshold_cents; 0: off. */
+  auto_payouts_enabled: 0,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

@@ -1,14 +1,28 @@
 import express from 'express';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
+import { migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
+import { PAYMENT_CRON, paymentTasks } from './jobs.js';
 import { schema } from './schema/index.js';
 import { createPaymentsService } from './services/payments.js';
 import type { PaymentsMoney } from './services/money.js';
 import './deps.js';
 
-export async function startPayments(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export interface PaymentsServer extends RunningServer {
+  /** Payments' job handlers (the daily payout run), as its job runner has them. */
+  tasks: ReturnType<typeof paymentTasks>;
+}
+
+export async function startPayments(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<PaymentsServer> {
   const money = rt.money && 'adjustBalance' in rt.money ? (rt.money as PaymentsMoney) : undefined;
   const payments = createPaymentsService({ prisma: rt.prisma, pubsub: rt.pubsub, config: rt.config, money });
+  const tasks = paymentTasks(rt.prisma, payments);
+  // Recurring jobs (the daily payout run) on the same durable queue as readings' timers.
+  let runner: JobRunner | null = null;
+  if (rt.jobs) {
+    await migrateJobs(rt.jobs);
+    runner = await startJobRunner(rt.jobs, tasks, PAYMENT_CRON);
+  }
   const server = await startSubgraph(
     {
       name: 'payments',
@@ -36,8 +50,11 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
   );
   return {
     ...server,
+    tasks,
     async close() {
       await server.close();
+      await runner?.stop();
+      runner = null;
       await payments.idle();
     },
   };

@@ -126,9 +126,14 @@ interface DueRow {
  */
 export function sessionFromRow(row: Record<string, unknown>): Session {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
+  for (const k in row) {
+    let field = FIELD_OF_COLUMN.get(k);
+    if (field === undefined) FIELD_OF_COLUMN.set(k, (field = k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+    out[field] = row[k];
+  }
   return out as unknown as Session;
 }
+const FIELD_OF_COLUMN = new Map<string, string>();
 
 /** A statement that may deadlock with a racing twin (two sweeps moving the same rows) is tried again. */
 async function retryDeadlock<T>(fn: () => Promise<T>, attempts = 3): Promise<T> {
