@@ -1,0 +1,61 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PrismaClient } from '../../shared/db/generated/client.js';
+import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import { startReadings } from '../../subgraphs/readings/server.js';
+import { createMoney } from '../../subgraphs/payments/services/money.js';
+import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { createClient, createReader } from './readings-fixtures.js';
+
+// Session.meter in a list: the running sessions' wallet balances come from one query and the low-balance
+// setting from one, however many sessions the page holds (sibling resolvers' findUnique calls are batched into
+// one statement by Prisma; this guards that they stay findUnique-shaped). A second readings server runs over the
+// same schema with a Prisma client (and money port) that logs every statement.
+
+let fed: TestFederation;
+let logged: PrismaClient;
+let readings: Awaited<ReturnType<typeof startReadings>>;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  fed = await startTestFederation();
+  logged = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: fed.db.url, max: 4 }, { schema: fed.db.schema }),
+    log: [{ emit: 'event', level: 'query' }],
+  });
+  (logged as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
+  readings = await startReadings({ config: fed.runtime.config, prisma: logged, pubsub: fed.pubsub, money: createMoney(logged, fed.pubsub) });
+}, 120_000);
+afterAll(async () => {
+  await readings?.close();
+  await logged?.$disconnect();
+  await fed?.stop();
+});
+
+describe('SQL per request stays bounded (readings)', () => {
+  it('a page of 10 running sessions with their meters reads balances and the setting once each', async () => {
+    const client = await createClient(fed, 12_345);
+    for (let i = 0; i < 10; i++) {
+      const reader = await createReader(fed, { CHAT: 200 + i });
+      await fed.db.prisma.session.create({
+        data: { clientId: client.id, readerId: reader.id, type: 'CHAT', status: 'IN_PROGRESS', rateCents: 200 + i, startedAt: new Date(), resumedAt: new Date(), clientConnected: true, readerConnected: true },
+      });
+    }
+    const header = await signForwardedIdentity({ viewer: { id: client.id, role: 'CLIENT' }, ip: '127.0.0.1', userAgent: 'test' }, fed.runtime.config.gatewaySecret);
+    statements.length = 0;
+    const res = await postGraphQL<{ mySessions: { edges: Array<{ node: { meter: { balanceCents: number | null; lowBalance: boolean } } }> } }>(
+      readings.url,
+      { query: '{ mySessions(first: 20) { edges { node { id meter { balanceCents lowBalance costCents } } } } }' },
+      null,
+      { [VIEWER_HEADER]: header },
+    );
+    expect(res.errors).toBeUndefined();
+    const meters = res.data!.mySessions.edges.map((e) => e.node.meter);
+    expect(meters).toHaveLength(10);
+    expect(meters.every((m) => m.balanceCents === 12_345 && m.lowBalance === false)).toBe(true);
+    const balanceReads = statements.filter((s) => /ledger_accounts/.test(s));
+    const settingReads = statements.filter((s) => /system_settings/.test(s));
+    expect(balanceReads).toHaveLength(1);
+    expect(settingReads).toHaveLength(1);
+  });
+});
