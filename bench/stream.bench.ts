@@ -3,15 +3,18 @@
 // same supergraph (accounts + community), the same subgraphs and the same database, in the same run.
 //
 // Every viewer subscribes to `streamEvents(streamId)` selecting the gift and `sender { displayName }`, a field
-// owned by accounts, so each delivery is completed with an `_entities` fetch to accounts as that viewer (through
-// the gateway's de-duplication). Each gift is a real `sendGift` mutation through the gateway under test: a gift
+// owned by accounts. streamEvents is a shared subscription field: ours authorizes each viewer with a probe and
+// then serves all of them from one upstream stream, completing and rendering each gift once; Hive holds one
+// upstream subscription and makes one `_entities` fetch per viewer. Viewers run in their own process
+// (bench/stream-viewers.ts); readiness is by warm-up gifts until every viewer has one. Each gift is a real `sendGift` mutation through the gateway under test: a gift
 // row and a GIFT_PURCHASE ledger transaction (reader/platform split) committed together by payments' money port.
 // Latency: from the gift's createdAt (set inside the transaction, before commit) to receipt at each viewer.
 // Lost: events a viewer should have received (one per gift) but had not within DRAIN_S seconds after the last.
 // Memory: gateway process RSS with all viewers subscribed minus RSS before, divided by the viewer count.
 // Ledger afterwards: every transaction balanced, cached balances equal their entries, no negative wallet, one
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
-// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL.
+// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL,
+// BENCH_PROFILE=<dir> (CPU profile of the gateway under test), BENCH_DEBUG=1.
 import { captureOutput, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -328,7 +331,7 @@ try {
   console.log(`\none live stream, ${VIEWERS} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
   console.log(
     SENDER_NAME
-      ? 'each delivery selects sender.displayName from accounts (an _entities fetch per viewer, as that viewer)\n'
+      ? 'each delivery selects sender.displayName from accounts (ours: one shared fetch per gift; Hive: one per viewer)\n'
       : 'SENDER_NAME=0: deliveries select only community fields (no accounts fetch)\n',
   );
   console.table(
