@@ -273,6 +273,36 @@ describe('Connect onboarding and payouts', () => {
     expect(audit).toEqual([{ action: 'payments:payout' }, { action: 'payments:payout_failed' }]);
   });
 
+  it('a reversed transfer (transfer.reversed) puts the reversed part back into earnings once, however often it is delivered', async () => {
+    const reader = await login('READER');
+    await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
+    await earn(reader.id, 4000);
+    const paid = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `r1-${reader.id}` } }, admin.token);
+    expect(paid.data!.requestPayout).toMatchObject({ status: 'COMPLETED', amountCents: 4000 });
+    const transfer = { id: paid.data!.requestPayout.stripeTransferId!, object: 'transfer', amount: 4000, currency: 'usd' };
+    const earnings = async () => (await fed.run(ReaderEarningsDocument, { readerId: reader.id }, admin.token)).data!.readerEarnings;
+
+    // A partial reversal of 1,500, delivered three times at once: 1,500 back, once; the payout stays COMPLETED.
+    const partial = stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false });
+    const statuses = await Promise.all([partial, partial, partial].map(async (d) => (await deliver(d)).status));
+    expect(statuses).toEqual([200, 200, 200]);
+    expect(await earnings()).toMatchObject({ availableCents: 1500 });
+    // The rest reversed later (cumulative amount_reversed 4,000), and a stale copy of the first event after it.
+    expect((await deliver(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 4000, reversed: true }))).status).toBe(200);
+    expect((await deliver(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false }))).status).toBe(200);
+    expect(await earnings()).toMatchObject({ availableCents: 4000 });
+    const history = await fed.run(PayoutsDocument, { readerId: reader.id }, admin.token);
+    expect(history.data!.payouts.edges[0]!.node).toMatchObject({ status: 'FAILED', failureReason: 'Stripe transfer reversed' });
+    const restored = await fed.db.sql<{ n: number; cents: number }>(
+      `SELECT count(*)::int AS n, sum(amount_cents)::int AS cents FROM transactions WHERE reader_id = $1 AND type = 'PAYOUT' AND reverses_id IS NOT NULL`,
+      [reader.id],
+    );
+    expect(restored).toEqual([{ n: 2, cents: 4000 }]);
+    // A reversal of a transfer we never made changes nothing.
+    expect((await deliver(stripe.event('transfer.reversed', { ...transfer, id: 'tr_unknown', amount_reversed: 4000 }))).status).toBe(200);
+    expect(await earnings()).toMatchObject({ availableCents: 4000 });
+  });
+
   it('a transfer with an unknown outcome stays PROCESSING (earnings not restored) and a retry with the same key completes it once', async () => {
     const reader = await login('READER');
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);

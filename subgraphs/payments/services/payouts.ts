@@ -4,7 +4,7 @@ import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
-import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post } from './ledger.js';
+import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, type Tx } from './ledger.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
@@ -15,6 +15,51 @@ export interface PayoutDeps {
 }
 
 const SAFE_URL = /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/[^\s]*)?)$/;
+
+/**
+ * Stripe `transfer.reversed` (the transfer of a payout was reversed, in full or in part, e.g. by the platform in the
+ * dashboard or after a dispute): the reversed amount goes back into the reader's earnings, inside the webhook's
+ * transaction. The event carries the cumulative `amount_reversed`, so each delivery restores only what has not been
+ * restored yet (replays and out-of-order deliveries restore nothing twice); a full reversal marks the payout FAILED.
+ */
+export async function applyTransferReversal(tx: Tx, transfer: Stripe.Transfer, eventId: string): Promise<string> {
+  const [payout] = await tx.$queryRaw<Payout[]>`SELECT id FROM payouts WHERE stripe_transfer_id = ${transfer.id} FOR UPDATE`;
+  if (!payout) return 'IGNORED_UNKNOWN_TRANSFER';
+  const row = await tx.payout.findUniqueOrThrow({ where: { id: payout.id } });
+  const original = await tx.transaction.findUnique({ where: { idempotencyKey: `payout:${row.id}` } });
+  if (!original) return 'IGNORED_UNKNOWN_TRANSFER';
+  const reversed = Math.min(Math.max(0, transfer.amount_reversed ?? 0), row.amountCents);
+  const done = await tx.transaction.aggregate({ where: { payoutId: row.id, type: 'PAYOUT', reversesId: original.id }, _sum: { amountCents: true } });
+  const delta = reversed - (done._sum.amountCents ?? 0);
+  if (delta <= 0) return 'IGNORED_ALREADY_RESTORED';
+  await post(tx, {
+    idempotencyKey: `transfer-reversed:${row.id}:${reversed}`,
+    type: 'PAYOUT',
+    amountCents: delta,
+    userId: row.readerId,
+    readerId: row.readerId,
+    payoutId: row.id,
+    reversesId: original.id,
+    stripeEventId: eventId,
+    reason: 'Stripe transfer reversed',
+    description: reversed === row.amountCents ? 'Payout transfer reversed: earnings restored' : 'Payout transfer partly reversed: earnings restored',
+    entries: [
+      { accountId: earningsAccountId(row.readerId), amountCents: delta },
+      { accountId: PLATFORM_ACCOUNTS.payoutsClearing.id, amountCents: -delta },
+    ],
+  });
+  await audit(tx, { viewer: null, ip: null, userAgent: null }, {
+    action: 'payments:payout_reversed',
+    entityType: 'Payout',
+    entityId: row.id,
+    changes: { transferId: transfer.id, reversedCents: reversed, restoredCents: delta },
+  });
+  if (reversed === row.amountCents) {
+    await tx.transaction.update({ where: { id: original.id }, data: { status: 'FAILED' } });
+    await tx.payout.update({ where: { id: row.id }, data: { status: 'FAILED', failureReason: 'Stripe transfer reversed', processedAt: new Date() } });
+  }
+  return 'PROCESSED';
+}
 
 export function createPayouts(d: PayoutDeps) {
   const requireStripe = () => {

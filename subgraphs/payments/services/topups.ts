@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, inTransaction, post, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
+import { applyTransferReversal } from './payouts.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
 
 export const TOP_UP_PRESETS_CENTS = [1000, 2500, 5000, 10000] as const;
@@ -247,6 +248,8 @@ export function createTopUps(d: TopUpDeps) {
         });
         return n.count ? 'PROCESSED' : 'IGNORED';
       }
+      case 'transfer.reversed':
+        return applyTransferReversal(tx, event.data.object as Stripe.Transfer, event.id);
       case 'account.updated': {
         const account = event.data.object as Stripe.Account;
         const n = await tx.connectAccount.updateMany({
