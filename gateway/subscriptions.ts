@@ -387,8 +387,11 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   // every subscriber's socket as the same bytes.
   interface Member {
     op: OperationContextValue;
-    /** Writes a rendered `next` payload to the client's socket (ends the subscription if the client is too slow). */
-    send(payloadJson: string): void;
+    /**
+     * Writes rendered `next` payloads, in order, to the client's socket in one write (ends the subscription if the
+     * client is too slow).
+     */
+    send(payloadJsons: string[]): void;
     fail(result: ExecutionResult): void;
     complete(): void;
   }
@@ -398,7 +401,23 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     chain: Promise<void>;
     /** Completions read the viewer until then: complete each event per subscriber without trying to share. */
     viewerDependentUntil: number;
+    /**
+     * Completed events not yet written, in order: one payload for everyone, or one per subscriber. Written on the
+     * next turn of the event loop, so events that completed while the sockets were being written (a backlog) go
+     * out together, one socket write per subscriber for all of them.
+     */
+    outbox: Array<string | Map<Member, string>>;
+    flushTimer: NodeJS.Timeout | NodeJS.Immediate | null;
+    /** Not before then: after a write to every member that took d ms, the next one waits FLUSH_PAUSE × d. */
+    nextFlushAt: number;
   }
+  /**
+   * A group's writes take at most 1 / (1 + FLUSH_PAUSE) of the time: after writing to every member, the next write
+   * waits twice as long as that one took, collecting the events completed meanwhile into the same socket writes.
+   * A session chat (2 members, microseconds) never waits; a 5,000-viewer stream (tens of ms per write) sends a few
+   * events per write instead of paying a syscall per event per viewer, on the gateway and on every client.
+   */
+  const FLUSH_PAUSE = 2;
   const groups = new Map<string, Group>();
   /** `service\noperation` of primary fetches whose field is not shared (learned from probes). */
   const unshared = new Set<string>();
@@ -456,8 +475,37 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     return services;
   }
 
-  async function fanOut(group: Group, groupOp: OperationContextValue, event: ExecutionResult): Promise<void> {
-    if (!group.members.size) return;
+  function enqueue(group: Group, entry: string | Map<Member, string>) {
+    group.outbox.push(entry);
+    if (group.flushTimer) return;
+    const wait = group.nextFlushAt - performance.now();
+    group.flushTimer = wait > 1 ? setTimeout(() => flush(group), wait) : setImmediate(() => flush(group));
+  }
+
+  function flush(group: Group) {
+    if (group.flushTimer) {
+      clearTimeout(group.flushTimer as NodeJS.Timeout);
+      clearImmediate(group.flushTimer as NodeJS.Immediate);
+      group.flushTimer = null;
+    }
+    const batch = group.outbox.splice(0);
+    if (!batch.length) return;
+    const started = performance.now();
+    for (const m of [...group.members]) {
+      const jsons: string[] = [];
+      for (const entry of batch) {
+        const json = typeof entry === 'string' ? entry : entry.get(m);
+        if (json !== undefined) jsons.push(json);
+      }
+      if (jsons.length) m.send(jsons);
+    }
+    const now = performance.now();
+    group.nextFlushAt = now + (now - started) * FLUSH_PAUSE;
+  }
+
+  /** Completes one event of a shared stream: one payload for everyone, or one per subscriber (null: nobody left). */
+  async function completeEvent(group: Group, groupOp: OperationContextValue, event: ExecutionResult): Promise<string | Map<Member, string> | null> {
+    if (!group.members.size) return null;
     const plan = groupOp.prepared.eventPlan!;
     if (group.viewerDependentUntil <= Date.now()) {
       let independent = true;
@@ -467,14 +515,11 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       } catch {
         result = { errors: [completionError()] };
       }
-      if (independent) {
-        const json = render(result);
-        for (const m of group.members) m.send(json);
-        return;
-      }
+      if (independent) return render(result);
       group.viewerDependentUntil = Date.now() + 30_000;
     }
     // Some fetch of this completion read the viewer: complete the event as each subscriber.
+    const own = new Map<Member, string>();
     await Promise.all(
       [...group.members].map(async (m) => {
         const services = eventServices();
@@ -485,9 +530,10 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         } catch {
           result = { errors: [completionError()] };
         }
-        if (group.members.has(m)) m.send(render(result));
+        own.set(m, render(result));
       }),
     );
+    return own;
   }
 
   function joinGroup(op: OperationContextValue, member: Member): () => void {
@@ -497,9 +543,10 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       const primary = op.prepared.primary!;
       // The completion of a shared event runs without a viewer, IP or user agent.
       const groupOp: OperationContextValue = { ...op, id: '', connection: { viewer: null, ip: null, userAgent: null } as ConnectionExtra };
-      const g: Group = { members: new Set(), unsubscribe: () => {}, chain: Promise.resolve(), viewerDependentUntil: 0 };
+      const g: Group = { members: new Set(), unsubscribe: () => {}, chain: Promise.resolve(), viewerDependentUntil: 0, outbox: [], flushTimer: null, nextFlushAt: 0 };
       const close = (how: (m: Member) => void) => {
         if (groups.get(key) === g) groups.delete(key);
+        flush(g);
         for (const m of [...g.members]) how(m);
         g.members.clear();
       };
@@ -514,7 +561,12 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         },
         {
           next: (event) => {
-            g.chain = g.chain.then(() => fanOut(g, groupOp, event));
+            // Events are completed concurrently (their entity fetches merge) and written in arrival order.
+            const completed = completeEvent(g, groupOp, event);
+            g.chain = g.chain.then(async () => {
+              const entry = await completed;
+              if (entry) enqueue(g, entry);
+            });
           },
           complete: () => void g.chain.then(() => close((m) => m.complete())),
           unavailable: () => void g.chain.then(() => close((m) => m.fail({ errors: [unavailableError(primary.serviceName)] }))),
@@ -528,6 +580,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     return () => {
       if (!g.members.delete(member) || g.members.size) return;
       if (groups.get(key) === g) groups.delete(key);
+      flush(g); // nobody left to write to: clears the pending write timer
       g.unsubscribe();
     };
   }
@@ -617,15 +670,19 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       const prefix = `{"id":${JSON.stringify(op.id)},"type":"next","payload":`;
       const member: Member = {
         op,
-        send: (json) => {
+        send: (jsons) => {
           if (ended || socket.readyState !== 1 /* OPEN */) return;
           // Backpressure: the socket's own buffer is this subscriber's queue.
-          if (socket.bufferedAmount > limits.maxQueuedEvents * json.length) {
+          if (socket.bufferedAmount > limits.maxQueuedEvents * jsons[0]!.length) {
             member.fail({ errors: [tooSlow()] });
             return;
           }
-          // The graphql-ws `next` message, written directly: the payload is rendered once for every subscriber.
-          socket.send(prefix + json + '}');
+          // graphql-ws `next` messages, written directly: each payload is rendered once for every subscriber.
+          // Several at once are corked into one write (one syscall, typically one TCP segment for the client).
+          const tcp = jsons.length > 1 ? (socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket : undefined;
+          tcp?.cork();
+          for (const json of jsons) socket.send(prefix + json + '}');
+          tcp?.uncork();
         },
         fail: (result) => {
           deliver(result);
