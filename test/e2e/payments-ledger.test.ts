@@ -10,6 +10,7 @@ import {
   ReaderEarningsDocument,
   ReconciliationReportDocument,
   RefundSessionDocument,
+  RefundWalletBalanceDocument,
   RequestPayoutDocument,
   SetAutoReloadDocument,
   TopUpOptionsDocument,
@@ -63,6 +64,7 @@ describe('without Stripe (embedded default)', () => {
     expect(errorCode(await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 1000 } }, client.token))).toBe('PAYMENTS_NOT_CONFIGURED');
     expect(errorCode(await fed.run(CreatePayoutAccountLinkDocument, { input: { returnUrl: 'https://a.test', refreshUrl: 'https://a.test' } }, reader.token))).toBe('PAYMENTS_NOT_CONFIGURED');
     expect(errorCode(await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: key() } }, admin.token))).toBe('PAYMENTS_NOT_CONFIGURED');
+    expect(errorCode(await fed.run(RefundWalletBalanceDocument, { input: { userId: client.id, reason: 'client asked', idempotencyKey: key() } }, admin.token))).toBe('PAYMENTS_NOT_CONFIGURED');
     expect(await counts()).toEqual(before);
     const options = await fed.run(TopUpOptionsDocument, {});
     expect(options.data!.topUpOptions).toEqual({ minimumCents: 500, maximumCents: 100000, presetsCents: [1000, 2500, 5000, 10000], cardPaymentsEnabled: false });

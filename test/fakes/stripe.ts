@@ -5,7 +5,7 @@ import Stripe from 'stripe';
 
 /**
  * A small Stripe API fake for tests (the product never imports it). It answers the calls payments makes —
- * customers, payment intents, Connect accounts and links, transfers — with the fields the code reads, honours
+ * customers, payment intents, Connect accounts and links, transfers, refunds — with the fields the code reads, honours
  * Idempotency-Key like Stripe (same key → same response), and records every request. `event()` builds a webhook
  * delivery signed with the SDK's own helper.
  */
@@ -22,6 +22,12 @@ export interface FakeStripe {
   failTransfers: boolean;
   /** When true, transfers answer 503 as if Stripe were unreachable (not stored under the idempotency key). */
   transferOutage: boolean;
+  /** Refunds created, by id (a replay with the same Idempotency-Key creates none). */
+  refunds: Map<string, Record<string, unknown>>;
+  /** When true, refunds fail with an invalid_request_error (400). */
+  failRefunds: boolean;
+  /** When true, refunds answer 503 as if Stripe were unreachable (not stored under the idempotency key). */
+  refundOutage: boolean;
   /** Connect accounts report payouts_enabled (default true). */
   payoutsEnabled: boolean;
   /** A signed webhook delivery: body and Stripe-Signature header. */
@@ -47,6 +53,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     decliningMethods: new Set<string>(['pm_card_declined']),
     failTransfers: false,
     transferOutage: false,
+    refunds: new Map<string, Record<string, unknown>>(),
+    failRefunds: false,
+    refundOutage: false,
     payoutsEnabled: true,
   } as FakeStripe;
 
@@ -106,6 +115,26 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (fake.transferOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');
       if (fake.failTransfers) return error(400, 'invalid_request_error', 'insufficient_capabilities_for_transfer', 'The destination account cannot receive transfers.');
       return { status: 200, body: { id: id('tr'), object: 'transfer', amount: Number(p.amount), destination: p.destination } };
+    }
+    if (method === 'POST' && path === '/v1/refunds') {
+      if (fake.refundOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');
+      if (fake.failRefunds) return error(400, 'invalid_request_error', 'charge_disputed', 'This charge has been disputed and cannot be refunded.');
+      const pi = fake.paymentIntents.get(p.payment_intent ?? '');
+      if (!pi) return error(400, 'invalid_request_error', 'resource_missing', `No such payment_intent: '${p.payment_intent}'`);
+      if (pi.status !== 'succeeded') return error(400, 'invalid_request_error', 'charge_not_succeeded', 'This PaymentIntent has no successful charge to refund.');
+      const refunded = [...fake.refunds.values()].filter((r) => r.payment_intent === pi.id && r.status !== 'failed' && r.status !== 'canceled').reduce((s, r) => s + (r.amount as number), 0);
+      const amount = p.amount ? Number(p.amount) : (pi.amount_received as number) - refunded;
+      if (!Number.isInteger(amount) || amount <= 0 || refunded + amount > (pi.amount_received as number)) {
+        return error(400, 'invalid_request_error', 'amount_too_large', `Refund amount (${amount}) is greater than the unrefunded amount on the charge (${(pi.amount_received as number) - refunded}).`);
+      }
+      const metadata: Record<string, string> = {};
+      for (const [k, v] of Object.entries(p)) {
+        const m = /^metadata\[(.+)\]$/.exec(k);
+        if (m) metadata[m[1]!] = v;
+      }
+      const refund = { id: id('re'), object: 'refund', amount, currency: pi.currency, payment_intent: pi.id, reason: p.reason ?? null, metadata, status: 'succeeded' };
+      fake.refunds.set(refund.id, refund);
+      return { status: 200, body: refund };
     }
     return error(404, 'invalid_request_error', 'unknown_path', `Unrecognized request URL (${method}: ${path})`);
   }

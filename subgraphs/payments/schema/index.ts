@@ -3,6 +3,7 @@ import './transaction.js';
 import './wallet.js';
 import './earnings.js';
 import './admin.js';
+import './wallet-refunds.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -8,7 +8,7 @@ export const TransactionTypeEnum = builder.enumType('TransactionType', {
   values: {
     ADD_FUNDS: { description: 'A card top-up credited to the wallet.' },
     SESSION_CHARGE: { description: 'One minute of a reading.' },
-    REFUND: { description: 'Money returned to the wallet (session refund).' },
+    REFUND: { description: 'A session refunded to the wallet, or wallet balance refunded to the card (and restored if that refund failed).' },
     PAYOUT: { description: 'Earnings paid out to the reader (or restored after a failed transfer).' },
     PURCHASE: { description: 'A paid reply, stream entry or product.' },
     GIFT_PURCHASE: { description: 'A virtual gift.' },

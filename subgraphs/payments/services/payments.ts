@@ -7,6 +7,7 @@ import { createRefunds } from './refunds.js';
 import { reconcile, readerEarnings } from './reports.js';
 import { createStripeClient } from './stripe-client.js';
 import { createTopUps } from './topups.js';
+import { createWalletRefunds } from './wallet-refunds.js';
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
@@ -17,6 +18,7 @@ export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubS
   const topUps = createTopUps({ prisma: opts.prisma, money, stripe, webhookSecret: opts.config.stripe.webhookSecret });
   const payouts = createPayouts({ prisma: opts.prisma, stripe });
   const refunds = createRefunds({ prisma: opts.prisma, money });
+  const walletRefunds = createWalletRefunds({ prisma: opts.prisma, money, stripe });
   // Every debit (minute, purchase, manual debit) may cross a client's auto-reload threshold.
   const inflight = new Set<Promise<void>>();
   money.onDebited = (userIds) => {
@@ -35,6 +37,7 @@ export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubS
     ...topUps,
     ...payouts,
     ...refunds,
+    ...walletRefunds,
     readerEarnings: (readerId: string) => readerEarnings(opts.prisma, readerId),
     reconcile: () => reconcile(opts.prisma),
     /** Resolves when the auto-reloads started so far have finished (tests, shutdown). */

@@ -94,8 +94,8 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
   },
   {
     check: 'split_mismatch',
-    description: 'Charges, purchases and refunds whose reader and platform shares do not add up to the amount.',
-    sql: `SELECT id FROM transactions WHERE type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE', 'REFUND')
+    description: 'Charges, purchases and session refunds whose reader and platform shares do not add up to the amount.',
+    sql: `SELECT id FROM transactions WHERE (type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE') OR (type = 'REFUND' AND session_id IS NOT NULL))
             AND COALESCE(reader_earnings_cents, 0) + COALESCE(platform_revenue_cents, 0) <> amount_cents`,
   },
   {
@@ -141,9 +141,41 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
     sql: `SELECT session_id AS id FROM transactions WHERE session_id IS NOT NULL GROUP BY session_id
           HAVING COALESCE(sum(amount_cents) FILTER (WHERE type = 'REFUND'), 0) > COALESCE(sum(amount_cents) FILTER (WHERE type = 'SESSION_CHARGE'), 0)`,
   },
+  {
+    check: 'wallet_refund_ledger_mismatch',
+    description: 'Refunds of wallet balance to a card whose wallet movement does not match their status (processing or succeeded: debited once; failed: debited and restored).',
+    sql: `SELECT p.id FROM wallet_refund_parts p JOIN wallet_refunds r ON r.id = p.wallet_refund_id
+           WHERE (SELECT COALESCE(sum(e.amount_cents), 0) FROM ledger_entries e
+                   WHERE e.transaction_id IN (p.transaction_id, p.restore_transaction_id) AND e.account_id = 'wallet:' || r.user_id)
+                 <> CASE WHEN p.status = 'FAILED' THEN 0 ELSE -p.amount_cents END
+              OR (p.status = 'FAILED') <> (p.restore_transaction_id IS NOT NULL)`,
+  },
+  {
+    check: 'wallet_refund_amount_mismatch',
+    description: 'Refunds of wallet balance whose parts do not add up to the amount requested.',
+    sql: `SELECT r.id FROM wallet_refunds r LEFT JOIN wallet_refund_parts p ON p.wallet_refund_id = r.id
+           GROUP BY r.id, r.amount_cents HAVING COALESCE(sum(p.amount_cents), 0) <> r.amount_cents`,
+  },
+  {
+    check: 'over_refunded_top_ups',
+    description: 'Top-ups refunded to the card for more than was paid, or refunded without having been credited.',
+    sql: `SELECT u.id FROM top_ups u JOIN wallet_refund_parts p ON p.top_up_id = u.id AND p.status <> 'FAILED'
+           GROUP BY u.id, u.amount_cents, u.status HAVING sum(p.amount_cents) > u.amount_cents OR u.status <> 'SUCCEEDED'`,
+  },
+  {
+    check: 'refund_without_source',
+    description: 'Refund transactions that belong to neither a session nor a refund of wallet balance.',
+    sql: `SELECT t.id FROM transactions t WHERE t.type = 'REFUND' AND t.session_id IS NULL
+            AND NOT EXISTS (SELECT 1 FROM wallet_refund_parts p WHERE p.transaction_id = t.id OR p.restore_transaction_id = t.id)`,
+  },
+  {
+    check: 'stuck_wallet_refunds',
+    description: 'Refunds of wallet balance to a card still processing after an hour (the Stripe outcome was never recorded).',
+    sql: `SELECT id FROM wallet_refund_parts WHERE status = 'PROCESSING' AND created_at < now() - interval '1 hour'`,
+  },
 ];
 
-/** Compares ledger entries, cached balances, transactions, top-ups, payouts and recorded Stripe events. */
+/** Compares ledger entries, cached balances, transactions, top-ups, payouts, wallet refunds and recorded Stripe events. */
 export async function reconcile(prisma: PrismaClient): Promise<ReconciliationReport> {
   const checks: ReconciliationCheck[] = [];
   for (const c of CHECKS) {

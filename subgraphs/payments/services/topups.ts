@@ -7,6 +7,7 @@ import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAcco
 import type { PaymentsMoney } from './money.js';
 import { applyTransferReversal } from './payouts.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
+import { applyRefundUpdate } from './wallet-refunds.js';
 
 export const TOP_UP_PRESETS_CENTS = [1000, 2500, 5000, 10000] as const;
 /** Largest single top-up ($1,000): bigger amounts are refused as input errors. */
@@ -18,6 +19,9 @@ export interface TopUpDeps {
   stripe: Stripe | null;
   webhookSecret: string | null;
 }
+
+/** A wallet a webhook credited: a top-up (ADD_FUNDS) or a failed refund to the card restored (REFUND). */
+type Credited = { userId: string; transactionId: string; cause?: 'ADD_FUNDS' | 'REFUND' };
 
 export interface WebhookOutcome {
   status: number;
@@ -182,7 +186,7 @@ export function createTopUps(d: TopUpDeps) {
     } catch {
       return { status: 400, body: { received: false, error: 'invalid signature' } };
     }
-    const credited: Array<{ userId: string; transactionId: string }> = [];
+    const credited: Credited[] = [];
     const applied = await inTransaction(d.prisma, undefined, async (tx) => {
       const inserted = await tx.$queryRawUnsafe<Array<{ id: string }>>(
         `INSERT INTO stripe_events (id, type, status, payload) VALUES ($1, $2, 'RECEIVED', $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -196,12 +200,13 @@ export function createTopUps(d: TopUpDeps) {
       return true;
     });
     for (const c of credited) {
-      await d.money.walletChanged([c.userId], 'ADD_FUNDS');
+      await d.money.walletChanged([c.userId], c.cause ?? 'ADD_FUNDS');
+      if (c.cause === 'REFUND') d.money.onCredited?.([c.userId]);
     }
     return { status: 200, body: applied ? { received: true } : { received: true, duplicate: true } };
   }
 
-  async function applyEvent(tx: Tx, event: Stripe.Event, credited: Array<{ userId: string; transactionId: string }>): Promise<string> {
+  async function applyEvent(tx: Tx, event: Stripe.Event, credited: Credited[]): Promise<string> {
     switch (event.type) {
       case 'payment_intent.succeeded': {
         const pi = event.data.object as Stripe.PaymentIntent;
@@ -247,6 +252,14 @@ export function createTopUps(d: TopUpDeps) {
           },
         });
         return n.count ? 'PROCESSED' : 'IGNORED';
+      }
+      case 'refund.updated':
+      case 'refund.failed':
+      case 'charge.refund.updated': {
+        const restored: Array<{ userId: string; transactionId: string }> = [];
+        const status = await applyRefundUpdate(tx, event.data.object as Stripe.Refund, event.id, restored);
+        credited.push(...restored.map((r) => ({ ...r, cause: 'REFUND' as const })));
+        return status;
       }
       case 'transfer.reversed':
         return applyTransferReversal(tx, event.data.object as Stripe.Transfer, event.id);

@@ -35,7 +35,7 @@ export async function checkLedger(sql: <T>(text: string) => Promise<T[]>): Promi
       (SELECT count(*) FROM ledger_accounts a
           WHERE a.balance_cents <> COALESCE((SELECT sum(e.amount_cents) FROM ledger_entries e WHERE e.account_id = a.id), 0)) AS "balanceMismatches",
       (SELECT count(*) FROM ledger_accounts WHERE balance_cents < 0 AND NOT allow_negative) AS "negativeBalances",
-      (SELECT count(*) FROM transactions WHERE type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE', 'REFUND')
+      (SELECT count(*) FROM transactions WHERE (type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE') OR (type = 'REFUND' AND session_id IS NOT NULL))
           AND COALESCE(reader_earnings_cents, 0) + COALESCE(platform_revenue_cents, 0) <> amount_cents) AS "splitMismatches",
       (SELECT count(*) FROM (SELECT stripe_event_id FROM transactions WHERE stripe_event_id IS NOT NULL
           GROUP BY stripe_event_id HAVING count(*) > 1) y) AS "duplicateStripeEvents"`);
