@@ -344,17 +344,19 @@ try {
     };
     // Warm-up wave (not reported): one event per session, sent until every subscriber has it, so that every
     // subscription is live upstream before measuring (graphql-ws does not acknowledge a subscribe).
-    const warm = await runWave('warm', async () => {
+    // One message per session from its reader, `inFlight` mutations at a time.
+    const everySessionAtOnce = (inFlight: number) => async () => {
       let next = 0;
       await Promise.all(
-        Array.from({ length: 50 }, async () => {
+        Array.from({ length: inFlight }, async () => {
           while (next < SESSIONS) {
             const i = ++next;
             await mutate(`s${i}`, tokens.get(`r${i}`)!);
           }
         }),
       );
-    });
+    };
+    const warm = await runWave('warm', everySessionAtOnce(50));
     if (warm.got < subscribers.length) throw new Error(`${peer}: only ${warm.got}/${subscribers.length} subscribers received the warm-up event\n${log().slice(-3000)}`);
     debug(`warm-up wave delivered in ${warm.took.toFixed(0)} ms`);
     const steady = await runWave('steady', async () => {
@@ -368,17 +370,7 @@ try {
       }
       await Promise.all(sends);
     });
-    const burst = await runWave('burst', async () => {
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: 100 }, async () => {
-          while (next < SESSIONS) {
-            const i = ++next;
-            await mutate(`s${i}`, tokens.get(`r${i}`)!);
-          }
-        }),
-      );
-    });
+    const burst = await runWave('burst', everySessionAtOnce(100));
 
     await Promise.all(clients.map((c) => c.dispose()));
     const released = await (async () => {

@@ -1,10 +1,10 @@
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { Redis } from 'ioredis';
-import express from 'express';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { PubSub } from '../../shared/pubsub.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
+import { liveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
@@ -17,38 +17,20 @@ import { applyLiveKitStreamEvent } from './services/streams.js';
  */
 export function liveKitStreamWebhookRoute(prisma: PrismaClient, pubsub: PubSub, livekit: { apiKey: string; apiSecret: string }) {
   const receiver = new WebhookReceiver(livekit.apiKey, livekit.apiSecret);
-  return (app: express.Express) => {
-    app.post('/webhooks/livekit', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
-      const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-      let event;
-      try {
-        event = await receiver.receive(raw, req.get('authorization') ?? undefined);
-      } catch {
-        res.status(401).json({ error: 'invalid signature' });
-        return;
-      }
-      if (!event.id) {
-        res.status(400).json({ error: 'event without id' });
-        return;
-      }
-      try {
-        const outcome = await applyLiveKitStreamEvent(prisma, pubsub, {
-          id: event.id,
-          event: event.event,
-          room: event.room ? { name: event.room.name } : undefined,
-          participant: event.participant ? { identity: event.participant.identity } : undefined,
-          egressInfo: event.egressInfo
-            ? { roomName: event.egressInfo.roomName, fileResults: event.egressInfo.fileResults.map((f) => ({ location: f.location })) }
-            : undefined,
-        });
-        res.json({ ok: true, outcome });
-      } catch (e) {
-        console.warn(`[community] LiveKit webhook ${event.id} failed: ${String(e)}`);
-        // 5xx: LiveKit retries (through the gateway); the event id was not recorded, so the retry applies it.
-        res.status(500).json({ error: 'not applied' });
-      }
-    });
-  };
+  return liveKitWebhookRoute(
+    'community',
+    (raw, authorization) => receiver.receive(raw, authorization),
+    (event) =>
+      applyLiveKitStreamEvent(prisma, pubsub, {
+        id: event.id,
+        event: event.event,
+        room: event.room ? { name: event.room.name } : undefined,
+        participant: event.participant ? { identity: event.participant.identity } : undefined,
+        egressInfo: event.egressInfo
+          ? { roomName: event.egressInfo.roomName, fileResults: event.egressInfo.fileResults.map((f) => ({ location: f.location })) }
+          : undefined,
+      }),
+  );
 }
 
 export async function startCommunity(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {

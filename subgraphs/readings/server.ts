@@ -1,4 +1,4 @@
-import express from 'express';
+import { liveKitWebhookRoute as sharedLiveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
@@ -12,37 +12,19 @@ export interface ReadingsServer extends RunningServer {
   jobs: { stop(): Promise<void>; start(): Promise<void> } | null;
 }
 
-/** POST /webhooks/livekit: raw body, LiveKit's signature checked before anything is read. */
+/** POST /webhooks/livekit for session rooms (shared/server/livekit-webhook.ts). */
 export function liveKitWebhookRoute(service: ReadingsService) {
-  return (app: express.Express) => {
-    app.post('/webhooks/livekit', express.raw({ type: () => true, limit: '256kb' }), async (req, res) => {
-      const raw = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
-      let event;
-      try {
-        event = await service.livekit.verifyWebhook(raw, req.get('authorization') ?? undefined);
-      } catch {
-        res.status(401).json({ error: 'invalid signature' });
-        return;
-      }
-      if (!event.id) {
-        res.status(400).json({ error: 'event without id' });
-        return;
-      }
-      try {
-        const outcome = await service.applyLiveKitEvent({
-          id: event.id,
-          event: event.event,
-          room: event.room ? { name: event.room.name } : undefined,
-          participant: event.participant ? { identity: event.participant.identity } : undefined,
-        });
-        res.json({ ok: true, outcome });
-      } catch (e) {
-        console.warn(`[readings] LiveKit webhook ${event.id} failed: ${String(e)}`);
-        // 5xx: LiveKit retries; the delivery was not recorded, so the retry applies it.
-        res.status(500).json({ error: 'not applied' });
-      }
-    });
-  };
+  return sharedLiveKitWebhookRoute(
+    'readings',
+    (raw, authorization) => service.livekit.verifyWebhook(raw, authorization),
+    (event) =>
+      service.applyLiveKitEvent({
+        id: event.id,
+        event: event.event,
+        room: event.room ? { name: event.room.name } : undefined,
+        participant: event.participant ? { identity: event.participant.identity } : undefined,
+      }),
+  );
 }
 
 export async function startReadings(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<ReadingsServer> {
