@@ -166,6 +166,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: false,
+    // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !!opts.dev,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,

@@ -24,7 +24,7 @@ if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
 if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma);
 const pubsub = createPubSub({ redisUrl: config.redisUrl });
-// Durable timers (readings): graphile-worker in the same database; PGlite needs polling and no prepared statements.
+// Durable timers (readings): graphile-worker in the same database; on PGlite it polls (NOTIFY reaches no other connection).
 const jobs = { connectionString: databaseUrl, embedded: !!embedded };
 const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub), jobs }, { ports: config.ports });
 

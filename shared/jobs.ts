@@ -11,7 +11,11 @@ export interface JobsConfig {
   schema?: string;
   /** Polling for due future jobs, in ms (new jobs arrive by NOTIFY on PostgreSQL; PGlite polls only). */
   pollIntervalMs?: number;
-  /** PGlite over its socket: no named prepared statements (they collide between connections). */
+  /**
+   * PGlite over its socket (one shared session): no named prepared statements and polling instead of LISTEN. The
+   * embedded server renames statements per connection, so this is belt and braces; NOTIFY reaches no other
+   * connection there, so workers poll.
+   */
   embedded?: boolean;
   concurrency?: number;
   /**

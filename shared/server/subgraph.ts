@@ -227,6 +227,8 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     schema: opts.schema,
     includeStacktraceInErrorResponses: !!opts.dev,
     formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.dev),
+    // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
