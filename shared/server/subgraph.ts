@@ -185,7 +185,9 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
             probes.set(contextValue, shared ? 'authorized' : 'unshared');
           } else if (share === 'stream') {
             if (!shared) return [new AppError('BAD_USER_INPUT', 'Only a shared subscription field can be streamed for several subscribers.')];
-            if (!(identity.viewer === null && identity.userAgent === MULTIPLEX_AGENT)) {
+            // The gateway's own identity: no viewer, no client IP, its multiplex agent (a client-derived identity
+            // always carries the client's IP, whatever user agent it claims).
+            if (!(identity.viewer === null && identity.ip === null && identity.userAgent === MULTIPLEX_AGENT)) {
               return [new AppError('FORBIDDEN', 'Only the gateway opens shared subscription streams.')];
             }
             markSharedStream(contextValue);

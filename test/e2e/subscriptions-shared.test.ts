@@ -9,6 +9,7 @@ import { startTestFederation, type TestFederation } from '../helpers/federation.
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 import { createClient, createReader, createUser } from './readings-fixtures.js';
 import { VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import { MULTIPLEX_AGENT } from '../../shared/server/subgraph.js';
 import { SHARE_EXTENSION } from '../../shared/graphql/shared-subscriptions.js';
 import { createAccessToken } from '../../shared/auth/tokens.js';
 import { startGateway } from '../../gateway/create-gateway.js';
@@ -126,28 +127,34 @@ describe('shared subscriptions through the gateway', () => {
   });
 
   it('lets only the gateway open a shared stream on a subgraph', async () => {
-    // A viewer's own signed identity asking a subgraph for the shared stream (which skips per-viewer checks).
+    // Identities a client can get the gateway to sign for it (its own viewer, or anonymous with any user agent,
+    // always with its IP) asking a subgraph for the shared stream, which skips per-viewer checks.
     const stranger = await createClient(fed, 0);
     const { id } = await runningSession();
-    const identity = await new IdentityService(fed.runtime.config.jwtSecret, fed.runtime.config.gatewaySecret).forward({ id: stranger.id, role: 'CLIENT' }, null, null);
-    const socket = new WebSocket(fed.subgraphs.readings.wsUrl, 'graphql-transport-ws');
-    const messages: Array<{ type: string; payload?: unknown }> = [];
-    await new Promise((r) => socket.once('open', r));
-    socket.on('message', (d) => messages.push(JSON.parse(String(d))));
-    socket.send(JSON.stringify({ type: 'connection_init', payload: { [VIEWER_HEADER]: identity } }));
-    await eventually(() => messages.length, (n) => n >= 1);
-    expect(messages[0]!.type).toBe('connection_ack');
-    socket.send(
-      JSON.stringify({
-        id: '1',
-        type: 'subscribe',
-        payload: { query: 'subscription($s: ID!) { sessionMessageAdded(sessionId: $s) { seq } }', variables: { s: id }, extensions: { [SHARE_EXTENSION]: 'stream' } },
-      }),
-    );
-    await eventually(() => messages.length, (n) => n >= 2);
-    expect(messages[1]).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN' } }] });
-    socket.close();
-    await new Promise((r) => socket.once('close', r));
+    const signer = new IdentityService(fed.runtime.config.jwtSecret, fed.runtime.config.gatewaySecret);
+    for (const identity of [
+      await signer.forward({ id: stranger.id, role: 'CLIENT' }, null, null),
+      await signer.forward(null, '203.0.113.7', MULTIPLEX_AGENT),
+    ]) {
+      const socket = new WebSocket(fed.subgraphs.readings.wsUrl, 'graphql-transport-ws');
+      const messages: Array<{ type: string; payload?: unknown }> = [];
+      await new Promise((r) => socket.once('open', r));
+      socket.on('message', (d) => messages.push(JSON.parse(String(d))));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { [VIEWER_HEADER]: identity } }));
+      await eventually(() => messages.length, (n) => n >= 1);
+      expect(messages[0]!.type).toBe('connection_ack');
+      socket.send(
+        JSON.stringify({
+          id: '1',
+          type: 'subscribe',
+          payload: { query: 'subscription($s: ID!) { sessionMessageAdded(sessionId: $s) { seq } }', variables: { s: id }, extensions: { [SHARE_EXTENSION]: 'stream' } },
+        }),
+      );
+      await eventually(() => messages.length, (n) => n >= 2);
+      expect(messages[1]).toMatchObject({ type: 'error', payload: [{ extensions: { code: 'FORBIDDEN' } }] });
+      socket.close();
+      await new Promise((r) => socket.once('close', r));
+    }
   });
 
   it('closes a socket when its token expires and releases its place in the shared stream', async () => {
