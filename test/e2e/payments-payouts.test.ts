@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdjustBalanceDocument, CreatePayoutAccountLinkDocument } from '../generated/graphql.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { fakeStripeConfig, startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
-import { createAccessToken } from '../../shared/auth/tokens.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CreatePayoutAccountLinkDocument } from '../generated/graphql.js';
+import type { TestFederation } from '../helpers/federation.js';
+import type { FakeStripe } from '../fakes/stripe.js';
+import { useStripeFederation } from './payments-stripe-fixtures.js';
 import { createJobQueue } from '../../shared/jobs.js';
-import { CLEAN, checkLedger, createUser } from '../../subgraphs/payments/testing/fixtures.js';
 import { PAYMENT_TASKS } from '../../subgraphs/payments/jobs.js';
 
+const stack = useStripeFederation();
+const { login, earn } = stack;
 let fed: TestFederation;
 let stripe: FakeStripe;
-let admin: { id: string; token: string };
-
-async function login(role: 'CLIENT' | 'READER' | 'ADMIN') {
-  const id = await createUser(fed.db.prisma, role);
-  return { id, token: await createAccessToken({ id, role }, fed.runtime.config.jwtSecret, 900) };
-}
-
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  fed = await startTestFederation({ config: { stripe: fakeStripeConfig(stripe) } });
-  admin = await login('ADMIN');
-});
-afterAll(async () => {
-  if (fed) expect(await checkLedger(fed.db.sql)).toEqual(CLEAN);
-  await fed?.stop();
-  await stripe?.close();
+beforeAll(() => {
+  ({ fed, stripe } = stack);
 });
 
 const jobsSchema = () => fed.runtime.jobs!.schema!;
@@ -56,14 +43,6 @@ const payoutsOf = (readerId: string) =>
 const transfersTo = (readerId: string) => stripe.requests.filter((r) => r.path === '/v1/transfers' && r.params['metadata[readerId]'] === readerId);
 
 describe('the daily automatic payout run', () => {
-  async function earn(readerId: string, cents: number) {
-    const res = await fed.run(
-      AdjustBalanceDocument,
-      { input: { userId: readerId, amountCents: cents, account: 'EARNINGS', reason: 'test earnings', idempotencyKey: `earn-${readerId}-${cents}-${Math.random()}` } },
-      admin.token,
-    );
-    expect(res.errors).toBeUndefined();
-  }
   async function reader(earnings: number, onboarded: boolean) {
     const r = await login('READER');
     const link = await fed.run(CreatePayoutAccountLinkDocument, { input: { returnUrl: 'https://soulseer.test/r', refreshUrl: 'https://soulseer.test/f' } }, r.token);

@@ -1,65 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  AdjustBalanceDocument,
   CreatePayoutAccountLinkDocument,
   CreateTopUpDocument,
   PayoutsDocument,
   ReaderEarningsDocument,
-  ReconciliationReportDocument,
   RequestPayoutDocument,
   SetAutoReloadDocument,
   TopUpsDocument,
   WalletDocument,
 } from '../generated/graphql.js';
-import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { fakeStripeConfig, startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
-import { createAccessToken } from '../../shared/auth/tokens.js';
-import { CLEAN, checkLedger, createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { errorCode, type TestFederation } from '../helpers/federation.js';
+import type { FakeStripe } from '../fakes/stripe.js';
+import { createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { useStripeFederation } from './payments-stripe-fixtures.js';
 
+const stack = useStripeFederation();
+const { login, deliver, balance, earn } = stack;
 let fed: TestFederation;
 let stripe: FakeStripe;
-let webhookUrl: string;
 let admin: { id: string; token: string };
-
-async function login(role: 'CLIENT' | 'READER' | 'ADMIN') {
-  const id = await createUser(fed.db.prisma, role);
-  return { id, token: await createAccessToken({ id, role }, fed.runtime.config.jwtSecret, 900) };
-}
-
-function deliver(d: { body: string; signature?: string | null }) {
-  return fetch(webhookUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(d.signature ? { 'stripe-signature': d.signature } : {}) },
-    body: d.body,
-  });
-}
-
-async function balance(userId: string) {
-  const [row] = await fed.db.sql<{ b: string }>(`SELECT balance_cents AS b FROM ledger_accounts WHERE id = $1`, [`wallet:${userId}`]);
-  return Number(row?.b ?? 0);
-}
+beforeAll(() => {
+  ({ fed, stripe, admin } = stack);
+});
 
 async function topUp(user: { id: string; token: string }, amountCents: number) {
   const res = await fed.run(CreateTopUpDocument, { input: { amountCents } }, user.token);
   expect(res.errors).toBeUndefined();
   return res.data!.createTopUp;
 }
-
-beforeAll(async () => {
-  stripe = await startFakeStripe();
-  fed = await startTestFederation({ config: { stripe: fakeStripeConfig(stripe) } });
-  webhookUrl = fed.url.replace(/\/graphql$/, '/webhooks/stripe');
-  admin = await login('ADMIN');
-});
-afterAll(async () => {
-  if (fed) {
-    const report = await fed.run(ReconciliationReportDocument, {}, admin.token);
-    expect(report.data?.reconciliationReport.checks.filter((c) => c.differences > 0)).toEqual([]);
-    expect(await checkLedger(fed.db.sql)).toEqual(CLEAN);
-  }
-  await fed?.stop();
-  await stripe?.close();
-});
 
 describe('top-ups through Stripe', () => {
   it('creates a PaymentIntent with an idempotency key and credits the wallet only on the verified webhook', async () => {
@@ -203,14 +171,6 @@ async function waitFor(check: () => Promise<boolean>, ms = 5000) {
 }
 
 describe('Connect onboarding and payouts', () => {
-  async function earn(readerId: string, cents: number) {
-    const res = await fed.run(
-      AdjustBalanceDocument,
-      { input: { userId: readerId, amountCents: cents, account: 'EARNINGS', reason: 'test earnings', idempotencyKey: `earn-${readerId}-${cents}-${Math.random()}` } },
-      admin.token,
-    );
-    expect(res.errors).toBeUndefined();
-  }
   const urls = { returnUrl: 'https://soulseer.test/return', refreshUrl: 'https://soulseer.test/refresh' };
 
   it('creates the Express account once and returns a link each time', async () => {
