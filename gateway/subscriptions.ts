@@ -403,8 +403,8 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     viewerDependentUntil: number;
     /**
      * Completed events not yet written, in order: one payload for everyone, or one per subscriber. Written on the
-     * next turn of the event loop, so events that completed while the sockets were being written (a backlog) go
-     * out together, one socket write per subscriber for all of them.
+     * next turn of the event loop, or after the pause that follows a long write (FLUSH_PAUSE), so the events
+     * completed meanwhile go out together, one socket write per subscriber for all of them.
      */
     outbox: Array<string | Map<Member, string>>;
     flushTimer: NodeJS.Timeout | NodeJS.Immediate | null;
