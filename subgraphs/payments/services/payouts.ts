@@ -5,7 +5,7 @@ import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, type Tx } from './ledger.js';
-import { notConfigured, stripeFailure } from './stripe-client.js';
+import { isDefiniteRefusal, notConfigured, stripeFailure } from './stripe-client.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
 
@@ -191,14 +191,17 @@ export function createPayouts(d: PayoutDeps) {
         { idempotencyKey: `transfer:${payout.id}` },
       );
     } catch (error) {
-      const e = error as { statusCode?: number; type?: string; message?: string };
-      const definite = typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500 && e.statusCode !== 429;
-      if (!definite) return payout;
-      return failPayout(actor, payout.id, String(e.message ?? 'transfer failed').slice(0, 500));
+      // A concurrent request with the same key (409 / idempotency error) is no refusal: its transfer may go through.
+      if (!isDefiniteRefusal(error)) return payout;
+      return failPayout(actor, payout.id, String((error as Error).message ?? 'transfer failed').slice(0, 500));
     }
     return inTransaction(d.prisma, undefined, async (tx) => {
-      await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null }, data: { status: 'COMPLETED', stripeTransferId: made.id } });
-      return tx.payout.update({ where: { id: payout.id }, data: { status: 'COMPLETED', stripeTransferId: made.id, processedAt: new Date() } });
+      // Only a payout still in flight completes (never one already settled by a racing request).
+      const moved = await tx.payout.updateMany({ where: { id: payout.id, status: 'PROCESSING' }, data: { status: 'COMPLETED', stripeTransferId: made.id, processedAt: new Date() } });
+      if (moved.count) {
+        await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null, status: 'PENDING' }, data: { status: 'COMPLETED', stripeTransferId: made.id } });
+      }
+      return tx.payout.findUniqueOrThrow({ where: { id: payout.id } });
     });
   }
 
@@ -244,5 +247,5 @@ export function createPayouts(d: PayoutDeps) {
     return results;
   }
 
-  return { createPayoutAccountLink, requestPayout, failPayout, runAutomaticPayouts };
+  return { createPayoutAccountLink, requestPayout, runAutomaticPayouts };
 }

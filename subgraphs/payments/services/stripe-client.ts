@@ -25,3 +25,20 @@ export function stripeFailure(error: unknown, what: string): AppError {
   }
   return new AppError('INTERNAL', `The payment provider could not ${what}.`, { provider: 'stripe', stripeCode: e?.code ?? null });
 }
+
+/**
+ * A refusal Stripe definitely made (4xx): nothing was transferred or refunded, so money reserved for it may be
+ * restored. Not definite: network errors, 5xx, 429 (rate limit) and 409 / idempotency errors (a concurrent request
+ * with the same key is still in flight) — restoring then could pay twice. Used by payouts and wallet refunds.
+ */
+export function isDefiniteRefusal(error: unknown): boolean {
+  const e = error as { statusCode?: number; type?: string };
+  return (
+    typeof e?.statusCode === 'number' &&
+    e.statusCode >= 400 &&
+    e.statusCode < 500 &&
+    e.statusCode !== 409 &&
+    e.statusCode !== 429 &&
+    e.type !== 'StripeIdempotencyError'
+  );
+}

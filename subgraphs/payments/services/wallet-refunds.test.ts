@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { isDefiniteRefusal, stripeRefundKey, walletRefundStatus } from './wallet-refunds.js';
+import { isDefiniteRefusal } from './stripe-client.js';
+import { stripeRefundKey, walletRefundStatus } from './wallet-refunds.js';
 
 // What the SDK throws for each answer (its own error factory), and whether the reserved cents may go back.
 const thrown = (raw: { statusCode: number; type: string; code?: string; message?: string }) => Stripe.errors.StripeError.generate(raw as never);

@@ -6,7 +6,7 @@ import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
-import { notConfigured } from './stripe-client.js';
+import { isDefiniteRefusal, notConfigured } from './stripe-client.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
 const SYSTEM: Actor = { viewer: null, ip: null, userAgent: null };
@@ -31,22 +31,6 @@ export interface WalletRefundResult {
 /** Stripe's idempotency key for one part: one per (our key, PaymentIntent), so a retry can never refund twice. */
 export const stripeRefundKey = (key: string, paymentIntentId: string) => `wallet-refund:${key}:${paymentIntentId}`;
 
-/**
- * A refusal Stripe definitely made (4xx): nothing was refunded, so the reserved cents may go back to the wallet.
- * Not definite: network errors, 5xx, 429 (rate limit) and 409 / idempotency errors (a concurrent request with the
- * same key is still in flight) — restoring then could pay the client twice.
- */
-export function isDefiniteRefusal(error: unknown): boolean {
-  const e = error as { statusCode?: number; type?: string };
-  return (
-    typeof e?.statusCode === 'number' &&
-    e.statusCode >= 400 &&
-    e.statusCode < 500 &&
-    e.statusCode !== 409 &&
-    e.statusCode !== 429 &&
-    e.type !== 'StripeIdempotencyError'
-  );
-}
 
 const FAILED_REFUND_STATUSES = new Set(['failed', 'canceled']);
 
