@@ -522,8 +522,8 @@ export class ReadingsService {
 
   async endSession(viewer: Viewer, sessionId: string): Promise<Session> {
     return this.transact(async (tx, after) => {
-      const now = new Date();
       const s = await this.lock(tx, sessionId);
+      const now = new Date(); // after the lock: see billingSweep
       const side = viewer.role === 'ADMIN' && !this.side(s, viewer.id) ? 'admin' : this.participant(s, viewer);
       if (TERMINAL.includes(s.status)) return s;
       switch (s.status) {
@@ -684,8 +684,8 @@ export class ReadingsService {
       const inserted = await tx.$executeRaw`INSERT INTO processed_webhooks (id, source) VALUES (${event.id}, 'livekit') ON CONFLICT (id) DO NOTHING`;
       if (!inserted) return 'duplicate';
       if (!found) return 'ignored';
-      const now = new Date();
       const s = await this.lock(tx, found.id);
+      const now = new Date(); // after the lock: see billingSweep
       const identity = event.participant?.identity ?? '';
       const active = s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS';
       switch (event.event) {
@@ -754,8 +754,8 @@ export class ReadingsService {
    */
   async billSession(sessionId: string): Promise<boolean> {
     return this.transact(async (tx, after) => {
-      const now = new Date();
       const s = await this.lock(tx, sessionId).catch(() => null);
+      const now = new Date(); // after the lock: see billingSweep
       if (!s || s.status !== 'IN_PROGRESS' || !s.resumedAt) return false;
       const r = await this.chargeDue(tx, s, now);
       if (r.insufficient) {
@@ -790,13 +790,17 @@ export class ReadingsService {
     };
     // Session timestamps are UTC wall times (timestamp without time zone).
     const at = now.toISOString();
+    // Rows a transition holds are skipped (it, or the next sweep, bills them); the lock, held only for this
+    // statement, orders the sweep with transitions: one that locks afterwards reads its clock after the sweep's, so
+    // it owes at least every minute the sweep charges, and no minute that starts after an end is charged.
     const rows = await this.prisma.$queryRawUnsafe<DueRow[]>(
       `SELECT id, client_id AS "clientId", reader_id AS "readerId", rate_cents AS "rateCents", billed_minutes AS "billedMinutes",
               ((connected_seconds + greatest(0, floor(extract(epoch FROM ($1::timestamptz AT TIME ZONE 'UTC') - resumed_at))))::bigint / 60 + 1)::int AS due
          FROM sessions
         WHERE status = 'IN_PROGRESS' AND resumed_at IS NOT NULL
           AND resumed_at + make_interval(secs => billed_minutes * 60 - connected_seconds) <= ($1::timestamptz AT TIME ZONE 'UTC')
-        ORDER BY id`,
+        ORDER BY id
+          FOR NO KEY UPDATE SKIP LOCKED`,
       at,
     );
     result.due = rows.length;
