@@ -43,7 +43,7 @@ export interface UpstreamOptions {
  * backoff, for up to `recoveryWindowMs`; after that it reports `unavailable()` so the client gets a clear error.
  */
 export class UpstreamPool {
-  private readonly clients = new Map<string, { client: Client; open: boolean; connectedAt: number; healthyAt: number }>();
+  private readonly clients = new Map<string, { client: Client; open: boolean; healthyAt: number }>();
   private readonly active = new Map<string, number>();
   private readonly queries = new Map<string, number>();
   private disposed = false;
@@ -67,7 +67,6 @@ export class UpstreamPool {
     };
     const created = {
       open: false,
-      connectedAt: 0,
       /** Last time the subgraph proved alive on this socket (a pong or an operation message), not just connected. */
       healthyAt: 0,
       client: createClient({
@@ -83,7 +82,6 @@ export class UpstreamPool {
           connected: (s) => {
             socket = s as WebSocket;
             created.open = true;
-            created.connectedAt = Date.now();
           },
           closed: () => {
             socket = null;

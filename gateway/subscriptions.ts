@@ -110,6 +110,8 @@ interface Prepared {
   operationName: string | undefined;
   kind: 'query' | 'mutation' | 'subscription';
   plan: QueryPlan;
+  /** A subscription whose field the owning subgraph does not share (learned from a probe): one upstream each. */
+  unshared?: boolean;
   /** For subscriptions: the plan run on every event (the primary fetch answered by the event, then the rest). */
   eventPlan?: QueryPlan;
   primary?: FetchNode;
@@ -219,6 +221,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
           (r) => {
             const entities = (r.data as { _entities?: unknown[] } | null | undefined)?._entities;
             if (!r.extensions?.viewerIndependent || r.errors || !Array.isArray(entities) || entities.length !== merged.length) {
+              if (viewerDependentUntil.size >= 1000) viewerDependentUntil.delete(viewerDependentUntil.keys().next().value!);
               viewerDependentUntil.set(`${batch.service}\n${batch.query}`, Date.now() + 30_000);
               batch.callers.forEach((c) => c.resolve(null));
               return;
@@ -232,7 +235,12 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   const batchedEntities = (service: string, request: { query?: string; operationName?: string; variables?: Record<string, unknown> }): Promise<ExecutionResult | null> | null => {
     const representations = request.variables?.representations;
     if (!Array.isArray(representations) || !request.query || limits.eventFetch !== 'socket') return null;
-    if ((viewerDependentUntil.get(`${service}\n${request.query}`) ?? 0) > Date.now()) return null;
+    const dependentKey = `${service}\n${request.query}`;
+    const dependentUntil = viewerDependentUntil.get(dependentKey);
+    if (dependentUntil !== undefined) {
+      if (dependentUntil > Date.now()) return null;
+      viewerDependentUntil.delete(dependentKey);
+    }
     const { representations: _r, ...rest } = request.variables!;
     const key = `${service}\n${request.query}\n${JSON.stringify(rest)}`;
     let batch = batches.get(key);
@@ -289,6 +297,11 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       socketSources.set(service, source);
     }
     return source;
+  };
+  /** The event fetch answered by the event itself (a copy when several completions share one event). */
+  const withEvent = (services: ServiceMap, event: ExecutionResult, copy: boolean): ServiceMap => {
+    services[EVENT_SOURCE] = { process: async () => (copy ? structuredClone(event) : event) } as unknown as ServiceMap[string];
+    return services;
   };
   const eventServices = (): ServiceMap => {
     if (limits.eventFetch === 'http') return gatewayServices();
@@ -421,8 +434,6 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
    */
   const FLUSH_PAUSE = 1;
   const groups = new Map<string, Group>();
-  /** `service\noperation` of primary fetches whose field is not shared (learned from probes). */
-  const unshared = new Set<string>();
   const sharing = limits.eventFetch === 'socket';
 
   const render = (result: ExecutionResult): string => {
@@ -473,8 +484,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         },
       } as unknown as ServiceMap[string];
     }
-    services[EVENT_SOURCE] = { process: async () => structuredClone(event) } as unknown as ServiceMap[string];
-    return services;
+    return withEvent(services, event, true);
   }
 
   function enqueue(group: Group, entry: string | Map<Member, string>) {
@@ -524,11 +534,9 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     const own = new Map<Member, string>();
     await Promise.all(
       [...group.members].map(async (m) => {
-        const services = eventServices();
-        services[EVENT_SOURCE] = { process: async () => structuredClone(event) } as unknown as ServiceMap[string];
         let result: ExecutionResult;
         try {
-          result = await run(m.op, plan, services);
+          result = await run(m.op, plan, withEvent(eventServices(), event, true));
         } catch {
           result = { errors: [completionError()] };
         }
@@ -643,10 +651,8 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
           next: (event) => {
             chain = chain.then(async () => {
               if (ended) return;
-              const services = eventServices();
-              services[EVENT_SOURCE] = { process: async () => event } as unknown as ServiceMap[string];
               try {
-                deliver(await run(op, op.prepared.eventPlan!, services));
+                deliver(await run(op, op.prepared.eventPlan!, withEvent(eventServices(), event, false)));
               } catch {
                 deliver({ errors: [completionError()] });
               }
@@ -664,8 +670,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         },
       );
     };
-    const shareKey = `${primary.serviceName}\n${primary.operation}`;
-    if (!sharing || unshared.has(shareKey)) {
+    if (!sharing || op.prepared.unshared) {
       startOwn();
     } else {
       const socket = op.connection.socket;
@@ -696,7 +701,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         if (ended) return;
         if (answer.kind === 'authorized') detach = joinGroup(op, member);
         else if (answer.kind === 'unshared') {
-          unshared.add(shareKey);
+          op.prepared.unshared = true;
           startOwn();
         } else {
           deliver(answer.kind === 'refused' ? answer.result : { errors: [unavailableError(primary.serviceName)] });

@@ -93,7 +93,6 @@ export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueu
 }
 
 export interface JobRunner {
-  queue: JobQueue;
   stop(): Promise<void>;
 }
 
@@ -209,7 +208,6 @@ export async function startJobRunner(
   };
   await launch();
   return {
-    queue: createJobQueue(config.schema, config.prefix),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -192,7 +192,7 @@ class SessionMultiplexer {
       const at = type === PARSE ? body.indexOf(0) + 1 : 0;
       const end = body.indexOf(0, at);
       const sql = body.toString('utf8', at, end < 0 ? body.length : end);
-      return { bytes: this.rename(conn, msg), setsSession: /(^|;)\s*(set|reset|discard)\b|set_config\s*\(/im.test(sql) };
+      return { bytes: this.rename(conn, msg), setsSession: /(^|;)\s*(set|reset|discard)\b|set_config\s*\(/i.test(sql) };
     }
     return { bytes: this.rename(conn, msg), setsSession: false };
   }
