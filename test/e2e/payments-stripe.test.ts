@@ -92,6 +92,10 @@ describe('top-ups through Stripe', () => {
     expect((await deliver(stripe.event('payment_intent.payment_failed', { ...pa, last_payment_error: { message: 'Your card was declined.' } }))).status).toBe(200);
     expect((await deliver(stripe.event('payment_intent.canceled', { ...pb, cancellation_reason: 'abandoned' }))).status).toBe(200);
     expect((await deliver(stripe.event('payment_intent.succeeded', { id: 'pi_unknown', amount: 5000, amount_received: 5000, currency: 'usd' }))).status).toBe(200);
+    // One of ours (our metadata) whose top-up row is not written yet: 500 and nothing recorded, so Stripe retries.
+    const early = stripe.event('payment_intent.succeeded', { id: 'pi_early', amount: 2000, amount_received: 2000, currency: 'usd', metadata: { userId: 'u', purpose: 'wallet_auto_reload' } });
+    expect((await deliver(early)).status).toBe(500);
+    expect(await fed.db.sql(`SELECT id FROM stripe_events WHERE id = $1`, [early.id])).toEqual([]);
     const rows = await fed.db.sql<{ status: string; failure_reason: string }>(
       `SELECT status, failure_reason FROM top_ups WHERE user_id = $1 ORDER BY amount_cents`,
       [client.id],

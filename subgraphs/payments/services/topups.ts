@@ -188,6 +188,7 @@ export function createTopUps(d: TopUpDeps) {
     }
     const credited: Credited[] = [];
     const applied = await inTransaction(d.prisma, undefined, async (tx) => {
+      credited.length = 0; // a retried transaction announces only its own credits
       const inserted = await tx.$queryRawUnsafe<Array<{ id: string }>>(
         `INSERT INTO stripe_events (id, type, status, payload) VALUES ($1, $2, 'RECEIVED', $3::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
         event.id,
@@ -211,7 +212,13 @@ export function createTopUps(d: TopUpDeps) {
       case 'payment_intent.succeeded': {
         const pi = event.data.object as Stripe.PaymentIntent;
         const topUp = await tx.topUp.findUnique({ where: { stripePaymentIntentId: pi.id } });
-        if (!topUp) return 'IGNORED_UNKNOWN_PAYMENT_INTENT';
+        if (!topUp) {
+          // One of ours whose row is not written yet (an auto-reload confirmed at once can succeed before its
+          // insert): fail, so nothing is recorded and Stripe delivers it again; ignoring it would lose the credit.
+          const purpose = pi.metadata?.purpose;
+          if (purpose === 'wallet_top_up' || purpose === 'wallet_auto_reload') throw new Error(`the top-up of ${pi.id} is not recorded yet; Stripe will retry`);
+          return 'IGNORED_UNKNOWN_PAYMENT_INTENT';
+        }
         if (topUp.status === 'SUCCEEDED') return 'IGNORED_ALREADY_CREDITED';
         const received = pi.amount_received ?? pi.amount;
         if (received !== topUp.amountCents || (pi.currency && pi.currency.toLowerCase() !== 'usd')) {
