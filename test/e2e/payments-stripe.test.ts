@@ -4,6 +4,7 @@ import {
   CreateTopUpDocument,
   PayoutsDocument,
   ReaderEarningsDocument,
+  ReconciliationReportDocument,
   RequestPayoutDocument,
   SetAutoReloadDocument,
   TopUpsDocument,
@@ -250,7 +251,10 @@ describe('Connect onboarding and payouts', () => {
     const partial = stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false });
     const statuses = await Promise.all([partial, partial, partial].map(async (d) => (await deliver(d)).status));
     expect(statuses).toEqual([200, 200, 200]);
-    expect(await earnings()).toMatchObject({ availableCents: 1500 });
+    expect(await earnings()).toMatchObject({ availableCents: 1500, paidOutCents: 2500 });
+    // Partly reversed, still COMPLETED: the ledger agrees with it (no reconciliation difference).
+    const midway = await fed.run(ReconciliationReportDocument, {}, admin.token);
+    expect(midway.data!.reconciliationReport.checks.filter((c) => c.differences > 0)).toEqual([]);
     // The rest reversed later (cumulative amount_reversed 4,000), and a stale copy of the first event after it.
     expect((await deliver(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 4000, reversed: true }))).status).toBe(200);
     expect((await deliver(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false }))).status).toBe(200);

@@ -32,7 +32,8 @@ export async function readerEarnings(prisma: PrismaClient, readerId: string, now
             COALESCE(sum(cents) FILTER (WHERE type = 'GIFT_PURCHASE'), 0)::bigint AS gifts,
             count(*) FILTER (WHERE type = 'GIFT_PURCHASE')::bigint AS gifts_count,
             (SELECT COALESCE(balance_cents, 0) FROM ledger_accounts WHERE id = 'earnings:' || $1)::bigint AS available,
-            (SELECT COALESCE(sum(amount_cents), 0) FROM payouts WHERE reader_id = $1 AND status = 'COMPLETED')::bigint AS paid_out,
+            (SELECT COALESCE(sum(p.amount_cents - (SELECT COALESCE(sum(r.amount_cents), 0) FROM transactions r WHERE r.payout_id = p.id AND r.reverses_id IS NOT NULL)), 0)
+               FROM payouts p WHERE p.reader_id = $1 AND p.status = 'COMPLETED')::bigint AS paid_out,
             (SELECT COALESCE(sum(amount_cents), 0) FROM payouts WHERE reader_id = $1 AND status IN ('PENDING', 'PROCESSING'))::bigint AS pending
        FROM e`,
     readerId,
@@ -124,11 +125,13 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
   },
   {
     check: 'payout_ledger_mismatch',
-    description: 'Payouts whose ledger movement does not match their status (completed or processing: moved once; failed: moved and restored).',
+    description:
+      'Payouts whose ledger movement does not match their status (completed or processing: moved once, less any part of the transfer Stripe reversed; failed: moved and restored).',
     sql: `SELECT p.id FROM payouts p
            WHERE (SELECT COALESCE(sum(e.amount_cents), 0) FROM transactions t JOIN ledger_entries e ON e.transaction_id = t.id
                    WHERE t.payout_id = p.id AND e.account_id = 'payouts:clearing')
-                 <> CASE WHEN p.status = 'FAILED' THEN 0 ELSE p.amount_cents END`,
+                 <> CASE WHEN p.status = 'FAILED' THEN 0
+                         ELSE p.amount_cents - (SELECT COALESCE(sum(r.amount_cents), 0) FROM transactions r WHERE r.payout_id = p.id AND r.reverses_id IS NOT NULL) END`,
   },
   {
     check: 'stuck_payouts',
