@@ -50,7 +50,7 @@ export interface MoneyPort {
     tx?: Tx,
   ): Promise<MinuteChargeResult>;
   /**
-   * The billing tick: charges many (session, minute) pairs at once with set-based SQL, each exactly once;
+   * The billing sweep: charges many (session, minute) pairs at once with set-based SQL, each exactly once;
    * results are in input order. Readings computes which minutes are due (it owns the sessions); payments
    * moves the money.
    */

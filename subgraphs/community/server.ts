@@ -20,16 +20,7 @@ export function liveKitStreamWebhookRoute(prisma: PrismaClient, pubsub: PubSub, 
   return liveKitWebhookRoute(
     'community',
     (raw, authorization) => receiver.receive(raw, authorization),
-    (event) =>
-      applyLiveKitStreamEvent(prisma, pubsub, {
-        id: event.id,
-        event: event.event,
-        room: event.room ? { name: event.room.name } : undefined,
-        participant: event.participant ? { identity: event.participant.identity } : undefined,
-        egressInfo: event.egressInfo
-          ? { roomName: event.egressInfo.roomName, fileResults: event.egressInfo.fileResults.map((f) => ({ location: f.location })) }
-          : undefined,
-      }),
+    (event) => applyLiveKitStreamEvent(prisma, pubsub, event),
   );
 }
 

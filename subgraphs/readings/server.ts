@@ -17,13 +17,7 @@ export function liveKitWebhookRoute(service: ReadingsService) {
   return sharedLiveKitWebhookRoute(
     'readings',
     (raw, authorization) => service.livekit.verifyWebhook(raw, authorization),
-    (event) =>
-      service.applyLiveKitEvent({
-        id: event.id,
-        event: event.event,
-        room: event.room ? { name: event.room.name } : undefined,
-        participant: event.participant ? { identity: event.participant.identity } : undefined,
-      }),
+    (event) => service.applyLiveKitEvent(event),
   );
 }
 
@@ -31,7 +25,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
   const livekit = new LiveKitService(rt.config.livekit);
   const jobsConfig = rt.jobs;
   if (jobsConfig) await migrateJobs(jobsConfig);
-  else console.warn('[readings] no job queue configured: request expiry, grace periods and billing ticks will not run');
+  else console.warn('[readings] no job queue configured: request expiry, grace periods and the billing sweep will not run');
   const service = new ReadingsService({
     prisma: rt.prisma,
     pubsub: rt.pubsub,

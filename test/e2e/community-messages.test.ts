@@ -11,6 +11,7 @@ import {
   CommunityUnlockPaidReplyDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { CLEAN } from '../../subgraphs/payments/testing/fixtures.js';
 import { community } from './community-fixtures.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 
@@ -136,7 +137,7 @@ describe('direct messages', () => {
     const again = await fed.run(CommunityUnlockPaidReplyDocument, { messageId }, client.token);
     expect(again.data!.unlockPaidReply.content).toBe(secret);
     expect(await c.balance(client)).toBe(700);
-    expect(await c.ledgerInvariants()).toEqual({ unbalanced: 0, drift: 0, negative: 0 });
+    expect(await c.ledgerInvariants()).toEqual(CLEAN);
     inbox.stop();
     updates.stop();
   });

@@ -23,6 +23,7 @@ import {
   type ScheduleLiveStreamInput,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { CLEAN } from '../../subgraphs/payments/testing/fixtures.js';
 import { streamTopics, type StreamStartingEvent } from '../../subgraphs/community/services/streams.js';
 import { community, key } from './community-fixtures.js';
 import { connect, eventually, subscribe, type TestUser, type WsClient } from './subscriptions-fixtures.js';
@@ -288,7 +289,7 @@ describe('virtual gifts', () => {
     expect(byReader.data!.giftLeaderboard).toEqual([{ rank: 1, sender: { id: fan2.id }, totalCents: 1_000, giftCount: 2 }]);
     expect(errorCode(await fed.run(CommunityGiftLeaderboardDocument, {}))).toBe('BAD_USER_INPUT');
     await eventually(() => watching.events.length, (n) => n === 3);
-    expect(await c.ledgerInvariants()).toEqual({ unbalanced: 0, drift: 0, negative: 0 });
+    expect(await c.ledgerInvariants()).toEqual(CLEAN);
     watching.stop();
   });
 
@@ -336,7 +337,7 @@ describe('virtual gifts', () => {
     expect(errorCode(await send({}))).toBe('CONFLICT');
     await fed.run(CommunityDeactivateVirtualGiftDocument, { id: cheap.id }, admin.token);
     expect(await fed.db.prisma.gift.count({ where: { senderId: fan.id } })).toBe(2);
-    expect(await c.ledgerInvariants()).toEqual({ unbalanced: 0, drift: 0, negative: 0 });
+    expect(await c.ledgerInvariants()).toEqual(CLEAN);
   });
 
   it('holds the daily cap under concurrent gifts', async () => {

@@ -295,10 +295,11 @@ describe('durable timers', () => {
     await readings.jobs!.start();
     const s = await eventually(() => session(id), (x) => x.billedMinutes === 3, 8000);
     expect(s.totalCostCents).toBe(600);
-    // Two more sweeps at once and a stray per-session charge change nothing.
+    // Minute 4 starts: two more sweeps and a per-session charge race the running job for it; it is charged once.
+    await timeTravel(fed, id, 31);
     await Promise.all([readings.service.billingSweep(), readings.service.billingSweep(), readings.service.billSession(id)]);
-    expect((await session(id)).billedMinutes).toBe(3);
-    expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3]);
+    expect((await session(id)).billedMinutes).toBe(4);
+    expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3, 4]);
     // No per-session billing timer: the one sweep job bills every session.
     expect(await pendingJobs(fed, id)).toEqual([]);
     expect(await sweepJobs()).toHaveLength(1);

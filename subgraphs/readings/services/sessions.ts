@@ -33,8 +33,6 @@ export const TASKS = {
   noShow: 'readings.no-show',
   /** The billing sweep: one recurring job (one job key) that charges every session whose next minute started. */
   billingSweep: 'readings.billing-sweep',
-  /** Per-session ticks of the version before the sweep; any left in a queue do nothing (the sweep bills). */
-  legacyBillingTick: 'readings.billing-tick',
   graceExpired: 'readings.grace-expired',
   reminder: 'readings.reminder',
   sweep: 'readings.sweep',
@@ -169,10 +167,6 @@ export class ReadingsService {
     this.livekit = opts.livekit;
     this.jobs = opts.jobs;
     this.runtime = opts.runtime;
-  }
-
-  get moneyOrNull(): MoneyPort | null {
-    return this.runtime.money ?? null;
   }
 
   private get money(): MoneyPort {
@@ -1004,7 +998,6 @@ export class ReadingsService {
       [TASKS.expireRequest]: (p) => this.expireRequest(id(p)),
       [TASKS.noShow]: (p) => this.noShow(id(p)),
       [TASKS.billingSweep]: () => this.billingSweepJob(),
-      [TASKS.legacyBillingTick]: async () => {},
       [TASKS.graceExpired]: (p) => this.graceExpired(id(p)),
       [TASKS.reminder]: (p) => this.remind(id(p)),
       [TASKS.sweep]: async () => {
@@ -1024,4 +1017,3 @@ export class ReadingsService {
   }
 }
 
-export type { AfterCommit };
