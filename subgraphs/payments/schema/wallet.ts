@@ -141,7 +141,10 @@ const WalletUpdateObject = builder.objectRef<WalletEvent>('WalletUpdate').implem
   }),
 });
 
+/** The user's wallet, created (with its ledger account) on first read only: a read writes nothing afterwards. */
 async function walletOf(ctx: Parameters<typeof viewerOf>[0], userId: string, query: object) {
+  const existing = await ctx.prisma.wallet.findUnique({ ...query, where: { userId } });
+  if (existing) return existing;
   await ensureUserAccounts(ctx.prisma, { wallets: [userId] });
   return ctx.prisma.wallet.findUniqueOrThrow({ ...query, where: { userId } });
 }

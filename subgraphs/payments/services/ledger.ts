@@ -34,6 +34,20 @@ export function split(amountCents: number, readerShareBps: number): { reader: nu
   return { reader, platform: amountCents - reader };
 }
 
+/** A client-chosen idempotency key, trimmed: 8 to 200 characters. */
+export function idempotencyKeyOf(raw: string | null | undefined): string {
+  const key = raw?.trim() ?? '';
+  if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+  return key;
+}
+
+/** The reason an admin gives for moving money, trimmed: 3 to 500 characters. */
+export function reasonOf(raw: string | null | undefined): string {
+  const reason = raw?.trim() ?? '';
+  if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
+  return reason;
+}
+
 export function assertAmount(amountCents: number, field = 'amountCents'): void {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
     throw new AppError('BAD_USER_INPUT', `${field} must be a positive whole number of cents.`, { field });

@@ -19,9 +19,11 @@ import {
   earningsAccountId,
   ensurePlatformAccounts,
   ensureUserAccounts,
+  idempotencyKeyOf,
   inTransaction,
   lockAccounts,
   post,
+  reasonOf,
   split,
   walletAccountId,
   type TransactionTypeName,
@@ -329,10 +331,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
       if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
         throw new AppError('BAD_USER_INPUT', `amountCents must be a non-zero whole number of cents of at most ${MAX_AMOUNT_CENTS} either way.`, { field: 'amountCents' });
       }
-      const reason = input.reason.trim();
-      if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
-      const key = input.idempotencyKey.trim();
-      if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+      const reason = reasonOf(input.reason);
+      const key = idempotencyKeyOf(input.idempotencyKey);
       await platform();
       const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
       if (!user) throw new AppError('NOT_FOUND', 'User was not found.');

@@ -4,7 +4,7 @@ import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
-import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, type Tx } from './ledger.js';
+import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, type Tx } from './ledger.js';
 import { isDefiniteRefusal, notConfigured, stripeFailure } from './stripe-client.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
@@ -112,8 +112,7 @@ export function createPayouts(d: PayoutDeps) {
    */
   async function requestPayout(actor: Actor, input: { readerId: string; amountCents?: number | null; idempotencyKey: string }) {
     const stripe = requireStripe();
-    const key = input.idempotencyKey?.trim() ?? '';
-    if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+    const key = idempotencyKeyOf(input.idempotencyKey);
     if (input.amountCents != null) assertAmount(input.amountCents);
     const previous = await d.prisma.payout.findUnique({ where: { idempotencyKey: `payout:${key}` } });
     if (previous) {

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
-import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, walletAccountId } from './ledger.js';
+import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
@@ -22,10 +22,8 @@ export interface RefundInput {
  */
 export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney }) {
   async function refundSession(actor: Actor, input: RefundInput) {
-    const reason = input.reason?.trim() ?? '';
-    if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
-    const key = input.idempotencyKey?.trim() ?? '';
-    if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+    const reason = reasonOf(input.reason);
+    const key = idempotencyKeyOf(input.idempotencyKey);
     if (input.amountCents != null) assertAmount(input.amountCents);
     const session = await d.prisma.session.findUnique({ where: { id: input.sessionId }, select: { id: true, clientId: true, readerId: true } });
     if (!session) throw new AppError('NOT_FOUND', 'Session was not found.');

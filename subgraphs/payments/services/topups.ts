@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
-import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, inTransaction, post, walletAccountId, type Tx } from './ledger.js';
+import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, post, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
 import { applyTransferReversal } from './payouts.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
@@ -61,9 +61,7 @@ export function createTopUps(d: TopUpDeps) {
     const stripe = requireStripe();
     await assertTopUpAmount(amountCents);
     const key = `topup:${userId}:${idempotencyKey ?? randomUUID()}`;
-    if (idempotencyKey != null && (idempotencyKey.length < 8 || idempotencyKey.length > 200)) {
-      throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
-    }
+    if (idempotencyKey != null) idempotencyKeyOf(idempotencyKey);
     const existing = await d.prisma.topUp.findUnique({ where: { idempotencyKey: key } });
     if (existing) {
       if (existing.amountCents !== amountCents) throw new AppError('CONFLICT', 'This idempotency key was already used for another amount.');

@@ -4,7 +4,7 @@ import type { PrismaClient, WalletRefund, WalletRefundPart } from '../../../shar
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
-import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, inTransaction, lockAccounts, post, walletAccountId, type Tx } from './ledger.js';
+import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
 import { isDefiniteRefusal, notConfigured } from './stripe-client.js';
 
@@ -137,10 +137,8 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
   async function refundWalletBalance(actor: Actor, input: WalletRefundInput): Promise<WalletRefundResult> {
     const stripe = d.stripe;
     if (!stripe) throw notConfigured();
-    const reason = input.reason?.trim() ?? '';
-    if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
-    const key = input.idempotencyKey?.trim() ?? '';
-    if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+    const reason = reasonOf(input.reason);
+    const key = idempotencyKeyOf(input.idempotencyKey);
     if (input.amountCents != null) assertAmount(input.amountCents);
 
     const replay = (previous: WalletRefund) => {
