@@ -66,3 +66,9 @@ export interface MoneyPort {
    */
   walletChanged(userIds: string[]): Promise<void>;
 }
+
+/**
+ * Options for transactions that move money: under load, wait for a pooled connection (and the per-client lock
+ * taken inside) longer than Prisma's 2-second default instead of failing a paid action with INTERNAL.
+ */
+export const MONEY_TX = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -18,3 +18,9 @@ export function createPrisma(connectionString: string, options: DbOptions = {}):
   );
   return new PrismaClient({ adapter });
 }
+
+/** A unique-constraint violation, however it surfaces (Prisma P2002, or PostgreSQL 23505 through the driver adapter). */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; cause?: { code?: string } };
+  return err?.code === 'P2002' || err?.cause?.code === '23505' || /23505|unique constraint/i.test(err?.message ?? '');
+}

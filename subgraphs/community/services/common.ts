@@ -35,15 +35,6 @@ export async function consume(ctx: Pick<Context, 'deps'>, name: keyof CommunityL
 }
 
 /** Prisma's unique-violation error code. */
-export function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
-}
-
 /** Keeps user text exactly as written, apart from surrounding whitespace; clients render it as plain text. */
 export const trimmed = (s: string) => s.trim();
 
-/**
- * Options for transactions that move money: under load, wait for a pooled connection (and the per-client lock
- * taken inside) longer than Prisma's 2-second default instead of failing a paid action with INTERNAL.
- */
-export const MONEY_TX = { maxWait: 10_000, timeout: 20_000 } as const;

@@ -4,7 +4,8 @@ import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, isUniqueViolation, requireViewer } from './common.js';
+import { consume, requireViewer } from './common.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
 
 export const LIMITS = { titleMin: 3, titleMax: 200, bodyMax: 20_000, replyMax: 10_000, reasonMax: 1_000 } as const;
 

@@ -3,7 +3,9 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../../shar
 import { audit } from '../../../shared/audit.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, isUniqueViolation, requireMoney, requireViewer, MONEY_TX } from './common.js';
+import { consume, requireMoney, requireViewer } from './common.js';
+import { MONEY_TX } from '../../../shared/money.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
 import { requireWatchAccess, streamTopics, type StreamEventPayload } from './streams.js';
 
 export const giftTopics = {

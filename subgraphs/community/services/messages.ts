@@ -2,7 +2,8 @@ import type { Context } from '../../../shared/context.js';
 import type { Message } from '../../../shared/db/generated/client.js';
 import { AppError, badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, requireMoney, requireViewer, MONEY_TX } from './common.js';
+import { consume, requireMoney, requireViewer } from './common.js';
+import { MONEY_TX } from '../../../shared/money.js';
 
 export const MESSAGE_MAX = 5_000;
 export const PAID_REPLY_MIN_CENTS = 100;

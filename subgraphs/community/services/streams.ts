@@ -6,7 +6,8 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../../../shar
 import type { PubSub } from '../../../shared/pubsub.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { communityDeps, consume, requireMoney, requireViewer, MONEY_TX } from './common.js';
+import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
+import { MONEY_TX } from '../../../shared/money.js';
 
 export const STREAM_CHAT_MAX = 500;
 

@@ -1,14 +1,10 @@
 import type { PrismaClient, Review } from '../../../shared/db/generated/client.js';
 import type { Viewer } from '../../../shared/context.js';
 import { AppError } from '../../../shared/errors.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string };
-  return err?.code === 'P2002' || /23505|unique constraint/i.test(err?.message ?? '');
-}
 
 /**
  * The client of a COMPLETED session with at least one paid minute reviews it once, within the review window;

@@ -3,7 +3,8 @@ import type { PrismaClient, Prisma, Session } from '../../../shared/db/generated
 import type { SessionStatus, SessionType } from '../../../shared/db/generated/enums.js';
 import type { Viewer } from '../../../shared/context.js';
 import type { PubSub } from '../../../shared/pubsub.js';
-import type { MoneyPort } from '../../../shared/money.js';
+import { MONEY_TX, type MoneyPort } from '../../../shared/money.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
 import type { JobQueue } from '../../../shared/jobs.js';
 import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
@@ -144,11 +145,6 @@ async function retryDeadlock<T>(fn: () => Promise<T>, attempts = 3): Promise<T> 
   }
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string; cause?: { code?: string } };
-  return err?.code === 'P2002' || err?.cause?.code === '23505' || /23505|unique constraint/i.test(err?.message ?? '');
-}
-
 /**
  * The session state machine. Every transition locks the session row, checks the actor and the state, writes
  * in one transaction (timers are jobs added in that same transaction), and publishes after commit.
@@ -179,7 +175,7 @@ export class ReadingsService {
 
   async transact<T>(fn: (tx: Tx, after: AfterCommit) => Promise<T>): Promise<T> {
     const after = new AfterCommit();
-    const result = await this.prisma.$transaction((tx) => fn(tx, after), { maxWait: 10_000, timeout: 20_000 });
+    const result = await this.prisma.$transaction((tx) => fn(tx, after), MONEY_TX);
     await this.flush(after);
     return result;
   }
