@@ -6,7 +6,7 @@ import type { SubgraphName } from './supergraph.js';
  * subgraph that owns LiveKit rooms: readings (session rooms) and community (stream rooms). Each verifies the
  * signature itself and applies only its own rooms, once per event id, in its own tables.
  */
-export const WEBHOOK_ROUTES: Record<string, readonly SubgraphName[]> = {
+const WEBHOOK_ROUTES: Record<string, readonly SubgraphName[]> = {
   '/webhooks/livekit': ['readings', 'community'],
   '/webhooks/stripe': ['payments'],
 };
@@ -23,7 +23,7 @@ interface TargetAnswer {
 }
 
 /** What one fan-out target said, as reported in the merged answer. */
-export interface WebhookTargetReport {
+interface WebhookTargetReport {
   status: number;
   outcome?: string;
 }
@@ -52,7 +52,7 @@ function outcomeOf(a: TargetAnswer): string | undefined {
  * signature; 502 when a target failed or was unreachable; otherwise the first target's 4xx. `outcome` sums up:
  * 'applied' if any target applied it, else 'duplicate' if any had, else 'ignored'.
  */
-export function mergeWebhookAnswers(answers: Array<[SubgraphName, TargetAnswer]>): { status: number; body: Record<string, unknown> } {
+function mergeWebhookAnswers(answers: Array<[SubgraphName, TargetAnswer]>): { status: number; body: Record<string, unknown> } {
   const targets: Record<string, WebhookTargetReport> = {};
   for (const [name, a] of answers) {
     const outcome = outcomeOf(a);
@@ -70,8 +70,8 @@ export function mergeWebhookAnswers(answers: Array<[SubgraphName, TargetAnswer]>
 }
 
 /** Mounts the webhook routes: the raw body is passed, byte for byte, to each target subgraph. */
-export function mountWebhooks(app: Express, subgraphUrls: Record<SubgraphName, string>, routes = WEBHOOK_ROUTES) {
-  for (const [route, owners] of Object.entries(routes)) {
+export function mountWebhooks(app: Express, subgraphUrls: Record<SubgraphName, string>) {
+  for (const [route, owners] of Object.entries(WEBHOOK_ROUTES)) {
     app.post(route, express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
       const headers: Record<string, string> = {};
       for (const h of FORWARDED_HEADERS) {

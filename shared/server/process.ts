@@ -38,7 +38,7 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
   });
 }
 
-/** Closes the service on SIGINT/SIGTERM, then exits; after 10 s (a close that hangs) it exits anyway, with 1. */
+/** Closes the service on SIGINT/SIGTERM, then exits 0; with 1 when closing failed, or after 10 s if it hangs. */
 export function onShutdown(close: () => Promise<void>): void {
   let stopping = false;
   const stop = async () => {
@@ -47,8 +47,10 @@ export function onShutdown(close: () => Promise<void>): void {
     setTimeout(() => process.exit(1), 10_000).unref();
     try {
       await close();
-    } finally {
       process.exit(0);
+    } catch (error) {
+      console.error('shutdown failed:', error);
+      process.exit(1);
     }
   };
   process.on('SIGINT', stop);
