@@ -15,6 +15,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort } from './peers.js';
 import { signForwardedIdentity, VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
@@ -113,16 +114,6 @@ function startEntry(label: string, file: string, env: Record<string, string>, no
       } catch {
         /* a log line */
       }
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
     });
   });
 }

@@ -1,5 +1,17 @@
 import type { ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+
+/** A port the OS just handed out (a random pick once collided with a client socket's ephemeral port). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 /** Collects a benchmark peer's stdout and stderr, for the error message if it fails to start. */
 export function captureOutput(child: ChildProcess): () => string {

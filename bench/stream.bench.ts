@@ -15,7 +15,7 @@
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
 // Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL,
 // BENCH_PROFILE=<dir> (CPU profile of the gateway under test), BENCH_DEBUG=1.
-import { captureOutput, waitUntilServing } from './peers.js';
+import { captureOutput, freePort, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -140,7 +140,7 @@ try {
   };
 
   async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = await freePort();
     const child =
       peer === 'ours'
         ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })

@@ -25,12 +25,11 @@
 // through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
 // socket per viewer; bench/subscriptions-hive.config.ts).
 // Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
-import { captureOutput, waitUntilServing } from './peers.js';
+import { captureOutput, freePort, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
@@ -194,14 +193,7 @@ try {
   };
 
   async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
-    // A port the OS just handed out (a random pick once collided with a client socket's ephemeral port).
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = net.createServer().once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(free));
-      });
-    });
+    const port = await freePort();
     const child =
       peer.startsWith('ours')
         ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port), EVENT_FETCH: peer === 'ours-http' ? 'http' : 'socket' }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])], stdio: 'pipe' })
