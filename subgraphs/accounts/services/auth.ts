@@ -5,6 +5,13 @@ import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/pa
 import { parseInput, z } from '../../../shared/validation.js';
 import type { AccountsDeps } from '../deps.js';
 
+
+/** The error for an account that may not do this (pending, suspended or banned), with a stable reason. */
+export function accountNotActive(status: string): AppError {
+  const message = status === 'PENDING' ? 'This account is not active yet.' : `This account is ${status.toLowerCase()}.`;
+  return new AppError('FORBIDDEN', message, { reason: `ACCOUNT_${status}` });
+}
+
 export const emailSchema = z
   .string()
   .trim()
@@ -102,12 +109,7 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   if (!user || !user.passwordHash || !ok) {
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { reason: 'BAD_CREDENTIALS' });
   }
-  if (user.status === 'SUSPENDED' || user.status === 'BANNED') {
-    throw new AppError('FORBIDDEN', `This account is ${user.status.toLowerCase()}.`, { reason: `ACCOUNT_${user.status}` });
-  }
-  if (user.status === 'PENDING') {
-    throw new AppError('FORBIDDEN', 'This account is not active yet.', { reason: 'ACCOUNT_PENDING' });
-  }
+  if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
   await d.loginLimiterByEmail.delete(data.email).catch(() => undefined);
   await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return issueTokens(ctx, user);
@@ -138,7 +140,7 @@ export async function refresh(ctx: Context, refreshToken: string): Promise<AuthR
   if (!row) throw unauthenticated('The refresh token is invalid.');
   // A suspended or banned user's tokens were revoked with the status change; say why rather than "reused".
   if (row.user.status !== 'ACTIVE') {
-    throw new AppError('FORBIDDEN', `This account is ${row.user.status.toLowerCase()}.`, { reason: `ACCOUNT_${row.user.status}` });
+    throw accountNotActive(row.user.status);
   }
   const now = new Date();
   if (row.revokedAt || row.replacedById) {

@@ -4,7 +4,7 @@ import { audit } from '../../../shared/audit.js';
 import { hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { hashPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { deps, emailSchema, issueTokens, passwordSchema, type AuthResult } from './auth.js';
+import { accountNotActive, deps, emailSchema, issueTokens, passwordSchema, type AuthResult } from './auth.js';
 import { LIMITS, nameSchema } from './rules.js';
 
 const inviteReaderInput = z
@@ -99,7 +99,7 @@ export async function acceptReaderInvite(ctx: Context, input: unknown): Promise<
   if (invite.acceptedAt) throw inviteError('INVITE_USED');
   if (invite.expiresAt <= new Date()) throw inviteError('INVITE_EXPIRED');
   if (invite.user.status !== 'PENDING') {
-    throw new AppError('FORBIDDEN', `This account is ${invite.user.status.toLowerCase()}.`, { reason: `ACCOUNT_${invite.user.status}` });
+    throw accountNotActive(invite.user.status);
   }
   const passwordHash = await hashPassword(data.password);
   const user = await ctx.prisma.$transaction(async (tx) => {

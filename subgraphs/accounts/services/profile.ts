@@ -4,7 +4,7 @@ import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js'
 import { parseInput, z } from '../../../shared/validation.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
-import { consumeLoginAttempt, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
+import { accountNotActive, consumeLoginAttempt, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
 import { birthDateSchema, jsonObjectSchema, LIMITS, nameSchema, tagSchema, timezoneSchema, uniqueList, urlSchema } from './rules.js';
 
 const changePasswordInput = z.object({
@@ -21,7 +21,8 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
   if (!ctx.viewer) throw unauthenticated();
   const data = parseInput(changePasswordInput, input);
   const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.id } });
-  if (!user || user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.');
+  if (!user) throw new AppError('FORBIDDEN', 'This account is not active.');
+  if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
   const limiter = deps(ctx).loginLimiterByEmail;
   await consumeLoginAttempt(limiter, user.email);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
@@ -63,7 +64,7 @@ export async function updateClientProfile(ctx: Context, input: unknown) {
   const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true, user: { select: { status: true } } } });
   if (!client) throw new AppError('FORBIDDEN', 'Only clients have a client profile.');
   // An access token outlives a suspension by up to its lifetime; edits stop at once.
-  if (client.user.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.', { reason: `ACCOUNT_${client.user.status}` });
+  if (client.user.status !== 'ACTIVE') throw accountNotActive(client.user.status);
   const changes: Prisma.ClientUpdateInput = {};
   if (data.firstName !== undefined) changes.firstName = data.firstName || null;
   if (data.lastName !== undefined) changes.lastName = data.lastName || null;

@@ -1,6 +1,7 @@
 import type { Context } from '../../../shared/context.js';
 import { AppError, forbidden } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
+import { accountNotActive } from './auth.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import {
@@ -73,7 +74,7 @@ export async function updateReaderProfile(ctx: Context, input: unknown): Promise
     const readerId = locked[0]?.id;
     if (!readerId) throw forbidden('Only readers have a reader profile.');
     // An access token outlives a suspension by up to its lifetime; edits stop at once.
-    if (locked[0]!.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This account is not active.', { reason: `ACCOUNT_${locked[0]!.status}` });
+    if (locked[0]!.status !== 'ACTIVE') throw accountNotActive(locked[0]!.status);
 
     const changes: Prisma.ReaderUpdateInput = {};
     if (data.firstName !== undefined) changes.firstName = data.firstName;
