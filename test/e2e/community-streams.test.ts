@@ -24,7 +24,8 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { CLEAN } from '../../subgraphs/payments/testing/fixtures.js';
-import { streamTopics, type StreamStartingEvent } from '../../subgraphs/community/services/streams.js';
+import { streamTopics } from '../../subgraphs/community/services/streams.js';
+import type { StreamStartingEvent } from '../../shared/stream-events.js';
 import { community, key } from './community-fixtures.js';
 import { connect, eventually, subscribe, type TestUser, type WsClient } from './subscriptions-fixtures.js';
 

@@ -29,7 +29,6 @@ export interface StreamChangedEvent {
   status: LiveStream['status'];
   visibility: LiveStream['visibility'];
 }
-export type { StreamStartingEvent };
 /** What goes out on streamEvents: plain JSON, complete, so 5,000 viewers cost no database reads. */
 export type StreamEventPayload =
   | {
@@ -144,7 +143,7 @@ export async function endStream(ctx: Context, streamId: string, recordingUrl: st
   return ended;
 }
 
-/** Stores a stream's recording URL (from endLiveStream, or later from a LiveKit egress webhook). */
+/** Stores a stream's recording URL given to endLiveStream (a LiveKit egress webhook sets it in applyLiveKitStreamEvent). */
 export async function setRecordingUrl(prisma: PrismaClient, pubsub: PubSub, streamId: string, url: string) {
   const updated = await prisma.liveStream.update({ where: { id: streamId }, data: { recordingUrl: url } });
   await pubsub.publish(streamTopics.updated(streamId), { streamId });
@@ -266,7 +265,7 @@ async function recount(tx: Tx, streamId: string): Promise<{ changed: boolean; id
 }
 
 /** Records a viewer joining or leaving (joinLiveStream / leaveLiveStream); returns the stream, or null if it was not live. */
-export async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
+async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
   const updated = await prisma.$transaction((tx) => recordViewerIn(tx, streamId, userId, present));
   if (!updated) return null;
   if (updated.changed) await pubsub.publish(streamTopics.updated(updated.id), { streamId: updated.id });
@@ -283,7 +282,7 @@ export interface LiveKitStreamEvent {
   egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> };
 }
 
-export type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored';
+type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored';
 
 /**
  * Applies a verified LiveKit webhook to a stream room (room name = live_streams.stream_id), once per event id:
