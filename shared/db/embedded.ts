@@ -75,8 +75,14 @@ class Connection {
   midUnit = false;
   /** Named prepared statements this connection created (under their session-wide names). */
   statements = new Set<string>();
-  /** `-c name=value` settings from the startup packet's options (e.g. search_path), applied while it owns the session. */
+  /**
+   * The session settings this connection expects: its startup packet's `-c name=value` options (e.g. search_path), then,
+   * after it ran SQL that changes settings (SET, set_config…), every setting its session had then. Applied while it
+   * owns the session, on a session reset to its defaults first.
+   */
   settings: Array<[string, string]> = [];
+  /** It ran SQL that may have changed settings: read them back when it releases the session. */
+  changedSettings = false;
   closed = false;
   constructor(
     readonly socket: Socket,
@@ -99,11 +105,13 @@ class Connection {
  *   and a pool's queries running inside another connection's transaction;
  * - named prepared statements and portals are renamed per connection (graphile-worker prepares the same names on
  *   every connection: `prepared statement "…" already exists`) and deallocated when the connection closes;
- * - the startup packet's `-c name=value` options (a test's search_path) are applied when the connection takes the
- *   session, since PGlite ignores them; a connection closing inside a transaction has it rolled back.
+ * - settings are per connection: the startup packet's `-c name=value` options (a test's search_path), since PGlite
+ *   ignores them, and what its own SET left, are applied on a reset session when the connection takes it (a
+ *   connection without either gets the defaults, never the last owner's search_path); a connection closing inside a
+ *   transaction has it rolled back.
  * Not emulated: row locks and isolation between connections (transactions run one after another, so a
- * transaction that waits for another connection waits until its own ends), session state set with SQL (SET,
- * PREPARE, LISTEN) is shared, and NOTIFY is not delivered to other connections (graphile-worker polls).
+ * transaction that waits for another connection waits until its own ends), other session state set with SQL
+ * (PREPARE, LISTEN) is shared, and NOTIFY is not delivered to other connections (graphile-worker polls).
  */
 class SessionMultiplexer {
   private nextId = 1;
@@ -111,8 +119,10 @@ class SessionMultiplexer {
   private owner: Connection | null = null;
   private readonly waiting: Connection[] = [];
   private running: Promise<void> | null = null;
-  /** Connection whose startup settings the session currently has (null: unknown, e.g. after someone's SET). */
+  /** Connection whose settings the session currently has (null: the defaults, or unknown while one runs SET). */
   private settingsOf: Connection | null = null;
+  /** The session may differ from its default settings (someone's startup options or SET). */
+  private customized = false;
   private closing = false;
 
   constructor(private readonly db: PGlite) {}
@@ -283,9 +293,12 @@ class SessionMultiplexer {
         const next = this.waiting.shift();
         if (!next) return;
         this.owner = next;
-        if (!next.closed && next.settings.length && this.settingsOf !== next) {
-          await this.run(Buffer.concat(next.settings.map(([k, v]) => query(`SELECT set_config(${literal(k)}, ${literal(v)}, false)`))), null);
+        if (!next.closed && this.settingsOf !== next && (this.customized || next.settings.length)) {
+          // Back to the defaults, then this connection's own settings: nobody runs with another's search_path.
+          const set = next.settings.map(([k, v]) => query(`SELECT set_config(${literal(k)}, ${literal(v)}, false)`));
+          await this.run(Buffer.concat([...(this.customized ? [query('RESET ALL')] : []), ...set]), null);
           this.settingsOf = next;
+          this.customized = next.settings.length > 0;
         }
       }
       const conn = this.owner;
@@ -308,7 +321,10 @@ class SessionMultiplexer {
         if (unit.length) {
           conn.midUnit = true;
           await this.run(Buffer.concat(unit.map((m) => m.bytes)), conn);
-          if (unit.some((m) => m.setsSession)) this.settingsOf = null;
+          if (unit.some((m) => m.setsSession)) {
+            conn.changedSettings = true;
+            this.customized = true;
+          }
           conn.midUnit = !(last === SYNC || last === QUERY);
         }
         if (last === TERMINATE) {
@@ -318,6 +334,13 @@ class SessionMultiplexer {
       }
       if (conn.closed) continue; // cleaned up above, while it still holds the session
       if (!conn.midUnit && !this.db.isInTransaction()) {
+        if (conn.changedSettings) {
+          // What its SET left (a transaction's SET LOCAL is gone by now) is what it expects on its next turn.
+          conn.changedSettings = false;
+          const rows = await this.db.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE source = 'session'`);
+          conn.settings = rows.rows.map((r) => [r.name, r.setting]);
+          this.settingsOf = conn;
+        }
         this.owner = null;
         if (conn.pending.length) this.waiting.push(conn);
       }
