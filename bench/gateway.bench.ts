@@ -20,6 +20,8 @@ import { signForwardedIdentity, VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { seedDemoData } from '../prisma/seed.js';
+import { createPubSub } from '../shared/pubsub.js';
+import { createMoney } from '../subgraphs/payments/services/money.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES, type SubgraphName } from '../gateway/supergraph.js';
 
 interface AutocannonResult {
@@ -62,7 +64,9 @@ async function prepareDatabase(): Promise<string> {
   const url = u.toString();
   const prisma = createPrisma(url, { schema, max: 2 });
   try {
-    await seedDemoData(prisma);
+    const pubsub = createPubSub();
+    await seedDemoData(prisma, createMoney(prisma, pubsub));
+    await pubsub.close();
     // The demo has six readers: add verified readers until a page of 20 is full.
     const have = await prisma.reader.count();
     for (let i = have; i < 24; i++) {

@@ -3,6 +3,17 @@ import type { PrismaClient } from '../shared/db/generated/client.js';
 import type { SessionType, ReaderStatus } from '../shared/db/generated/enums.js';
 import { hashPassword } from '../shared/auth/passwords.js';
 
+/** Payments' adjustment (the seed credits demo clients through the ledger, never by writing balances). */
+export interface DemoCredit {
+  adjustBalance(
+    input: { userId: string; amountCents: number; account: 'WALLET'; reason: string; idempotencyKey: string },
+    ctx: { viewer: { id: string; role: 'ADMIN' }; ip: null; userAgent: null },
+  ): Promise<unknown>;
+}
+
+/** What each demo client may spend: a promotional adjustment, once per client (idempotency key per email). */
+export const DEMO_CREDIT_CENTS = 5000;
+
 export const DEMO_PASSWORD = 'SoulSeer-demo-2026';
 export const DEMO_LOGINS = {
   admin: 'admin@soulseer.dev',
@@ -16,7 +27,7 @@ const READERS: Array<{
 }> = [
   { email: 'luna@soulseer.dev', firstName: 'Luna', lastName: 'Marsh', headline: 'Tarot and love readings with warmth', bio: 'Twenty years of tarot, focused on relationships and new beginnings.', specialties: ['tarot', 'love'], experience: 20, languages: ['en', 'es'], status: 'ONLINE', rates: { CHAT: 299, CALL: 399, VIDEO: 499 }, verified: true },
   { email: 'orion@soulseer.dev', firstName: 'Orion', lastName: 'Vale', headline: 'Astrology charts and career paths', bio: 'Natal charts, transits and timing for career decisions.', specialties: ['astrology', 'career'], experience: 12, languages: ['en'], status: 'ONLINE', rates: { CHAT: 199, CALL: 249 }, verified: true },
-  { email: 'sage@soulseer.dev', firstName: 'Sage', lastName: 'Okafor', headline: 'Medium connecting with loved ones', bio: 'Evidential mediumship, gentle and clear.', specialties: ['mediumship', 'grief'], experience: 15, languages: ['en', 'fr'], status: 'BUSY', rates: { CALL: 599, VIDEO: 799 }, verified: true },
+  { email: 'sage@soulseer.dev', firstName: 'Sage', lastName: 'Okafor', headline: 'Medium connecting with loved ones', bio: 'Evidential mediumship, gentle and clear.', specialties: ['mediumship', 'grief'], experience: 15, languages: ['en', 'fr'], status: 'ONLINE', rates: { CALL: 599, VIDEO: 799 }, verified: true },
   { email: 'iris@soulseer.dev', firstName: 'Iris', lastName: 'Quinn', headline: 'Dream interpretation and intuition', bio: 'Dreams, symbols and what your intuition is telling you.', specialties: ['dreams', 'intuition'], experience: 6, languages: ['en'], status: 'AWAY', rates: { CHAT: 149 }, verified: false },
   { email: 'rowan@soulseer.dev', firstName: 'Rowan', lastName: 'Hale', headline: 'Runes, numerology and life path', bio: 'Norse runes and numerology for the big questions.', specialties: ['runes', 'numerology'], experience: 9, languages: ['en', 'de'], status: 'OFFLINE', rates: { CHAT: 179, CALL: 229, VIDEO: 299 }, verified: true },
   { email: 'nova@soulseer.dev', firstName: 'Nova', lastName: 'Reyes', headline: 'Energy healing and chakra balance', bio: 'Reiki-trained energy reader.', specialties: ['energy', 'chakras'], experience: 4, languages: ['en', 'pt'], status: 'INVISIBLE', rates: { CHAT: 129, VIDEO: 349 }, verified: false },
@@ -43,9 +54,9 @@ const PRODUCTS = [
   { sku: 'SVC-CHART-1', name: 'Written Natal Chart', description: 'A written natal chart reading delivered within 5 days.', type: 'SERVICE' as const, category: 'services', priceCents: 4999, stockQuantity: null },
 ];
 
-export async function seedDemoData(prisma: PrismaClient): Promise<void> {
+export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await prisma.user.upsert({
+  const admin = await prisma.user.upsert({
     where: { email: DEMO_LOGINS.admin },
     update: {},
     create: {
@@ -54,7 +65,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
     },
   });
   for (const [i, email] of DEMO_LOGINS.clients.entries()) {
-    await prisma.user.upsert({
+    const client = await prisma.user.upsert({
       where: { email },
       update: {},
       create: {
@@ -62,12 +73,21 @@ export async function seedDemoData(prisma: PrismaClient): Promise<void> {
         clientProfile: { create: { firstName: ['Casey', 'Jordan'][i], lastName: ['Client', 'Seeker'][i], preferences: {}, preferredSessionTypes: ['CHAT'] } },
       },
     });
+    await money.adjustBalance(
+      { userId: client.id, amountCents: DEMO_CREDIT_CENTS, account: 'WALLET', reason: 'Demo credit (promotional)', idempotencyKey: `demo-credit:${email}` },
+      { viewer: { id: admin.id, role: 'ADMIN' }, ip: null, userAgent: null },
+    );
   }
   for (const r of READERS) {
     const types = Object.keys(r.rates) as SessionType[];
     const rates = Object.values(r.rates) as number[];
-    const exists = await prisma.user.findUnique({ where: { email: r.email } });
-    if (exists) continue;
+    const exists = await prisma.user.findUnique({ where: { email: r.email }, select: { id: true } });
+    if (exists) {
+      // A demo reader left BUSY by a process that stopped mid-session (or by older demo data) is free again.
+      const active = await prisma.session.count({ where: { readerId: exists.id, status: { in: ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS'] } } });
+      if (!active) await prisma.reader.updateMany({ where: { userId: exists.id, status: 'BUSY' }, data: { status: r.status } });
+      continue;
+    }
     await prisma.user.create({
       data: {
         email: r.email, passwordHash, role: 'READER', status: 'ACTIVE',

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { applyMigrations, createMigration } from '../shared/db/migrations.js';
 import { createPrisma } from '../shared/db/client.js';
-import { seedDemoData, DEMO_LOGINS, FORUM_CATEGORIES } from '../prisma/seed.js';
+import { createPubSub } from '../shared/pubsub.js';
+import { createMoney } from '../subgraphs/payments/services/money.js';
+import { reconcile } from '../subgraphs/payments/services/reports.js';
+import { seedDemoData, DEMO_CREDIT_CENTS, DEMO_LOGINS, FORUM_CATEGORIES } from '../prisma/seed.js';
 
 // `npm run db:migrate` runs Prisma's schema engine (WebAssembly) against a database. This test runs it on a
 // fresh database of its own, the way a deployment would, and checks the folder stays in sync with the schema.
@@ -55,17 +58,33 @@ describe('migrations through the WebAssembly schema engine', () => {
     expect(await createMigration('should_not_be_written', url)).toBeNull();
   });
 
-  it('seeds demo data idempotently', async () => {
+  it('seeds demo data idempotently: demo clients get promotional credit once, no demo reader stays BUSY', async () => {
     const prisma = createPrisma(url, { max: 2 });
+    const pubsub = createPubSub();
+    const money = createMoney(prisma, pubsub);
     try {
-      await seedDemoData(prisma);
+      await seedDemoData(prisma, money);
       const counts = async () => [await prisma.user.count(), await prisma.forumCategory.count(), await prisma.readerRate.count()];
       const once = await counts();
-      await seedDemoData(prisma);
+      // A reader left BUSY with no session running (a process stopped mid-session) is free after the next start.
+      const sage = await prisma.user.findUniqueOrThrow({ where: { email: 'sage@soulseer.dev' } });
+      await prisma.reader.update({ where: { userId: sage.id }, data: { status: 'BUSY' } });
+      await seedDemoData(prisma, money);
       expect(await counts()).toEqual(once);
       expect(once[0]).toBe(1 + DEMO_LOGINS.readers.length + DEMO_LOGINS.clients.length);
       expect(once[1]).toBe(FORUM_CATEGORIES.length);
+      expect(await prisma.reader.count({ where: { status: 'BUSY' } })).toBe(0);
+      for (const email of DEMO_LOGINS.clients) {
+        const client = await prisma.user.findUniqueOrThrow({ where: { email } });
+        expect(await money.balanceOf(client.id)).toBe(DEMO_CREDIT_CENTS);
+      }
+      // Credited through the ledger as adjustments (one per client, however often the seed runs): reconciliation is clean.
+      expect(await prisma.transaction.count({ where: { type: 'ADJUSTMENT' } })).toBe(DEMO_LOGINS.clients.length);
+      const report = await reconcile(prisma);
+      expect(report.checks.filter((c) => c.differences > 0)).toEqual([]);
+      expect(report.ok).toBe(true);
     } finally {
+      await pubsub.close();
       await prisma.$disconnect();
     }
   });

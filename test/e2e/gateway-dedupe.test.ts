@@ -6,6 +6,7 @@ import { VIEWER_INDEPENDENT_HEADER } from '../../shared/server/subgraph.js';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, isQuery } from '../../gateway/dedupe-fetch.js';
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
+import { createMoney } from '../../subgraphs/payments/services/money.js';
 import { seedDemoData, DEMO_LOGINS, DEMO_PASSWORD } from '../../prisma/seed.js';
 import { LoginDocument, MeDocument, ReaderNamesDocument, RegisterDocument, UserEmailDocument } from '../generated/graphql.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
@@ -23,7 +24,7 @@ const delayed = (ms: number): typeof fetch => async (input, init) => {
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  await seedDemoData(fed.db.prisma);
+  await seedDemoData(fed.db.prisma, createMoney(fed.db.prisma, fed.pubsub));
   for (const name of ['alice', 'bob'] as const) {
     const reg = await fed.run(RegisterDocument, { input: { email: `${name}@example.com`, password: 'correct-horse-1', firstName: name } });
     tokens[name] = reg.data!.register.accessToken;
