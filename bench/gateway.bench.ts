@@ -222,7 +222,7 @@ async function main() {
 };\n`,
     );
     const port = await freePort();
-    spawnService(name, path.join(ROOT, 'node_modules/.bin/hive-gateway'), ['supergraph', path.join(tmp!, 'supergraph.graphql'), '--port', String(port), '--host', '127.0.0.1', '-c', config, '--disable-websockets'], { NODE_ENV: 'production' });
+    spawnService(name, path.join(ROOT, 'bench/node_modules/.bin/hive-gateway'), ['supergraph', path.join(tmp!, 'supergraph.graphql'), '--port', String(port), '--host', '127.0.0.1', '-c', config, '--disable-websockets'], { NODE_ENV: 'production' });
     return `http://127.0.0.1:${port}/graphql`;
   };
   const hiveUrl = await startHive('hive', '');

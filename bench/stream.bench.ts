@@ -144,7 +144,7 @@ try {
     const child =
       peer === 'ours'
         ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
-        : fork(path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
+        : fork(path.join(root, 'bench/node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
             env,
             execArgv: ['--import', 'tsx'],
             stdio: 'pipe',

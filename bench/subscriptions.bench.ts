@@ -197,7 +197,7 @@ try {
     const child =
       peer.startsWith('ours')
         ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port), EVENT_FETCH: peer === 'ours-http' ? 'http' : 'socket' }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROF}`] : [])], stdio: 'pipe' })
-        : fork(path.join(root, 'node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
+        : fork(path.join(root, 'bench/node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
             env,
             execArgv: ['--import', 'tsx'],
             stdio: 'pipe',
