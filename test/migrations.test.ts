@@ -47,7 +47,9 @@ describe('migrations through the WebAssembly schema engine', () => {
       expect(rows.map((r) => r.migration_name)).toEqual(first);
       expect(rows.every((r) => r.finished_at !== null)).toBe(true);
       // The hand-written constraints are there: an unbalanced ledger transaction cannot commit.
-      const trigger = await c.query(`SELECT 1 FROM pg_trigger WHERE tgname = 'ledger_entries_balanced'`);
+      const trigger = await c.query(
+        `SELECT 1 FROM pg_trigger t JOIN pg_class r ON r.oid = t.tgrelid WHERE t.tgname = 'ledger_entries_balanced' AND r.relnamespace = current_schema()::regnamespace`,
+      );
       expect(trigger.rowCount).toBe(1);
     } finally {
       await c.end();
