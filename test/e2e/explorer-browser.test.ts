@@ -3,7 +3,7 @@
 // subscription event over graphql-ws on the same path.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureExplorerBuild } from '../../gateway/explorer-build.js';
 import { launchChromium } from '../helpers/browser.js';
@@ -11,14 +11,12 @@ import { postGraphQL, startTestFederation, type TestFederation } from '../helper
 import { createUser, type TestUser } from './subscriptions-fixtures.js';
 
 let fed: TestFederation;
-let browser: Browser;
 let reader: TestUser;
 const email = `explorer-${Date.now()}@example.com`;
 const password = 'Explorer-pass-2026';
 
 beforeAll(async () => {
   fed = await startTestFederation({ config: { explorer: true } });
-  browser = await launchChromium();
   // The first page needs a build (about 10 s on a cold checkout): done here, so the test times the browser.
   await ensureExplorerBuild();
   const registered = await postGraphQL<{ register: { user: { id: string } } }>(fed.url, {
@@ -30,7 +28,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   await fed?.stop();
 });
 
@@ -57,6 +54,8 @@ const responseText = (page: Page) => editorText(page.locator('.graphiql-response
 
 describe('GraphiQL in the browser', () => {
   it('logs in, runs a query with the token and receives a subscription event, all from the bundled page', async () => {
+    // Launched here, not in a hook: without Chromium this test fails with launchChromium's message (never skips).
+    const browser = await launchChromium();
     const page = await browser.newPage();
     // Generous for a 2-core machine shared with other test runs; a passing run takes about 10 s.
     page.setDefaultTimeout(20_000);
@@ -132,7 +131,7 @@ describe('GraphiQL in the browser', () => {
       await page.screenshot({ path: shot }).catch(() => {});
       throw new Error(`${(error as Error).message}\n(screenshot: ${shot})`, { cause: error });
     } finally {
-      await page.close();
+      await browser.close();
     }
   }, 90_000);
 });
