@@ -14,12 +14,15 @@ const subscriptionUrl = url.replace(/^http/, 'ws');
 
 const PLACEHOLDER_TOKEN = '<paste token>';
 const DEFAULT_HEADERS = JSON.stringify({ authorization: `Bearer ${PLACEHOLDER_TOKEN}` }, null, 2);
-const DEFAULT_QUERY = `# SoulSeer API explorer.
+const DEFAULT_QUERY = `# SoulSeer API explorer
 #
-# 1. Log in: run the mutation below with your account (demo accounts are listed in the README).
-# 2. Copy accessToken into the Headers tab below, in place of ${PLACEHOLDER_TOKEN}.
-# 3. Ask for what you need, e.g. { me { id } }, or build a query in the Explorer (left sidebar).
-#    Subscriptions run over graphql-ws on this same URL.
+# 1. Log in: run the mutation below with your account
+#    (npm start's demo accounts are in the README).
+# 2. Copy accessToken into the Headers tab below,
+#    in place of ${PLACEHOLDER_TOKEN}.
+# 3. Ask for what you need, e.g. { me { id } }, or build
+#    a query in the Explorer (left sidebar).
+# Subscriptions run over graphql-ws on this same URL.
 
 mutation Login {
   login(input: { email: "you@example.com", password: "your password" }) {
