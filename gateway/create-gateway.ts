@@ -20,6 +20,7 @@ import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 import { mountWebhooks } from './webhooks.js';
+import { mountExplorer } from './explorer.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -27,6 +28,8 @@ export interface GatewayOptions {
   jwtSecret: string;
   gatewaySecret: string;
   dev?: boolean;
+  /** GraphiQL on browser GETs of /graphql (gateway/explorer.ts); off when absent. */
+  explorer?: boolean;
   /**
    * Merge identical in-flight subgraph queries (default on): always for the same viewer, across viewers only
    * when the subgraph marked the response viewer-independent (see gateway/dedupe-fetch.ts).
@@ -205,6 +208,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
 
   // Webhooks arrive at the public origin and are passed, byte for byte, to the subgraphs that handle them.
   mountWebhooks(app, opts.subgraphUrls);
+  mountExplorer(app, { enabled: !!opts.explorer });
 
   app.use(
     '/graphql',

@@ -37,6 +37,7 @@ export async function startLocalFederation(
       jwtSecret: rt.config.jwtSecret,
       gatewaySecret: rt.config.gatewaySecret,
       dev: rt.config.dev,
+      explorer: rt.config.explorer,
       ...options.gateway,
     },
     { port: port('gateway') },

@@ -21,6 +21,7 @@ const gateway = await startGateway(
     jwtSecret: config.jwtSecret,
     gatewaySecret: config.gatewaySecret,
     dev: config.dev,
+    explorer: config.explorer,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
   },

@@ -1,6 +1,8 @@
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
   dev: boolean;
+  /** GraphiQL on browser GETs of /graphql: GRAPHQL_EXPLORER=1 or 0, else on outside production. */
+  explorer: boolean;
   databaseUrl: string | null;
   redisUrl: string | null;
   jwtSecret: string;
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   return {
     dev,
+    explorer: env.GRAPHQL_EXPLORER ? env.GRAPHQL_EXPLORER === '1' : dev,
     databaseUrl: env.DATABASE_URL || null,
     redisUrl: env.REDIS_URL || null,
     jwtSecret: secret('JWT_SECRET'),
