@@ -48,10 +48,12 @@ export const randomSecret = () => randomBytes(32).toString('base64url');
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: FallbackSecrets): Config {
   const problems: string[] = [];
+  let hint = '';
   const signingSecret = (name: string, fallbackValue: string | undefined) => {
     const v = env[name] || fallbackValue;
-    if (!v) problems.push(`${name} is not set (a random secret of at least ${MIN_SECRET_BYTES} bytes, e.g. \`openssl rand -base64 48\`)`);
-    else if (Buffer.byteLength(v) < MIN_SECRET_BYTES) problems.push(`${name} is too short (${Buffer.byteLength(v)} bytes; at least ${MIN_SECRET_BYTES})`);
+    if (!v) problems.push(`${name} is not set`);
+    else if (Buffer.byteLength(v) < MIN_SECRET_BYTES) problems.push(`${name} is too short (${Buffer.byteLength(v)} bytes)`);
+    if (!v || Buffer.byteLength(v) < MIN_SECRET_BYTES) hint = ` (JWT_SECRET and GATEWAY_SECRET: random, at least ${MIN_SECRET_BYTES} bytes, e.g. \`openssl rand -base64 48\`)`;
     return v ?? '';
   };
   const requiredWith = (name: string, because: string) => {
@@ -69,7 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     requiredWith('LIVEKIT_API_SECRET', 'LIVEKIT_URL');
   }
   if (env.STRIPE_SECRET_KEY) requiredWith('STRIPE_WEBHOOK_SECRET', 'STRIPE_SECRET_KEY');
-  if (problems.length) throw new ConfigError(`Configuration refused: ${problems.join('; ')}.`);
+  if (problems.length) throw new ConfigError(`Configuration refused: ${problems.join('; ')}${hint}.`);
   return {
     dev: env.NODE_ENV !== 'production',
     exposeErrorDetails: env.EXPOSE_ERROR_DETAILS === '1',
