@@ -26,7 +26,7 @@ import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import pg from 'pg';
 import { createAccessToken } from '../shared/auth/tokens.js';
-import { loadConfig } from '../shared/config.js';
+import { loadConfig, randomSecret } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
@@ -78,7 +78,7 @@ const cpuOf = async (pid: number) => {
 };
 const rssOf = async (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
 
-const config = loadConfig({ NODE_ENV: 'test' });
+const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() });
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 await admin.query(`CREATE SCHEMA "${schema}"`);

@@ -36,7 +36,7 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { createAccessToken } from '../shared/auth/tokens.js';
-import { loadConfig } from '../shared/config.js';
+import { loadConfig, randomSecret } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
@@ -95,7 +95,7 @@ const rssOf = async (pid: number) => {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 };
 
-const config = loadConfig({ NODE_ENV: 'test' });
+const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() });
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 await admin.query(`CREATE SCHEMA "${schema}"`);

@@ -27,9 +27,12 @@ export interface GatewayOptions {
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
   gatewaySecret: string;
+  /** GraphQL field suggestions in validation errors (NODE_ENV is not production); nothing security-relevant. */
   dev?: boolean;
   /** GraphiQL on browser GETs of /graphql (gateway/explorer.ts); off when absent. */
   explorer?: boolean;
+  /** EXPOSE_ERROR_DETAILS=1: stack traces and internal messages in error answers (also those relayed from subgraphs). */
+  exposeErrorDetails?: boolean;
   /**
    * Merge identical in-flight subgraph queries (default on): always for the same viewer, across viewers only
    * when the subgraph marked the response viewer-independent (see gateway/dedupe-fetch.ts).
@@ -171,10 +174,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     allowBatchedHttpRequests: false,
     // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !!opts.dev,
+    includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: protection.validationRules,
-    formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.dev),
+    formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.exposeErrorDetails),
     // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody).
     stringifyResult: (value) => JSON.stringify(value),
     plugins: [
@@ -185,7 +188,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     ],
   });
   await apollo.start();
-  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, dev: opts.dev, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
+  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });

@@ -38,6 +38,7 @@ export async function startLocalFederation(
       gatewaySecret: rt.config.gatewaySecret,
       dev: rt.config.dev,
       explorer: rt.config.explorer,
+      exposeErrorDetails: rt.config.exposeErrorDetails,
       ...options.gateway,
     },
     { port: port('gateway') },

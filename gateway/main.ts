@@ -3,12 +3,13 @@
 // ACCOUNTS_URL, READINGS_URL, PAYMENTS_URL, COMMUNITY_URL (default http://127.0.0.1:<NAME>_PORT/graphql);
 // several gateways can run side by side on different PORTs.
 import { readFile } from 'node:fs/promises';
-import { loadConfig } from '../shared/config.js';
+import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { onShutdown } from '../shared/server/process.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 
-const config = loadConfig();
+// JWT_SECRET and GATEWAY_SECRET are required (one line on stderr and exit 1 otherwise).
+const config = exitOnConfigError(() => loadConfig());
 const subgraphUrls = Object.fromEntries(
   SUBGRAPH_NAMES.map((name) => [name, process.env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${config.ports[name]}/graphql`]),
 ) as Record<SubgraphName, string>;
@@ -22,6 +23,7 @@ const gateway = await startGateway(
     gatewaySecret: config.gatewaySecret,
     dev: config.dev,
     explorer: config.explorer,
+    exposeErrorDetails: config.exposeErrorDetails,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
   },

@@ -64,7 +64,8 @@ export interface SubscriptionServerOptions {
   wss: WebSocketServer;
   identity: IdentityService;
   subgraphUrls: Record<string, string>;
-  dev?: boolean;
+  /** EXPOSE_ERROR_DETAILS=1: keep stack traces and internal messages in errors (shared/errors.ts). */
+  exposeErrorDetails?: boolean;
   /** Extra validation rules (the gateway's depth/alias/cost limits), applied as for HTTP. */
   validationRules?: readonly ValidationRule[];
   maxTokens?: number;
@@ -740,7 +741,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
   }
 
   const format = (errors: readonly GraphQLError[] | undefined): GraphQLFormattedError[] | undefined =>
-    errors?.map((e) => toFormattedError(typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError), e, !!opts.dev));
+    errors?.map((e) => toFormattedError(typeof e.toJSON === 'function' ? e.toJSON() : (e as GraphQLFormattedError), e, !!opts.exposeErrorDetails));
 
   const server = useServer<Record<string, unknown>, ConnectionExtra>(
     {

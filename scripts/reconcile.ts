@@ -1,15 +1,13 @@
 // npm run reconcile: compares the ledger, cached balances, transactions, top-ups, payouts and recorded Stripe
 // events in DATABASE_URL and prints every difference. Exits 1 when any check finds one.
 // `npm run reconcile -- --schema NAME` checks another PostgreSQL schema (the tests use it on their own schema).
-import { loadConfig } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
 import { reconcile } from '../subgraphs/payments/services/reports.js';
 
-const config = loadConfig();
 const flag = process.argv.indexOf('--schema');
 const schema = flag > 0 ? process.argv[flag + 1] : undefined;
 if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error('--schema takes a plain schema name');
-const base = new URL(config.databaseUrl ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
+const base = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres');
 if (schema) base.searchParams.set('options', `-c search_path=${schema}`);
 const prisma = createPrisma(base.toString(), { max: 2, schema });
 try {

@@ -1,7 +1,10 @@
 // npm start: the whole federation in one process. Without DATABASE_URL it runs embedded PostgreSQL
 // (PGlite, data under .data/), applies migrations and seeds demo data; without REDIS_URL pub/sub is in-memory.
+// Secrets are never defaulted: with DATABASE_URL they come from the environment (refused if missing or short);
+// the embedded default generates them at its first start into .data/secrets.json and reuses them.
 import path from 'node:path';
-import { loadConfig } from '../shared/config.js';
+import { exitOnConfigError, loadConfig } from '../shared/config.js';
+import { loadOrCreateSecrets } from '../shared/embedded-secrets.js';
 import { createPrisma } from '../shared/db/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embedded.js';
 import { applyMigrations } from '../shared/db/migrations.js';
@@ -10,7 +13,7 @@ import { startLocalFederation } from '../gateway/local-federation.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
 
-const config = loadConfig();
+const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(path.resolve('.data'))));
 let embedded: EmbeddedPostgres | null = null;
 let databaseUrl = config.databaseUrl;
 if (!databaseUrl) {

@@ -1,8 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
+  /**
+   * NODE_ENV is not `production`: GraphQL validation errors may suggest field names ("Did you mean…"). Nothing
+   * security-relevant hangs off it: secrets are never defaulted and error details follow `exposeErrorDetails`.
+   */
   dev: boolean;
   /** GraphiQL on browser GETs of /graphql: GRAPHQL_EXPLORER=1 or 0, else on outside production. */
   explorer: boolean;
+  /** EXPOSE_ERROR_DETAILS=1: error answers keep stack traces and internal messages (debugging only). */
+  exposeErrorDetails: boolean;
   databaseUrl: string | null;
   redisUrl: string | null;
   jwtSecret: string;
@@ -15,34 +23,73 @@ export interface Config {
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
 }
 
-const DEV_SECRET = 'soulseer-development-secret-change-me-0123456789';
+/** Secrets a process uses when the environment does not give them (the embedded default keeps them in .data/). */
+export interface FallbackSecrets {
+  jwtSecret: string;
+  gatewaySecret: string;
+  livekitApiKey: string;
+  livekitApiSecret: string;
+}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dev = env.NODE_ENV !== 'production';
-  const secret = (name: string) => {
-    const v = env[name];
-    if (v) return v;
-    if (!dev) throw new Error(`${name} must be set when NODE_ENV=production`);
-    return `${DEV_SECRET}-${name}`;
+/** The shortest signing secret accepted, in bytes. */
+export const MIN_SECRET_BYTES = 32;
+
+/** A configuration the process must not start with; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** A fresh random secret (32 random bytes, base64url). */
+export const randomSecret = () => randomBytes(32).toString('base64url');
+
+/**
+ * Reads the configuration. No secret is ever defaulted to a fixed value: JWT_SECRET and GATEWAY_SECRET (≥ 32 bytes)
+ * come from the environment or from `fallback` (the embedded default's generated secrets); LIVEKIT_API_KEY/SECRET
+ * are required with LIVEKIT_URL and are otherwise random per process (or the fallback's), so no webhook signed with
+ * a published key is ever accepted; STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY. Throws ConfigError.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: FallbackSecrets): Config {
+  const problems: string[] = [];
+  let hint = '';
+  const signingSecret = (name: string, fallbackValue: string | undefined) => {
+    const v = env[name] || fallbackValue;
+    if (!v) problems.push(`${name} is not set`);
+    else if (Buffer.byteLength(v) < MIN_SECRET_BYTES) problems.push(`${name} is too short (${Buffer.byteLength(v)} bytes)`);
+    if (!v || Buffer.byteLength(v) < MIN_SECRET_BYTES) hint = ` (JWT_SECRET and GATEWAY_SECRET: random, at least ${MIN_SECRET_BYTES} bytes, e.g. \`openssl rand -base64 48\`)`;
+    return v ?? '';
   };
-  const int = (name: string, fallback: number) => {
-    const v = env[name];
-    return v ? Number.parseInt(v, 10) : fallback;
+  const requiredWith = (name: string, because: string) => {
+    if (!env[name]) problems.push(`${name} must be set when ${because} is set`);
   };
+  const int = (name: string, fallbackValue: number) => {
+    const v = env[name];
+    return v ? Number.parseInt(v, 10) : fallbackValue;
+  };
+  const jwtSecret = signingSecret('JWT_SECRET', fallback?.jwtSecret);
+  const gatewaySecret = signingSecret('GATEWAY_SECRET', fallback?.gatewaySecret);
+  const livekitUrl = env.LIVEKIT_URL || null;
+  if (livekitUrl) {
+    requiredWith('LIVEKIT_API_KEY', 'LIVEKIT_URL');
+    requiredWith('LIVEKIT_API_SECRET', 'LIVEKIT_URL');
+  }
+  if (env.STRIPE_SECRET_KEY) requiredWith('STRIPE_WEBHOOK_SECRET', 'STRIPE_SECRET_KEY');
+  if (problems.length) throw new ConfigError(`Configuration refused: ${problems.join('; ')}${hint}.`);
   return {
-    dev,
-    explorer: env.GRAPHQL_EXPLORER ? env.GRAPHQL_EXPLORER === '1' : dev,
+    dev: env.NODE_ENV !== 'production',
+    explorer: env.GRAPHQL_EXPLORER ? env.GRAPHQL_EXPLORER === '1' : env.NODE_ENV !== 'production',
+    exposeErrorDetails: env.EXPOSE_ERROR_DETAILS === '1',
     databaseUrl: env.DATABASE_URL || null,
     redisUrl: env.REDIS_URL || null,
-    jwtSecret: secret('JWT_SECRET'),
-    gatewaySecret: secret('GATEWAY_SECRET'),
+    jwtSecret,
+    gatewaySecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900),
     loginAttemptsPerEmail: int('LOGIN_ATTEMPTS_PER_EMAIL', 5),
     loginAttemptsPerIp: int('LOGIN_ATTEMPTS_PER_IP', 50),
     livekit: {
-      url: env.LIVEKIT_URL || null,
-      apiKey: env.LIVEKIT_API_KEY || 'devkey',
-      apiSecret: env.LIVEKIT_API_SECRET || `${DEV_SECRET}-livekit`,
+      url: livekitUrl,
+      // Without a media server nobody outside this process (or the embedded default's .data/) knows these.
+      apiKey: env.LIVEKIT_API_KEY || fallback?.livekitApiKey || `API${randomBytes(9).toString('base64url')}`,
+      apiSecret: env.LIVEKIT_API_SECRET || fallback?.livekitApiSecret || randomSecret(),
     },
     stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null },
     ports: {
@@ -53,4 +100,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       community: int('COMMUNITY_PORT', 4004),
     },
   };
+}
+
+/** For a process entry point: a refused configuration prints its one line on stderr and exits 1 (no stack trace). */
+export function exitOnConfigError<T>(load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }

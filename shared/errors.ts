@@ -47,35 +47,42 @@ interface PrismaLikeError {
   name?: string;
 }
 
-/** Maps errors that escaped a resolver to a stable code, hiding internals outside development. */
-export function toFormattedError(formatted: GraphQLFormattedError, error: unknown, dev: boolean): GraphQLFormattedError {
+/**
+ * Maps errors that escaped a resolver to a stable code. Unless `exposeDetails` (EXPOSE_ERROR_DETAILS=1, for
+ * debugging), no stack trace, exception, upstream response (a subgraph's address) or internal message leaves:
+ * an INTERNAL error (SQL, Prisma, a bug, an error relayed from a subgraph without a code) says only
+ * "Internal server error.". Both the subgraphs and the gateway (which relays subgraph errors) apply it.
+ */
+export function toFormattedError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const code = formatted.extensions?.code as string | undefined;
   const known = ErrorCodes as readonly string[];
 
   if (original instanceof AppError || (code && known.includes(code) && code !== 'INTERNAL')) {
-    return strip(formatted, dev);
+    return strip(formatted, exposeDetails);
   }
   const prismaError = original as PrismaLikeError;
   if (prismaError?.code === 'P2002') {
-    return strip({ ...formatted, message: 'That already exists.', extensions: { ...formatted.extensions, code: 'CONFLICT' } }, dev);
+    return strip({ ...formatted, message: 'That already exists.', extensions: { ...formatted.extensions, code: 'CONFLICT' } }, exposeDetails);
   }
   if (prismaError?.code === 'P2025') {
-    return strip({ ...formatted, message: 'Not found.', extensions: { ...formatted.extensions, code: 'NOT_FOUND' } }, dev);
+    return strip({ ...formatted, message: 'Not found.', extensions: { ...formatted.extensions, code: 'NOT_FOUND' } }, exposeDetails);
   }
   const name = (original as { name?: string })?.name;
   if (name === 'ZodError' || name === 'ValidationError' || name === 'PothosValidationError') {
-    return strip({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }, dev);
+    return strip({ ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } }, exposeDetails);
   }
   // Apollo's own request-level codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, BAD_USER_INPUT for
-  // variable coercion, PERSISTED_QUERY_*, DOWNSTREAM_SERVICE_ERROR…) are stable and safe: keep them.
-  if (code && code !== 'INTERNAL_SERVER_ERROR' && code !== 'INTERNAL') return strip(formatted, dev);
-  if (dev) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL' } };
+  // variable coercion, PERSISTED_QUERY_*…) are stable and safe: keep them. DOWNSTREAM_SERVICE_ERROR (a subgraph
+  // error without a code) carries that subgraph's raw message: internal.
+  const internal = !code || code === 'INTERNAL_SERVER_ERROR' || code === 'INTERNAL' || code === 'DOWNSTREAM_SERVICE_ERROR';
+  if (!internal) return strip(formatted, exposeDetails);
+  if (exposeDetails) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL' } };
   return { message: 'Internal server error.', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL' } };
 }
 
-function strip(formatted: GraphQLFormattedError, dev: boolean): GraphQLFormattedError {
-  if (dev || !formatted.extensions) return formatted;
-  const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions as Record<string, unknown>;
+function strip(formatted: GraphQLFormattedError, exposeDetails: boolean): GraphQLFormattedError {
+  if (exposeDetails || !formatted.extensions) return formatted;
+  const { stacktrace: _stack, exception: _exception, response: _response, ...extensions } = formatted.extensions as Record<string, unknown>;
   return { ...formatted, extensions };
 }

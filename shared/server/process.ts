@@ -1,4 +1,4 @@
-import { loadConfig, type Config } from '../config.js';
+import { exitOnConfigError, loadConfig, type Config } from '../config.js';
 import { createPrisma } from '../db/client.js';
 import { createPubSub } from '../pubsub.js';
 import type { ServiceRuntime } from '../runtime.js';
@@ -10,13 +10,15 @@ type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: stri
 /**
  * Runs one subgraph as its own process, so several instances of every service can run side by side (behind a
  * load balancer, or one gateway per instance). Everything comes from the environment (README, Configuration):
- * DATABASE_URL (required here: the embedded database is for `npm start` only), DATABASE_SCHEMA, JOBS_SCHEMA, REDIS_URL (needed
+ * DATABASE_URL (required here: the embedded database is for `npm start` only), JWT_SECRET and GATEWAY_SECRET (required), DATABASE_SCHEMA, JOBS_SCHEMA, REDIS_URL (needed
  * for pub/sub across instances), `<NAME>_PORT`, HOST, DB_POOL_SIZE. Each process holds its own pool, pub/sub and job runner.
  */
 export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'gateway'>, start: SubgraphStarter): Promise<void> {
-  const config = loadConfig();
+  // A refused configuration (missing or short secrets…) is one line on stderr and exit 1, before anything connects.
+  const config = exitOnConfigError(() => loadConfig());
   if (!config.databaseUrl) {
-    throw new Error(`${name}: DATABASE_URL must be set to run a service on its own (npm start runs the embedded default).`);
+    process.stderr.write(`${name}: DATABASE_URL must be set to run a service on its own (npm start runs the embedded default).\n`);
+    process.exit(1);
   }
   const schema = process.env.DATABASE_SCHEMA || undefined;
   const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10), schema });

@@ -24,7 +24,8 @@ export interface SubgraphOptions {
   pubsub: PubSub;
   gatewaySecret: string;
   deps?: ServiceDeps;
-  dev?: boolean;
+  /** EXPOSE_ERROR_DETAILS=1: stack traces and internal messages in error answers (shared/errors.ts). */
+  exposeErrorDetails?: boolean;
   /** Extra HTTP routes (webhooks). They verify their own signatures; they do not need the gateway's. */
   routes?: (app: express.Express) => void;
   /** graphql-ws operations one connection may hold open at once. */
@@ -227,8 +228,8 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
 
   const apollo = new ApolloServer<Context>({
     schema: opts.schema,
-    includeStacktraceInErrorResponses: !!opts.dev,
-    formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.dev),
+    includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
+    formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.exposeErrorDetails),
     // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
     plugins: [
@@ -288,6 +289,14 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       context: async ({ res }) => buildContext(opts, res.locals.identity as ForwardedIdentity),
     }),
   );
+
+  // Body-parser failures (a webhook body over its limit, malformed JSON) answer JSON: express's own error page
+  // shows the stack trace and file paths outside NODE_ENV=production.
+  app.use((err: { status?: number } | undefined, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (!err) return next();
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ error: status < 500 ? 'The request could not be read.' : 'Internal server error.' });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
   const { port } = httpServer.address() as AddressInfo;

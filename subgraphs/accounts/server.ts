@@ -21,7 +21,7 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     loginLimiterByIp: limiter('login:ip', rt.config.loginAttemptsPerIp, 900),
   };
   const server = await startSubgraph(
-    { name: 'accounts', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, dev: rt.config.dev, deps: { accounts } },
+    { name: 'accounts', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, exposeErrorDetails: rt.config.exposeErrorDetails, deps: { accounts } },
     listen,
   );
   return {

@@ -51,7 +51,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       prisma: rt.prisma,
       pubsub: rt.pubsub,
       gatewaySecret: rt.config.gatewaySecret,
-      dev: rt.config.dev,
+      exposeErrorDetails: rt.config.exposeErrorDetails,
       deps: { community },
       routes: liveKitStreamWebhookRoute(rt.prisma, rt.pubsub, rt.config.livekit),
     },

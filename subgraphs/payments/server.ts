@@ -30,7 +30,7 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
       prisma: rt.prisma,
       pubsub: rt.pubsub,
       gatewaySecret: rt.config.gatewaySecret,
-      dev: rt.config.dev,
+      exposeErrorDetails: rt.config.exposeErrorDetails,
       deps: { payments },
       routes: (app) => {
         // Stripe signs the exact bytes it sent: keep the raw body (never JSON-parse before verifying).

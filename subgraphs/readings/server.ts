@@ -43,7 +43,7 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
       prisma: rt.prisma,
       pubsub: rt.pubsub,
       gatewaySecret: rt.config.gatewaySecret,
-      dev: rt.config.dev,
+      exposeErrorDetails: rt.config.exposeErrorDetails,
       deps: { readings: service },
       routes: liveKitWebhookRoute(service),
     },

@@ -6,6 +6,7 @@ import {
   CommunityStartLiveStreamDocument,
   RequestSessionDocument,
 } from '../generated/graphql.js';
+import { randomSecret } from '../../shared/config.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { liveKitEvent, signLiveKitWebhook } from '../fakes/livekit.js';
 import { createClient, createReader } from './readings-fixtures.js';
@@ -16,7 +17,7 @@ import type { TestUser } from './subscriptions-fixtures.js';
 // community (stream rooms); each verifies the signature and applies only its own rooms, once per event id.
 
 const apiKey = 'APIstreamkey';
-const apiSecret = 'stream-livekit-secret-that-is-long-enough-0123456789';
+const apiSecret = randomSecret();
 let fed: TestFederation;
 let c: ReturnType<typeof community>;
 

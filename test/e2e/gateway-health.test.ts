@@ -2,6 +2,7 @@ import { auditServer } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../../gateway/create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '../../gateway/supergraph.js';
+import { randomSecret } from '../../shared/config.js';
 import { createPrisma } from '../../shared/db/client.js';
 import { createPubSub } from '../../shared/pubsub.js';
 import { startSubgraph } from '../../shared/server/subgraph.js';
@@ -69,7 +70,7 @@ describe('health and readiness', () => {
   it('a subgraph whose database is unreachable is not ready (503) but is alive', async () => {
     const prisma = createPrisma('postgresql://postgres@127.0.0.1:9/none?connect_timeout=1', { max: 1 });
     const pubsub = createPubSub();
-    const server = await startSubgraph({ name: 'payments', schema: paymentsSchema, prisma, pubsub, gatewaySecret: 'x'.repeat(32) });
+    const server = await startSubgraph({ name: 'payments', schema: paymentsSchema, prisma, pubsub, gatewaySecret: randomSecret() });
     try {
       const ready = await fetch(`${origin(server.url)}/ready`);
       expect(ready.status).toBe(503);

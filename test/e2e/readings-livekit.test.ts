@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcceptSessionDocument, EndSessionDocument, RequestSessionDocument, SessionTokenDocument } from '../generated/graphql.js';
+import { randomSecret } from '../../shared/config.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { liveKitEvent, signLiveKitWebhook, startFakeLiveKit, type FakeLiveKit } from '../fakes/livekit.js';
 import { createClient, createReader, ledgerMinutes } from './readings-fixtures.js';
 import { eventually } from './subscriptions-fixtures.js';
 
 const apiKey = 'APItestkey';
-const apiSecret = 'test-livekit-secret-that-is-long-enough-0123456789';
+const apiSecret = randomSecret();
 let fed: TestFederation;
 let lk: FakeLiveKit;
 

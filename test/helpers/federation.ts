@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import { loadConfig, type Config } from '../../shared/config.js';
+import { loadConfig, randomSecret, type Config } from '../../shared/config.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { startLocalFederation, type LocalFederation } from '../../gateway/local-federation.js';
@@ -23,9 +23,11 @@ export interface GraphQLResponse<R> {
   errors?: readonly GraphQLFormattedError[];
 }
 
+/** Fresh random secrets on every call (JWT, gateway; LiveKit's are random without LIVEKIT_URL): nothing fixed signs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
   return {
-    ...loadConfig({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_EMAIL: '5', LOGIN_ATTEMPTS_PER_IP: '1000' }),
+    ...loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_ATTEMPTS_PER_EMAIL: '5', LOGIN_ATTEMPTS_PER_IP: '1000' }),
     dev: false,
     ...overrides,
   };
