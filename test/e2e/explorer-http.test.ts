@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import { ensureExplorerBuild, explorerBuildId } from '../../gateway/explorer-build.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from '../../gateway/supergraph.js';
-import { loadConfig } from '../../shared/config.js';
+import { loadConfig, randomSecret } from '../../shared/config.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 // What Chromium sends when a person opens the URL.
@@ -115,9 +115,10 @@ describe('the explorer turned on', () => {
 
 describe('GRAPHQL_EXPLORER', () => {
   it('is on by default in development, off in production, and the variable decides either way', () => {
-    const prod = { NODE_ENV: 'production', JWT_SECRET: 'j'.repeat(40), GATEWAY_SECRET: 'g'.repeat(40) };
-    expect(loadConfig({}).explorer).toBe(true);
-    expect(loadConfig({ GRAPHQL_EXPLORER: '0' }).explorer).toBe(false);
+    const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
+    const prod = { NODE_ENV: 'production', ...secrets };
+    expect(loadConfig(secrets).explorer).toBe(true);
+    expect(loadConfig({ ...secrets, GRAPHQL_EXPLORER: '0' }).explorer).toBe(false);
     expect(loadConfig(prod).explorer).toBe(false);
     expect(loadConfig({ ...prod, GRAPHQL_EXPLORER: '1' }).explorer).toBe(true);
   });
