@@ -8,7 +8,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { WebSocketServer } from 'ws';
+import type { WebSocketServer } from 'ws';
 import type { Viewer } from '../shared/context.js';
 import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { AppError, toFormattedError } from '../shared/errors.js';
@@ -21,6 +21,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 import { mountWebhooks } from './webhooks.js';
 import { mountExplorer } from './explorer.js';
+import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -167,7 +168,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wss = webSocketServerOn(httpServer, '/graphql');
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -248,7 +249,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     next();
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  await listenOn(httpServer, listen.port ?? 0, listen.host ?? '127.0.0.1');
   const { port } = httpServer.address() as AddressInfo;
   const host = listen.host ?? '127.0.0.1';
   return {

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { onShutdown } from '../shared/server/process.js';
+import { startOrExplain } from '../shared/server/startup-errors.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 
@@ -15,7 +16,8 @@ const subgraphUrls = Object.fromEntries(
 ) as Record<SubgraphName, string>;
 const supergraphSdl = process.env.SUPERGRAPH_PATH ? await readFile(process.env.SUPERGRAPH_PATH, 'utf8') : await readCommittedSupergraph();
 
-const gateway = await startGateway(
+// A port in use is one line on stderr and exit 1.
+const gateway = await startOrExplain(null, () => startGateway(
   {
     supergraphSdl,
     subgraphUrls,
@@ -28,7 +30,7 @@ const gateway = await startGateway(
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
   },
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
-);
+));
 console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
 onShutdown(async () => {
   if (process.env.GATEWAY_STATS === '1') console.error(JSON.stringify({ fetches: gateway.fetcher?.stats, operations: gateway.operations }));

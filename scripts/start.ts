@@ -8,6 +8,7 @@ import { loadOrCreateSecrets } from '../shared/embedded-secrets.js';
 import { createPrisma } from '../shared/db/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embedded.js';
 import { applyMigrations } from '../shared/db/migrations.js';
+import { startOrExplain } from '../shared/server/startup-errors.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { startLocalFederation } from '../gateway/local-federation.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
@@ -16,21 +17,25 @@ import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
 const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(path.resolve('.data'))));
 let embedded: EmbeddedPostgres | null = null;
 let databaseUrl = config.databaseUrl;
-if (!databaseUrl) {
-  embedded = await startEmbeddedPostgres(path.resolve('.data/pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
-  databaseUrl = embedded.url;
-}
-const applied = await applyMigrations(databaseUrl);
-if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+// The plain mistakes (port in use, database unreachable…) are one line on stderr and exit 1, not a stack trace.
+const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async () => {
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(path.resolve('.data/pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
+    databaseUrl = embedded.url;
+  }
+  const applied = await applyMigrations(databaseUrl);
+  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
 
-// PGlite is one session shared by every connection: keep the pool small there.
-const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
-const pubsub = createPubSub({ redisUrl: config.redisUrl });
-const money = createMoney(prisma, pubsub);
-if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, money);
-// Durable timers (readings): graphile-worker in the same database; on PGlite it polls (NOTIFY reaches no other connection).
-const jobs = { connectionString: databaseUrl, embedded: !!embedded };
-const federation = await startLocalFederation({ config, prisma, pubsub, money, jobs }, { ports: config.ports });
+  // PGlite is one session shared by every connection: keep the pool small there.
+  const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
+  const pubsub = createPubSub({ redisUrl: config.redisUrl });
+  const money = createMoney(prisma, pubsub);
+  if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, money);
+  // Durable timers (readings): graphile-worker in the same database; on PGlite it polls (NOTIFY reaches no other connection).
+  const jobs = { connectionString: databaseUrl, embedded: !!embedded };
+  const federation = await startLocalFederation({ config, prisma, pubsub, money, jobs }, { ports: config.ports });
+  return { prisma, pubsub, federation };
+});
 
 console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
 console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);
@@ -47,7 +52,7 @@ async function shutdown() {
   await federation.close();
   await pubsub.close();
   await prisma.$disconnect();
-  await embedded?.stop();
+  await (embedded as EmbeddedPostgres | null)?.stop();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

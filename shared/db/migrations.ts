@@ -142,3 +142,19 @@ export async function createMigration(name: string, connectionString: string): P
     engine.free();
   }
 }
+
+/** Names of prisma/migrations not yet recorded as applied (finished, not rolled back) in the database `query` reads. */
+export async function pendingMigrations(query: (sql: string) => Promise<Array<{ migration_name: string }>>): Promise<string[]> {
+  const all = (await listMigrations()).map((m) => m.path);
+  let applied: Set<string>;
+  try {
+    applied = new Set(
+      (await query('SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')).map((r) => r.migration_name),
+    );
+  } catch (error) {
+    // No _prisma_migrations table: nothing was ever applied here.
+    if ((error as { code?: string })?.code === '42P01' || /_prisma_migrations/.test(String((error as Error)?.message))) applied = new Set();
+    else throw error;
+  }
+  return all.filter((name) => !applied.has(name));
+}

@@ -3,6 +3,8 @@ import { createPrisma } from '../db/client.js';
 import { createPubSub } from '../pubsub.js';
 import type { ServiceRuntime } from '../runtime.js';
 import type { RunningServer } from './subgraph.js';
+import { StartupError, startOrExplain } from './startup-errors.js';
+import { pendingMigrations } from '../db/migrations.js';
 import { createMoney } from '../../subgraphs/payments/services/money.js';
 
 type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: string }) => Promise<RunningServer>;
@@ -22,6 +24,13 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
   }
   const schema = process.env.DATABASE_SCHEMA || undefined;
   const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10), schema });
+  // A database that does not answer or lacks migrations is one line on stderr (exit 1), before anything listens.
+  await startOrExplain(config.databaseUrl, async () => {
+    const pending = await pendingMigrations((sql) => prisma.$queryRawUnsafe(sql));
+    if (pending.length) {
+      throw new StartupError(`${name}: ${pending.length} migration(s) not applied to DATABASE_URL (newest ${pending.at(-1)}): run npm run db:migrate first.`);
+    }
+  });
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
   const runtime: ServiceRuntime = {
     config,
@@ -30,7 +39,7 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
     money: createMoney(prisma, pubsub),
     jobs: { connectionString: config.databaseUrl, schema: process.env.JOBS_SCHEMA || undefined },
   };
-  const server = await start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' });
+  const server = await startOrExplain(config.databaseUrl, () => start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' }));
   // One JSON line on stdout when ready (scripts and benchmarks wait for it).
   console.log(JSON.stringify({ service: name, ready: true, url: server.url, port: server.port, pid: process.pid }));
   onShutdown(async () => {

@@ -8,7 +8,6 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { GraphQLError, getOperationAST, parse, subscribe, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { Context, ServiceDeps } from '../context.js';
@@ -16,6 +15,7 @@ import type { PubSub } from '../pubsub.js';
 import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
 import { AppError, toFormattedError } from '../errors.js';
 import { SHARE_EXTENSION, isSharedField, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
+import { listen as listenOn, webSocketServerOn } from './listen.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -124,7 +124,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const wss = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wss = webSocketServerOn(httpServer, '/graphql');
   const maxSubs = opts.maxSubscriptionsPerConnection ?? 100;
   const maxMultiplexed = opts.maxMultiplexedSubscriptions ?? 50_000;
   // Parsed and validated operations by text: the gateway sends the same few documents for many viewers.
@@ -298,7 +298,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     res.status(status).json({ error: status < 500 ? 'The request could not be read.' : 'Internal server error.' });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve));
+  await listenOn(httpServer, listen.port ?? 0, listen.host ?? '127.0.0.1');
   const { port } = httpServer.address() as AddressInfo;
   const host = listen.host ?? '127.0.0.1';
   return {

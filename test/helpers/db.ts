@@ -20,11 +20,15 @@ export interface TestDatabase {
 let migrationSql: Promise<string> | undefined;
 function allMigrationsSql(): Promise<string> {
   migrationSql ??= (async () => {
-    const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const dirs = await migrationNames();
     const parts = await Promise.all(dirs.map((d) => readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8')));
     return parts.join('\n;\n').replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, '');
   })();
   return migrationSql;
+}
+
+async function migrationNames(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 }
 
 function withSearchPath(url: string, schema: string): string {
@@ -46,6 +50,16 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     await admin.query(`CREATE SCHEMA "${schema}"`);
     await admin.query(`SET search_path TO "${schema}"`);
     await admin.query(await allMigrationsSql());
+    // Recorded as `npm run db:migrate` records them, so a service process started on this schema finds none pending.
+    await admin.query(
+      `CREATE TABLE _prisma_migrations (id varchar(36) PRIMARY KEY, checksum varchar(64) NOT NULL, finished_at timestamptz, migration_name varchar(255) NOT NULL,
+        logs text, rolled_back_at timestamptz, started_at timestamptz NOT NULL DEFAULT now(), applied_steps_count integer NOT NULL DEFAULT 0)`,
+    );
+    await admin.query(
+      `INSERT INTO _prisma_migrations (id, checksum, finished_at, migration_name, applied_steps_count)
+       SELECT gen_random_uuid()::text, '', now(), name, 1 FROM unnest($1::text[]) AS name`,
+      [await migrationNames()],
+    );
   } finally {
     await admin.end();
   }
