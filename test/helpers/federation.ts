@@ -25,7 +25,7 @@ export interface GraphQLResponse<R> {
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
-    ...loadConfig({ NODE_ENV: 'test', LOGIN_ATTEMPTS_PER_EMAIL: '5', LOGIN_ATTEMPTS_PER_IP: '1000' }),
+    ...loadConfig({ NODE_ENV: 'test', LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' }),
     dev: false,
     ...overrides,
   };
