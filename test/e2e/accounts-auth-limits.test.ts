@@ -1,34 +1,10 @@
-import http from 'node:http';
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken } from '../../shared/auth/tokens.js';
 import { ChangePasswordDocument, LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument, RegisterDocument, type RegisterInput } from '../generated/graphql.js';
-import { errorCode, postGraphQL, startTestFederation, type GraphQLResponse, type TestFederation } from '../helpers/federation.js';
-import { login, PASSWORD, registerClient, uniqueEmail } from './accounts-fixtures.js';
-
-/** Runs an operation through the gateway from another loopback address (127.0.0.0/8), i.e. as another client IP. */
-function runFrom<R, V>(fed: TestFederation, ip: string, doc: TypedDocumentNode<R, V>, variables: V): Promise<GraphQLResponse<R>> {
-  const body = JSON.stringify({ query: print(doc), variables });
-  const url = new URL(fed.url);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: ip, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          const json = JSON.parse(text) as { data?: R | null; errors?: GraphQLFormattedError[] };
-          resolve({ status: res.statusCode ?? 0, data: json.data, errors: json.errors });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { login, PASSWORD, registerClient, runFrom, uniqueEmail } from './accounts-fixtures.js';
 
 const STRANGER = '127.0.0.2';
 const OWNER = '127.0.0.1';
