@@ -49,6 +49,7 @@ describe('a NUL character in any text argument', () => {
   it('is refused with BAD_USER_INPUT as an inline literal, in a query, an ID argument and a nested input', async () => {
     expectNulRefusal(await post({ query: '{ readers(filter: { search: "a\\u0000b" }) { edges { cursor } } }' }), 'search literal');
     expectNulRefusal(await post({ query: '{ user(id: "abc\\u0000") { id } }' }), 'ID literal');
+    expectNulRefusal(await post({ query: '{ user(id: "abc\\u{0}") { id } }' }), 'ID literal, braced escape');
     const before = await clientRow();
     expectNulRefusal(
       await post({ query: 'mutation { updateClientProfile(input: { bio: "calm\\u0000", preferredCategories: ["tarot"] }) { user { id } } }' }, client.token),
