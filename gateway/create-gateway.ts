@@ -22,6 +22,9 @@ import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js
 import { mountWebhooks } from './webhooks.js';
 import { mountExplorer } from './explorer.js';
 import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.js';
+import { inputGuardsPlugin } from './input-guards.js';
+import { introspectionLimitRules } from './introspection-limits.js';
+import { parseScalarsLike } from '../shared/graphql/scalars.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -128,6 +131,7 @@ const LIMIT_REASONS: Array<[RegExp, string]> = [
   [/^(?:Syntax Error: )?(Query Cost limit of .*)$/, 'COST_LIMIT'],
   [/^(?:Syntax Error: )?(Directives limit of .*)$/, 'DIRECTIVE_LIMIT'],
   [/^(?:Syntax Error: )?(Document contains more th\w+ \d+ tokens.*)$/, 'TOKEN_LIMIT'],
+  [/^(Maximum introspection depth exceeded.*)$/, 'DEPTH_LIMIT'],
 ];
 
 function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedError {
@@ -153,8 +157,11 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
         fetcher: (fetcher ?? baseFetch) as never,
       }),
   });
+  // The API schema is built from SDL, whose custom scalars accept any literal: give them the subgraphs' parsing.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsLike(apiSchema));
 
   const armor = new ApolloArmor({
+    // Armor skips `__schema` (the standard introspection query could never fit); introspection-limits.ts limits it.
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: limits.maxAliases },
     costLimit: { maxCost: limits.maxCost },
@@ -164,6 +171,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     blockFieldSuggestion: { enabled: !opts.dev },
   });
   const protection = armor.protect();
+  const validationRules = [...protection.validationRules, ...introspectionLimitRules()];
 
   const app = express();
   app.disable('x-powered-by');
@@ -177,19 +185,20 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
     parseOptions: { maxTokens: limits.maxTokens },
-    validationRules: protection.validationRules,
+    validationRules,
     formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.exposeErrorDetails),
     // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody).
     stringifyResult: (value) => JSON.stringify(value),
     plugins: [
       ...(protection.plugins as never[]),
+      inputGuardsPlugin<GatewayContext>(),
       ...(operations ? [operations] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
-  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
+  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });

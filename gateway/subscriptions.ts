@@ -25,6 +25,7 @@ import type { Viewer } from '../shared/context.js';
 import type { GatewayContext } from './create-gateway.js';
 import { viewerKey, type IdentityService } from './identity.js';
 import { UpstreamPool } from './subscription-upstream.js';
+import { findNulCharacter, nulCharacterError } from './input-guards.js';
 
 export interface SubscriptionLimits {
   /** Operations one client connection may hold open at once. */
@@ -798,6 +799,8 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         if (Array.isArray(prepared)) return prepared;
         const p = prepared as Prepared;
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
+        const nul = findNulCharacter(p.document, variables);
+        if (nul) return [nulCharacterError(nul)];
         extra.operations += 1;
         operations += 1;
         const contextValue: OperationContextValue = { id, prepared: p, connection: extra, variables, query: payload.query };

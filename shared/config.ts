@@ -16,8 +16,9 @@ export interface Config {
   jwtSecret: string;
   gatewaySecret: string;
   accessTokenTtlSeconds: number;
-  loginAttemptsPerEmail: number;
+  loginFailuresBeforeBackoff: number;
   loginAttemptsPerIp: number;
+  registrationsPerIp: number;
   livekit: { url: string | null; apiKey: string; apiSecret: string };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiHost?: string; apiPort?: number; apiProtocol?: 'http' | 'https' };
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
@@ -83,8 +84,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     jwtSecret,
     gatewaySecret,
     accessTokenTtlSeconds: int('ACCESS_TOKEN_TTL_SECONDS', 900),
-    loginAttemptsPerEmail: int('LOGIN_ATTEMPTS_PER_EMAIL', 5),
+    loginFailuresBeforeBackoff: int('LOGIN_FAILURES_BEFORE_BACKOFF', 5),
     loginAttemptsPerIp: int('LOGIN_ATTEMPTS_PER_IP', 50),
+    registrationsPerIp: int('REGISTRATIONS_PER_IP', 10),
     livekit: {
       url: livekitUrl,
       // Without a media server nobody outside this process (or the embedded default's .data/) knows these.

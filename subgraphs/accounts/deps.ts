@@ -1,12 +1,12 @@
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { AuthThrottle } from './services/throttle.js';
 
 export interface AccountsDeps {
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   inviteTtlHours: number;
-  loginLimiterByEmail: RateLimiterAbstract;
-  loginLimiterByIp: RateLimiterAbstract;
+  /** Login, password-change and registration throttling (services/throttle.ts). */
+  throttle: AuthThrottle;
 }
 
 declare module '../../shared/context.js' {

@@ -7,18 +7,26 @@ import { schema } from './schema/index.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  // With Redis the counts hold across instances; while Redis is unreachable each instance counts in memory.
   const limiter = (keyPrefix: string, points: number, duration: number) =>
     redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration })
+      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   const accounts: AccountsDeps = {
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,
     inviteTtlHours: 72,
-    // 5 failed attempts per email per 15 minutes; 50 attempts per IP per 15 minutes.
-    loginLimiterByEmail: limiter('login:email', rt.config.loginAttemptsPerEmail, 900),
-    loginLimiterByIp: limiter('login:ip', rt.config.loginAttemptsPerIp, 900),
+    throttle: {
+      // 50 login attempts per IP per 15 minutes; per IP + email, 5 failures free, then 1 s, 2 s, 4 s … up to 15
+      // minutes between tries (failures remembered for a day); 10 registrations per IP per hour.
+      loginByIp: limiter('login:ip', rt.config.loginAttemptsPerIp, 900),
+      failures: limiter('login:failures', 1_000_000, 86_400),
+      backoff: limiter('login:backoff', 1, 900),
+      freeFailures: rt.config.loginFailuresBeforeBackoff,
+      maxBackoffSeconds: 900,
+      registerByIp: limiter('register:ip', rt.config.registrationsPerIp, 3_600),
+    },
   };
   const server = await startSubgraph(
     { name: 'accounts', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, exposeErrorDetails: rt.config.exposeErrorDetails, deps: { accounts } },

@@ -1,72 +1,143 @@
+import type { GraphQLFormattedError } from 'graphql';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken } from '../../shared/auth/tokens.js';
-import { LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument, RegisterDocument, type RegisterInput } from '../generated/graphql.js';
+import { ChangePasswordDocument, LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument, RegisterDocument, type RegisterInput } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { login, PASSWORD, registerClient, uniqueEmail } from './accounts-fixtures.js';
+import { login, PASSWORD, registerClient, runFrom, uniqueEmail } from './accounts-fixtures.js';
 
-describe('login rate limits', () => {
-  describe('per email', () => {
-    let fed: TestFederation;
-    beforeAll(async () => {
-      fed = await startTestFederation({ config: { loginAttemptsPerEmail: 3, loginAttemptsPerIp: 1000 } });
-    });
-    afterAll(async () => {
-      await fed?.stop();
-    });
+const STRANGER = '127.0.0.2';
+const OWNER = '127.0.0.1';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-    it('blocks an email after 3 attempts, even with the right password, without touching other emails', async () => {
-      const victim = await registerClient(fed);
-      const bystander = await registerClient(fed);
-      for (let i = 0; i < 3; i += 1) {
-        expect(errorCode(await fed.run(LoginDocument, { input: { email: victim.email, password: 'wrong-password-1' } }))).toBe('UNAUTHENTICATED');
-      }
-      const limited = await fed.run(LoginDocument, { input: { email: victim.email.toUpperCase(), password: PASSWORD } });
-      expect(errorCode(limited)).toBe('RATE_LIMITED');
-      expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
-      expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(900);
-      expect(limited.data?.login ?? null).toBeNull();
-      expect((await fed.run(LoginDocument, { input: { email: bystander.email, password: PASSWORD } })).errors).toBeUndefined();
-    });
-
-    it('a successful login clears the failures counted against the email', async () => {
-      const user = await registerClient(fed);
-      const wrong = () => fed.run(LoginDocument, { input: { email: user.email, password: 'wrong-password-1' } });
-      expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
-      expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
-      await login(fed, user.email);
-      expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
-      expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
-      await login(fed, user.email);
-    });
-
-    it('counts attempts on unknown emails too, so they cannot be probed faster', async () => {
-      const ghost = uniqueEmail('ghost');
-      for (let i = 0; i < 3; i += 1) {
-        expect(errorCode(await fed.run(LoginDocument, { input: { email: ghost, password: 'whatever-pass-1' } }))).toBe('UNAUTHENTICATED');
-      }
-      expect(errorCode(await fed.run(LoginDocument, { input: { email: ghost, password: 'whatever-pass-1' } }))).toBe('RATE_LIMITED');
-    });
+describe('login throttling', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation({ config: { loginFailuresBeforeBackoff: 3, loginAttemptsPerIp: 1000 } });
+  });
+  afterAll(async () => {
+    await fed?.stop();
   });
 
-  describe('per IP', () => {
-    let fed: TestFederation;
-    beforeAll(async () => {
-      fed = await startTestFederation({ config: { loginAttemptsPerEmail: 100, loginAttemptsPerIp: 4 } });
-    });
-    afterAll(async () => {
-      await fed?.stop();
-    });
+  it('slows a stranger failing on an email down exponentially, while the owner still signs in from their own IP', async () => {
+    const victim = await registerClient(fed);
+    const attempt = (ip: string, password: string) => runFrom(fed, ip, LoginDocument, { input: { email: victim.email, password } });
+    // Three failures are free; the fourth makes this IP wait 1 s before trying this email again.
+    for (let i = 0; i < 4; i += 1) expect(errorCode(await attempt(STRANGER, 'wrong-password-1'))).toBe('UNAUTHENTICATED');
+    const limited = await attempt(STRANGER, PASSWORD);
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBe(1);
+    expect(limited.data?.login ?? null).toBeNull();
 
-    it('blocks an IP after 4 attempts across different emails, good passwords included', async () => {
-      const users = await Promise.all([0, 1, 2, 3, 4].map(() => registerClient(fed)));
-      for (const u of users.slice(0, 3)) await login(fed, u.email);
-      expect(errorCode(await fed.run(LoginDocument, { input: { email: users[3]!.email, password: 'wrong-password-1' } }))).toBe('UNAUTHENTICATED');
-      const limited = await fed.run(LoginDocument, { input: { email: users[4]!.email, password: PASSWORD } });
-      expect(errorCode(limited)).toBe('RATE_LIMITED');
-      // Registration is not a login: it is not blocked by the login limit.
-      expect((await fed.run(RegisterDocument, { input: { email: uniqueEmail(), password: PASSWORD } })).errors).toBeUndefined();
+    // The account is not locked: its owner, from another IP, signs in at once (the stranger's failures stay his).
+    const owner = await attempt(OWNER, PASSWORD);
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data!.login.user.id).toBe(victim.id);
+
+    // The stranger's next failure doubles the wait.
+    await sleep(1_100);
+    expect(errorCode(await attempt(STRANGER, 'wrong-password-2'))).toBe('UNAUTHENTICATED');
+    const longer = await attempt(STRANGER, 'wrong-password-3');
+    expect(errorCode(longer)).toBe('RATE_LIMITED');
+    expect(longer.errors![0]!.extensions!.retryAfterSeconds).toBe(2);
+    // Other emails from the stranger's IP are not affected.
+    const bystander = await registerClient(fed);
+    expect((await runFrom(fed, STRANGER, LoginDocument, { input: { email: bystander.email, password: PASSWORD } })).errors).toBeUndefined();
+    expect((await attempt(OWNER, PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('a successful login clears the failures of that IP and email', async () => {
+    const user = await registerClient(fed);
+    const wrong = () => fed.run(LoginDocument, { input: { email: user.email, password: 'wrong-password-1' } });
+    for (let i = 0; i < 3; i += 1) expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
+    await login(fed, user.email);
+    for (let i = 0; i < 3; i += 1) expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
+    await login(fed, user.email);
+  });
+
+  it('does not tell an unknown email from a wrong password or a suspended account, in answers or in throttling', async () => {
+    const known = await registerClient(fed);
+    const suspended = await registerClient(fed);
+    await fed.db.prisma.user.update({ where: { id: suspended.id }, data: { status: 'SUSPENDED' } });
+    const ghost = uniqueEmail('ghost');
+    const answers = await Promise.all(
+      [known.email, suspended.email, ghost].map(async (email) => {
+        const seen: unknown[] = [];
+        for (let i = 0; i < 5; i += 1) {
+          const res = await runFrom(fed, STRANGER, LoginDocument, { input: { email, password: 'wrong-password-1' } });
+          seen.push({ status: res.status, data: res.data ?? null, errors: res.errors });
+        }
+        return seen;
+      }),
+    );
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect((answers[0]![0] as { errors: GraphQLFormattedError[] }).errors[0]).toMatchObject({
+      message: 'Email or password is incorrect.',
+      extensions: { code: 'UNAUTHENTICATED', reason: 'BAD_CREDENTIALS' },
     });
+    expect((answers[0]![4] as { errors: GraphQLFormattedError[] }).errors[0]!.extensions!.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts wrong current passwords of changePassword like failed logins', async () => {
+    const user = await registerClient(fed);
+    const change = (currentPassword: string) =>
+      fed.run(ChangePasswordDocument, { input: { currentPassword, newPassword: 'another-horse-43' } }, user.token);
+    for (let i = 0; i < 4; i += 1) expect(errorCode(await change('wrong-password-1'))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await change(PASSWORD))).toBe('RATE_LIMITED');
+    // From this IP the email waits too, for logins as well; the password did not change.
+    expect(errorCode(await fed.run(LoginDocument, { input: { email: user.email, password: PASSWORD } }))).toBe('RATE_LIMITED');
+    expect((await runFrom(fed, STRANGER, LoginDocument, { input: { email: user.email, password: PASSWORD } })).errors).toBeUndefined();
+  });
+});
+
+describe('login limit per IP', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation({ config: { loginFailuresBeforeBackoff: 100, loginAttemptsPerIp: 4 } });
+  });
+  afterAll(async () => {
+    await fed?.stop();
+  });
+
+  it('blocks an IP after 4 attempts across different emails, good passwords included', async () => {
+    const users = await Promise.all([0, 1, 2, 3, 4].map(() => registerClient(fed)));
+    for (const u of users.slice(0, 3)) await login(fed, u.email);
+    expect(errorCode(await fed.run(LoginDocument, { input: { email: users[3]!.email, password: 'wrong-password-1' } }))).toBe('UNAUTHENTICATED');
+    const limited = await fed.run(LoginDocument, { input: { email: users[4]!.email, password: PASSWORD } });
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(900);
+    // Another IP is not blocked; registration is not a login: it is not blocked by the login limit.
+    expect((await runFrom(fed, STRANGER, LoginDocument, { input: { email: users[4]!.email, password: PASSWORD } })).errors).toBeUndefined();
+    expect((await fed.run(RegisterDocument, { input: { email: uniqueEmail(), password: PASSWORD } })).errors).toBeUndefined();
+  });
+});
+
+describe('registration limit per IP', () => {
+  let fed: TestFederation;
+  beforeAll(async () => {
+    fed = await startTestFederation({ config: { registrationsPerIp: 3 } });
+  });
+  afterAll(async () => {
+    await fed?.stop();
+  });
+
+  it('refuses the 4th registration attempt from one IP (taken emails count too) with RATE_LIMITED, creating nothing', async () => {
+    const email = uniqueEmail('first');
+    expect((await fed.run(RegisterDocument, { input: { email, password: PASSWORD } })).errors).toBeUndefined();
+    expect(errorCode(await fed.run(RegisterDocument, { input: { email, password: PASSWORD } }))).toBe('BAD_USER_INPUT');
+    expect((await fed.run(RegisterDocument, { input: { email: uniqueEmail(), password: PASSWORD } })).errors).toBeUndefined();
+
+    const before = await fed.db.prisma.user.count();
+    const limited = await fed.run(RegisterDocument, { input: { email: uniqueEmail('fourth'), password: PASSWORD } });
+    expect(errorCode(limited)).toBe('RATE_LIMITED');
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(limited.data?.register ?? null).toBeNull();
+    expect(await fed.db.prisma.user.count()).toBe(before);
+    // Another IP may still register.
+    expect((await runFrom(fed, STRANGER, RegisterDocument, { input: { email: uniqueEmail(), password: PASSWORD } })).errors).toBeUndefined();
   });
 });
 
@@ -181,12 +252,22 @@ describe('tokens and bad input', () => {
     expect(errorCode(await fed.run(LoginDocument, { input: { email: 'someone@example.com', password: 42 } as never }))).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses duplicate emails in any case, also when racing, and wrong types', async () => {
+  it('refuses a taken email (any case, also when racing) like any refused email, without saying it is registered', async () => {
     const email = uniqueEmail('dup');
     const racing = await Promise.all([email, email.toUpperCase(), email].map((e) => fed.run(RegisterDocument, { input: { email: e, password: PASSWORD } })));
     expect(racing.filter((r) => !r.errors)).toHaveLength(1);
-    expect(racing.filter((r) => errorCode(r) === 'CONFLICT')).toHaveLength(2);
+    const refused = racing.filter((r) => r.errors);
+    expect(refused).toHaveLength(2);
     expect(await fed.db.prisma.user.count({ where: { email } })).toBe(1);
+    const invalid = await fed.run(RegisterDocument, { input: { email: 'not-an-email', password: PASSWORD } });
+    for (const r of refused) {
+      // The same code, field and status as an invalid email; the message names no account.
+      expect(r.status).toBe(invalid.status);
+      expect(r.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+      expect(invalid.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+      expect(Object.keys(r.errors![0]!.extensions!).sort()).toEqual(Object.keys(invalid.errors![0]!.extensions!).sort());
+      expect(r.errors![0]!.message).not.toMatch(/exist|registered|taken|already/i);
+    }
 
     const before = await fed.db.prisma.user.count();
     expect(errorCode(await fed.run(RegisterDocument, { input: { email: 12345, password: PASSWORD } as never }))).toBe('BAD_USER_INPUT');

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLFormattedError } from 'graphql';
 import { expect } from 'vitest';
 import { hashPassword } from '../../shared/auth/passwords.js';
 import {
@@ -9,7 +12,7 @@ import {
   UpdateReaderProfileDocument,
   type UpdateReaderProfileInput,
 } from '../generated/graphql.js';
-import type { TestFederation } from '../helpers/federation.js';
+import type { GraphQLResponse, TestFederation } from '../helpers/federation.js';
 
 // Seed API for the accounts end-to-end tests: every test makes its own users through the public API, except
 // the first admin, which (as in production) only exists by being put in the database.
@@ -69,4 +72,26 @@ export async function createReader(
     expect(updated.errors).toBeUndefined();
   }
   return reader;
+}
+
+/** Runs an operation through the gateway from another loopback address (127.0.0.0/8), i.e. as another client IP. */
+export function runFrom<R, V>(fed: TestFederation, ip: string, doc: TypedDocumentNode<R, V>, variables: V): Promise<GraphQLResponse<R>> {
+  const body = JSON.stringify({ query: print(doc), variables });
+  const url = new URL(fed.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: ip, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const json = JSON.parse(text) as { data?: R | null; errors?: GraphQLFormattedError[] };
+          resolve({ status: res.statusCode ?? 0, data: json.data, errors: json.errors });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -181,8 +181,11 @@ describe('tokens and direct subgraph access', () => {
 
 describe('production errors (dev: false)', () => {
   it('hides database errors behind INTERNAL with no SQL or stack', async () => {
-    // A NUL character is refused by PostgreSQL itself: the error must not leak the driver's message.
-    const r = await raw(op('query($s: String) { readers(filter: { search: $s }) { edges { cursor } } }', { s: 'a\u0000b' }));
+    // A NUL character is refused by PostgreSQL itself: the error must not leak the driver's message. The gateway
+    // refuses NUL before any subgraph (gateway-hostile-input.test.ts), so this goes to a subgraph, correctly signed.
+    const identity = await signForwardedIdentity({ viewer: null, ip: null, userAgent: null }, fed.runtime.config.gatewaySecret);
+    const query = op('query($s: String) { readers(filter: { search: $s }) { edges { cursor } } }', { s: 'a\u0000b' });
+    const r = await raw(query, { [VIEWER_HEADER]: identity }, fed.subgraphs.accounts.url);
     expect(first(r)?.extensions).toEqual({ code: 'INTERNAL' });
     expect(first(r)?.message).toBe('Internal server error.');
     expectNoInternals(r);

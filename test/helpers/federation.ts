@@ -27,7 +27,7 @@ export interface GraphQLResponse<R> {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
   return {
-    ...loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_ATTEMPTS_PER_EMAIL: '5', LOGIN_ATTEMPTS_PER_IP: '1000' }),
+    ...loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' }),
     dev: false,
     ...overrides,
   };

@@ -47,13 +47,15 @@ const LoginInput = builder.inputType('LoginInput', {
 builder.mutationFields((t) => ({
   register: t.field({
     type: AuthPayload,
-    description: 'Creates a client account and signs it in.',
+    description: 'Creates a client account and signs it in. Rate limited per IP (RATE_LIMITED with retryAfterSeconds).',
     args: { input: t.arg({ type: RegisterInput, required: true, description: 'The new account.' }) },
     resolve: (_root, { input }, ctx) => auth.register(ctx, input),
   }),
   login: t.field({
     type: AuthPayload,
-    description: 'Signs in with email and password. Rate limited per email and per IP.',
+    description:
+      'Signs in with email and password. Rate limited per IP (RATE_LIMITED with retryAfterSeconds); repeated failures ' +
+      'for one email from one IP wait longer and longer (1 s, doubling) but never lock the account for others.',
     args: { input: t.arg({ type: LoginInput, required: true, description: 'Email and password.' }) },
     resolve: (_root, { input }, ctx) => auth.login(ctx, input),
   }),
@@ -67,7 +69,7 @@ builder.mutationFields((t) => ({
     type: AuthPayload,
     description:
       'Changes the signed-in user\'s password. Every refresh token of the user is revoked (other devices are signed out) ' +
-      'and a new token pair is returned for this device. Wrong current passwords count against the login rate limit.',
+      'and a new token pair is returned for this device. Wrong current passwords count like failed logins (backoff).',
     authScopes: { authenticated: true },
     args: { input: t.arg({ type: ChangePasswordInput, required: true, description: 'Current and new password.' }) },
     resolve: (_root, { input }, ctx) => profile.changePassword(ctx, input),

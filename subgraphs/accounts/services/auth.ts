@@ -3,7 +3,9 @@ import { AppError, unauthenticated } from '../../../shared/errors.js';
 import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
 import type { AccountsDeps } from '../deps.js';
+import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
 
 
 /** The error for an account that may not do this (pending, suspended or banned), with a stable reason. */
@@ -73,10 +75,18 @@ const registerInput = z.object({
   lastName: nameSchema.optional(),
 });
 
+/**
+ * The refusal of an email that is taken: the same code and field as any other refused email, in the same time as
+ * a registration that succeeds (the password is hashed first). That a valid new email gets tokens and a taken one
+ * does not stays visible (no email verification yet); the per-IP limit keeps it from being probed in bulk.
+ */
+const EMAIL_NOT_ACCEPTED = 'cannot be used to register; sign in, or register with another address';
+const emailNotAccepted = () =>
+  new AppError('BAD_USER_INPUT', `email: ${EMAIL_NOT_ACCEPTED}`, { field: 'email', issues: [{ field: 'email', message: EMAIL_NOT_ACCEPTED }] });
+
 export async function register(ctx: Context, input: unknown): Promise<AuthResult> {
   const data = parseInput(registerInput, input);
-  const existing = await ctx.prisma.user.findUnique({ where: { email: data.email }, select: { id: true } });
-  if (existing) throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+  if (ctx.ip) await consumeAttempt(deps(ctx).throttle.registerByIp, ctx.ip, 'registrations');
   const passwordHash = await hashPassword(data.password);
   const user = await ctx.prisma.user
     .create({
@@ -88,9 +98,9 @@ export async function register(ctx: Context, input: unknown): Promise<AuthResult
         clientProfile: { create: { firstName: data.firstName, lastName: data.lastName, preferences: {} } },
       },
     })
-    .catch((error: { code?: string }) => {
-      // Two registrations racing for one email: the unique index decides.
-      if (error.code === 'P2002') throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+    .catch((error: unknown) => {
+      // The unique index decides, also between two registrations racing for one email.
+      if (isUniqueViolation(error)) throw emailNotAccepted();
       throw error;
     });
   return issueTokens(ctx, user);
@@ -100,31 +110,22 @@ const loginInput = z.object({ email: emailSchema, password: z.string().min(1).ma
 
 export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   const data = parseInput(loginInput, input);
-  const d = deps(ctx);
-  await consumeLoginAttempt(d.loginLimiterByEmail, data.email);
-  if (ctx.ip) await consumeLoginAttempt(d.loginLimiterByIp, ctx.ip);
+  const t = deps(ctx).throttle;
+  if (ctx.ip) await consumeAttempt(t.loginByIp, ctx.ip, 'login attempts');
+  await checkBackoff(t, ctx.ip, data.email);
 
+  // An unknown email (or an account without a password) is checked against a dummy hash: same time, same answer.
   const user = await ctx.prisma.user.findUnique({ where: { email: data.email } });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), data.password);
   if (!user || !user.passwordHash || !ok) {
+    await recordFailure(t, ctx.ip, data.email);
     throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { reason: 'BAD_CREDENTIALS' });
   }
+  await clearFailures(t, ctx.ip, data.email);
+  // Only the holder of the right password learns that the account is suspended, banned or pending.
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
-  await d.loginLimiterByEmail.delete(data.email).catch(() => undefined);
   await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return issueTokens(ctx, user);
-}
-
-export async function consumeLoginAttempt(limiter: AccountsDeps['loginLimiterByEmail'], key: string) {
-  try {
-    await limiter.consume(key);
-  } catch (rejection) {
-    const ms = (rejection as { msBeforeNext?: number }).msBeforeNext;
-    if (typeof ms !== 'number') throw rejection;
-    throw new AppError('RATE_LIMITED', `Too many login attempts. Try again in ${Math.ceil(ms / 1000)} seconds.`, {
-      retryAfterSeconds: Math.ceil(ms / 1000),
-    });
-  }
 }
 
 /**

@@ -4,7 +4,8 @@ import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js'
 import { parseInput, z } from '../../../shared/validation.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
-import { accountNotActive, consumeLoginAttempt, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
+import { accountNotActive, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
+import { checkBackoff, clearFailures, recordFailure } from './throttle.js';
 import { birthDateSchema, jsonObjectSchema, LIMITS, nameSchema, tagSchema, timezoneSchema, uniqueList, urlSchema } from './rules.js';
 
 const changePasswordInput = z.object({
@@ -15,7 +16,7 @@ const changePasswordInput = z.object({
 /**
  * Changes the viewer's password after checking the current one. Every refresh token of the user is revoked
  * (all other devices sign out) and a fresh token pair is issued for the caller. Wrong current passwords count
- * against the same per-email limit as logins, so this cannot be used to guess passwords faster.
+ * against the same per-IP-and-email backoff as logins, so this cannot be used to guess passwords faster.
  */
 export async function changePassword(ctx: Context, input: unknown): Promise<AuthResult> {
   if (!ctx.viewer) throw unauthenticated();
@@ -23,12 +24,13 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
   const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.id } });
   if (!user) throw new AppError('FORBIDDEN', 'This account is not active.');
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
-  const limiter = deps(ctx).loginLimiterByEmail;
-  await consumeLoginAttempt(limiter, user.email);
+  const throttle = deps(ctx).throttle;
+  await checkBackoff(throttle, ctx.ip, user.email);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
+    await recordFailure(throttle, ctx.ip, user.email);
     throw new AppError('BAD_USER_INPUT', 'The current password is incorrect.', { field: 'currentPassword', reason: 'WRONG_PASSWORD' });
   }
-  await limiter.delete(user.email).catch(() => undefined);
+  await clearFailures(throttle, ctx.ip, user.email);
   if (data.newPassword === data.currentPassword) {
     throw new AppError('BAD_USER_INPUT', 'newPassword: must differ from the current password', { field: 'newPassword' });
   }

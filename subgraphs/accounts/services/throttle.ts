@@ -1,0 +1,60 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { AppError } from '../../../shared/errors.js';
+
+// Brute-force throttling of password checks and registrations (OWASP authentication cheat sheet): attempts are
+// counted per IP and failures per (IP, email) with exponential backoff. Nothing is counted per email alone, so
+// nobody can lock an account out by typing wrong passwords for it from elsewhere: the owner, from their own IP,
+// still gets in. Unknown emails are counted exactly like known ones (nothing tells them apart).
+
+export interface AuthThrottle {
+  /** Every login attempt per IP (fixed window). */
+  loginByIp: RateLimiterAbstract;
+  /** Consecutive failed password checks per IP + email (a counter: never refuses by itself). */
+  failures: RateLimiterAbstract;
+  /** The current backoff block per IP + email (one point: blocked while over it). */
+  backoff: RateLimiterAbstract;
+  /** Failures per IP + email allowed before the backoff starts (1 s, then doubling). */
+  freeFailures: number;
+  /** The longest single backoff. */
+  maxBackoffSeconds: number;
+  /** Registration attempts per IP (fixed window). */
+  registerByIp: RateLimiterAbstract;
+}
+
+const key = (ip: string | null, email: string) => `${ip ?? '-'}|${email}`;
+
+export function rateLimitedError(msBeforeNext: number, what: string): AppError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new AppError('RATE_LIMITED', `Too many ${what}. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+}
+
+/** Takes one point from a fixed-window limiter, or refuses with RATE_LIMITED and retryAfterSeconds. */
+export async function consumeAttempt(limiter: RateLimiterAbstract, k: string, what: string): Promise<void> {
+  try {
+    await limiter.consume(k);
+  } catch (rejection) {
+    const ms = (rejection as { msBeforeNext?: number }).msBeforeNext;
+    if (typeof ms !== 'number') throw rejection;
+    throw rateLimitedError(ms, what);
+  }
+}
+
+/** Refuses (RATE_LIMITED) while this IP is backing off from failures on this email; before any password check. */
+export async function checkBackoff(t: AuthThrottle, ip: string | null, email: string): Promise<void> {
+  const res = await t.backoff.get(key(ip, email));
+  if (res && res.consumedPoints > 1 && res.msBeforeNext > 0) throw rateLimitedError(res.msBeforeNext, 'failed attempts');
+}
+
+/** Counts a failed password check; past the free failures, blocks the next attempts for 1, 2, 4 … seconds. */
+export async function recordFailure(t: AuthThrottle, ip: string | null, email: string): Promise<void> {
+  const k = key(ip, email);
+  const { consumedPoints } = await t.failures.penalty(k);
+  const over = consumedPoints - t.freeFailures;
+  if (over > 0) await t.backoff.block(k, Math.min(2 ** Math.min(over - 1, 30), t.maxBackoffSeconds));
+}
+
+/** A correct password from this IP forgets its failures on this email. */
+export async function clearFailures(t: AuthThrottle, ip: string | null, email: string): Promise<void> {
+  const k = key(ip, email);
+  await Promise.all([t.failures.delete(k), t.backoff.delete(k)]).catch(() => undefined);
+}
