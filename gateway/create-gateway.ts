@@ -20,6 +20,9 @@ import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
 import { mountWebhooks } from './webhooks.js';
+import type { PubSub } from '../shared/pubsub.js';
+import { accountsAuthLookup, AuthStates } from './auth-state.js';
+import { Revocations } from './revocation.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -39,6 +42,13 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** graphql-ws limits (gateway/subscriptions.ts). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * The pub/sub accounts publishes auth changes on (Redis across processes): revocations reach this gateway at once.
+   * Without it they take effect within `authStateTtlMs`.
+   */
+  pubsub?: PubSub;
+  /** How long a user's looked-up role, status and auth epoch are used (gateway/auth-state.ts; default 10 s). */
+  authStateTtlMs?: number;
 }
 
 export interface GatewayLimits {
@@ -78,6 +88,9 @@ export interface RunningGateway extends RunningServer {
   fetcher: DedupeFetcher | null;
   /** Counters of the operation-level in-flight merging (null when off). */
   operations: OperationDedupeStats | null;
+  /** Users' current auth states (cached lookups) and the revocation of their sockets. */
+  authStates: AuthStates;
+  revocations: Revocations;
 }
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -134,8 +147,11 @@ function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedErro
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
   const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
+  // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
+  const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
+  const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
+  const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
   const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
   const gateway = new ApolloGateway({
@@ -182,7 +198,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     ],
   });
   await apollo.start();
-  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, dev: opts.dev, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
+  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, dev: opts.dev, validationRules: protection.validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits, revocations });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -254,7 +270,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     identity,
     fetcher,
     operations: operations?.stats ?? null,
+    authStates,
+    revocations,
     async close() {
+      await revocations.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await apollo.stop();

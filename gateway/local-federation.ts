@@ -37,6 +37,7 @@ export async function startLocalFederation(
       jwtSecret: rt.config.jwtSecret,
       gatewaySecret: rt.config.gatewaySecret,
       dev: rt.config.dev,
+      pubsub: rt.pubsub,
       ...options.gateway,
     },
     { port: port('gateway') },
