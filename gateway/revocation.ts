@@ -39,7 +39,7 @@ export class Revocations {
     private readonly states: AuthStates,
     pubsub: PubSub | null,
   ) {
-    this.events = pubsub ? pubsub.subscribe<AuthChangedEvent>(AUTH_CHANGED_TOPIC) : null;
+    this.events = pubsub ? pubsub.subscribe<AuthChangedEvent>(AUTH_CHANGED_TOPIC, { counted: false }) : null;
     if (this.events) void this.listen(this.events);
     this.sweep = setInterval(() => {
       const cutoff = Date.now() - 60_000;
