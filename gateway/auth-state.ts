@@ -31,7 +31,8 @@ interface Entry {
 
 /**
  * Users' current role, status and auth epoch, as the gateway uses them on every authenticated request: looked up in
- * batches (every user asked for within one turn of the event loop, in one call), cached for `ttlMs`, and dropped
+ * batches (every user asked for within one turn of the event loop, in one call), cached for `ttlMs` (refreshed in
+ * the background once half of it has passed), and dropped
  * at once by `invalidate` (the auth-changed event from pub/sub). A lookup that was in flight when its user was
  * invalidated answers the callers that were waiting for it but is not cached.
  */
@@ -55,7 +56,16 @@ export class AuthStates {
   /** The user's current state; null for an unknown user. Rejects (INTERNAL, AUTH_UNAVAILABLE) only with nothing usable. */
   get(userId: string): Promise<AuthState | null> {
     const hit = this.entries.get(userId);
-    if (hit && hit.at + this.ttlMs > Date.now()) return Promise.resolve(hit.state);
+    const now = Date.now();
+    if (hit && hit.at + this.ttlMs > now) {
+      // Past half its life: refreshed in the background, so a busy user never waits for a lookup.
+      if (hit.at + this.ttlMs / 2 <= now) void this.load(userId).catch(() => {});
+      return Promise.resolve(hit.state);
+    }
+    return this.load(userId);
+  }
+
+  private load(userId: string): Promise<AuthState | null> {
     let p = this.pending.get(userId);
     if (!p) {
       p = new Promise<AuthState | null>((resolve, reject) => {
