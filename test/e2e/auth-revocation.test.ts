@@ -17,7 +17,7 @@ import {
 } from '../generated/graphql.js';
 import { postGraphQL, startTestFederation, type GraphQLResponse, type TestFederation } from '../helpers/federation.js';
 import { createAccessToken } from '../../shared/auth/tokens.js';
-import { AUTH_STATE_PATH, INTERNAL_CALL_HEADER, signInternalCall } from '../../shared/auth/auth-state.js';
+import { AUTH_STATE_PATH, INTERNAL_CALL_HEADER, publishAuthChanged, signInternalCall } from '../../shared/auth/auth-state.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
@@ -182,6 +182,25 @@ describe('current role and token epoch', () => {
     const res = await fed.run(SetUserStatusDocument, { input: { userId: victim.id, status: 'BANNED', reason: 'escalation' } }, claimed);
     expect(refusal(res)).toMatchObject({ code: 'FORBIDDEN' });
     expect((await fed.db.prisma.user.findUniqueOrThrow({ where: { id: victim.id } })).status).toBe('ACTIVE');
+  });
+
+  it('a role change applies to the old token at once: the demoted reader acts as a client and its socket is closed', async () => {
+    const reader = await createReader(fed, admin);
+    expect((await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).errors).toBeUndefined();
+    const before = operations(fed.gateway);
+    const ws = open(fed.gateway.wsUrl, reader.token);
+    const incoming = subscribe(ws, IncomingSessionRequestsDocument);
+    await started(fed.gateway, before);
+    // No mutation changes a role yet: an operator's change, announced as accounts announces its own.
+    await fed.db.prisma.user.update({ where: { id: reader.id }, data: { role: 'CLIENT' } });
+    await publishAuthChanged(fed.pubsub, reader.id);
+    const since = Date.now();
+    await eventually(() => fed.run(MeDocument, {}, reader.token), (r) => r.data?.me?.role === 'CLIENT', 2_000);
+    expect(Date.now() - since).toBeLessThan(2_000);
+    expect(refusal(await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).code).toBe('FORBIDDEN');
+    await incoming.done;
+    expect(incoming.events.at(-1)!.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ROLE_CHANGED' });
+    expect((await ws.closed).code).toBe(4403);
   });
 
   it('"log out everywhere" and a password change refuse every earlier access token and close their sockets', async () => {
