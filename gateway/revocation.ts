@@ -62,6 +62,30 @@ export class Revocations {
     };
   }
 
+  /**
+   * Watches a graphql-ws connection opened with this Authorization value: when revoked, it refuses new operations
+   * (`revoked`), ends its running ones (`live`) with the coded error and closes with 4403.
+   */
+  watchSocket(
+    connection: { viewer: { id: string; role: Role }; socket: WebSocket; live: Set<(result: ExecutionResult) => Promise<void>>; revoked?: AppError },
+    authorization: string,
+    authenticatedAt: number,
+  ): () => void {
+    return this.watch(
+      {
+        userId: connection.viewer.id,
+        token: authorization.trim().replace(/^Bearer\s+/i, ''),
+        role: connection.viewer.role,
+        revoke: (error) => {
+          if (connection.revoked) return;
+          connection.revoked = socketError(error);
+          void closeRevoked(connection.socket, (result) => Promise.all([...connection.live].map((end) => end(result))), error);
+        },
+      },
+      authenticatedAt,
+    );
+  }
+
   /** Sockets watched (tests). */
   watched(): number {
     let n = 0;

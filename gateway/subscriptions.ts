@@ -25,7 +25,7 @@ import type { Viewer } from '../shared/context.js';
 import type { GatewayContext } from './create-gateway.js';
 import { viewerKey, type IdentityService } from './identity.js';
 import { UpstreamPool } from './subscription-upstream.js';
-import { closeRevoked, socketError, type Revocations } from './revocation.js';
+import type { Revocations } from './revocation.js';
 import { isAccountRefusal } from './auth-state.js';
 
 export interface SubscriptionLimits {
@@ -795,21 +795,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
           else extra.socket.close(CLOSE_UNAUTHENTICATED, `Unauthorized: ${reason === 'TOKEN_EXPIRED' ? 'the access token has expired' : 'the access token is invalid'}.`);
           return false;
         }
-        if (extra.viewer && opts.revocations) {
-          extra.unwatch = opts.revocations.watch(
-            {
-              userId: extra.viewer.id,
-              token: (header as string).trim().replace(/^Bearer\s+/i, ''),
-              role: extra.viewer.role,
-              revoke: (error) => {
-                if (extra.revoked) return;
-                extra.revoked = socketError(error);
-                void closeRevoked(extra.socket, (result) => Promise.all([...extra.live].map((end) => end(result))), error);
-              },
-            },
-            authenticatedAt,
-          );
-        }
+        if (extra.viewer && opts.revocations) extra.unwatch = opts.revocations.watchSocket(extra as ConnectionExtra & { viewer: Viewer }, header as string, authenticatedAt);
         if (extra.viewer && typeof header === 'string') {
           const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
           if (exp) {
