@@ -25,6 +25,9 @@ import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.j
 import { inputGuardsPlugin } from './input-guards.js';
 import { introspectionLimitRules } from './introspection-limits.js';
 import { parseScalarsLike } from '../shared/graphql/scalars.js';
+import type { PubSub } from '../shared/pubsub.js';
+import { accountsAuthLookup, AuthStates } from './auth-state.js';
+import { Revocations } from './revocation.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -49,6 +52,13 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** graphql-ws limits (gateway/subscriptions.ts). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
+  /**
+   * The pub/sub accounts publishes auth changes on (Redis across processes): revocations reach this gateway at once.
+   * Without it they take effect within `authStateTtlMs`.
+   */
+  pubsub?: PubSub;
+  /** How long a user's looked-up role, status and auth epoch are used (gateway/auth-state.ts; default 10 s). */
+  authStateTtlMs?: number;
 }
 
 export interface GatewayLimits {
@@ -88,6 +98,9 @@ export interface RunningGateway extends RunningServer {
   fetcher: DedupeFetcher | null;
   /** Counters of the operation-level in-flight merging (null when off). */
   operations: OperationDedupeStats | null;
+  /** Users' current auth states (cached lookups) and the revocation of their sockets. */
+  authStates: AuthStates;
+  revocations: Revocations;
 }
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -145,8 +158,11 @@ function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedErro
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret);
   const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
+  // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
+  const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
+  const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
+  const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
   const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
   const gateway = new ApolloGateway({
@@ -198,7 +214,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     ],
   });
   await apollo.start();
-  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits });
+  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits, revocations });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -271,7 +287,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     identity,
     fetcher,
     operations: operations?.stats ?? null,
+    authStates,
+    revocations,
     async close() {
+      await revocations.close();
       for (const client of wss.clients) client.terminate();
       wss.close();
       await apollo.stop();

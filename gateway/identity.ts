@@ -1,18 +1,22 @@
 import type { Viewer } from '../shared/context.js';
 import { signForwardedIdentity, verifyAccessToken } from '../shared/auth/tokens.js';
 import { AppError } from '../shared/errors.js';
+import { refusal, type AuthStates } from './auth-state.js';
 
 /**
  * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
  * a verified token is reused until it expires, a signed identity for 60 of its 120 seconds.
+ * With `authStates`, a token is accepted only while its user is ACTIVE at the token's auth epoch, and the viewer
+ * carries the user's current role (never the one in the token).
  */
 export class IdentityService {
-  private readonly verified = new Map<string, Viewer & { exp: number }>();
+  private readonly verified = new Map<string, Viewer & { exp: number; authEpoch: number }>();
   private readonly signed = new Map<string, { token: string; renewAt: number }>();
 
   constructor(
     private readonly jwtSecret: string,
     private readonly gatewaySecret: string,
+    readonly authStates: AuthStates | null = null,
   ) {}
 
   /** The viewer for an Authorization header value; null when absent; UNAUTHENTICATED when bad. */
@@ -27,12 +31,17 @@ export class IdentityService {
 
   async viewerFromToken(token: string): Promise<Viewer> {
     const now = Math.floor(Date.now() / 1000);
-    const hit = this.verified.get(token);
-    if (hit && hit.exp > now) return { id: hit.id, role: hit.role };
-    const viewer = await verifyAccessToken(token, this.jwtSecret);
-    if (this.verified.size > 10_000) this.verified.clear();
-    this.verified.set(token, viewer);
-    return { id: viewer.id, role: viewer.role };
+    let claims = this.verified.get(token);
+    if (!claims || claims.exp <= now) {
+      claims = await verifyAccessToken(token, this.jwtSecret);
+      if (this.verified.size > 10_000) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    if (!this.authStates) return { id: claims.id, role: claims.role };
+    const state = await this.authStates.get(claims.id);
+    const refused = refusal(state, claims.authEpoch);
+    if (refused) throw refused;
+    return { id: claims.id, role: state!.role };
   }
 
   /** The signed header value a subgraph will accept, for this viewer and client. */

@@ -39,6 +39,7 @@ export async function startLocalFederation(
       dev: rt.config.dev,
       explorer: rt.config.explorer,
       exposeErrorDetails: rt.config.exposeErrorDetails,
+      pubsub: rt.pubsub,
       ...options.gateway,
     },
     { port: port('gateway') },

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { onShutdown } from '../shared/server/process.js';
 import { startOrExplain } from '../shared/server/startup-errors.js';
+import { createPubSub } from '../shared/pubsub.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 
@@ -16,6 +17,8 @@ const subgraphUrls = Object.fromEntries(
 ) as Record<SubgraphName, string>;
 const supergraphSdl = process.env.SUPERGRAPH_PATH ? await readFile(process.env.SUPERGRAPH_PATH, 'utf8') : await readCommittedSupergraph();
 
+// Auth changes published by accounts (REDIS_URL: from any accounts process) revoke tokens and sockets at once.
+const pubsub = createPubSub({ redisUrl: config.redisUrl });
 // A port in use is one line on stderr and exit 1.
 const gateway = await startOrExplain(null, () => startGateway(
   {
@@ -28,6 +31,7 @@ const gateway = await startOrExplain(null, () => startGateway(
     exposeErrorDetails: config.exposeErrorDetails,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
+    pubsub,
   },
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
 ));
@@ -35,4 +39,5 @@ console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, 
 onShutdown(async () => {
   if (process.env.GATEWAY_STATS === '1') console.error(JSON.stringify({ fetches: gateway.fetcher?.stats, operations: gateway.operations }));
   await gateway.close();
+  await pubsub.close();
 });

@@ -26,6 +26,8 @@ import type { GatewayContext } from './create-gateway.js';
 import { viewerKey, type IdentityService } from './identity.js';
 import { UpstreamPool } from './subscription-upstream.js';
 import { findNulCharacter, nulCharacterError } from './input-guards.js';
+import type { Revocations } from './revocation.js';
+import { isAccountRefusal } from './auth-state.js';
 
 export interface SubscriptionLimits {
   /** Operations one client connection may hold open at once. */
@@ -71,6 +73,8 @@ export interface SubscriptionServerOptions {
   validationRules?: readonly ValidationRule[];
   maxTokens?: number;
   limits?: Partial<SubscriptionLimits>;
+  /** Revocations (gateway/revocation.ts): a signed-in connection is ended with 4403 when its access is revoked. */
+  revocations?: Revocations;
 }
 
 export interface SubscriptionStats {
@@ -128,6 +132,11 @@ type ConnectionExtra = {
   expiryTimer?: NodeJS.Timeout;
   socket: WebSocket;
   request: IncomingMessage;
+  /** Running subscriptions, each ended by its function with a last result (revocation). */
+  live: Set<(result: ExecutionResult) => Promise<void>>;
+  /** Set once revoked: no further operation starts. */
+  revoked?: AppError;
+  unwatch?: () => void;
 };
 
 interface OperationContextValue {
@@ -610,6 +619,16 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     let released = false;
     let chain: Promise<void> = Promise.resolve();
     let detach: () => void = () => {};
+    let drained: () => void = () => {};
+    const taken = new Promise<void>((r) => (drained = r));
+    // Revocation: this result is the last one, then the client gets `complete` (resolves once graphql-ws took both).
+    const endWith = (result: ExecutionResult) => {
+      queue.length = 0;
+      deliver(result);
+      stop();
+      return taken;
+    };
+    op.connection.live.add(endWith);
     const deliver = (result: ExecutionResult) => {
       if (ended) return;
       if (waiting) {
@@ -630,6 +649,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     const end = () => {
       if (ended) return;
       ended = true;
+      op.connection.live.delete(endWith);
       if (!released) {
         released = true;
         release(op);
@@ -637,6 +657,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       if (waiting && queue.length === 0) {
         const w = waiting;
         waiting = null;
+        drained();
         w({ value: undefined, done: true });
       }
     };
@@ -719,7 +740,10 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       next() {
         const value = queue.shift();
         if (value) return Promise.resolve({ value, done: false });
-        if (ended) return Promise.resolve({ value: undefined, done: true });
+        if (ended) {
+          drained();
+          return Promise.resolve({ value: undefined, done: true });
+        }
         return new Promise((resolve) => {
           waiting = resolve;
         });
@@ -728,6 +752,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         // Ends upstream at once, even while an event is being completed (no `async function*` here).
         queue.length = 0;
         stop();
+        drained();
         return Promise.resolve({ value: undefined, done: true });
       },
       throw(error?: unknown) {
@@ -752,6 +777,8 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         const extra = ctx.extra as ConnectionExtra;
         extra.operations = 0;
         extra.subscribes = [];
+        extra.live = new Set();
+        const authenticatedAt = Date.now();
         extra.ip = extra.request.socket.remoteAddress ?? null;
         extra.userAgent = (extra.request.headers['user-agent'] as string | undefined) ?? null;
         const params = ctx.connectionParams ?? {};
@@ -763,10 +790,14 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         try {
           extra.viewer = await opts.identity.viewerFromAuthorization(header as string | undefined);
         } catch (error) {
-          const reason = (error as AppError).extensions?.reason === 'TOKEN_EXPIRED' ? 'the access token has expired' : 'the access token is invalid';
-          extra.socket.close(CLOSE_UNAUTHENTICATED, `Unauthorized: ${reason}.`);
+          const reason = (error as AppError).extensions?.reason;
+          // A suspended or banned account: 4403; a revoked token: 4401 (sign in again), with the reason.
+          if (isAccountRefusal(error)) extra.socket.close(CLOSE_FORBIDDEN, `Forbidden: ${(error as AppError).message}`);
+          else if (reason === 'TOKEN_REVOKED' || reason === 'AUTH_UNAVAILABLE') extra.socket.close(CLOSE_UNAUTHENTICATED, `Unauthorized: ${(error as AppError).message}`);
+          else extra.socket.close(CLOSE_UNAUTHENTICATED, `Unauthorized: ${reason === 'TOKEN_EXPIRED' ? 'the access token has expired' : 'the access token is invalid'}.`);
           return false;
         }
+        if (extra.viewer && opts.revocations) extra.unwatch = opts.revocations.watchSocket(extra as ConnectionExtra & { viewer: Viewer }, header as string, authenticatedAt);
         if (extra.viewer && typeof header === 'string') {
           const exp = decodeJwt(header.replace(/^Bearer\s+/i, '')).exp;
           if (exp) {
@@ -780,10 +811,12 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       onClose: (ctx) => {
         const extra = ctx.extra as ConnectionExtra;
         if (extra.expiryTimer) clearTimeout(extra.expiryTimer);
+        extra.unwatch?.();
         if (extra.subscribes) connections -= 1;
       },
       onSubscribe: (ctx, id, payload) => {
         const extra = ctx.extra as ConnectionExtra;
+        if (extra.revoked) return [extra.revoked];
         const now = Date.now();
         while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
         if (extra.subscribes.length >= limits.maxSubscribesPerMinute) {

@@ -9,9 +9,12 @@ import { Redis } from 'ioredis';
  */
 export interface PubSub {
   publish(topic: string, payload: unknown): Promise<void>;
-  /** An iterator whose return() unsubscribes at once. */
-  subscribe<T = unknown>(topic: string | string[]): AsyncIterableIterator<T>;
-  /** Number of live subscriptions (tests count leaks with it). */
+  /**
+   * An iterator whose return() unsubscribes at once. `counted: false` for a listener that lives as long as its
+   * process (the gateway's auth-changed listener), which leak counts leave out.
+   */
+  subscribe<T = unknown>(topic: string | string[], options?: { counted?: boolean }): AsyncIterableIterator<T>;
+  /** Number of live counted subscriptions (tests count leaks with it). */
   listenerCount(): number;
   close(): Promise<void>;
 }
@@ -38,13 +41,14 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
     async publish(topic, payload) {
       await engine.publish(prefix + topic, payload);
     },
-    subscribe<T>(topic: string | string[]) {
+    subscribe<T>(topic: string | string[], options?: { counted?: boolean }) {
       const topics = (Array.isArray(topic) ? topic : [topic]).map((t) => prefix + t);
       const inner = engine.asyncIterableIterator<T>(topics) as AsyncIterableIterator<T> & {
         return(): Promise<IteratorResult<T>>;
       };
-      live += 1;
-      let done = false;
+      const counted = options?.counted !== false;
+      if (counted) live += 1;
+      let done = !counted;
       const finish = () => {
         if (!done) {
           done = true;

@@ -19,8 +19,13 @@ function key(secret: string): Uint8Array {
   return k;
 }
 
-export async function createAccessToken(viewer: Viewer, secret: string, ttlSeconds: number): Promise<string> {
-  return new SignJWT({ role: viewer.role })
+/**
+ * Signs a client's access token. `authEpoch` is the user's epoch when it was issued: the gateway refuses the token
+ * once the epoch has moved on (a status change, "log out everywhere"). The role in it is informative only: the
+ * gateway authorizes with the user's current role.
+ */
+export async function createAccessToken(viewer: Viewer, secret: string, ttlSeconds: number, authEpoch = 0): Promise<string> {
+  return new SignJWT({ role: viewer.role, ae: authEpoch })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.id)
     .setIssuer(ISSUER)
@@ -33,7 +38,7 @@ export async function createAccessToken(viewer: Viewer, secret: string, ttlSecon
 const ROLES: readonly Role[] = ['CLIENT', 'READER', 'ADMIN'];
 
 /** Verifies a client's access token; throws UNAUTHENTICATED when it is forged, expired or malformed. */
-export async function verifyAccessToken(token: string, secret: string): Promise<Viewer & { exp: number }> {
+export async function verifyAccessToken(token: string, secret: string): Promise<Viewer & { exp: number; authEpoch: number }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -41,8 +46,9 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
       algorithms: ['HS256'],
     });
     const role = payload.role as Role;
-    if (!payload.sub || !ROLES.includes(role) || !payload.exp) throw new Error('bad claims');
-    return { id: payload.sub, role, exp: payload.exp };
+    const authEpoch = payload.ae ?? 0;
+    if (!payload.sub || !ROLES.includes(role) || !payload.exp || !Number.isSafeInteger(authEpoch)) throw new Error('bad claims');
+    return { id: payload.sub, role, exp: payload.exp, authEpoch: authEpoch as number };
   } catch (error) {
     const expired = error instanceof joseErrors.JWTExpired;
     throw new AppError('UNAUTHENTICATED', expired ? 'The access token has expired.' : 'The access token is invalid.', {

@@ -4,6 +4,7 @@ import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { AccountsDeps } from './deps.js';
 import { schema } from './schema/index.js';
+import { mountAuthStateRoute } from './services/user-status.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
@@ -29,7 +30,17 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     },
   };
   const server = await startSubgraph(
-    { name: 'accounts', schema, prisma: rt.prisma, pubsub: rt.pubsub, gatewaySecret: rt.config.gatewaySecret, exposeErrorDetails: rt.config.exposeErrorDetails, deps: { accounts } },
+    {
+      name: 'accounts',
+      schema,
+      prisma: rt.prisma,
+      pubsub: rt.pubsub,
+      gatewaySecret: rt.config.gatewaySecret,
+      exposeErrorDetails: rt.config.exposeErrorDetails,
+      deps: { accounts },
+      // The gateway's batched lookup of users' current role, status and auth epoch (gateway/auth-state.ts).
+      routes: (app) => mountAuthStateRoute(app, rt.prisma, rt.config.gatewaySecret),
+    },
     listen,
   );
   return {

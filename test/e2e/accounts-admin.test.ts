@@ -200,9 +200,10 @@ describe('setUserStatus', () => {
     const [log] = await fed.db.prisma.auditLog.findMany({ where: { entityId: reader.id, action: 'accounts:set_user_status' } });
     expect(log).toMatchObject({ userId: admin.id, entityType: 'User', changes: { status: { from: 'ACTIVE', to: 'SUSPENDED' }, reason: 'Chargebacks', revokedRefreshTokens: 2 } });
 
-    // The access token issued before the suspension still verifies until it lapses, but edits stop at once.
+    // The access token issued before the suspension is refused at once by the gateway (it had 15 minutes to run).
     const edit = await fed.run(UpdateReaderProfileDocument, { input: { headline: 'Still here' } }, reader.token);
-    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_SUSPENDED' });
+    expect(edit.status).toBe(401);
+    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_SUSPENDED' });
 
     const back = await fed.run(SetUserStatusDocument, { input: { userId: reader.id, status: 'ACTIVE', reason: 'Resolved' } }, admin.token);
     expect(back.data!.setUserStatus).toEqual({ revokedRefreshTokens: 0, user: { id: reader.id, status: 'ACTIVE' } });
@@ -217,7 +218,7 @@ describe('setUserStatus', () => {
     expect(loginRes.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_BANNED' });
     expect(errorCode(await fed.run(RefreshTokenDocument, { refreshToken: client.refreshToken }))).toBe('FORBIDDEN');
     const edit = await fed.run(UpdateClientProfileDocument, { input: { bio: 'still here' } }, client.token);
-    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_BANNED' });
+    expect(edit.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_BANNED' });
   });
 
   it('refuses non-admins, self-changes, PENDING→ACTIVE, missing reasons and bad statuses, changing nothing', async () => {

@@ -1,9 +1,9 @@
 import type { Context } from '../../../shared/context.js';
 import { AppError, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
-import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
+import { changeUserStatus, publishUserStatusChange } from './user-status.js';
 
 const reasonSchema = z.string().trim().min(1, 'is required').max(LIMITS.auditReason, `must be at most ${LIMITS.auditReason} characters`);
 const idSchema = z.string().min(1).max(64);
@@ -43,41 +43,24 @@ export interface SetUserStatusResult {
 }
 
 /**
- * Suspends, bans or reactivates a user. Suspending or banning revokes every refresh token of the user (their
- * access tokens lapse within the access-token lifetime) and takes a reader offline; all in one transaction
- * with its audit row. A PENDING reader becomes ACTIVE only by accepting the invite.
+ * Suspends, bans or reactivates a user through changeUserStatus (user-status.ts), with its audit row in the same
+ * transaction. After commit the change is published: every gateway refuses the user's earlier access tokens and
+ * ends their sockets within seconds.
  */
 export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUserStatusResult> {
   const admin = requireAdmin(ctx);
   const data = parseInput(setUserStatusInput, input);
   if (data.userId === admin.id) throw new AppError('FORBIDDEN', 'Admins cannot change their own status.', { reason: 'SELF_STATUS' });
-  let presence: ReaderStatusEvent | null = null;
-  const revoked = await ctx.prisma.$transaction(async (tx) => {
-    // Lock the row so two admins changing one user serialise and the audit "from" is exact.
-    const rows = await tx.$queryRaw<Array<{ status: string; role: string }>>`
-      SELECT status::text AS status, role::text AS role FROM users WHERE id = ${data.userId} FOR UPDATE`;
-    const user = rows[0];
-    if (!user) throw notFound('User');
-    if (user.status === 'PENDING' && data.status === 'ACTIVE') {
-      throw new AppError('CONFLICT', 'A pending reader becomes active by accepting the invitation.', { reason: 'ACCOUNT_PENDING' });
-    }
-    await tx.user.update({ where: { id: data.userId }, data: { status: data.status } });
-    let count = 0;
-    if (data.status !== 'ACTIVE') {
-      const now = new Date();
-      count = (await tx.refreshToken.updateMany({ where: { userId: data.userId, revokedAt: null }, data: { revokedAt: now } })).count;
-      // Pending invites die with the account.
-      await tx.readerInvite.updateMany({ where: { userId: data.userId, acceptedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
-      if (user.role === 'READER') presence = await setReaderPresence(tx, data.userId, 'OFFLINE');
-    }
+  const change = await ctx.prisma.$transaction(async (tx) => {
+    const change = await changeUserStatus(tx, data.userId, data.status);
     await audit(tx, ctx, {
       action: `accounts:set_user_status`,
       entityType: 'User',
       entityId: data.userId,
-      changes: { status: { from: user.status, to: data.status }, reason: data.reason, revokedRefreshTokens: count },
+      changes: { status: { from: change.from, to: data.status }, reason: data.reason, revokedRefreshTokens: change.revokedRefreshTokens },
     });
-    return count;
+    return change;
   });
-  await publishReaderStatus(ctx.pubsub, presence);
-  return { userId: data.userId, revokedRefreshTokens: revoked };
+  await publishUserStatusChange(ctx.pubsub, change);
+  return { userId: data.userId, revokedRefreshTokens: change.revokedRefreshTokens };
 }

@@ -4,6 +4,7 @@ import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../sha
 import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
+import { publishAuthChanged } from '../../../shared/auth/auth-state.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
 
@@ -44,7 +45,7 @@ export interface AuthResult {
 }
 
 /** Issues an access token and a new refresh token (optionally continuing a rotation family). */
-export async function issueTokens(ctx: Context, user: { id: string; role: Role }, familyId?: string): Promise<AuthResult> {
+export async function issueTokens(ctx: Context, user: { id: string; role: Role; authEpoch: number }, familyId?: string): Promise<AuthResult> {
   const d = deps(ctx);
   const { token, hash } = newOpaqueToken();
   await ctx.prisma.refreshToken.create({
@@ -57,7 +58,7 @@ export async function issueTokens(ctx: Context, user: { id: string; role: Role }
       ipAddress: ctx.ip,
     },
   });
-  const accessToken = await createAccessToken(user, d.jwtSecret, d.accessTokenTtlSeconds);
+  const accessToken = await createAccessToken(user, d.jwtSecret, d.accessTokenTtlSeconds, user.authEpoch);
   // The rest of this request (the payload's `user` selection) is answered as the newly signed-in user.
   ctx.viewer = { id: user.id, role: user.role };
   return {
@@ -163,12 +164,20 @@ export async function refresh(ctx: Context, refreshToken: string): Promise<AuthR
   return result;
 }
 
-/** Revokes the given refresh token (or all of the viewer's with allDevices). Idempotent. */
+/**
+ * Revokes the given refresh token, or with allDevices every refresh token of the viewer and (a new auth epoch)
+ * every access token, this one included: published after commit, so the gateways refuse them within seconds.
+ */
 export async function logout(ctx: Context, refreshToken: string | null | undefined, allDevices: boolean): Promise<boolean> {
   const now = new Date();
   if (allDevices) {
     if (!ctx.viewer) throw unauthenticated();
-    await ctx.prisma.refreshToken.updateMany({ where: { userId: ctx.viewer.id, revokedAt: null }, data: { revokedAt: now } });
+    const userId = ctx.viewer.id;
+    await ctx.prisma.$transaction([
+      ctx.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
+      ctx.prisma.user.update({ where: { id: userId }, data: { authEpoch: { increment: 1 } } }),
+    ]);
+    await publishAuthChanged(ctx.pubsub, userId);
     return true;
   }
   if (!refreshToken) throw new AppError('BAD_USER_INPUT', 'refreshToken is required unless allDevices is true.', { field: 'refreshToken' });

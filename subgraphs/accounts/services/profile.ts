@@ -2,6 +2,7 @@ import type { Context } from '../../../shared/context.js';
 import { AppError, unauthenticated } from '../../../shared/errors.js';
 import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
+import { publishAuthChanged } from '../../../shared/auth/auth-state.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import { accountNotActive, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
@@ -15,8 +16,8 @@ const changePasswordInput = z.object({
 
 /**
  * Changes the viewer's password after checking the current one. Every refresh token of the user is revoked
- * (all other devices sign out) and a fresh token pair is issued for the caller. Wrong current passwords count
- * against the same per-IP-and-email backoff as logins, so this cannot be used to guess passwords faster.
+ * and access token (all other devices sign out) and a fresh token pair is issued for the caller. Wrong current passwords
+ * count against the same per-IP-and-email backoff as logins, so this cannot be used to guess passwords faster.
  */
 export async function changePassword(ctx: Context, input: unknown): Promise<AuthResult> {
   if (!ctx.viewer) throw unauthenticated();
@@ -35,11 +36,13 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
     throw new AppError('BAD_USER_INPUT', 'newPassword: must differ from the current password', { field: 'newPassword' });
   }
   const passwordHash = await hashPassword(data.newPassword);
-  await ctx.prisma.$transaction([
-    ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash } }),
+  // A new auth epoch: access tokens issued before (on every device, this one's included) are refused too.
+  const [updated] = await ctx.prisma.$transaction([
+    ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash, authEpoch: { increment: 1 } } }),
     ctx.prisma.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } }),
   ]);
-  return issueTokens(ctx, user);
+  await publishAuthChanged(ctx.pubsub, user.id);
+  return issueTokens(ctx, updated);
 }
 
 const sessionTypeSchema = z.enum(Object.values(SessionType) as [SessionType, ...SessionType[]]);

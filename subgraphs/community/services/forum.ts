@@ -6,6 +6,7 @@ import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { consume, requireViewer } from './common.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
+import { changeUserStatus, publishUserStatusChange, type UserStatusChange } from '../../accounts/services/user-status.js';
 
 export const LIMITS = { titleMin: 3, titleMax: 200, bodyMax: 20_000, replyMax: 10_000, reasonMax: 1_000 } as const;
 
@@ -212,7 +213,8 @@ export type FlagResolution = 'KEEP' | 'REMOVE' | 'SUSPEND_AUTHOR';
 
 /**
  * Resolves a flag and every other open flag on the same post or reply. REMOVE soft-deletes the content;
- * SUSPEND_AUTHOR also suspends the author and revokes their refresh tokens. One transaction, audited.
+ * SUSPEND_AUTHOR also suspends the author through accounts' changeUserStatus (their tokens stop working at once).
+ * One transaction, audited.
  */
 export async function resolveFlag(ctx: Context, flagId: string, resolution: FlagResolution, note: string | null | undefined) {
   const admin = requireViewer(ctx);
@@ -228,7 +230,8 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
   }
   const status = ({ KEEP: 'KEPT', REMOVE: 'REMOVED', SUSPEND_AUTHOR: 'AUTHOR_SUSPENDED' } as const)[resolution];
   const now = new Date();
-  return ctx.prisma.$transaction(async (tx) => {
+  let suspension: UserStatusChange | null = null;
+  const resolved = await ctx.prisma.$transaction(async (tx) => {
     // The status condition makes concurrent resolutions of the same flag resolve it once.
     const target = flag.postId ? { postId: flag.postId } : { replyId: flag.replyId! };
     const claimed = await tx.contentFlag.updateMany({ where: { id: flag.id, status: 'OPEN' }, data: { status, resolvedById: admin.id, resolvedAt: now } });
@@ -238,10 +241,8 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
       if (flag.postId) await tx.forumPost.update({ where: { id: flag.postId }, data: { status: 'DELETED' } });
       else await removeReply(tx, flag.replyId!);
     }
-    if (resolution === 'SUSPEND_AUTHOR' && authorId) {
-      await tx.user.update({ where: { id: authorId }, data: { status: 'SUSPENDED' } });
-      await tx.refreshToken.updateMany({ where: { userId: authorId, revokedAt: null }, data: { revokedAt: now } });
-    }
+    // Accounts' own path (row lock, refresh tokens, new auth epoch), in this transaction.
+    if (resolution === 'SUSPEND_AUTHOR' && authorId) suspension = await changeUserStatus(tx, authorId, 'SUSPENDED');
     await audit(tx, ctx, {
       action: `moderation:${resolution.toLowerCase()}`,
       entityType: 'content_flag',
@@ -250,4 +251,7 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
     });
     return tx.contentFlag.findUniqueOrThrow({ where: { id: flag.id } });
   });
+  // After commit: the author's access tokens and sockets are refused by every gateway.
+  if (suspension) await publishUserStatusChange(ctx.pubsub, suspension);
+  return resolved;
 }

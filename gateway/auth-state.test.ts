@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { AuthState } from '../shared/auth/auth-state.js';
+import { AuthStates } from './auth-state.js';
+
+// The gateway's cache of users' current role, status and auth epoch. A revocation must never be undone by a lookup
+// that was already in flight when its event arrived, and an unreachable accounts service must not let an
+// invalidated user back in.
+const ACTIVE: AuthState = { role: 'CLIENT', status: 'ACTIVE', epoch: 0 };
+const SUSPENDED: AuthState = { role: 'CLIENT', status: 'SUSPENDED', epoch: 1 };
+
+/** A lookup whose answers the test releases by hand, recording every call. */
+function controlledLookup() {
+  const calls: Array<{ ids: string[]; answer(states: Record<string, AuthState>): void; fail(): void }> = [];
+  const lookup = (ids: string[]) =>
+    new Promise<Record<string, AuthState>>((resolve, reject) => calls.push({ ids, answer: resolve, fail: () => reject(new Error('down')) }));
+  return { calls, lookup };
+}
+const tick = () => new Promise((r) => setImmediate(r));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('AuthStates', () => {
+  it('asks once for every user wanted within one turn, and not again while cached', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup });
+    const wanted = Promise.all(['a', 'b', 'a', 'c', 'b'].map((id) => states.get(id)));
+    await tick();
+    expect(calls.map((c) => c.ids)).toEqual([['a', 'b', 'c']]);
+    calls[0]!.answer({ a: ACTIVE, b: SUSPENDED });
+    expect(await wanted).toEqual([ACTIVE, SUSPENDED, ACTIVE, null, SUSPENDED]);
+    expect(await states.get('a')).toEqual(ACTIVE);
+    await tick();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('does not cache an answer that was in flight when the user was invalidated', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup });
+    const early = states.get('u');
+    await tick();
+    // The suspension commits and its event arrives while the lookup (which read the row before) is in flight.
+    states.invalidate('u');
+    const late = states.get('u');
+    await tick();
+    expect(calls).toHaveLength(2);
+    // The fresh answer lands first; the stale one after it must not overwrite it.
+    calls[1]!.answer({ u: SUSPENDED });
+    expect(await late).toEqual(SUSPENDED);
+    calls[0]!.answer({ u: ACTIVE });
+    expect(await early).toEqual(ACTIVE);
+    expect(await states.get('u')).toEqual(SUSPENDED);
+    await tick();
+    expect(calls).toHaveLength(2);
+  });
+
+  it('uses a cached state for a while when accounts is unreachable, but never an invalidated one', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup, ttlMs: 20, staleIfErrorMs: 10_000 });
+    const first = Promise.all([states.get('kept'), states.get('dropped')]);
+    await tick();
+    calls[0]!.answer({ kept: ACTIVE, dropped: ACTIVE });
+    await first;
+    await sleep(30);
+    states.invalidate('dropped');
+    const kept = states.get('kept');
+    const dropped = states.get('dropped');
+    await tick();
+    calls[1]!.fail();
+    expect(await kept).toEqual(ACTIVE);
+    await expect(dropped).rejects.toMatchObject({ extensions: { code: 'INTERNAL', reason: 'AUTH_UNAVAILABLE' } });
+  });
+
+  it('refreshes a state in the background after half its lifetime, answering from the cache meanwhile', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup, ttlMs: 60 });
+    const first = states.get('u');
+    await tick();
+    calls[0]!.answer({ u: ACTIVE });
+    await first;
+    await sleep(35);
+    expect(await states.get('u')).toEqual(ACTIVE);
+    await tick();
+    expect(calls).toHaveLength(2);
+    calls[1]!.answer({ u: { ...ACTIVE, role: 'READER' } });
+    await tick();
+    expect(await states.get('u')).toEqual({ ...ACTIVE, role: 'READER' });
+  });
+});

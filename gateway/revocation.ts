@@ -1,0 +1,163 @@
+import type { ExecutionResult } from 'graphql';
+import type { WebSocket } from 'ws';
+import type { Role } from '../shared/context.js';
+import type { PubSub } from '../shared/pubsub.js';
+import { AppError } from '../shared/errors.js';
+import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../shared/auth/auth-state.js';
+import type { AuthStates } from './auth-state.js';
+import type { IdentityService } from './identity.js';
+
+/** Close code of a socket whose user's access was revoked (suspended, banned, logged out everywhere, role changed). */
+export const CLOSE_REVOKED = 4403;
+
+/** A graphql-ws client connection with a signed-in viewer, as the subscription server registers it. */
+export interface WatchedConnection {
+  userId: string;
+  /** The access token the connection was opened with, and the role it was authorized with. */
+  token: string;
+  role: Role;
+  /** Ends every running operation with this error, then closes the socket with CLOSE_REVOKED. */
+  revoke(error: AppError): void;
+}
+
+/**
+ * Takes revocations to the gateway's users at once. Each auth-changed event (published by accounts after commit,
+ * through Redis to every gateway instance) drops the user's cached auth state, so the next HTTP request looks it
+ * up again, and re-checks that user's open sockets: a token now refused, or a role that changed, ends the
+ * connection's subscriptions with a coded error and closes it with 4403. Every `ttlMs` the open sockets are
+ * re-checked as well (batched lookups), which bounds the delay if an event was lost.
+ */
+export class Revocations {
+  private readonly byUser = new Map<string, Set<WatchedConnection>>();
+  /** When each user's last event arrived here (kept a minute): a connection authenticated meanwhile is re-checked. */
+  private readonly recent = new Map<string, number>();
+  private readonly events: AsyncIterableIterator<AuthChangedEvent> | null;
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly states: AuthStates,
+    pubsub: PubSub | null,
+  ) {
+    this.events = pubsub ? pubsub.subscribe<AuthChangedEvent>(AUTH_CHANGED_TOPIC, { counted: false }) : null;
+    if (this.events) void this.listen(this.events);
+    this.sweep = setInterval(() => {
+      const cutoff = Date.now() - 60_000;
+      for (const [userId, at] of this.recent) if (at < cutoff) this.recent.delete(userId);
+      for (const userId of this.byUser.keys()) void this.check(userId, false);
+    }, states.ttlMs);
+    this.sweep.unref();
+  }
+
+  /** Registers a connection authenticated from `authenticatedAt` (ms); returns its unregistration. */
+  watch(connection: WatchedConnection, authenticatedAt: number): () => void {
+    let set = this.byUser.get(connection.userId);
+    if (!set) this.byUser.set(connection.userId, (set = new Set()));
+    set.add(connection);
+    // An event that arrived while this connection was being authenticated may have found it not yet registered.
+    if ((this.recent.get(connection.userId) ?? -Infinity) >= authenticatedAt) void this.check(connection.userId, true);
+    return () => {
+      const s = this.byUser.get(connection.userId);
+      if (s?.delete(connection) && !s.size) this.byUser.delete(connection.userId);
+    };
+  }
+
+  /**
+   * Watches a graphql-ws connection opened with this Authorization value: when revoked, it refuses new operations
+   * (`revoked`), ends its running ones (`live`) with the coded error and closes with 4403.
+   */
+  watchSocket(
+    connection: { viewer: { id: string; role: Role }; socket: WebSocket; live: Set<(result: ExecutionResult) => Promise<void>>; revoked?: AppError },
+    authorization: string,
+    authenticatedAt: number,
+  ): () => void {
+    return this.watch(
+      {
+        userId: connection.viewer.id,
+        token: authorization.trim().replace(/^Bearer\s+/i, ''),
+        role: connection.viewer.role,
+        revoke: (error) => {
+          if (connection.revoked) return;
+          connection.revoked = socketError(error);
+          void closeRevoked(connection.socket, (result) => Promise.all([...connection.live].map((end) => end(result))), error);
+        },
+      },
+      authenticatedAt,
+    );
+  }
+
+  /** Sockets watched (tests). */
+  watched(): number {
+    let n = 0;
+    for (const s of this.byUser.values()) n += s.size;
+    return n;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweep);
+    await this.events?.return?.();
+  }
+
+  /** Applies one auth-changed event (from pub/sub). */
+  changed(userId: string): Promise<void> {
+    this.recent.set(userId, Date.now());
+    this.states.invalidate(userId);
+    return this.check(userId, true);
+  }
+
+  private async listen(events: AsyncIterableIterator<AuthChangedEvent>) {
+    try {
+      for await (const event of events) {
+        if (event && typeof event.userId === 'string') void this.changed(event.userId);
+      }
+    } catch (error) {
+      console.error('auth-changed events stopped:', error);
+    }
+  }
+
+  /**
+   * Re-checks the user's connections. After an event (`strict`) a failed lookup also revokes them; on the periodic
+   * sweep it keeps them (the cached state stays usable a while when accounts cannot be reached).
+   */
+  private async check(userId: string, strict: boolean) {
+    const connections = this.byUser.get(userId);
+    if (!connections?.size) return;
+    await Promise.all(
+      [...connections].map(async (c) => {
+        try {
+          const viewer = await this.identity.viewerFromToken(c.token);
+          if (viewer.role !== c.role) {
+            c.revoke(new AppError('UNAUTHENTICATED', 'The role of this account changed; connect again.', { reason: 'ROLE_CHANGED' }));
+          }
+        } catch (error) {
+          const reason = (error as AppError).extensions?.reason;
+          if (reason === 'AUTH_UNAVAILABLE' && !strict) return;
+          // Expired tokens are closed with 4401 by the connection's own timer.
+          if (reason === 'TOKEN_EXPIRED') return;
+          c.revoke(error instanceof AppError ? error : new AppError('INTERNAL', 'This connection could not be checked.'));
+        }
+      }),
+    );
+  }
+}
+
+/**
+ * Ends a connection whose access was revoked: each running operation delivers `{ errors: [error] }` and completes
+ * (`endOperations` resolves when graphql-ws has taken the last message of each, at most after a second), then the
+ * socket closes with 4403 and the error's message as the reason.
+ */
+export async function closeRevoked(socket: WebSocket, endOperations: (result: ExecutionResult) => Promise<unknown>, error: AppError): Promise<void> {
+  const coded = socketError(error);
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([endOperations({ errors: [coded] }), new Promise((r) => (timer = setTimeout(r, 1_000)))]);
+  clearTimeout(timer);
+  // graphql-ws writes each operation's `complete` a few microtasks after its iterator ends.
+  await new Promise((r) => setImmediate(r));
+  if (socket.readyState === 0 || socket.readyState === 1) socket.close(CLOSE_REVOKED, `Forbidden: ${error.message}`.slice(0, 123));
+}
+
+/** The same error without the HTTP status hint of the HTTP path (`extensions.http`), for socket messages. */
+export function socketError(error: AppError): AppError {
+  const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
+  return new AppError(error.code, error.message, extensions);
+}

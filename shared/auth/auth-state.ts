@@ -1,0 +1,55 @@
+import { SignJWT, jwtVerify } from 'jose';
+import type { Role } from '../context.js';
+import type { PubSub } from '../pubsub.js';
+
+/**
+ * What the gateway needs to know about a user on every authenticated request: the current role (authorization
+ * never uses the role frozen in a token), the status (only ACTIVE users are served) and the auth epoch (tokens
+ * issued at another epoch are refused). Accounts owns it and serves it to the gateway on an internal route.
+ */
+export interface AuthState {
+  role: Role;
+  status: 'ACTIVE' | 'SUSPENDED' | 'PENDING' | 'BANNED';
+  epoch: number;
+}
+
+/** Topic on which accounts announces, after commit, that a user's auth state changed; payload AuthChangedEvent. */
+export const AUTH_CHANGED_TOPIC = 'authChanged';
+
+export interface AuthChangedEvent {
+  userId: string;
+}
+
+export async function publishAuthChanged(pubsub: PubSub, userId: string): Promise<void> {
+  await pubsub.publish(AUTH_CHANGED_TOPIC, { userId } satisfies AuthChangedEvent);
+}
+
+/** Accounts' internal route answering `{ ids }` with `{ states: { [id]: AuthState } }` (unknown users absent). */
+export const AUTH_STATE_PATH = '/internal/auth-states';
+/** Header carrying the gateway's signature on internal calls (an audience no client-facing token has). */
+export const INTERNAL_CALL_HEADER = 'x-soulseer-internal';
+/** Most users one auth-state lookup may ask for. */
+export const MAX_AUTH_STATE_IDS = 500;
+
+const AUDIENCE = 'soulseer-internal';
+const encoder = new TextEncoder();
+
+/** Signs an internal call as the gateway (short-lived; the caller reuses it). */
+export function signInternalCall(gatewaySecret: string, ttlSeconds = 120): Promise<string> {
+  return new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('soulseer-gateway')
+    .setAudience(AUDIENCE)
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(encoder.encode(gatewaySecret));
+}
+
+export async function verifyInternalCall(token: string | undefined, gatewaySecret: string): Promise<boolean> {
+  if (!token) return false;
+  try {
+    await jwtVerify(token, encoder.encode(gatewaySecret), { issuer: 'soulseer-gateway', audience: AUDIENCE, algorithms: ['HS256'] });
+    return true;
+  } catch {
+    return false;
+  }
+}
