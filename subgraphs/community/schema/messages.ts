@@ -222,8 +222,9 @@ builder.subscriptionFields((t) => ({
     authScopes: { authenticated: true },
     description: 'Changes in the viewer\'s conversations: new messages, read receipts, unlocked replies.',
     args: { conversationId: t.arg.id({ description: 'Only this conversation.' }) },
-    subscribe: (_root, args, ctx) => {
-      const only = args.conversationId ? String(args.conversationId) : null;
+    subscribe: async (_root, args, ctx) => {
+      // Only a conversation of the viewer's (another one is NOT_FOUND, as for the query).
+      const only = args.conversationId ? (await dm.participantConversation(ctx, String(args.conversationId))).id : null;
       return filterIterator(
         ctx.pubsub.subscribe<dm.ConversationEvent>(dm.topics.conversationUpdated(ctx.viewer!.id)),
         (e) => !only || e.conversationId === only,
