@@ -212,10 +212,7 @@ builder.subscriptionFields((t) => ({
     authScopes: { authenticated: true },
     description: 'Messages sent to the viewer, as they arrive (paid replies arrive locked).',
     subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<dm.MessageEvent>(dm.topics.messageReceived(ctx.viewer!.id)) as AsyncIterable<unknown>,
-    resolve: async (event, _args, ctx) => {
-      ctx.loaders.clear(); // one context serves the whole subscription: never answer from an earlier event's cache
-      return ctx.prisma.message.findUniqueOrThrow({ where: { id: (event as dm.MessageEvent).messageId } });
-    },
+    resolve: (event, _args, ctx) => ctx.prisma.message.findUniqueOrThrow({ where: { id: (event as dm.MessageEvent).messageId } }),
   }),
   conversationUpdated: t.field({
     type: ConversationUpdate,
@@ -231,7 +228,6 @@ builder.subscriptionFields((t) => ({
       ) as AsyncIterable<unknown>;
     },
     resolve: async (event, _args, ctx) => {
-      ctx.loaders.clear();
       const e = event as dm.ConversationEvent;
       return { ...e, conversation: await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: e.conversationId } }) };
     },
