@@ -52,6 +52,9 @@ export function createBuilder(): Builder {
     plugins: [ScopeAuthPlugin, PrismaPlugin, RelayPlugin, DataloaderPlugin, DirectivesPlugin, FederationPlugin],
     defaultFieldNullability: false,
     scopeAuth: {
+      // A subscription field's scopes are checked when subscribing (anonymous → UNAUTHENTICATED, wrong role →
+      // FORBIDDEN before anything listens), not on each event.
+      authorizeOnSubscribe: true,
       authScopes: (ctx) => ({
         authenticated: !!ctx.viewer,
         admin: ctx.viewer?.role === 'ADMIN',

@@ -7,15 +7,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, getOperationAST, parse, subscribe, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { Context, ServiceDeps } from '../context.js';
 import type { PubSub } from '../pubsub.js';
 import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
 import { AppError, toFormattedError } from '../errors.js';
-import { SHARE_EXTENSION, isSharedField, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
+import { SHARE_EXTENSION, isSharedField, isSharedStream, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
 import { listen as listenOn, webSocketServerOn } from './listen.js';
+import { subscribeWithFreshContext } from './fresh-subscribe.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -94,6 +95,23 @@ export function buildContext(
   ctx.requestId = randomUUID();
   ctx.deps = opts.deps ?? ({} as ServiceDeps);
   ctx.loaders = new Map();
+  return ctx;
+}
+
+/**
+ * The context of one subscription event: the operation's identity, access record and shared-stream mark, but no
+ * cache (loaders, and the per-context caches of Pothos plugins, key on the new object).
+ */
+function eventContext(operation: Context): Context {
+  const op = operation as RequestContext;
+  const ctx = new RequestContext();
+  ctx[ACCESS] = op[ACCESS];
+  ctx.prisma = op.prisma;
+  ctx.pubsub = op.pubsub;
+  ctx.requestId = op.requestId;
+  ctx.deps = op.deps;
+  ctx.loaders = new Map();
+  if (isSharedStream(op)) markSharedStream(ctx);
   return ctx;
 }
 
@@ -207,7 +225,8 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       subscribe: async (args) => {
         const probe = probes.get(args.contextValue as object);
         if (probe === 'unshared') return { data: null, extensions: { [SHARE_EXTENSION]: probe } };
-        const result = await subscribe(args);
+        // Each event runs with a context of its own: no per-request cache lives as long as the subscription.
+        const result = await subscribeWithFreshContext(args, (ctx) => eventContext(ctx as Context));
         if (probe === 'authorized' && Symbol.asyncIterator in result) {
           // Authorized: nothing is streamed on a probe.
           await result.return?.();

@@ -212,25 +212,22 @@ builder.subscriptionFields((t) => ({
     authScopes: { authenticated: true },
     description: 'Messages sent to the viewer, as they arrive (paid replies arrive locked).',
     subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<dm.MessageEvent>(dm.topics.messageReceived(ctx.viewer!.id)) as AsyncIterable<unknown>,
-    resolve: async (event, _args, ctx) => {
-      ctx.loaders.clear(); // one context serves the whole subscription: never answer from an earlier event's cache
-      return ctx.prisma.message.findUniqueOrThrow({ where: { id: (event as dm.MessageEvent).messageId } });
-    },
+    resolve: (event, _args, ctx) => ctx.prisma.message.findUniqueOrThrow({ where: { id: (event as dm.MessageEvent).messageId } }),
   }),
   conversationUpdated: t.field({
     type: ConversationUpdate,
     authScopes: { authenticated: true },
     description: 'Changes in the viewer\'s conversations: new messages, read receipts, unlocked replies.',
     args: { conversationId: t.arg.id({ description: 'Only this conversation.' }) },
-    subscribe: (_root, args, ctx) => {
-      const only = args.conversationId ? String(args.conversationId) : null;
+    subscribe: async (_root, args, ctx) => {
+      // Only a conversation of the viewer's (another one is NOT_FOUND, as for the query).
+      const only = args.conversationId ? (await dm.participantConversation(ctx, String(args.conversationId))).id : null;
       return filterIterator(
         ctx.pubsub.subscribe<dm.ConversationEvent>(dm.topics.conversationUpdated(ctx.viewer!.id)),
         (e) => !only || e.conversationId === only,
       ) as AsyncIterable<unknown>;
     },
     resolve: async (event, _args, ctx) => {
-      ctx.loaders.clear();
       const e = event as dm.ConversationEvent;
       return { ...e, conversation: await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: e.conversationId } }) };
     },
