@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TokenVerifier } from 'livekit-server-sdk';
 import {
   CommunityCreateVirtualGiftDocument,
   CommunityEndLiveStreamDocument,
@@ -184,5 +185,22 @@ describe('recording URLs', () => {
     await fed.run(CommunityEndLiveStreamDocument, { streamId: pub.id, recordingUrl: url }, reader.token);
     expect((await recording(pub.id)).data!.liveStream!.recordingUrl).toBeNull();
     expect((await recording(pub.id, other.token)).data!.liveStream!.recordingUrl).toBe(url);
+  });
+});
+
+describe('stream viewers', () => {
+  it('join the LiveKit room hidden, so no viewer sees who else watches (the reader is visible)', async () => {
+    const reader = await c.user('READER');
+    const viewer = await c.user('CLIENT');
+    const s = await liveStream(reader);
+    const verifier = new TokenVerifier(fed.runtime.config.livekit.apiKey, fed.runtime.config.livekit.apiSecret);
+    const grantOf = async (who: TestUser) => {
+      const res = await fed.run(CommunityLiveStreamTokenDocument, { streamId: s.id }, who.token);
+      expect(res.errors).toBeUndefined();
+      return (await verifier.verify(res.data!.liveStreamToken.token)).video!;
+    };
+    expect(await grantOf(viewer)).toMatchObject({ hidden: true, canPublish: false, canSubscribe: true });
+    expect(await grantOf(admin)).toMatchObject({ hidden: true, canPublish: false });
+    expect(await grantOf(reader)).toMatchObject({ hidden: false, canPublish: true });
   });
 });
