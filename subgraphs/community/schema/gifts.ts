@@ -1,9 +1,9 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, badInput } from '../../../shared/errors.js';
+import { badInput } from '../../../shared/errors.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { builder } from '../builder.js';
 import * as gifts from '../services/gifts.js';
-import { leaderboard } from '../services/leaderboard.js';
+import { leaderboard, type LeaderboardEntry } from '../services/leaderboard.js';
 import { UserRef, ReaderRef } from './refs.js';
 
 export const VirtualGiftObject = builder.prismaObject('VirtualGift', {
@@ -86,19 +86,12 @@ builder.objectField(ReaderRef, 'giftTotals', (t) =>
   }),
 );
 
-interface LeaderboardRow {
-  id: string;
-  rank: number;
-  senderId: string;
-  totalCents: number;
-  giftCount: number;
-}
 /**
  * A leaderboard entry is an entity so that accounts, which owns the client's name setting, resolves its
  * `sender` and `displayName` (@requires senderId). `senderId` is @inaccessible: it reaches the gateway's
  * planner, never a client, so an anonymous giver's user id is not revealed (not even through `id`).
  */
-const GiftLeaderboardEntry = builder.objectRef<LeaderboardRow>('GiftLeaderboardEntry').implement({
+const GiftLeaderboardEntry = builder.objectRef<LeaderboardEntry>('GiftLeaderboardEntry').implement({
   description: 'One giver on a leaderboard. The giver is named only if they allow it; otherwise the entry is "Anonymous".',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Entry id (the leaderboard and the rank; not the giver\'s id).' }),
@@ -163,7 +156,9 @@ builder.queryFields((t) => ({
   }),
   giftLeaderboard: t.field({
     type: [GiftLeaderboardEntry],
-    description: 'Top givers of a stream or of a reader (give exactly one), by total given.',
+    description:
+      'Top givers of a stream or of a reader (give exactly one), by total given. A reader\'s leaderboard counts gifts in ' +
+      'public streams only; a premium or private stream\'s is shown only to those who may watch it. Givers are named only if they allow it.',
     args: {
       streamId: t.arg.id({ description: 'Top givers in this stream.' }),
       readerId: t.arg.id({ description: 'Top givers to this reader, all time.' }),

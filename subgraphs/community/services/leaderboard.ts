@@ -1,7 +1,7 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError } from '../../../shared/errors.js';
+import { notFound } from '../../../shared/errors.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
-import { requireWatchAccess } from './streams.js';
+import { canSee, requireWatchAccess } from './streams.js';
 
 export interface LeaderboardEntry {
   /** The leaderboard and the rank (never the giver's id). */
@@ -28,18 +28,10 @@ export async function leaderboard(ctx: Context, of: { streamId: string } | { rea
   let scope: string;
   if ('streamId' in of) {
     const s = await ctx.prisma.liveStream.findUnique({ where: { id: of.streamId } });
-    if (!s) throw new AppError('NOT_FOUND', 'Stream was not found.');
-    if (s.visibility !== 'PUBLIC') {
-      // requireWatchAccess refuses a signed-out viewer (UNAUTHENTICATED) and a non-payer (ENTRY_NOT_PAID); a
-      // private stream stays invisible to the uninvited.
-      if (s.visibility === 'PRIVATE' && !ctx.viewer) throw new AppError('NOT_FOUND', 'Stream was not found.');
-      try {
-        await requireWatchAccess(ctx, s, { pay: false });
-      } catch (err) {
-        if (s.visibility === 'PRIVATE') throw new AppError('NOT_FOUND', 'Stream was not found.');
-        throw err;
-      }
-    }
+    if (!s || !(await canSee(ctx.prisma, ctx.viewer, s))) throw notFound('Stream');
+    // Premium: payers (and the reader, admins) only; refuses the signed-out (UNAUTHENTICATED) and non-payers
+    // (FORBIDDEN, ENTRY_NOT_PAID). Private: canSee above already admitted only the reader, admins and invitees.
+    if (s.visibility !== 'PUBLIC') await requireWatchAccess(ctx, s, { pay: false });
     where = { streamId: s.id };
     scope = `stream:${s.id}`;
   } else {
