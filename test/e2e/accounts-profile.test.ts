@@ -92,6 +92,7 @@ describe('updateClientProfile', () => {
       preferences: { notifications: { email: true, push: false }, theme: 'dark' },
       preferredSessionTypes: ['CHAT', 'VIDEO'],
       preferredCategories: ['tarot', 'love readings'],
+      showNameInLeaderboards: false,
     });
     expect(res.data!.updateClientProfile.user).toMatchObject({ displayName: 'Maya M.', avatarUrl: 'https://cdn.example.com/a.png' });
 

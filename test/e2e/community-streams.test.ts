@@ -282,12 +282,13 @@ describe('virtual gifts', () => {
     await fed.run(CommunitySendGiftDocument, { input: { ...input, idempotencyKey: key(), message: null } }, fan2.token);
     await fed.run(CommunitySendGiftDocument, { input: { ...input, idempotencyKey: key(), message: null } }, fan2.token);
     const board = await fed.run(CommunityGiftLeaderboardDocument, { streamId: s.id });
+    // Givers are anonymous unless they allow their name (test/e2e/privacy-leaderboard.test.ts).
     expect(board.data!.giftLeaderboard).toEqual([
-      { rank: 1, sender: { id: fan2.id }, totalCents: 1_000, giftCount: 2 },
-      { rank: 2, sender: { id: fan.id }, totalCents: 500, giftCount: 1 },
+      { id: `stream:${s.id}:1`, rank: 1, displayName: 'Anonymous', sender: null, totalCents: 1_000, giftCount: 2 },
+      { id: `stream:${s.id}:2`, rank: 2, displayName: 'Anonymous', sender: null, totalCents: 500, giftCount: 1 },
     ]);
     const byReader = await fed.run(CommunityGiftLeaderboardDocument, { readerId: reader.id, first: 1 });
-    expect(byReader.data!.giftLeaderboard).toEqual([{ rank: 1, sender: { id: fan2.id }, totalCents: 1_000, giftCount: 2 }]);
+    expect(byReader.data!.giftLeaderboard).toMatchObject([{ rank: 1, sender: null, totalCents: 1_000, giftCount: 2 }]);
     expect(errorCode(await fed.run(CommunityGiftLeaderboardDocument, {}))).toBe('BAD_USER_INPUT');
     await eventually(() => watching.events.length, (n) => n === 3);
     expect(await c.ledgerInvariants()).toEqual(CLEAN);

@@ -24,6 +24,11 @@ export function userLoader(ctx: Context) {
   );
 }
 
+/** A client's public name: first name and last initial ("Cleo C."); empty when they gave neither. */
+export function clientName(p: { firstName: string | null; lastName: string | null } | null | undefined): string {
+  return [p?.firstName, p?.lastName?.[0] ? `${p.lastName[0]}.` : null].filter(Boolean).join(' ');
+}
+
 const isSelfOrAdmin = (user: { id: string }, ctx: Context) => ctx.viewer?.id === user.id || ctx.viewer?.role === 'ADMIN';
 
 export const UserRef = builder.prismaObject('User', {
@@ -36,9 +41,7 @@ export const UserRef = builder.prismaObject('User', {
       select: { role: true, email: true, readerProfile: { select: { displayName: true } }, clientProfile: { select: { firstName: true, lastName: true } }, adminProfile: { select: { firstName: true } } },
       resolve: (u) =>
         u.readerProfile?.displayName ??
-        ([u.clientProfile?.firstName, u.clientProfile?.lastName?.[0] ? `${u.clientProfile.lastName[0]}.` : null].filter(Boolean).join(' ') ||
-          u.adminProfile?.firstName ||
-          (u.role === 'ADMIN' ? 'SoulSeer team' : 'SoulSeer member')),
+        (clientName(u.clientProfile) || u.adminProfile?.firstName || (u.role === 'ADMIN' ? 'SoulSeer team' : 'SoulSeer member')),
     }),
     avatarUrl: t.string({
       nullable: true,
@@ -90,6 +93,10 @@ builder.prismaObject('Client', {
     preferences: t.expose('preferences', { type: 'JSON', description: 'Free-form client preferences (notifications, display…).' }),
     preferredSessionTypes: t.expose('preferredSessionTypes', { type: [SessionTypeEnum], description: 'Session types the client prefers.' }),
     preferredCategories: t.exposeStringList('preferredCategories', { description: 'Reading categories the client prefers.' }),
+    showNameInLeaderboards: t.exposeBoolean('showNameInLeaderboards', {
+      description: 'Whether gift leaderboards may show your name (false: you appear as "Anonymous"). Visible to you only.',
+      authScopes: (client, _args, ctx) => ctx.viewer?.id === client.userId,
+    }),
   }),
 });
 
@@ -125,6 +132,7 @@ const UpdateClientProfileInput = builder.inputType('UpdateClientProfileInput', {
     preferences: t.field({ type: 'JSON', description: 'A JSON object of preferences (notifications, display…), at most 4096 bytes. Replaces the stored object.' }),
     preferredSessionTypes: t.field({ type: [SessionTypeEnum], description: 'Session types you prefer (duplicates removed).' }),
     preferredCategories: t.stringList({ description: 'Reading categories you prefer: at most 20, each 2 to 40 characters, stored lower-case.' }),
+    showNameInLeaderboards: t.boolean({ description: 'Let gift leaderboards show your name (default false: anonymous). Cannot be null.' }),
   }),
 });
 

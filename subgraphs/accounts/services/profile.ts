@@ -59,6 +59,7 @@ const updateClientProfileInput = z
     preferences: jsonObjectSchema(LIMITS.preferencesBytes).optional(),
     preferredSessionTypes: uniqueList(sessionTypeSchema, Object.keys(SessionType).length).optional(),
     preferredCategories: uniqueList(tagSchema(LIMITS.category), LIMITS.categories).optional(),
+    showNameInLeaderboards: z.boolean().optional(),
   })
   .strict();
 
@@ -80,6 +81,7 @@ export async function updateClientProfile(ctx: Context, input: unknown) {
   if (data.preferences !== undefined) changes.preferences = data.preferences as Prisma.InputJsonObject;
   if (data.preferredSessionTypes !== undefined) changes.preferredSessionTypes = data.preferredSessionTypes;
   if (data.preferredCategories !== undefined) changes.preferredCategories = data.preferredCategories;
+  if (data.showNameInLeaderboards !== undefined) changes.showNameInLeaderboards = data.showNameInLeaderboards;
   if (Object.keys(changes).length) await ctx.prisma.client.update({ where: { id: client.id }, data: changes });
   return { userId: ctx.viewer.id };
 }

@@ -1,9 +1,9 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, badInput } from '../../../shared/errors.js';
+import { badInput } from '../../../shared/errors.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { builder } from '../builder.js';
 import * as gifts from '../services/gifts.js';
-import { canSee } from '../services/streams.js';
+import { leaderboard, type LeaderboardEntry } from '../services/leaderboard.js';
 import { UserRef, ReaderRef } from './refs.js';
 
 export const VirtualGiftObject = builder.prismaObject('VirtualGift', {
@@ -86,20 +86,26 @@ builder.objectField(ReaderRef, 'giftTotals', (t) =>
   }),
 );
 
-interface LeaderboardRow {
-  rank: number;
-  senderId: string;
-  totalCents: number;
-  giftCount: number;
-}
-const GiftLeaderboardEntry = builder.objectRef<LeaderboardRow>('GiftLeaderboardEntry').implement({
-  description: 'One giver on a leaderboard.',
+/**
+ * A leaderboard entry is an entity so that accounts, which owns the client's name setting, resolves its
+ * `sender` and `displayName` (@requires senderId). `senderId` is @inaccessible: it reaches the gateway's
+ * planner, never a client, so an anonymous giver's user id is not revealed (not even through `id`).
+ */
+const GiftLeaderboardEntry = builder.objectRef<LeaderboardEntry>('GiftLeaderboardEntry').implement({
+  description: 'One giver on a leaderboard. The giver is named only if they allow it; otherwise the entry is "Anonymous".',
   fields: (t) => ({
+    id: t.exposeID('id', { description: 'Entry id (the leaderboard and the rank; not the giver\'s id).' }),
     rank: t.exposeInt('rank', { description: '1 for the top giver.' }),
-    sender: t.field({ type: UserRef, description: 'The giver.', resolve: (r) => ({ id: r.senderId }) }),
+    senderId: t.exposeID('senderId', { inaccessible: true, description: 'The giver (for accounts only; not in the public API).' }),
     totalCents: t.exposeInt('totalCents', { description: 'Total given, in cents.' }),
     giftCount: t.exposeInt('giftCount', { description: 'Gifts given.' }),
   }),
+});
+builder.asEntity(GiftLeaderboardEntry, {
+  // Entries come only from giftLeaderboard, which also returns senderId in the same fetch: the planner never
+  // has to come back here by key (the key must be resolvable for accounts' @requires to compose).
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: () => null,
 });
 
 const CreateVirtualGiftInput = builder.inputType('CreateVirtualGiftInput', {
@@ -150,7 +156,9 @@ builder.queryFields((t) => ({
   }),
   giftLeaderboard: t.field({
     type: [GiftLeaderboardEntry],
-    description: 'Top givers of a stream or of a reader (give exactly one), by total given.',
+    description:
+      'Top givers of a stream or of a reader (give exactly one), by total given. A reader\'s leaderboard counts gifts in ' +
+      'public streams only; a premium or private stream\'s is shown only to those who may watch it. Givers are named only if they allow it.',
     args: {
       streamId: t.arg.id({ description: 'Top givers in this stream.' }),
       readerId: t.arg.id({ description: 'Top givers to this reader, all time.' }),
@@ -160,20 +168,7 @@ builder.queryFields((t) => ({
       if (!!args.streamId === !!args.readerId) throw badInput('Give exactly one of streamId or readerId.', 'streamId');
       const first = args.first ?? 10;
       if (first < 1 || first > 100) throw badInput('first must be between 1 and 100.', 'first');
-      if (args.streamId) {
-        const s = await ctx.prisma.liveStream.findUnique({ where: { id: String(args.streamId) }, select: { id: true, readerId: true, visibility: true } });
-        if (!s || !(await canSee(ctx.prisma, ctx.viewer, s))) throw new AppError('NOT_FOUND', 'Stream was not found.');
-      }
-      const rows = await ctx.prisma.gift.groupBy({
-        by: ['senderId'],
-        where: args.streamId ? { streamId: String(args.streamId) } : { receiverId: String(args.readerId) },
-        _sum: { priceCents: true },
-        _count: { _all: true },
-        _min: { createdAt: true },
-        orderBy: [{ _sum: { priceCents: 'desc' } }, { _min: { createdAt: 'asc' } }],
-        take: first,
-      });
-      return rows.map((r, i) => ({ rank: i + 1, senderId: r.senderId, totalCents: r._sum.priceCents ?? 0, giftCount: r._count._all }));
+      return leaderboard(ctx, args.streamId ? { streamId: String(args.streamId) } : { readerId: String(args.readerId) }, first);
     },
   }),
 }));

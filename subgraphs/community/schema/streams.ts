@@ -1,5 +1,5 @@
 import { StreamStatus, StreamVisibility } from '../../../shared/db/generated/enums.js';
-import type { Prisma } from '../../../shared/db/generated/client.js';
+import type { LiveStream, Prisma } from '../../../shared/db/generated/client.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { sharedSubscription } from '../../../shared/graphql/shared-subscriptions.js';
@@ -39,6 +39,14 @@ function paidAccess(ctx: Context) {
   });
 }
 
+/** Whether the viewer may watch a stream now without paying: its reader, admins, anyone signed in on a public stream, invitees, payers. */
+async function mayWatch(s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>, ctx: Context): Promise<boolean> {
+  if (!ctx.viewer) return false;
+  if (ctx.viewer.id === s.readerId || ctx.viewer.role === 'ADMIN' || s.visibility === 'PUBLIC') return true;
+  if (s.visibility === 'PRIVATE') return streams.canSee(ctx.prisma, ctx.viewer, s);
+  return (await paidAccess(ctx).load(s.id)) ?? false;
+}
+
 export const LiveStreamObject = builder.prismaObject('LiveStream', {
   description: 'A reader\'s live video stream, watched through LiveKit.',
   fields: (t) => ({
@@ -56,15 +64,16 @@ export const LiveStreamObject = builder.prismaObject('LiveStream', {
     endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When it ended.' }),
     viewerCount: t.exposeInt('viewerCount', { description: 'Watching now.' }),
     maxViewers: t.exposeInt('maxViewers', { description: 'Most watching at once.' }),
-    recordingUrl: t.exposeString('recordingUrl', { nullable: true, description: 'Recording, when one was kept.' }),
+    recordingUrl: t.string({
+      nullable: true,
+      description:
+        'Recording, when one was kept. Only for viewers who may watch the stream (see viewerHasAccess: its reader, ' +
+        'admins, signed-in users for a public stream, payers of a premium one, invitees of a private one); null otherwise.',
+      resolve: async (s, _args, ctx) => (s.recordingUrl && (await mayWatch(s, ctx)) ? s.recordingUrl : null),
+    }),
     viewerHasAccess: t.boolean({
       description: 'Whether the viewer may watch without paying now (premium entry paid, invited, public, or host).',
-      resolve: async (s, _args, ctx) => {
-        if (!ctx.viewer) return false;
-        if (ctx.viewer.id === s.readerId || ctx.viewer.role === 'ADMIN' || s.visibility === 'PUBLIC') return true;
-        if (s.visibility === 'PRIVATE') return streams.canSee(ctx.prisma, ctx.viewer, s);
-        return (await paidAccess(ctx).load(s.id)) ?? false;
-      },
+      resolve: (s, _args, ctx) => mayWatch(s, ctx),
     }),
     invitedUsers: t.field({
       type: [UserRef],

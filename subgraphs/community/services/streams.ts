@@ -218,8 +218,9 @@ export async function issueToken(ctx: Context, streamId: string) {
   const { paidCents } = await requireWatchAccess(ctx, s, { pay: true });
   const { livekit } = communityDeps(ctx);
   const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity: viewer.id, ttl: livekit.tokenTtlSeconds });
-  // Viewers subscribe only; the reader alone publishes media. Chat goes through sendStreamMessage.
-  token.addGrant({ roomJoin: true, room: s.streamId, canSubscribe: true, canPublish: isHost, canPublishData: isHost, roomAdmin: isHost });
+  // Viewers subscribe only; the reader alone publishes media. Chat goes through sendStreamMessage. Viewers join
+  // hidden: LiveKit would otherwise list every viewer's identity (their user id) to everyone in the room.
+  token.addGrant({ roomJoin: true, room: s.streamId, canSubscribe: true, canPublish: isHost, canPublishData: isHost, roomAdmin: isHost, hidden: !isHost });
   return {
     token: await token.toJwt(),
     url: livekit.url,

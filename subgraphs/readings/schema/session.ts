@@ -46,13 +46,30 @@ export function canSeeSession(s: Pick<Session, 'clientId' | 'readerId'>, ctx: Co
   return !!v && (v.role === 'ADMIN' || v.id === s.clientId || v.id === s.readerId);
 }
 
+/** The client's wallet balance is theirs: the client and admins see it, the reader sees affordable minutes. */
+function mayKnowBalance(s: Pick<Session, 'clientId'>, ctx: Context): boolean {
+  const v = ctx.viewer;
+  return !!v && (v.id === s.clientId || v.role === 'ADMIN');
+}
+
 export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter').implement({
   description: 'The live meter of a session.',
   fields: (t) => ({
     elapsedSeconds: t.exposeInt('elapsedSeconds', { description: 'Connected (billable) seconds so far.' }),
     billedMinutes: t.exposeInt('billedMinutes', { description: 'Minutes charged so far (each at its start).' }),
     costCents: t.exposeInt('costCents', { description: 'Charged so far, in cents.' }),
-    balanceCents: t.exposeInt('balanceCents', { nullable: true, description: 'The client\'s balance left, in cents (null when unknown).' }),
+    balanceCents: t.int({
+      nullable: true,
+      description: 'The client\'s wallet balance left, in cents: shown to the client (and admins) only, null for the reader or when unknown.',
+      // Read per viewer: sessionUpdated is resolved per subscriber (not a shared subscription) and this read marks
+      // the answer viewer-dependent, so the gateway never serves one viewer's rendering to another.
+      resolve: (e, _args, ctx) => (e.session && mayKnowBalance(e.session, ctx) ? e.balanceCents : null),
+    }),
+    affordableMinutes: t.int({
+      nullable: true,
+      description: 'Whole minutes the client\'s balance can still pay at this session\'s rate (what the reader sees instead of the balance); null when unknown.',
+      resolve: (e) => (e.balanceCents === null || !e.session ? null : Math.floor(Math.max(0, e.balanceCents) / e.session.rateCents)),
+    }),
     lowBalance: t.exposeBoolean('lowBalance', { description: 'Less than 2 minutes of credit remain at this rate: top up to continue.' }),
   }),
 });

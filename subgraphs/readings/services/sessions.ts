@@ -435,8 +435,9 @@ export class ReadingsService {
     }
     const funds = await this.money.checkSessionFunds(s.clientId, s.rateCents, tx);
     if (!funds.ok) {
+      // The reader asks here: never the client's balance, only the minutes it affords.
       throw new AppError('INSUFFICIENT_FUNDS', 'The client\'s balance is too low to start this session.', {
-        balanceCents: funds.balanceCents,
+        affordableMinutes: Math.floor(Math.max(0, funds.balanceCents) / s.rateCents),
         requiredCents: funds.requiredCents,
       });
     }
