@@ -32,6 +32,11 @@ export class LiveKitService {
     this.rooms = config.url ? new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret) : null;
   }
 
+  /** Whether a media server is configured (LIVEKIT_URL): its webhooks, not the participants, report joins and leaves. */
+  get mediaServer(): boolean {
+    return this.rooms !== null;
+  }
+
   /**
    * Least privilege by session type: chat publishes data only, a call audio only, video audio and video.
    * Identity is the user id, so webhooks map participants back to users.
