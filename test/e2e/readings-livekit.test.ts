@@ -12,6 +12,7 @@ import { errorCode, startTestFederation, type TestFederation } from '../helpers/
 import { liveKitEvent, signLiveKitWebhook, startFakeLiveKit, type FakeLiveKit } from '../fakes/livekit.js';
 import { createClient, createReader, ledgerMinutes } from './readings-fixtures.js';
 import { eventually } from './subscriptions-fixtures.js';
+import { TokenVerifier } from 'livekit-server-sdk';
 
 const apiKey = 'APItestkey';
 const apiSecret = 'test-livekit-secret-that-is-long-enough-0123456789';
@@ -59,8 +60,11 @@ describe('LiveKit rooms and webhooks (through the gateway)', () => {
     const { client, id, room } = await acceptedSession();
     await eventually(() => lk.calls.filter((c) => c.method === 'CreateRoom' && c.body.name === room).length, (n) => n === 1);
     expect(lk.calls.find((c) => c.method === 'CreateRoom')!.authorization).toMatch(/^Bearer /);
+    // Before billing starts the token joins and subscribes only (publishing is granted in the room when it starts).
     const tok = await fed.run(SessionTokenDocument, { sessionId: id }, client.token);
-    expect(tok.data!.sessionToken).toMatchObject({ url: lk.url, room, canPublishAudio: true, canPublishVideo: false, canPublishData: false });
+    expect(tok.data!.sessionToken).toMatchObject({ url: lk.url, room, canPublishAudio: false, canPublishVideo: false, canPublishData: false });
+    const claims = await new TokenVerifier(apiKey, apiSecret).verify(tok.data!.sessionToken.token);
+    expect(claims.video).toMatchObject({ roomJoin: true, room, canSubscribe: true, canPublish: false, canPublishData: false });
   });
 
   it('drives joins, leaves and room end from signed events; forged or replayed ones change nothing', async () => {
@@ -167,6 +171,33 @@ describe('LiveKit rooms and webhooks (through the gateway)', () => {
     expect(s.resumedAt).not.toBeNull();
     const order = await fed.db.sql<{ event_at: string; event: string }>(`SELECT event_at::text, event FROM livekit_participant_events WHERE room = $1 AND identity = $2`, [room, client.id]);
     expect(order).toEqual([{ event_at: String(t0 + 20), event: 'participant_joined' }]);
+    await fed.run(EndSessionDocument, { sessionId: id }, client.token);
+  });
+
+  it('lets participants publish only while the session bills: granted when it starts or resumes, withdrawn on pause', async () => {
+    const { client, reader, id, room } = await acceptedSession();
+    const permissions = () =>
+      lk.calls
+        .filter((c) => c.method === 'UpdateParticipant' && c.body.room === room)
+        .map((c) => `${String(c.body.identity)}:${(c.body.permission as { canPublish?: boolean }).canPublish ? 'publish' : 'none'}`);
+    await signed(liveKitEvent('participant_joined', room, client.id));
+    expect(permissions()).toEqual([]);
+    await signed(liveKitEvent('participant_joined', room, reader.id));
+    await eventually(permissions, (p) => p.length === 2);
+    expect(permissions().sort()).toEqual([`${client.id}:publish`, `${reader.id}:publish`].sort());
+    const call = lk.calls.find((c) => c.method === 'UpdateParticipant' && c.body.room === room)!;
+    expect(call.body.permission).toMatchObject({ canSubscribe: true, canPublish: true, canPublishSources: ['MICROPHONE'] });
+    // A token asked for now (a reconnect) publishes the session type's media.
+    const tok = await fed.run(SessionTokenDocument, { sessionId: id }, reader.token);
+    expect(tok.data!.sessionToken).toMatchObject({ canPublishAudio: true, canPublishVideo: false, canPublishData: false });
+
+    await signed(liveKitEvent('participant_left', room, client.id));
+    await eventually(permissions, (p) => p.length === 4);
+    expect(permissions().slice(2).sort()).toEqual([`${client.id}:none`, `${reader.id}:none`].sort());
+    expect((await fed.run(SessionTokenDocument, { sessionId: id }, reader.token)).data!.sessionToken.canPublishAudio).toBe(false);
+    await signed(liveKitEvent('participant_joined', room, client.id, undefined, { sid: `PA_${client.id}_2` }));
+    await eventually(permissions, (p) => p.length === 6);
+    expect(permissions().slice(4).sort()).toEqual([`${client.id}:publish`, `${reader.id}:publish`].sort());
     await fed.run(EndSessionDocument, { sessionId: id }, client.token);
   });
 });

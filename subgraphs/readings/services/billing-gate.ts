@@ -1,5 +1,7 @@
 import type { Session } from '../../../shared/db/generated/client.js';
+import type { SessionType } from '../../../shared/db/generated/enums.js';
 import { AppError } from '../../../shared/errors.js';
+import type { SessionEvent } from './events.js';
 
 /** extensions.reason of a participant message refused because the session is not being billed. */
 export const SESSION_NOT_BILLING = 'SESSION_NOT_BILLING';
@@ -36,4 +38,16 @@ export function assertSelfReportedPresence(mediaServer: boolean): void {
   throw new AppError('FORBIDDEN', 'Joins and leaves are reported by the media server (LiveKit) here: connect to the room instead.', {
     reason: PRESENCE_FROM_MEDIA_SERVER,
   });
+}
+
+/**
+ * Media follows billing: when a session starts or resumes billing both participants may publish in its room, and
+ * when it pauses they may not (the token a participant joins with publishes nothing until then). Null for events
+ * that change nothing (an end closes the room).
+ */
+export function publishingChange(event: SessionEvent): { room: string; identities: string[]; type: SessionType; publish: boolean } | null {
+  const s = event.session;
+  if (!s) return null;
+  const publish = event.kind === 'STARTED' || event.kind === 'RESUMED' ? true : event.kind === 'PAUSED' ? false : null;
+  return publish === null ? null : { room: s.externalId, identities: [s.clientId, s.readerId], type: s.type, publish };
 }

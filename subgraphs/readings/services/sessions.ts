@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
 import type { LiveKitService, SessionTokenGrant } from './livekit.js';
-import { assertBillingForChat, assertSelfReportedPresence, SESSION_NOT_BILLING } from './billing-gate.js';
+import { assertBillingForChat, assertSelfReportedPresence, isBilling, publishingChange, SESSION_NOT_BILLING } from './billing-gate.js';
 import { graceDeadline, graceRemaining, graceUsedAfterPause } from './grace-budget.js';
 import { claimParticipantEvent } from './webhook-order.js';
 import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
@@ -191,6 +191,15 @@ export class ReadingsService {
   private async flush(after: AfterCommit): Promise<void> {
     for (const p of after.presence) await publishReaderStatus(this.pubsub, p);
     for (const [topic, payload] of after.events) await this.pubsub.publish(topic, payload);
+    // Media follows billing (billing-gate.ts): publish rights are granted when it starts or resumes, withdrawn on pause.
+    for (const [, payload] of after.events) {
+      const change = publishingChange(payload as SessionEvent);
+      if (change) {
+        await this.livekit
+          .setPublishing(change.room, change.identities, change.type, change.publish)
+          .catch((e) => console.warn(`[readings] LiveKit permissions in ${change.room} failed: ${String(e)}`));
+      }
+    }
     for (const room of after.openRooms) {
       await this.livekit.openRoom(room).catch((e) => console.warn(`[readings] LiveKit createRoom ${room} failed: ${String(e)}`));
     }
@@ -633,7 +642,8 @@ export class ReadingsService {
         status: s.status,
       });
     }
-    return this.livekit.token(s.externalId, viewer.id, s.type);
+    // With a media server, a participant publishes only while the session bills (granted in the room when it starts).
+    return this.livekit.token(s.externalId, viewer.id, s.type, !this.livekit.mediaServer || isBilling(s));
   }
 
   /** The meter as of now (for queries; subscriptions get it in each event). */
