@@ -125,8 +125,23 @@ try {
   await prisma.client.createMany({ data: ids.map((i) => ({ userId: `c${i}`, firstName: `Client${i}` })) });
   if (MODE === 'chat') {
     const now = new Date();
+    // Chat is accepted only while a session bills (both connected, not paused), and the minute a message falls in
+    // is charged first: billing is not measured here, so both are connected and the first hour counts as paid.
     await prisma.session.createMany({
-      data: ids.map((i) => ({ id: `s${i}`, clientId: `c${i}`, readerId: `r${i}`, type: 'CHAT' as const, status: 'IN_PROGRESS' as const, rateCents: 199, acceptedAt: now, startedAt: now })),
+      data: ids.map((i) => ({
+        id: `s${i}`,
+        clientId: `c${i}`,
+        readerId: `r${i}`,
+        type: 'CHAT' as const,
+        status: 'IN_PROGRESS' as const,
+        rateCents: 199,
+        acceptedAt: now,
+        startedAt: now,
+        resumedAt: now,
+        clientConnected: true,
+        readerConnected: true,
+        billedMinutes: 60,
+      })),
     });
   }
 

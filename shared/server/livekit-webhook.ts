@@ -35,3 +35,47 @@ export function liveKitWebhookRoute(
     });
   };
 }
+
+/**
+ * Where a participant event sits in that participant's history in one room: LiveKit's own event time
+ * (`WebhookEvent.createdAt`, whole seconds) and the connection it is about (`participant.sid`). LiveKit delivers
+ * webhooks at least once and not always in order, so each owner stores the last applied mark per (room,
+ * participant) and drops older deliveries (isStaleParticipantEvent).
+ */
+export interface ParticipantEventMark {
+  at: bigint;
+  event: 'participant_joined' | 'participant_left';
+  sid: string;
+}
+
+type ParticipantEventLike = { event: string; createdAt?: bigint | number | string | null; participant?: { sid?: string | null } | null };
+
+/**
+ * The mark of a participant_joined / participant_left (participant_connection_aborted counts as a leave) event;
+ * a missing time counts as the oldest. Null for other events.
+ */
+export function participantEventMark(e: ParticipantEventLike): ParticipantEventMark | null {
+  const event = e.event === 'participant_joined' ? 'participant_joined' : e.event === 'participant_left' || e.event === 'participant_connection_aborted' ? 'participant_left' : null;
+  if (!event) return null;
+  let at = 0n;
+  try {
+    at = e.createdAt == null || e.createdAt === '' ? 0n : BigInt(e.createdAt);
+  } catch {
+    at = 0n;
+  }
+  return { at, event, sid: e.participant?.sid ?? '' };
+}
+
+/**
+ * Whether `next` is older than the last applied event `last` of the same participant in the same room. An older
+ * time is stale. Within the same second (LiveKit's times are whole seconds), a join of the connection whose leave
+ * was applied is a late duplicate (stale), while a join of another connection is a reconnect (applied); a leave of
+ * a connection other than the one whose join was applied is the connection that join replaced (stale).
+ */
+export function isStaleParticipantEvent(last: { eventAt: bigint; event: string; sid: string } | null, next: ParticipantEventMark): boolean {
+  if (!last) return false;
+  if (next.at !== last.eventAt) return next.at < last.eventAt;
+  if (next.event === 'participant_joined' && last.event === 'participant_left') return !next.sid || !last.sid || next.sid === last.sid;
+  if (next.event === 'participant_left' && last.event === 'participant_joined') return !!next.sid && !!last.sid && next.sid !== last.sid;
+  return false;
+}

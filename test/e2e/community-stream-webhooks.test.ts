@@ -166,4 +166,27 @@ describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
     expect(await counts(id, reader.token)).toMatchObject({ viewerCount: 1, maxViewers: 1 });
     expect((await post(body, header)).json.outcome).toBe('duplicate');
   });
+
+  it('ignores a participant_joined older than the participant_left already applied: the viewer is not counted again', async () => {
+    const reader = await c.user('READER');
+    const viewer = await c.user('CLIENT');
+    const { id, room } = await liveStream(reader);
+    const t0 = Math.floor(Date.now() / 1000);
+    expect((await signed(liveKitEvent('participant_joined', room, viewer.id, undefined, { createdAt: t0 }))).json.outcome).toBe('applied');
+    expect((await signed(liveKitEvent('participant_left', room, viewer.id, undefined, { createdAt: t0 + 10 }))).json.outcome).toBe('applied');
+    expect(await counts(id, reader.token)).toMatchObject({ viewerCount: 0, maxViewers: 1 });
+
+    // LiveKit's late retry of an older join (another delivery id), and one from the leave's own second.
+    const late = await signed(liveKitEvent('participant_joined', room, viewer.id, undefined, { createdAt: t0 + 5 }));
+    expect(late).toMatchObject({ status: 200, json: { outcome: 'ignored', targets: { community: { status: 200, outcome: 'stale' } } } });
+    const sameSecond = await signed(liveKitEvent('participant_joined', room, viewer.id, undefined, { createdAt: t0 + 10 }));
+    expect(sameSecond.json.targets!.community).toEqual({ status: 200, outcome: 'stale' });
+    expect(await counts(id, reader.token)).toMatchObject({ viewerCount: 0, maxViewers: 1 });
+    expect((await fed.db.prisma.streamViewer.findFirstOrThrow({ where: { streamId: id, userId: viewer.id } })).leftAt).not.toBeNull();
+
+    // A newer connection of the same viewer counts again.
+    const back = await signed(liveKitEvent('participant_joined', room, viewer.id, undefined, { createdAt: t0 + 20, sid: `PA_${viewer.id}_2` }));
+    expect(back.json.targets!.community).toEqual({ status: 200, outcome: 'applied' });
+    expect(await counts(id, reader.token)).toMatchObject({ viewerCount: 1, maxViewers: 1 });
+  });
 });

@@ -48,13 +48,22 @@ export async function signLiveKitWebhook(body: string, apiKey: string, apiSecret
 }
 
 let counter = 0;
-/** A webhook body in LiveKit's JSON shape. */
-export function liveKitEvent(event: string, room: string, identity?: string, id = `EV_${Date.now()}_${++counter}`): string {
+/**
+ * A webhook body in LiveKit's JSON shape. `createdAt` is LiveKit's event time in seconds (default: now); `sid` is
+ * the participant's connection (default `PA_<identity>`; LiveKit gives each new connection a new one).
+ */
+export function liveKitEvent(
+  event: string,
+  room: string,
+  identity?: string,
+  id = `EV_${Date.now()}_${++counter}`,
+  opts: { createdAt?: number; sid?: string } = {},
+): string {
   return JSON.stringify({
     id,
     event,
     room: { name: room, sid: `RM_${room}` },
-    ...(identity ? { participant: { identity, sid: `PA_${identity}` } } : {}),
-    createdAt: String(Math.floor(Date.now() / 1000)),
+    ...(identity ? { participant: { identity, sid: opts.sid ?? `PA_${identity}` } } : {}),
+    createdAt: String(opts.createdAt ?? Math.floor(Date.now() / 1000)),
   });
 }

@@ -8,6 +8,8 @@ import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared
 import { parseInput, z } from '../../../shared/validation.js';
 import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
 import { MONEY_TX } from '../../../shared/money.js';
+import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
+import { claimStreamParticipantEvent } from './stream-webhook-order.js';
 
 export const STREAM_CHAT_MAX = 500;
 
@@ -278,12 +280,14 @@ export interface LiveKitStreamEvent {
   /** LiveKit's event id: a delivery is applied once per id. */
   id: string;
   event: string;
+  /** LiveKit's event time (seconds): a participant's events are applied in this order, older ones ignored. */
+  createdAt?: bigint | number | string;
   room?: { name?: string };
-  participant?: { identity?: string };
+  participant?: { identity?: string; sid?: string };
   egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> };
 }
 
-type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored';
+type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale';
 
 /**
  * Applies a verified LiveKit webhook to a stream room (room name = live_streams.stream_id), once per event id:
@@ -291,7 +295,8 @@ type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored';
  * streams (readings' session rooms) are 'ignored' and not recorded. Effects:
  * - participant_joined / participant_left (and participant_connection_aborted, as a leave): a viewer (not the
  *   reader, and only a registered user: egress or agent participants are not viewers) opens or closes its
- *   stream_viewers row; viewer_count and max_viewers are recomputed under the stream's row lock;
+ *   stream_viewers row; viewer_count and max_viewers are recomputed under the stream's row lock; an event older
+ *   (by LiveKit's createdAt) than the last one applied for that viewer in that room is 'stale' and changes nothing;
  * - room_finished: everyone left, so open viewer rows are closed and viewer_count is 0 (the stream itself stays
  *   LIVE until its reader ends it: the reader may reconnect and LiveKit opens a new room of the same name);
  * - egress_ended with a file location: the stream's recording URL.
@@ -310,6 +315,8 @@ export async function applyLiveKitStreamEvent(prisma: PrismaClient, pubsub: PubS
     const inserted = await tx.$executeRaw`INSERT INTO stream_webhook_events (id, event, room_name) VALUES (${event.id}, ${event.event}, ${roomName}) ON CONFLICT (id) DO NOTHING`;
     if (!inserted) return { outcome: 'duplicate' as const, changed: false };
     if (isViewer) {
+      const mark = participantEventMark(event);
+      if (mark && !(await claimStreamParticipantEvent(tx, roomName, identity!, mark))) return { outcome: 'stale' as const, changed: false };
       const r = await recordViewerIn(tx, stream.id, identity!, presence!);
       return { outcome: r ? ('applied' as const) : ('ignored' as const), changed: !!r?.changed };
     }

@@ -33,7 +33,7 @@ export const ChatMessageObject = builder.prismaObject('ChatMessage', {
 const SendSessionMessageInput = builder.inputType('SendSessionMessageInput', {
   description: 'A chat message.',
   fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The session (accepted or in progress).' }),
+    sessionId: t.id({ required: true, description: 'The session (in progress, both participants connected).' }),
     content: t.string({ required: true, description: `The text, 1 to ${MESSAGE_MAX_LENGTH} characters.` }),
     clientKey: t.string({ description: 'Idempotency key: resending with the same key returns the first message.' }),
   }),
@@ -43,7 +43,8 @@ builder.mutationField('sendSessionMessage', (t) =>
   t.field({
     type: ChatMessageObject,
     authScopes: { authenticated: true },
-    description: 'Sends a chat message to the other participant while the session is accepted or in progress.',
+    description:
+      'Sends a chat message to the other participant while the session bills (in progress, both connected); before both joined, while paused or after the end: CONFLICT with reason SESSION_NOT_BILLING. The minute it falls in is charged first.',
     args: { input: t.arg({ type: SendSessionMessageInput, required: true, description: 'The message.' }) },
     resolve: (_root, { input }, ctx) =>
       readings(ctx).sendMessage(viewerOf(ctx), String(input.sessionId), input.content, input.clientKey ?? null),

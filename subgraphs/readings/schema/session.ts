@@ -19,7 +19,7 @@ const statusDescriptions: Record<SessionStatus, string> = {
   DECLINED: 'The reader said no.',
   EXPIRED: 'The reader did not answer in time.',
   NO_SHOW: 'Accepted, but both did not join in time.',
-  DISCONNECTED: 'Ended because a participant did not come back within the grace period.',
+  DISCONNECTED: 'Ended because the disconnect grace budget (2 minutes in total per session, over all pauses) was spent.',
 };
 export const SessionStatusEnum = builder.enumType('SessionStatus', {
   description: 'Where a reading session is in its life.',
@@ -165,9 +165,9 @@ const SessionTokenObject = builder
       identity: t.exposeString('identity', { description: 'Your participant identity (your user id).' }),
       url: t.exposeString('url', { nullable: true, description: 'LiveKit server URL (null without a media server: chat runs over GraphQL).' }),
       expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
-      canPublishAudio: t.exposeBoolean('canPublishAudio', { description: 'Microphone allowed (calls and video).' }),
-      canPublishVideo: t.exposeBoolean('canPublishVideo', { description: 'Camera allowed (video).' }),
-      canPublishData: t.exposeBoolean('canPublishData', { description: 'Data messages allowed (chat).' }),
+      canPublishAudio: t.exposeBoolean('canPublishAudio', { description: 'Microphone allowed now (calls and video; with a media server only while the session bills).' }),
+      canPublishVideo: t.exposeBoolean('canPublishVideo', { description: 'Camera allowed now (video; with a media server only while the session bills).' }),
+      canPublishData: t.exposeBoolean('canPublishData', { description: 'Data messages allowed now (chat; with a media server only while the session bills).' }),
     }),
   });
 
@@ -226,10 +226,10 @@ transition('cancelSession', 'The client withdraws a request not yet accepted, or
 );
 transition(
   'joinSession',
-  'Reports that the viewer joined the session (embedded mode; LiveKit webhooks do this with a media server). Both joined: billing starts.',
+  'Reports that the viewer joined the session (without a media server only: with LIVEKIT_URL set, LiveKit webhooks do this and this answers FORBIDDEN / PRESENCE_FROM_MEDIA_SERVER). Both joined: billing starts.',
   (ctx, id) => readings(ctx).joinSession(viewerOf(ctx), id),
 );
-transition('leaveSession', 'Reports that the viewer left: billing pauses and the grace period starts.', (ctx, id) =>
+transition('leaveSession', 'Reports that the viewer left (without a media server only): billing pauses and spends the session\'s grace budget (2 minutes in total) until both are back; the session ends when it is spent.', (ctx, id) =>
   readings(ctx).leaveSession(viewerOf(ctx), id),
 );
 transition('endSession', 'Either participant (or an admin) ends the session; minutes already started are billed.', (ctx, id) =>

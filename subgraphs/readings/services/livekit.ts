@@ -32,25 +32,20 @@ export class LiveKitService {
     this.rooms = config.url ? new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret) : null;
   }
 
+  /** Whether a media server is configured (LIVEKIT_URL): its webhooks, not the participants, report joins and leaves. */
+  get mediaServer(): boolean {
+    return this.rooms !== null;
+  }
+
   /**
    * Least privilege by session type: chat publishes data only, a call audio only, video audio and video.
-   * Identity is the user id, so webhooks map participants back to users.
+   * Identity is the user id, so webhooks map participants back to users. `publish` false: join and subscribe
+   * only (media happens only while the session bills; setPublishing grants it in the room when billing starts).
    */
-  async token(room: string, identity: string, type: SessionType): Promise<SessionTokenGrant> {
-    const audio = type === 'CALL' || type === 'VIDEO';
-    const video = type === 'VIDEO';
-    const data = type === 'CHAT';
-    const sources = [...(audio ? [TrackSource.MICROPHONE] : []), ...(video ? [TrackSource.CAMERA] : [])];
+  async token(room: string, identity: string, type: SessionType, publish = true): Promise<SessionTokenGrant> {
+    const { audio, video, data } = publishRights(type, publish);
     const at = new AccessToken(this.config.apiKey, this.config.apiSecret, { identity, ttl: TOKEN_TTL_SECONDS });
-    at.addGrant({
-      roomJoin: true,
-      room,
-      canSubscribe: true,
-      canPublish: audio || video,
-      canPublishSources: sources,
-      canPublishData: data,
-      canUpdateOwnMetadata: false,
-    });
+    at.addGrant({ roomJoin: true, room, ...permission(type, publish), canUpdateOwnMetadata: false });
     return {
       token: await at.toJwt(),
       room,
@@ -68,6 +63,16 @@ export class LiveKitService {
     return this.receiver.receive(rawBody, authorization);
   }
 
+  /**
+   * Grants (billing started or resumed) or withdraws (paused) the participants' publish rights in the room, so
+   * nobody publishes media or data outside billed time; a participant not in the room is fine.
+   */
+  async setPublishing(room: string, identities: string[], type: SessionType, publish: boolean): Promise<void> {
+    const rooms = this.rooms;
+    if (!rooms) return;
+    await Promise.all(identities.map((id) => ignoreNotFound(rooms.updateParticipant(room, id, { permission: permission(type, publish) }))));
+  }
+
   async openRoom(room: string): Promise<void> {
     if (!this.rooms) return;
     await this.rooms.createRoom({ name: room, emptyTimeout: 300, maxParticipants: 2 });
@@ -80,6 +85,21 @@ export class LiveKitService {
     await Promise.all(identities.map((id) => ignoreNotFound(rooms.removeParticipant(room, id))));
     await ignoreNotFound(rooms.deleteRoom(room));
   }
+}
+
+function publishRights(type: SessionType, publish: boolean) {
+  return { audio: publish && (type === 'CALL' || type === 'VIDEO'), video: publish && type === 'VIDEO', data: publish && type === 'CHAT' };
+}
+
+/** The room permissions of a participant (LiveKit updates them as a whole). */
+function permission(type: SessionType, publish: boolean) {
+  const { audio, video, data } = publishRights(type, publish);
+  return {
+    canSubscribe: true,
+    canPublish: audio || video,
+    canPublishSources: [...(audio ? [TrackSource.MICROPHONE] : []), ...(video ? [TrackSource.CAMERA] : [])],
+    canPublishData: data,
+  };
 }
 
 async function ignoreNotFound(p: Promise<unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { TaskList } from 'graphile-worker';
-import type { PrismaClient, Prisma, Session } from '../../../shared/db/generated/client.js';
+import type { ChatMessage, PrismaClient, Prisma, Session } from '../../../shared/db/generated/client.js';
 import type { SessionStatus, SessionType } from '../../../shared/db/generated/enums.js';
 import type { Viewer } from '../../../shared/context.js';
 import type { PubSub } from '../../../shared/pubsub.js';
@@ -10,6 +10,10 @@ import { AppError } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
 import type { LiveKitService, SessionTokenGrant } from './livekit.js';
+import { assertBillingForChat, assertSelfReportedPresence, isBilling, publishingChange, SESSION_NOT_BILLING } from './billing-gate.js';
+import { graceDeadline, graceRemaining, graceUsedAfterPause } from './grace-budget.js';
+import { claimParticipantEvent } from './webhook-order.js';
+import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
 import {
   readerRequestsTopic,
   sessionMessagesTopic,
@@ -95,6 +99,8 @@ export interface ReadingsServiceOptions {
   runtime: { money?: MoneyPort };
   jobs: JobQueue | null;
   livekit: LiveKitService;
+  /** The time transitions, timers and the billing sweep act at (tests drive a simulated clock); default: now. */
+  clock?: () => Date;
 }
 
 /** Work to do once the transaction has committed (publishing, presence, media server calls). */
@@ -156,8 +162,10 @@ export class ReadingsService {
   readonly livekit: LiveKitService;
   private readonly jobs: JobQueue | null;
   private readonly runtime: { money?: MoneyPort };
+  readonly clock: () => Date;
 
   constructor(opts: ReadingsServiceOptions) {
+    this.clock = opts.clock ?? (() => new Date());
     this.prisma = opts.prisma;
     this.pubsub = opts.pubsub;
     this.livekit = opts.livekit;
@@ -183,6 +191,15 @@ export class ReadingsService {
   private async flush(after: AfterCommit): Promise<void> {
     for (const p of after.presence) await publishReaderStatus(this.pubsub, p);
     for (const [topic, payload] of after.events) await this.pubsub.publish(topic, payload);
+    // Media follows billing (billing-gate.ts): publish rights are granted when it starts or resumes, withdrawn on pause.
+    for (const [, payload] of after.events) {
+      const change = publishingChange(payload as SessionEvent);
+      if (change) {
+        await this.livekit
+          .setPublishing(change.room, change.identities, change.type, change.publish)
+          .catch((e) => console.warn(`[readings] LiveKit permissions in ${change.room} failed: ${String(e)}`));
+      }
+    }
     for (const room of after.openRooms) {
       await this.livekit.openRoom(room).catch((e) => console.warn(`[readings] LiveKit createRoom ${room} failed: ${String(e)}`));
     }
@@ -347,7 +364,7 @@ export class ReadingsService {
     const money = this.money;
     try {
       return await this.transact(async (tx, after) => {
-        const now = new Date();
+        const now = this.clock();
         const reader = await tx.reader.findUnique({
           where: { userId: readerId },
           select: { status: true, sessionTypes: true, rates: true, user: { select: { status: true } } },
@@ -392,7 +409,7 @@ export class ReadingsService {
 
   async acceptSession(viewer: Viewer, sessionId: string): Promise<Session> {
     const result = await this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await this.lock(tx, sessionId);
       if (viewer.id !== s.readerId) {
         throw new AppError('FORBIDDEN', 'Only the reader of this session can accept it.', { sessionId });
@@ -454,7 +471,7 @@ export class ReadingsService {
 
   async declineSession(viewer: Viewer, sessionId: string): Promise<Session> {
     return this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await this.lock(tx, sessionId);
       if (viewer.id !== s.readerId) throw new AppError('FORBIDDEN', 'Only the reader of this session can decline it.', { sessionId });
       if (s.status === 'DECLINED') return s;
@@ -475,7 +492,7 @@ export class ReadingsService {
 
   async cancelSession(viewer: Viewer, sessionId: string): Promise<Session> {
     return this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await this.lock(tx, sessionId);
       if (viewer.id !== s.clientId) throw new AppError('FORBIDDEN', 'Only the client of this session can cancel it.', { sessionId });
       if (s.status === 'CANCELLED') return s;
@@ -496,25 +513,27 @@ export class ReadingsService {
   }
 
   async joinSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    assertSelfReportedPresence(this.livekit.mediaServer);
     return this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId);
       this.participant(s, viewer);
-      return this.applyJoin(tx, after, s, viewer.id, new Date());
+      return this.applyJoin(tx, after, s, viewer.id, this.clock());
     });
   }
 
   async leaveSession(viewer: Viewer, sessionId: string): Promise<Session> {
+    assertSelfReportedPresence(this.livekit.mediaServer);
     return this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId);
       this.participant(s, viewer);
-      return this.applyLeave(tx, after, s, viewer.id, new Date());
+      return this.applyLeave(tx, after, s, viewer.id, this.clock());
     });
   }
 
   async endSession(viewer: Viewer, sessionId: string): Promise<Session> {
     return this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId);
-      const now = new Date(); // after the lock: see billingSweep
+      const now = this.clock(); // after the lock: see billingSweep
       const side = viewer.role === 'ADMIN' && !this.side(s, viewer.id) ? 'admin' : this.participant(s, viewer);
       if (TERMINAL.includes(s.status)) return s;
       switch (s.status) {
@@ -557,7 +576,12 @@ export class ReadingsService {
       return r.session;
     }
     if (cur.status === 'IN_PROGRESS' && both && cur.graceStartedAt) {
-      cur = await tx.session.update({ where: { id: s.id }, data: { graceStartedAt: null, resumedAt: now } });
+      // The pause is over: what it lasted is spent from the session's grace budget.
+      const budget = await getIntSetting(tx, 'session_grace_seconds');
+      cur = await tx.session.update({
+        where: { id: s.id },
+        data: { graceStartedAt: null, resumedAt: now, graceUsedSeconds: graceUsedAfterPause(cur, budget, now) },
+      });
       await this.unschedule(tx, jobKey.grace(s.id));
       const r = await this.chargeDue(tx, cur, now);
       if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
@@ -575,9 +599,11 @@ export class ReadingsService {
     if ((s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') || !connected) return s;
     let cur = s;
     if (s.status === 'IN_PROGRESS' && s.resumedAt) {
-      // Minutes that started before the drop are owed; then billing pauses for the grace period.
+      // Minutes that started before the drop are owed; then billing pauses for what is left of the grace budget.
       const r = await this.chargeDue(tx, s, now);
       if (r.insufficient) return this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+      const budget = await getIntSetting(tx, 'session_grace_seconds');
+      if (graceRemaining(s, budget) <= 0) return this.finish(tx, after, r.session, 'DISCONNECTED', END_REASONS.graceExpired, now, null);
       cur = await tx.session.update({
         where: { id: s.id },
         data: {
@@ -587,8 +613,7 @@ export class ReadingsService {
           graceStartedAt: now,
         },
       });
-      const grace = await getIntSetting(tx, 'session_grace_seconds');
-      await this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), addSeconds(now, grace));
+      await this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), graceDeadline(cur, budget)!);
       await this.emit(tx, after, cur, 'PAUSED', now, { userId });
       return cur;
     }
@@ -618,7 +643,8 @@ export class ReadingsService {
         status: s.status,
       });
     }
-    return this.livekit.token(s.externalId, viewer.id, s.type);
+    // With a media server, a participant publishes only while the session bills (granted in the room when it starts).
+    return this.livekit.token(s.externalId, viewer.id, s.type, !this.livekit.mediaServer || isBilling(s));
   }
 
   /** The meter as of now (for queries; subscriptions get it in each event). */
@@ -628,7 +654,7 @@ export class ReadingsService {
 
   // ── chat ────────────────────────────────────────────────────────────────────────────────────────────────
 
-  async sendMessage(viewer: Viewer, sessionId: string, content: string, clientKey: string | null) {
+  async sendMessage(viewer: Viewer, sessionId: string, content: string, clientKey: string | null): Promise<ChatMessage> {
     const text = content.trim();
     if (!text) throw new AppError('BAD_USER_INPUT', 'A message cannot be empty.', { field: 'content' });
     if (text.length > MESSAGE_MAX_LENGTH) {
@@ -637,8 +663,9 @@ export class ReadingsService {
     if (clientKey !== null && (clientKey.length < 1 || clientKey.length > 100)) {
       throw new AppError('BAD_USER_INPUT', 'clientKey must have 1 to 100 characters.', { field: 'clientKey' });
     }
-    return this.transact(async (tx, after) => {
+    const msg = await this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId);
+      const now = this.clock(); // after the lock: see billingSweep
       this.participant(s, viewer);
       if (clientKey) {
         const existing = await tx.chatMessage.findUnique({
@@ -646,20 +673,27 @@ export class ReadingsService {
         });
         if (existing) return existing;
       }
-      if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
-        throw new AppError('CONFLICT', `Messages can be sent only while the session is accepted or in progress (it is ${s.status.toLowerCase()}).`, {
-          status: s.status,
-        });
+      assertBillingForChat(s);
+      // The minute this message falls in is paid before it is written (the sweep may not have charged it yet).
+      const r = await this.chargeDue(tx, s, now);
+      if (r.insufficient) {
+        await this.finish(tx, after, r.session, 'COMPLETED', END_REASONS.insufficientFunds, now, null);
+        return null;
       }
+      if (r.charged) await this.emit(tx, after, r.session, 'MINUTE_CHARGED', now, { balanceCents: r.balanceCents });
       // The session row lock serialises senders, so seq has no gaps or duplicates.
       const last = await tx.chatMessage.aggregate({ where: { sessionId }, _max: { seq: true } });
       const msg = await tx.chatMessage.create({
-        data: { sessionId, senderId: viewer.id, seq: (last._max.seq ?? 0) + 1, content: text, clientKey },
+        data: { sessionId, senderId: viewer.id, seq: (last._max.seq ?? 0) + 1, content: text, clientKey, createdAt: now },
       });
       const event: ChatMessageEvent = { ...msg, createdAt: msg.createdAt.toISOString() };
       after.events.push([sessionMessagesTopic(sessionId), event]);
       return msg;
     });
+    if (!msg) {
+      throw new AppError('CONFLICT', 'The session ended: the next minute could not be paid.', { sessionId, status: 'COMPLETED', reason: SESSION_NOT_BILLING });
+    }
+    return msg;
   }
 
   // ── webhooks ────────────────────────────────────────────────────────────────────────────────────────────
@@ -668,7 +702,13 @@ export class ReadingsService {
    * Applies a verified LiveKit event once: the delivery id is recorded in the same transaction as its effect.
    * Returns what happened, for the route's response and tests.
    */
-  async applyLiveKitEvent(event: { id: string; event: string; room?: { name: string }; participant?: { identity: string } }): Promise<'applied' | 'duplicate' | 'ignored'> {
+  async applyLiveKitEvent(event: {
+    id: string;
+    event: string;
+    createdAt?: bigint | number | string;
+    room?: { name: string };
+    participant?: { identity: string; sid?: string };
+  }): Promise<'applied' | 'duplicate' | 'ignored' | 'stale'> {
     const roomName = event.room?.name;
     const found = roomName ? await this.prisma.session.findUnique({ where: { externalId: roomName }, select: { id: true } }) : null;
     return this.transact(async (tx, after) => {
@@ -676,9 +716,12 @@ export class ReadingsService {
       if (!inserted) return 'duplicate';
       if (!found) return 'ignored';
       const s = await this.lock(tx, found.id);
-      const now = new Date(); // after the lock: see billingSweep
+      const now = this.clock(); // after the lock: see billingSweep
       const identity = event.participant?.identity ?? '';
       const active = s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS';
+      // A participant's events apply in LiveKit's event order: an older one arriving late is stale.
+      const mark = participantEventMark(event);
+      if (mark && active && this.side(s, identity) && !(await claimParticipantEvent(tx, s.externalId, identity, mark))) return 'stale';
       switch (event.event) {
         case 'participant_joined':
           if (!active || !this.side(s, identity)) return 'ignored';
@@ -702,7 +745,7 @@ export class ReadingsService {
 
   async expireRequest(sessionId: string): Promise<void> {
     await this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await tx.session.findUnique({ where: { id: sessionId } });
       if (!s || s.status !== 'REQUESTED') return;
       const locked = await this.lock(tx, sessionId);
@@ -716,7 +759,7 @@ export class ReadingsService {
 
   async noShow(sessionId: string): Promise<void> {
     await this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await this.lock(tx, sessionId).catch(() => null);
       if (!s || s.status !== 'ACCEPTED' || !s.acceptedAt) return;
       const grace = await getIntSetting(tx, 'session_grace_seconds');
@@ -728,11 +771,11 @@ export class ReadingsService {
 
   async graceExpired(sessionId: string): Promise<void> {
     await this.transact(async (tx, after) => {
-      const now = new Date();
+      const now = this.clock();
       const s = await this.lock(tx, sessionId).catch(() => null);
       if (!s || s.status !== 'IN_PROGRESS' || !s.graceStartedAt) return;
-      const grace = await getIntSetting(tx, 'session_grace_seconds');
-      const due = addSeconds(s.graceStartedAt, grace);
+      // The budget is per session: earlier pauses spent part of it.
+      const due = graceDeadline(s, await getIntSetting(tx, 'session_grace_seconds'))!;
       if (due > now) return this.schedule(tx, TASKS.graceExpired, s.id, jobKey.grace(s.id), due);
       // Billed only for connected minutes: connected time stopped growing when the grace period began.
       await this.finish(tx, after, s, 'DISCONNECTED', END_REASONS.graceExpired, now, null);
@@ -746,7 +789,7 @@ export class ReadingsService {
   async billSession(sessionId: string): Promise<boolean> {
     return this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId).catch(() => null);
-      const now = new Date(); // after the lock: see billingSweep
+      const now = this.clock(); // after the lock: see billingSweep
       if (!s || s.status !== 'IN_PROGRESS' || !s.resumedAt) return false;
       const r = await this.chargeDue(tx, s, now);
       if (r.insufficient) {
@@ -768,7 +811,7 @@ export class ReadingsService {
    * (session, minute) at most once (unique ledger key), and a session row only ever moves forward
    * (billed_minutes is raised to what the ledger holds, never lowered), so a replay or a late sweep changes nothing.
    */
-  async billingSweep(now = new Date()): Promise<BillingSweepResult> {
+  async billingSweep(now = this.clock()): Promise<BillingSweepResult> {
     const result: BillingSweepResult = { due: 0, minutes: 0, charged: 0, advanced: 0, ended: 0, ms: { select: 0, charge: 0, apply: 0, end: 0 } };
     const money = this.runtime.money;
     if (!money) return result;
@@ -899,7 +942,7 @@ export class ReadingsService {
     };
     try {
       return await this.transact(async (tx, after) => {
-        const now = new Date();
+        const now = this.clock();
         const locked = await tx.$queryRawUnsafe<Array<{ id: string }>>(
           `SELECT id FROM sessions WHERE id = ANY($1::text[]) AND status = 'IN_PROGRESS' ORDER BY id FOR NO KEY UPDATE`,
           ids,
@@ -916,7 +959,7 @@ export class ReadingsService {
         try {
           const done = await this.transact(async (tx, after) => {
             const s = await this.lock(tx, id).catch(() => null);
-            return s ? end(tx, after, s, new Date()) : false;
+            return s ? end(tx, after, s, this.clock()) : false;
           });
           if (done) ended += 1;
         } catch (err) {
@@ -974,7 +1017,7 @@ export class ReadingsService {
       SELECT id, status, grace_started_at IS NOT NULL AS paused FROM sessions
       WHERE (status = 'REQUESTED' AND requested_at < now() - make_interval(secs => ${ttl + late}))
          OR (status = 'ACCEPTED' AND accepted_at < now() - make_interval(secs => ${grace + late}))
-         OR (status = 'IN_PROGRESS' AND grace_started_at < now() - make_interval(secs => ${grace + late}))
+         OR (status = 'IN_PROGRESS' AND grace_started_at < now() - make_interval(secs => greatest(0, ${grace} - grace_used_seconds) + ${late}))
       LIMIT 500`;
     for (const r of rows) {
       try {
