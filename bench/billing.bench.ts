@@ -13,6 +13,7 @@ import pg from 'pg';
 import { createPrisma } from '../shared/db/client.js';
 import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
+import { migrateJobs } from '../shared/jobs.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
 import { CLEAN, checkLedger } from '../subgraphs/payments/testing/fixtures.js';
 import { ReadingsService, type BillingSweepResult } from '../subgraphs/readings/services/sessions.js';
@@ -44,13 +45,18 @@ const prisma = createPrisma(url.toString(), { schema, max: 1 });
 const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
 const sql = async <T>(text: string, values?: unknown[]) => (await pool.query(text, values)).rows as T[];
 const pubsub = createPubSub({ prefix: `${schema}:` });
-const money = createMoney(prisma, pubsub);
+// Money queues its outbox job (walletUpdated, auto-reload) in each charging transaction, as in production; no runner
+// takes them here. The queue is the tests' (installing a new one would restart every worker on the database), under
+// this run's prefix, emptied at the end.
+const jobs = { connectionString: base, schema: process.env.BENCH_JOBS_SCHEMA ?? 'test_jobs', prefix: `${schema}:` };
+await migrateJobs(jobs);
+const money = createMoney(prisma, pubsub, jobs);
 const livekit = new LiveKitService({ url: null, apiKey: 'bench', apiSecret: 'bench-secret-bench-secret-bench-secret' });
 // The production service, without a job queue (the bench calls the sweep the job runs).
 const readings = new ReadingsService({ prisma, pubsub, runtime: { money }, jobs: null, livekit });
 // A second instance with its own pool, for the racing-sweeps check.
 const prisma2 = createPrisma(url.toString(), { schema, max: 4 });
-const readings2 = new ReadingsService({ prisma: prisma2, pubsub, runtime: { money: createMoney(prisma2, pubsub) }, jobs: null, livekit });
+const readings2 = new ReadingsService({ prisma: prisma2, pubsub, runtime: { money: createMoney(prisma2, pubsub, jobs) }, jobs: null, livekit });
 
 /** Makes `seconds` of connected time pass for every running session (as readings' test helper does for one). */
 const timeTravel = (seconds: number) =>
@@ -205,6 +211,10 @@ try {
   await prisma.$disconnect();
   await prisma2.$disconnect();
   await pool.end();
+  await admin.query(
+    `DELETE FROM "${jobs.schema}"._private_jobs j USING "${jobs.schema}"._private_tasks t WHERE j.task_id = t.id AND t.identifier LIKE $1`,
+    [`${jobs.prefix}%`],
+  );
   if (!process.env.KEEP_SCHEMA) await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
   await admin.end();
 }

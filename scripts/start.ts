@@ -26,7 +26,7 @@ if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma);
 const pubsub = createPubSub({ redisUrl: config.redisUrl });
 // Durable timers (readings): graphile-worker in the same database; on PGlite it polls (NOTIFY reaches no other connection).
 const jobs = { connectionString: databaseUrl, embedded: !!embedded };
-const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub), jobs }, { ports: config.ports });
+const federation = await startLocalFederation({ config, prisma, pubsub, money: createMoney(prisma, pubsub, jobs), jobs }, { ports: config.ports });
 
 console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
 console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);
