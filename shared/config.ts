@@ -1,3 +1,5 @@
+import { stripeApiOverride } from './stripe-api.js';
+
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
   dev: boolean;
@@ -41,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiKey: env.LIVEKIT_API_KEY || 'devkey',
       apiSecret: env.LIVEKIT_API_SECRET || `${DEV_SECRET}-livekit`,
     },
-    stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null },
+    stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),
