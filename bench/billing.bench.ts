@@ -185,6 +185,12 @@ try {
   const expected = BROKE * 1 + (N - BROKE) * 4 + NAIVE;
   if (Number(charges) !== expected || Number(revenue) + Number(earnings) !== expected * RATE) throw new Error('totals do not add up');
 
+  // Outbox jobs: one per set-based charging call (sweeps, money-only call), one per naive per-session charge.
+  const [outbox] = await sql<{ sets: number; single: number }>(
+    `SELECT count(*) FILTER (WHERE json_array_length(j.payload->'users') > 1)::int AS sets, count(*) FILTER (WHERE json_array_length(j.payload->'users') = 1)::int AS single
+       FROM "${jobs.schema}"._private_jobs j JOIN "${jobs.schema}"._private_tasks t ON t.id = j.task_id WHERE t.identifier = $1`,
+    [`${jobs.prefix}payments.money-moved`],
+  );
   const tick = warm.ms;
   const naivePer = naive.ms / NAIVE;
   const naiveFor = naivePer * N;
@@ -202,6 +208,7 @@ try {
   console.log(`  naive, previous per-session tick, ${NAIVE} sequential: ${naive.ms.toFixed(0)} ms  (${naivePer.toFixed(2)} ms/session)  CPU ${cpu(naive.cpu)}`);
   if (NAIVE !== N) console.log(`  naive extrapolated to ${N}:            ${naiveFor.toFixed(0)} ms`);
   console.log(`  speed-up sweep vs naive:                ${(naiveFor / tick).toFixed(1)}x wall, ${((((naive.cpu.pg + naive.cpu.node) / NAIVE) * N) / (warm.cpu.pg + warm.cpu.node)).toFixed(1)}x CPU`);
+  console.log(`  outbox jobs queued:                     ${outbox!.sets} for set-based calls, ${outbox!.single} for single charges`);
   console.log(`  machine load during the run:            ${load1!.toFixed(1)} (1-min average) on ${os.cpus().length} cores`);
   console.log(`  goal ≤ 2000 ms for ${N}:                  ${tick <= 2000 ? 'met' : 'MISSED'} (sweep, minute 2, wall clock)`);
   console.log(`  checks: ledger invariants (balanced, balances = entries, none negative, splits exact); every session's`);

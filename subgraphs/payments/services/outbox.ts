@@ -42,7 +42,10 @@ export function createMoneyOutbox(jobs: JobsConfig): MoneyOutbox {
         ready = null;
         throw e;
       }));
-      await queue.add(tx, MONEY_MOVED_TASK, moved, { maxAttempts: 10 });
+      // One wallet's jobs run in order, so its walletUpdated events arrive in the order of its movements (a set-based
+      // sweep's job, for thousands of wallets, takes no queue: a client is charged by it at most once a minute).
+      const queueName = moved.users.length === 1 ? `wallet:${moved.users[0]}` : undefined;
+      await queue.add(tx, MONEY_MOVED_TASK, moved, { maxAttempts: 10, queueName });
     },
   };
 }
