@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
-import { startJobRunner } from '../../../shared/jobs.js';
+import { migrateJobs, startJobRunner } from '../../../shared/jobs.js';
 import { createMoney, walletTopic, type PaymentsMoney, type WalletEvent } from './money.js';
 import { MONEY_MOVED_TASK, moneyMovedTask } from './outbox.js';
 import { CLEAN, checkLedger, createSession, createUser } from '../testing/fixtures.js';
@@ -148,6 +148,7 @@ describe('ledger core', () => {
   it('purchase inside the caller transaction rolls back with it; walletUpdated comes from its outbox job, only after a commit', async () => {
     // Money with the outbox, and a runner with payments' handler of its job (no auto-reload here).
     const jobs = { connectionString: db.url, schema: 'test_jobs', prefix: `${db.schema}:`, pollIntervalMs: 100 };
+    await migrateJobs(jobs);
     const queued = createMoney(db.prisma, pubsub, jobs);
     const runner = await startJobRunner(jobs, { [MONEY_MOVED_TASK]: moneyMovedTask({ publish: queued.publish, autoReload: async () => {}, rearm: async () => {} }) });
     const client = await createUser(db.prisma);

@@ -32,16 +32,20 @@ export interface MoneyOutbox {
 
 export function createMoneyOutbox(jobs: JobsConfig): MoneyOutbox {
   const queue = createJobQueue(jobs.schema, jobs.prefix);
-  // The first movement of a process that runs no payments code (readings, community) may come before any payments
-  // instance installed the queue schema: install it once (idempotent, memoized per process) before adding.
+  // A process that runs no payments code (community) may move money before any payments instance installed the
+  // queue schema: install it (idempotent, memoized per process) right away, so it is done before the first movement's
+  // transaction — on the embedded database, whose one session that transaction holds, it could not run meanwhile.
   let ready: Promise<void> | null = null;
+  const install = () =>
+    (ready ??= migrateJobs(jobs).catch((e: unknown) => {
+      ready = null;
+      throw e;
+    }));
+  install().catch((e: unknown) => console.warn(`[payments] job queue not installed yet: ${String(e)}`));
   return {
     async queue(tx, moved) {
       if (!moved.users.length) return;
-      await (ready ??= migrateJobs(jobs).catch((e: unknown) => {
-        ready = null;
-        throw e;
-      }));
+      await install();
       // One wallet's jobs run in order, so its walletUpdated events arrive in the order of its movements (a set-based
       // sweep's job, for thousands of wallets, takes no queue: a client is charged by it at most once a minute).
       const queueName = moved.users.length === 1 ? `wallet:${moved.users[0]}` : undefined;
