@@ -149,6 +149,14 @@ describe('effects after a money movement (outbox)', () => {
     expect(await reloadRows(other.id)).toEqual([{ idempotency_key: `autoreload:${other.id}:crashed`, amount_cents: 2500 }]);
     const [w] = await fed.db.sql<{ k: string | null; armed: boolean }>(`SELECT auto_reload_pending_key AS k, auto_reload_armed AS armed FROM wallets WHERE user_id = $1`, [other.id]);
     expect(w).toEqual({ k: null, armed: false });
+
+    // A client who turns auto-reload off while a claimed reload waits for Stripe is not charged for it.
+    const quitter = await clientWithAutoReload(1000, 500);
+    await fed.db.sql(`UPDATE wallets SET auto_reload_armed = false, auto_reload_pending_key = $2 WHERE user_id = $1`, [quitter.id, `autoreload:${quitter.id}:crashed`]);
+    expect((await fed.run(SetAutoReloadDocument, { input: { enabled: false } }, quitter.token)).errors).toBeUndefined();
+    await run({ ...moved, users: [quitter.id] }, 2);
+    expect(reloadsOf(quitter.id)).toHaveLength(0);
+    expect(await fed.db.sql(`SELECT auto_reload_pending_key AS k FROM wallets WHERE user_id = $1`, [quitter.id])).toEqual([{ k: null }]);
   });
 
   it('a movement that rolls back with its caller queues nothing', async () => {

@@ -98,7 +98,8 @@ export function createTopUps(d: TopUpDeps) {
   async function setAutoReload(userId: string, input: { enabled: boolean; thresholdCents?: number | null; amountCents?: number | null }) {
     await ensureUserAccounts(d.prisma, { wallets: [userId] });
     if (!input.enabled) {
-      return d.prisma.wallet.update({ where: { userId }, data: { autoReloadEnabled: false } });
+      // A reload claimed but not sent yet (Stripe was unreachable) is dropped with it.
+      return d.prisma.wallet.update({ where: { userId }, data: { autoReloadEnabled: false, autoReloadPendingKey: null } });
     }
     requireStripe();
     const threshold = input.thresholdCents;
@@ -145,7 +146,7 @@ export function createTopUps(d: TopUpDeps) {
        UNION ALL
        SELECT w.user_id, w.auto_reload_pending_key, w.auto_reload_amount_cents, w.stripe_customer_id, w.default_payment_method_id
          FROM wallets w
-        WHERE w.user_id = ANY($1::text[]) AND w.auto_reload_pending_key IS NOT NULL
+        WHERE w.user_id = ANY($1::text[]) AND w.auto_reload_pending_key IS NOT NULL AND w.auto_reload_enabled
           AND w.default_payment_method_id IS NOT NULL AND w.stripe_customer_id IS NOT NULL AND w.auto_reload_amount_cents IS NOT NULL
           AND w.user_id NOT IN (SELECT user_id FROM claimed)`,
       [...new Set(userIds)],
