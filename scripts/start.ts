@@ -29,10 +29,11 @@ const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async (
   // PGlite is one session shared by every connection: keep the pool small there.
   const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
-  const money = createMoney(prisma, pubsub);
-  if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, money);
-  // Durable timers (readings): graphile-worker in the same database; on PGlite it polls (NOTIFY reaches no other connection).
+  // Durable timers (readings) and the money outbox (payments): graphile-worker in the same database; on PGlite it
+  // polls (NOTIFY reaches no other connection).
   const jobs = { connectionString: databaseUrl, embedded: !!embedded };
+  const money = createMoney(prisma, pubsub, jobs);
+  if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, money);
   const federation = await startLocalFederation({ config, prisma, pubsub, money, jobs }, { ports: config.ports });
   return { prisma, pubsub, federation };
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stripeApiOverride } from './stripe-api.js';
 
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
@@ -93,7 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
       apiKey: env.LIVEKIT_API_KEY || fallback?.livekitApiKey || `API${randomBytes(9).toString('base64url')}`,
       apiSecret: env.LIVEKIT_API_SECRET || fallback?.livekitApiSecret || randomSecret(),
     },
-    stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null },
+    stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),

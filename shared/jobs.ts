@@ -31,6 +31,8 @@ export interface AddJobOptions {
   /** One pending job per key: adding again replaces it (new payload and run time). */
   jobKey?: string;
   maxAttempts?: number;
+  /** Jobs of one named queue run one at a time, in order (prefixed like task names). */
+  queueName?: string;
 }
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -60,12 +62,13 @@ export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueu
   return {
     async add(db, task, payload, options = {}) {
       await db.$queryRawUnsafe(
-        `SELECT 1 FROM ${s}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text)`,
+        `SELECT 1 FROM ${s}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, queue_name => $6::text)`,
         prefix + task,
         JSON.stringify(payload),
         options.runAt ?? null,
         options.maxAttempts ?? 10,
         options.jobKey ? prefix + options.jobKey : null,
+        options.queueName ? prefix + options.queueName : null,
       );
     },
     async remove(db, jobKey) {

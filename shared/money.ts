@@ -60,9 +60,9 @@ export interface MoneyPort {
   /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
   purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
   /**
-   * Publishes `walletUpdated` for these users with their committed balances. Charges and purchases publish by
-   * themselves after commit (also when made in the caller's `tx`: payments announces them once that transaction's
-   * rows become visible, and never when it rolls back); this is for an extra refresh.
+   * Publishes `walletUpdated` for these users with their committed balances. Charges and purchases are announced
+   * by themselves after commit (also when made in the caller's `tx`: they queue payments' outbox job in that
+   * transaction, so nothing is announced when it rolls back); this is for an extra refresh.
    */
   walletChanged(userIds: string[]): Promise<void>;
 }

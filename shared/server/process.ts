@@ -32,13 +32,9 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
     }
   });
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
-  const runtime: ServiceRuntime = {
-    config,
-    prisma,
-    pubsub,
-    money: createMoney(prisma, pubsub),
-    jobs: { connectionString: config.databaseUrl, schema: process.env.JOBS_SCHEMA || undefined },
-  };
+  // Every process queues the effects of the money it moves on payments' outbox job, in this queue.
+  const jobs = { connectionString: config.databaseUrl, schema: process.env.JOBS_SCHEMA || undefined };
+  const runtime: ServiceRuntime = { config, prisma, pubsub, money: createMoney(prisma, pubsub, jobs), jobs };
   const server = await startOrExplain(config.databaseUrl, () => start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' }));
   // One JSON line on stdout when ready (scripts and benchmarks wait for it).
   console.log(JSON.stringify({ service: name, ready: true, url: server.url, port: server.port, pid: process.pid }));

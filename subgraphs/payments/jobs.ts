@@ -1,11 +1,14 @@
 import type { TaskList } from 'graphile-worker';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import { getIntSetting } from '../../shared/settings.js';
+import { MONEY_MOVED_TASK, moneyMovedTask } from './services/outbox.js';
 import type { PaymentsService } from './services/payments.js';
 
 export const PAYMENT_TASKS = {
   /** The optional daily automatic payout run (PRODUCT.md "Payouts"). */
   dailyPayouts: 'payments.daily-payouts',
+  /** The effects of a committed money movement (outbox.ts), queued in the movement's transaction by whoever moved it. */
+  moneyMoved: MONEY_MOVED_TASK,
 } as const;
 
 /**
@@ -45,6 +48,13 @@ export async function runDailyPayouts(prisma: PrismaClient, payments: PaymentsSe
 /** Task handlers for payments' job runner. The cron payload carries the slot's time in `_cron.ts`. */
 export function paymentTasks(prisma: PrismaClient, payments: PaymentsService): TaskList {
   return {
+    [PAYMENT_TASKS.moneyMoved]: moneyMovedTask({
+      publish: (events) => payments.money.publish(events),
+      autoReload: (userIds) => payments.autoReload(userIds),
+      rearm: async (userIds) => {
+        for (const userId of userIds) await payments.rearm(prisma, userId);
+      },
+    }),
     [PAYMENT_TASKS.dailyPayouts]: async (payload) => {
       const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
       const day = (ts ? new Date(ts) : new Date()).toISOString().slice(0, 10);

@@ -9,15 +9,16 @@ import type { PaymentsMoney } from './services/money.js';
 import './deps.js';
 
 export interface PaymentsServer extends RunningServer {
-  /** Payments' job handlers (the daily payout run), as its job runner has them. */
+  /** Payments' job handlers (the daily payout run, the money outbox), as its job runner has them. */
   tasks: ReturnType<typeof paymentTasks>;
 }
 
 export async function startPayments(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<PaymentsServer> {
   const money = rt.money && 'adjustBalance' in rt.money ? (rt.money as PaymentsMoney) : undefined;
-  const payments = createPaymentsService({ prisma: rt.prisma, pubsub: rt.pubsub, config: rt.config, money });
+  const payments = createPaymentsService({ prisma: rt.prisma, pubsub: rt.pubsub, config: rt.config, money, jobs: rt.jobs });
   const tasks = paymentTasks(rt.prisma, payments);
-  // Recurring jobs (the daily payout run) on the same durable queue as readings' timers.
+  // Recurring jobs (the daily payout run) and the money outbox (effects of committed movements, whichever process
+  // made them) on the same durable queue as readings' timers.
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
@@ -55,7 +56,6 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
       await server.close();
       await runner?.stop();
       runner = null;
-      await payments.idle();
     },
   };
 }

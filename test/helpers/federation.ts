@@ -57,7 +57,7 @@ export async function startTestFederation(options: { config?: Partial<Config>; r
   // Durable timers (readings): one queue schema shared by all test files (installing one notifies every
   // worker to stop), task names and job keys prefixed per file; polled often so tests need not wait.
   const jobs = { connectionString: db.url, schema: 'test_jobs', prefix: `${db.schema}:`, pollIntervalMs: 100 };
-  const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub, money: createMoney(db.prisma, pubsub), jobs };
+  const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub, money: createMoney(db.prisma, pubsub, jobs), jobs };
   const federation = await startLocalFederation(runtime);
   const url = federation.gateway.url;
   return {

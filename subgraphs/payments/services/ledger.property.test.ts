@@ -53,7 +53,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await svc?.idle();
   await stripe?.close();
   await pubsub?.close();
   await db?.drop();
@@ -212,7 +211,6 @@ describe('ledger properties under random concurrent sequences', () => {
             }
           });
         }
-        await svc.idle();
         stripe.failTransfers = false;
         await invariants();
       }),

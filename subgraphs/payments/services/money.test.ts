@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
+import { migrateJobs, startJobRunner } from '../../../shared/jobs.js';
 import { createMoney, walletTopic, type PaymentsMoney, type WalletEvent } from './money.js';
+import { MONEY_MOVED_TASK, moneyMovedTask } from './outbox.js';
 import { CLEAN, checkLedger, createSession, createUser } from '../testing/fixtures.js';
 
 let db: TestDatabase;
@@ -143,7 +145,12 @@ describe('ledger core', () => {
     expect(await money.balanceOf(client)).toBe(667);
   });
 
-  it('purchase inside the caller transaction rolls back with it; walletUpdated only after a commit', async () => {
+  it('purchase inside the caller transaction rolls back with it; walletUpdated comes from its outbox job, only after a commit', async () => {
+    // Money with the outbox, and a runner with payments' handler of its job (no auto-reload here).
+    const jobs = { connectionString: db.url, schema: 'test_jobs', prefix: `${db.schema}:`, pollIntervalMs: 100 };
+    await migrateJobs(jobs);
+    const queued = createMoney(db.prisma, pubsub, jobs);
+    const runner = await startJobRunner(jobs, { [MONEY_MOVED_TASK]: moneyMovedTask({ publish: queued.publish, autoReload: async () => {}, rearm: async () => {} }) });
     const client = await createUser(db.prisma);
     await fund(client, 500);
     const events: WalletEvent[] = [];
@@ -151,26 +158,31 @@ describe('ledger core', () => {
     const reading = (async () => {
       for await (const e of sub) events.push(e);
     })();
-    await expect(
-      db.prisma.$transaction(async (tx) => {
-        await money.purchase({ idempotencyKey: `tx-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx);
-        throw new Error('caller failed');
-      }),
-    ).rejects.toThrow('caller failed');
-    expect(await money.balanceOf(client)).toBe(500);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(events).toEqual([]);
-    let txId = '';
-    await db.prisma.$transaction(async (tx) => {
-      txId = (await money.purchase({ idempotencyKey: `tx2-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx)).transactionId;
-      await new Promise((r) => setTimeout(r, 200));
-      expect(events).toEqual([]); // not yet committed
-    });
-    const until = Date.now() + 3000;
-    while (!events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-    expect(events).toEqual([{ userId: client, balanceCents: 300, cause: 'PURCHASE', transactionId: txId, lowBalance: false }]);
-    await sub.return!();
-    await reading;
+    try {
+      await expect(
+        db.prisma.$transaction(async (tx) => {
+          await queued.purchase({ idempotencyKey: `tx-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx);
+          throw new Error('caller failed');
+        }),
+      ).rejects.toThrow('caller failed');
+      expect(await money.balanceOf(client)).toBe(500);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(events).toEqual([]);
+      let txId = '';
+      await db.prisma.$transaction(async (tx) => {
+        txId = (await queued.purchase({ idempotencyKey: `tx2-${client}`, clientId: client, readerId: null, amountCents: 200, type: 'PURCHASE', description: 'x' }, tx)).transactionId;
+        await new Promise((r) => setTimeout(r, 200));
+        expect(events).toEqual([]); // not yet committed
+      });
+      const until = Date.now() + 5000;
+      while (!events.length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(events).toEqual([{ userId: client, balanceCents: 300, cause: 'PURCHASE', transactionId: txId, lowBalance: false }]);
+    } finally {
+      await sub.return!();
+      await reading;
+      await runner.stop();
+      await db.sql(`DELETE FROM test_jobs._private_jobs j USING test_jobs._private_tasks t WHERE j.task_id = t.id AND t.identifier LIKE $1`, [`${jobs.prefix}%`]);
+    }
   });
 
   it('checkSessionFunds needs max($5, one minute)', async () => {

@@ -8,6 +8,7 @@ import type {
   Tx,
 } from '../../../shared/money.js';
 import type { PubSub } from '../../../shared/pubsub.js';
+import type { JobsConfig } from '../../../shared/jobs.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
@@ -28,6 +29,7 @@ import {
   walletAccountId,
   type TransactionTypeName,
 } from './ledger.js';
+import { createMoneyOutbox, type MoneyMoved } from './outbox.js';
 
 /** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
 export interface WalletEvent {
@@ -68,10 +70,6 @@ export interface PaymentsMoney extends MoneyPort {
   /** Publishes walletUpdated with the committed balances of these users. */
   walletChanged(userIds: string[], cause?: TransactionTypeName | null): Promise<void>;
   publish(events: WalletEvent[]): Promise<void>;
-  /** Called after commit with the wallets a debit took money from (auto-reload looks at them). */
-  onDebited: ((userIds: string[]) => void) | null;
-  /** Called after commit with wallets credited outside Stripe (auto-reload re-arms once back over the threshold). */
-  onCredited: ((userIds: string[]) => void) | null;
 }
 
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
@@ -82,7 +80,27 @@ function assertMinute(m: SessionMinute): void {
   assertAmount(m.rateCents, 'rateCents');
 }
 
-export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney {
+/** The outbox job of one movement (a single wallet). */
+function movedOne(event: WalletEvent & { cause: TransactionTypeName; transactionId: string }, direction: MoneyMoved['direction']): MoneyMoved {
+  return {
+    cause: event.cause,
+    direction,
+    users: [event.userId],
+    balances: [event.balanceCents],
+    transactionIds: [event.transactionId],
+    low: event.lowBalance ? [event.userId] : [],
+  };
+}
+
+/**
+ * Payments' money over `prisma`. With `jobs` (every service process and the local federation), each movement
+ * queues its effects (walletUpdated; auto-reload for a debit, re-arming for a credit) on payments' outbox job in
+ * its own transaction — the caller's when it passes `tx` — and payments' job runner carries them out after commit
+ * (outbox.ts). Without `jobs` (unit tests, benchmarks) there is no auto-reload, a movement in its own transaction
+ * is announced right after its commit, and one made in a caller's transaction is not announced.
+ */
+export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsConfig | null): PaymentsMoney {
+  const outbox = jobs ? createMoneyOutbox(jobs) : null;
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
 
@@ -95,32 +113,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
     await Promise.all(events.map((e) => pubsub.publish(walletTopic(e.userId), e)));
   }
 
-  /**
-   * A movement made inside the caller's transaction is announced once that transaction has committed: we watch
-   * (from the pool, without awaiting) for its row to become visible. A rolled-back transaction never appears, so
-   * nothing is published for it. Gives up after 30 s.
-   */
-  function publishWhenCommitted(event: WalletEvent & { transactionId: string }, debit: boolean): void {
-    const started = Date.now();
-    const attempt = async () => {
-      try {
-        const row = await prisma.transaction.findUnique({ where: { id: event.transactionId }, select: { id: true } });
-        if (row) {
-          await publish([event]);
-          if (debit) money.onDebited?.([event.userId]);
-          return;
-        }
-      } catch {
-        return; // the pool is closing: nothing to announce to
-      }
-      if (Date.now() - started < 30_000) setTimeout(() => void attempt(), 50).unref();
-    };
-    setTimeout(() => void attempt(), 10).unref();
-  }
-
   const money: PaymentsMoney = {
-    onDebited: null,
-    onCredited: null,
     balanceOf,
     publish,
 
@@ -167,12 +160,16 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
             ],
           });
           const balanceCents = posted.balances.get(wallet)!;
-          return {
+          const charged = {
             status: posted.replayed ? ('ALREADY_CHARGED' as const) : ('CHARGED' as const),
             transactionId: posted.transactionId,
             balanceCents,
             lowBalance: balanceCents < lowMinutes * input.rateCents,
           };
+          if (!posted.replayed) {
+            await outbox?.queue(t, movedOne({ userId: input.clientId, cause: 'SESSION_CHARGE', ...charged }, 'DEBIT'));
+          }
+          return charged;
         } catch (error) {
           if (error instanceof AppError && error.code === 'INSUFFICIENT_FUNDS') {
             return { status: 'INSUFFICIENT_FUNDS' as const, balanceCents: Number((error.extensions as { balanceCents?: number }).balanceCents ?? 0) };
@@ -180,13 +177,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
           throw error;
         }
       });
-      if (result.status === 'CHARGED') {
-        const event = { userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE' as const, transactionId: result.transactionId, lowBalance: result.lowBalance };
-        if (tx) publishWhenCommitted(event, true);
-        else {
-          await publish([event]);
-          money.onDebited?.([input.clientId]);
-        }
+      if (result.status === 'CHARGED' && !outbox && !tx) {
+        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE', transactionId: result.transactionId, lowBalance: result.lowBalance }]);
       }
       return result;
     },
@@ -230,6 +222,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
           unique.map((i) => i.rateCents),
           bps,
         );
+        // One outbox job for the whole call, carrying every client charged now.
+        if (outbox) await outbox.queue(t, sweepMoved(rows, unique, lowMinutes));
         return { locked, rows };
       });
       const charged = new Map<number, string>();
@@ -262,8 +256,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
         const clientId = inputs[idx]!.clientId;
         events.set(clientId, { userId: clientId, balanceCents: r.balanceCents, cause: 'SESSION_CHARGE', transactionId: r.transactionId, lowBalance: r.lowBalance });
       });
-      await publish([...events.values()]);
-      if (events.size) money.onDebited?.([...events.keys()]);
+      if (!outbox) await publish([...events.values()]);
       return results;
     },
 
@@ -308,21 +301,18 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
             replayed: true,
           };
         }
+        const balanceCents = posted.balances.get(wallet)!;
+        await outbox?.queue(t, movedOne({ userId: input.clientId, balanceCents, cause: input.type, transactionId: posted.transactionId, lowBalance: false }, 'DEBIT'));
         return {
           transactionId: posted.transactionId,
-          balanceCents: posted.balances.get(wallet)!,
+          balanceCents,
           readerShareCents: shares.reader,
           platformShareCents: shares.platform,
           replayed: false,
         };
       });
-      if (!result.replayed) {
-        const event = { userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false };
-        if (tx) publishWhenCommitted(event, true);
-        else {
-          await publish([event]);
-          money.onDebited?.([input.clientId]);
-        }
+      if (!result.replayed && !outbox && !tx) {
+        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false }]);
       }
       return result;
     },
@@ -360,6 +350,10 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
             throw new AppError('CONFLICT', 'This idempotency key was already used for a different adjustment.');
           }
         } else {
+          if (input.account === 'WALLET') {
+            const event = { userId: input.userId, balanceCents: posted.balances.get(accountId)!, cause: 'ADJUSTMENT' as const, transactionId: posted.transactionId, lowBalance: false };
+            await outbox?.queue(t, movedOne(event, input.amountCents < 0 ? 'DEBIT' : 'CREDIT'));
+          }
           await audit(t, ctx, {
             action: 'payments:adjust',
             entityType: 'Transaction',
@@ -369,15 +363,35 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub): PaymentsMoney
         }
         return { transactionId: posted.transactionId, balanceCents: posted.balances.get(accountId)!, replayed: posted.replayed };
       });
-      if (!result.replayed && input.account === 'WALLET') {
+      if (!result.replayed && input.account === 'WALLET' && !outbox) {
         await publish([{ userId: input.userId, balanceCents: result.balanceCents, cause: 'ADJUSTMENT', transactionId: result.transactionId, lowBalance: false }]);
-        if (input.amountCents < 0) money.onDebited?.([input.userId]);
-        else money.onCredited?.([input.userId]);
       }
       return result;
     },
   };
   return money;
+}
+
+/** The outbox job of one set-based call: each client charged now, with its last charge and its balance after it. */
+function sweepMoved(rows: Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>, unique: SessionMinute[], lowMinutes: number): MoneyMoved {
+  const balances = new Map<string, number>();
+  for (const r of rows) if (r.kind === 2) balances.set(r.id, Number(r.balance));
+  const last = new Map<string, { ord: number; tid: string }>();
+  for (const r of rows) {
+    if (r.kind !== 0) continue;
+    const clientId = unique[r.ord! - 1]!.clientId;
+    const seen = last.get(clientId);
+    if (!seen || seen.ord < r.ord!) last.set(clientId, { ord: r.ord!, tid: r.id });
+  }
+  const moved: MoneyMoved = { cause: 'SESSION_CHARGE', direction: 'DEBIT', users: [], balances: [], transactionIds: [], low: [] };
+  for (const [clientId, { ord, tid }] of last) {
+    const balance = balances.get(walletAccountId(clientId)) ?? 0;
+    moved.users.push(clientId);
+    moved.balances.push(balance);
+    moved.transactionIds.push(tid);
+    if (balance < lowMinutes * unique[ord - 1]!.rateCents) moved.low.push(clientId);
+  }
+  return moved;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Config } from '../../../shared/config.js';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import type { PubSub } from '../../../shared/pubsub.js';
+import type { JobsConfig } from '../../../shared/jobs.js';
 import { createMoney, type PaymentsMoney } from './money.js';
 import { createPayouts } from './payouts.js';
 import { createRefunds } from './refunds.js';
@@ -12,25 +13,13 @@ import { createWalletRefunds } from './wallet-refunds.js';
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
 
 /** Everything the payments subgraph does, over one ledger (the MoneyPort other subgraphs use) and one Stripe client. */
-export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubSub; config: Config; money?: PaymentsMoney }) {
-  const money = opts.money ?? createMoney(opts.prisma, opts.pubsub);
+export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubSub; config: Config; money?: PaymentsMoney; jobs?: JobsConfig | null }) {
+  const money = opts.money ?? createMoney(opts.prisma, opts.pubsub, opts.jobs);
   const stripe = createStripeClient(opts.config.stripe);
   const topUps = createTopUps({ prisma: opts.prisma, money, stripe, webhookSecret: opts.config.stripe.webhookSecret });
   const payouts = createPayouts({ prisma: opts.prisma, stripe });
   const refunds = createRefunds({ prisma: opts.prisma, money });
   const walletRefunds = createWalletRefunds({ prisma: opts.prisma, money, stripe });
-  // Every debit (minute, purchase, manual debit) may cross a client's auto-reload threshold.
-  const inflight = new Set<Promise<void>>();
-  money.onDebited = (userIds) => {
-    const p: Promise<void> = topUps
-      .autoReload(userIds)
-      .catch(() => undefined)
-      .finally(() => inflight.delete(p));
-    inflight.add(p);
-  };
-  money.onCredited = (userIds) => {
-    for (const userId of userIds) void topUps.rearm(opts.prisma, userId).catch(() => undefined);
-  };
   return {
     money,
     stripeConfigured: !!stripe,
@@ -40,9 +29,5 @@ export function createPaymentsService(opts: { prisma: PrismaClient; pubsub: PubS
     ...walletRefunds,
     readerEarnings: (readerId: string) => readerEarnings(opts.prisma, readerId),
     reconcile: () => reconcile(opts.prisma),
-    /** Resolves when the auto-reloads started so far have finished (tests, shutdown). */
-    idle: async () => {
-      while (inflight.size) await Promise.all([...inflight]);
-    },
   };
 }

@@ -4,6 +4,7 @@ import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
+import { rearmAutoReload } from './rearm.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
 
@@ -95,7 +96,7 @@ export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney })
     });
     if (!result.replayed) {
       await d.money.walletChanged([session.clientId], 'REFUND');
-      d.money.onCredited?.([session.clientId]);
+      await rearmAutoReload(d.prisma, [session.clientId]).catch(() => undefined);
     }
     return result.transaction;
   }

@@ -7,6 +7,7 @@ import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAcco
 import type { PaymentsMoney } from './money.js';
 import { applyTransferReversal } from './payouts.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
+import { rearmAutoReload } from './rearm.js';
 import { applyRefundUpdate } from './wallet-refunds.js';
 
 export const TOP_UP_PRESETS_CENTS = [1000, 2500, 5000, 10000] as const;
@@ -97,7 +98,8 @@ export function createTopUps(d: TopUpDeps) {
   async function setAutoReload(userId: string, input: { enabled: boolean; thresholdCents?: number | null; amountCents?: number | null }) {
     await ensureUserAccounts(d.prisma, { wallets: [userId] });
     if (!input.enabled) {
-      return d.prisma.wallet.update({ where: { userId }, data: { autoReloadEnabled: false } });
+      // A reload claimed but not sent yet (Stripe was unreachable) is dropped with it.
+      return d.prisma.wallet.update({ where: { userId }, data: { autoReloadEnabled: false, autoReloadPendingKey: null } });
     }
     requireStripe();
     const threshold = input.thresholdCents;
@@ -117,25 +119,60 @@ export function createTopUps(d: TopUpDeps) {
   }
 
   /**
-   * After a debit: for each wallet now under its threshold and still armed, disarm it (one atomic UPDATE, so
-   * concurrent debits fire once) and charge the saved card off-session. The credit arrives by webhook as for any
-   * top-up; the wallet re-arms once a credit brings it back to the threshold. At most once per crossing.
+   * After a debit (payments' outbox job, outbox.ts): each wallet now under its threshold and still armed is disarmed
+   * and given the Stripe idempotency key of this crossing's reload, in one atomic UPDATE (concurrent debits claim
+   * one crossing once); then every claimed reload of these wallets not yet recorded charges the saved card
+   * off-session under that key. A job run again (retried, duplicated, or racing another) finds the key still pending
+   * and sends the same key, which Stripe answers with the same payment, so one crossing charges the card at most
+   * once; the key is cleared when its top-up row is recorded. The credit arrives by webhook as for any top-up; the
+   * wallet re-arms once a credit brings it back to the threshold. Throws (so the job is retried) when Stripe could
+   * not be reached.
    */
   async function autoReload(userIds: string[]): Promise<void> {
     if (!d.stripe || !userIds.length) return;
-    const due = await d.prisma.$queryRawUnsafe<Array<{ user_id: string; amount: number; customer: string; pm: string }>>(
-      `UPDATE wallets w SET auto_reload_armed = false, updated_at = now()
-         FROM ledger_accounts a
-        WHERE a.id = w.account_id AND w.user_id = ANY($1::text[]) AND w.auto_reload_enabled AND w.auto_reload_armed
-          AND w.default_payment_method_id IS NOT NULL AND w.stripe_customer_id IS NOT NULL
-          AND a.balance_cents < w.auto_reload_threshold_cents
-       RETURNING w.user_id, w.auto_reload_amount_cents AS amount, w.stripe_customer_id AS customer, w.default_payment_method_id AS pm`,
+    const stripe = d.stripe;
+    const due = await d.prisma.$queryRawUnsafe<Array<{ user_id: string; key: string; amount: number; customer: string; pm: string }>>(
+      `WITH claimed AS (
+         UPDATE wallets w SET auto_reload_armed = false, updated_at = now(),
+                auto_reload_pending_key = 'autoreload:' || w.user_id || ':' || gen_random_uuid()
+           FROM ledger_accounts a
+          WHERE a.id = w.account_id AND w.user_id = ANY($1::text[]) AND w.auto_reload_enabled AND w.auto_reload_armed
+            AND w.default_payment_method_id IS NOT NULL AND w.stripe_customer_id IS NOT NULL
+            AND a.balance_cents < w.auto_reload_threshold_cents
+         RETURNING w.user_id, w.auto_reload_pending_key AS key, w.auto_reload_amount_cents AS amount,
+                   w.stripe_customer_id AS customer, w.default_payment_method_id AS pm
+       )
+       SELECT * FROM claimed
+       UNION ALL
+       SELECT w.user_id, w.auto_reload_pending_key, w.auto_reload_amount_cents, w.stripe_customer_id, w.default_payment_method_id
+         FROM wallets w
+        WHERE w.user_id = ANY($1::text[]) AND w.auto_reload_pending_key IS NOT NULL AND w.auto_reload_enabled
+          AND w.default_payment_method_id IS NOT NULL AND w.stripe_customer_id IS NOT NULL AND w.auto_reload_amount_cents IS NOT NULL
+          AND w.user_id NOT IN (SELECT user_id FROM claimed)`,
       [...new Set(userIds)],
     );
+    const unreachable: unknown[] = [];
     for (const w of due) {
-      const key = `autoreload:${w.user_id}:${randomUUID()}`;
+      // Recorded once per key, however many runs of the job get here (ON CONFLICT: a racing run recorded it).
+      const record = async (piId: string, failure: string | null) => {
+        await d.prisma.$transaction(async (tx) => {
+          await tx.$executeRawUnsafe(
+            `INSERT INTO top_ups (id, user_id, amount_cents, status, stripe_payment_intent_id, idempotency_key, is_auto_reload, failure_reason, updated_at)
+             VALUES ($1, $2, $3, $4::"TopUpStatus", $5, $6, true, $7, now()) ON CONFLICT DO NOTHING`,
+            randomUUID(),
+            w.user_id,
+            w.amount,
+            failure === null ? 'PENDING' : 'FAILED',
+            piId,
+            w.key,
+            failure,
+          );
+          await tx.wallet.updateMany({ where: { userId: w.user_id, autoReloadPendingKey: w.key }, data: { autoReloadPendingKey: null } });
+        });
+      };
+      let pi: Stripe.PaymentIntent;
       try {
-        const pi = await d.stripe.paymentIntents.create(
+        pi = await stripe.paymentIntents.create(
           {
             amount: w.amount,
             currency: 'usd',
@@ -146,29 +183,22 @@ export function createTopUps(d: TopUpDeps) {
             metadata: { userId: w.user_id, purpose: 'wallet_auto_reload' },
             description: 'SoulSeer wallet auto-reload',
           },
-          { idempotencyKey: key },
+          { idempotencyKey: w.key },
         );
-        await d.prisma.topUp.create({ data: { userId: w.user_id, amountCents: w.amount, stripePaymentIntentId: pi.id, idempotencyKey: key, isAutoReload: true } });
       } catch (error) {
-        const pi = (error as { payment_intent?: { id?: string } }).payment_intent;
-        if (pi?.id) {
-          await d.prisma.topUp
-            .create({
-              data: { userId: w.user_id, amountCents: w.amount, stripePaymentIntentId: pi.id, idempotencyKey: key, isAutoReload: true, status: 'FAILED', failureReason: String((error as Error).message).slice(0, 500) },
-            })
-            .catch(() => undefined);
-        }
+        const failed = (error as { payment_intent?: { id?: string } }).payment_intent;
+        // A declined card made a payment intent: the crossing is settled (FAILED). No payment intent: Stripe was
+        // not reached, the key stays pending and the job is retried.
+        if (failed?.id) await record(failed.id, String((error as Error).message).slice(0, 500));
+        else unreachable.push(error);
+        continue;
       }
+      await record(pi.id, null);
     }
+    if (unreachable.length) throw new Error(`auto-reload: Stripe unreachable for ${unreachable.length} wallet(s): ${String(unreachable[0])}`);
   }
 
-  async function rearm(tx: Tx | PrismaClient, userId: string): Promise<void> {
-    await tx.$executeRawUnsafe(
-      `UPDATE wallets w SET auto_reload_armed = true, updated_at = now() FROM ledger_accounts a
-        WHERE a.id = w.account_id AND w.user_id = $1 AND NOT w.auto_reload_armed AND a.balance_cents >= COALESCE(w.auto_reload_threshold_cents, 0)`,
-      userId,
-    );
-  }
+  const rearm = (tx: Tx | PrismaClient, userId: string) => rearmAutoReload(tx, [userId]);
 
   /**
    * POST /webhooks/stripe. Verifies the signature over the raw body (unsigned, forged or stale → 400, nothing
@@ -200,7 +230,7 @@ export function createTopUps(d: TopUpDeps) {
     });
     for (const c of credited) {
       await d.money.walletChanged([c.userId], c.cause ?? 'ADD_FUNDS');
-      if (c.cause === 'REFUND') d.money.onCredited?.([c.userId]);
+      if (c.cause === 'REFUND') await rearmAutoReload(d.prisma, [c.userId]).catch(() => undefined);
     }
     return { status: 200, body: applied ? { received: true } : { received: true, duplicate: true } };
   }

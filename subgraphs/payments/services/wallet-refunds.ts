@@ -6,6 +6,7 @@ import { audit } from '../../../shared/audit.js';
 import { AppError } from '../../../shared/errors.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
+import { rearmAutoReload } from './rearm.js';
 import { isDefiniteRefusal, notConfigured } from './stripe-client.js';
 
 type Actor = Pick<Context, 'viewer' | 'ip' | 'userAgent'>;
@@ -281,7 +282,7 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
     }
     if (restored) {
       await d.money.walletChanged([request.userId], 'REFUND');
-      d.money.onCredited?.([request.userId]);
+      await rearmAutoReload(d.prisma, [request.userId]).catch(() => undefined);
     }
     const balanceCents = await d.money.balanceOf(request.userId);
     return { walletRefund: await load(walletRefundId), balanceCents, replayed };

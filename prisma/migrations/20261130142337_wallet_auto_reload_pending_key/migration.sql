@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "wallets" ADD COLUMN     "auto_reload_pending_key" TEXT;
