@@ -92,14 +92,31 @@ describe('CSRF prevention stays on', () => {
   });
 
   it('never runs a mutation sent as GET, even with a preflight header', async () => {
-    for (const headers of [{}, { 'apollo-require-preflight': 'true' }, { 'content-type': 'application/json' }]) {
+    const variants: Array<[Record<string, string>, number]> = [
+      [{}, 400],
+      [{ 'apollo-require-preflight': 'true' }, 405],
+      [{ 'content-type': 'application/json' }, 405],
+    ];
+    for (const [headers, status] of variants) {
       const res = await fetch(getUrl(SET_BIO, { bio: 'via GET' }), { headers: { authorization: bearer(people.client), ...headers } });
-      expect([400, 405], JSON.stringify(headers)).toContain(res.status);
+      expect(res.status, JSON.stringify(headers)).toBe(status);
       const body = (await res.json()) as { data?: unknown; errors: Array<{ message: string }> };
       expect(body.data).toBeUndefined();
       expect(body.errors[0]!.message).toMatch(/Cross-Site Request Forgery|GET requests only support query operations/);
     }
     expect(await storedBio(fed, people.client)).toBe(before);
+  });
+
+  it('runs a GET query only when a header a page cannot send without a preflight comes with it', async () => {
+    const query = getUrl(ME, {});
+    const refused = await fetch(query, { headers: { authorization: bearer(people.client), accept: 'application/json' } });
+    expect(refused.status).toBe(400);
+    const accepted: Record<string, string>[] = [{ 'apollo-require-preflight': 'true' }, { 'x-apollo-operation-name': 'Me' }, { 'content-type': 'application/json' }];
+    for (const headers of accepted) {
+      const res = await fetch(query, { headers: { authorization: bearer(people.client), ...headers } });
+      expect(res.status, JSON.stringify(headers)).toBe(200);
+      expect(((await res.json()) as { data: MeData }).data.me.id).toBe(people.client.id);
+    }
   });
 
   it('refuses the requests a page on another site can send without a preflight (form or text bodies)', async () => {
