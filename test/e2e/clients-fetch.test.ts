@@ -6,6 +6,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { eventually } from './subscriptions-fixtures.js';
 import { bearer, cast, ME, READER_STATUS, SET_BIO, storedBio, triggerReaderStatus, type Cast, type MeData, type ReaderStatusData, type SetBioData } from './clients-fixtures.js';
 
 let fed: TestFederation;
@@ -34,6 +35,8 @@ async function firstReaderStatusEvent(token: string, status: 'ONLINE' | 'AWAY') 
   await triggerReaderStatus(fed, people.reader, status);
   const event = await first;
   await events.return?.();
+  // Gone upstream too, so the next test's wait for a live listener cannot be met by this one.
+  await eventually(() => fed.pubsub.listenerCount(), (n) => n === 0);
   return event.value;
 }
 
