@@ -16,7 +16,6 @@ export const typePolicies = {
   FavoriteReaderLiveEvent: { keyFields: false, merge: true },
   ForumPostRepliesConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   ForumPostRepliesConnectionEdge: { keyFields: false, merge: true },
-  GiftLeaderboardEntry: { keyFields: false, merge: true },
   InviteReaderPayload: { keyFields: false, merge: true },
   LedgerTotals: { keyFields: false, merge: true },
   LiveStream: { fields: { invitedUsers: { merge: false } } },

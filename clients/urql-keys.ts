@@ -16,7 +16,6 @@ export const keys = {
   FavoriteReaderLiveEvent: embedded,
   ForumPostRepliesConnection: embedded,
   ForumPostRepliesConnectionEdge: embedded,
-  GiftLeaderboardEntry: embedded,
   InviteReaderPayload: embedded,
   LedgerTotals: embedded,
   LiveStreamToken: embedded,

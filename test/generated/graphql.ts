@@ -420,7 +420,7 @@ export type SendSessionMessageInput = {
   clientKey?: string | null | undefined;
   /** The text, 1 to 2000 characters. */
   content: string;
-  /** The session (accepted or in progress). */
+  /** The session (in progress, both participants connected). */
   sessionId: string | number;
 };
 
@@ -467,7 +467,7 @@ export type SessionStatus =
   | 'COMPLETED'
   /** The reader said no. */
   | 'DECLINED'
-  /** Ended because a participant did not come back within the grace period. */
+  /** Ended because the disconnect grace budget (2 minutes in total per session, over all pauses) was spent. */
   | 'DISCONNECTED'
   /** The reader did not answer in time. */
   | 'EXPIRED'
