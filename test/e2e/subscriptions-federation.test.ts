@@ -52,7 +52,8 @@ const stacks: Stack[] = [];
 const extraPubsubs: PubSub[] = [];
 
 async function startStack(pubsub: PubSub, limits: Partial<SubscriptionLimits> = {}, ports: { pulse?: number } = {}): Promise<Stack> {
-  const rt: ServiceRuntime = { config: testConfig(), prisma: db.prisma, pubsub };
+  // Every stack shares the first one's secrets (testConfig makes new ones each call): one user's token works on all.
+  const rt: ServiceRuntime = { config: stacks[0]?.rt.config ?? testConfig(), prisma: db.prisma, pubsub };
   const accounts = await startAccounts(rt);
   const pulse = await startPulseSubgraph(rt, sessions, { port: ports.pulse });
   const gateway = await startGateway({

@@ -144,11 +144,17 @@ export async function startPulseSubgraph(
   );
 }
 
-/** The supergraph of accounts (as printed in schema/accounts.graphql) and pulse. */
+/**
+ * The supergraph of accounts (as printed in schema/accounts.graphql) and pulse. Community's SDL is composed in too,
+ * at an address nothing listens on, because accounts extends community's types (a leaderboard entry's sender); no
+ * operation of the pulse tests is planned through it.
+ */
 export async function pulseSupergraph(urls: { accounts: string; pulse: string }): Promise<string> {
   const accounts = await readFile(path.join(SCHEMA_DIR, 'accounts.graphql'), 'utf8');
+  const community = await readFile(path.join(SCHEMA_DIR, 'community.graphql'), 'utf8');
   const result = composeServices([
     { name: 'accounts', url: urls.accounts, typeDefs: parse(accounts) },
+    { name: 'community', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(community) },
     { name: 'pulse', url: urls.pulse, typeDefs: parse(PULSE_SDL) },
   ]);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join('\n'));
