@@ -101,6 +101,14 @@ function movedOne(event: WalletEvent & { cause: TransactionTypeName; transaction
  */
 export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsConfig | null): PaymentsMoney {
   const outbox = jobs ? createMoneyOutbox(jobs) : null;
+  /**
+   * A movement's own transaction (or the caller's `tx`), opened only once the outbox's queue schema is installed: on
+   * the embedded database a transaction holds its one session, so installing meanwhile would wait for it forever.
+   */
+  const transaction = async <T>(tx: Tx | undefined, fn: (t: Tx) => Promise<T>): Promise<T> => {
+    if (!tx) await outbox?.ready();
+    return inTransaction(prisma, tx, fn);
+  };
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
 
@@ -135,7 +143,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
     async chargeSessionMinute(input, tx): Promise<MinuteChargeResult> {
       assertMinute(input);
       if (!tx) await platform();
-      const result = await inTransaction(prisma, tx, async (t) => {
+      const result = await transaction(tx, async (t) => {
         if (tx) await ensurePlatformAccounts(t);
         await ensureUserAccounts(t, { wallets: [input.clientId], earnings: [input.readerId] });
         const [bps, lowMinutes] = [await getIntSetting(t, 'reader_share_bps'), await getIntSetting(t, 'low_balance_minutes')];
@@ -211,7 +219,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         accountIds,
       )) as [{ n: number }];
       if (n !== accountIds.length) await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
-      const { locked, rows } = await inTransaction(prisma, undefined, async (t) => {
+      const { locked, rows } = await transaction(undefined, async (t) => {
         const locked = await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
         const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
           TICK_SQL,
@@ -265,7 +273,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       if (!input.idempotencyKey) throw new AppError('BAD_USER_INPUT', 'idempotencyKey is required.', { field: 'idempotencyKey' });
       if (input.readerId && input.readerId === input.clientId) throw new AppError('BAD_USER_INPUT', 'A reader cannot pay themselves.');
       if (!tx) await platform();
-      const result = await inTransaction(prisma, tx, async (t) => {
+      const result = await transaction(tx, async (t) => {
         if (tx) await ensurePlatformAccounts(t);
         await ensureUserAccounts(t, { wallets: [input.clientId], earnings: input.readerId ? [input.readerId] : [] });
         const bps = input.readerId ? await getIntSetting(t, 'reader_share_bps') : 0;
@@ -327,7 +335,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
       if (!user) throw new AppError('NOT_FOUND', 'User was not found.');
       const accountId = input.account === 'WALLET' ? walletAccountId(input.userId) : earningsAccountId(input.userId);
-      const result = await inTransaction(prisma, undefined, async (t) => {
+      const result = await transaction(undefined, async (t) => {
         await ensureUserAccounts(t, input.account === 'WALLET' ? { wallets: [input.userId] } : { earnings: [input.userId] });
         const posted = await post(t, {
           idempotencyKey: `adjustment:${key}`,

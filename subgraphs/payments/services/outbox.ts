@@ -28,6 +28,8 @@ export type MoneyMoved = {
 export interface MoneyOutbox {
   /** Queues the effects of a movement in its transaction `tx` (nothing is queued if it rolls back). */
   queue(tx: Tx, moved: MoneyMoved): Promise<void>;
+  /** Resolves once the queue's schema is installed: await it before opening a transaction that will queue. */
+  ready(): Promise<void>;
 }
 
 export function createMoneyOutbox(jobs: JobsConfig): MoneyOutbox {
@@ -43,6 +45,7 @@ export function createMoneyOutbox(jobs: JobsConfig): MoneyOutbox {
     }));
   install().catch((e: unknown) => console.warn(`[payments] job queue not installed yet: ${String(e)}`));
   return {
+    ready: install,
     async queue(tx, moved) {
       if (!moved.users.length) return;
       await install();
