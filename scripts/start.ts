@@ -14,13 +14,15 @@ import { startLocalFederation } from '../gateway/local-federation.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
 
-const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(path.resolve('.data'))));
+// The embedded default's folder (database and secrets); DATA_DIR moves it (the start-up benchmark uses a scratch one).
+const dataDir = path.resolve(process.env.DATA_DIR || '.data');
+const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(dataDir)));
 let embedded: EmbeddedPostgres | null = null;
 let databaseUrl = config.databaseUrl;
 // The plain mistakes (port in use, database unreachable…) are one line on stderr and exit 1, not a stack trace.
 const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async () => {
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(path.resolve('.data/pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
+    embedded = await startEmbeddedPostgres(path.join(dataDir, 'pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
     databaseUrl = embedded.url;
   }
   const applied = await applyMigrations(databaseUrl);
@@ -39,7 +41,7 @@ const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async (
 });
 
 console.log(`SoulSeer API ready at http://localhost:${federation.gateway.port}/graphql`);
-console.log(`database: ${embedded ? 'embedded PGlite (.data/pglite)' : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);
+console.log(`database: ${embedded ? `embedded PGlite (${path.relative(process.cwd(), dataDir) || '.'}/pglite)` : 'DATABASE_URL'}; pub/sub: ${config.redisUrl ? 'Redis' : 'in-memory'}`);
 if (embedded) {
   console.log(`demo logins (password ${DEMO_PASSWORD}): admin ${DEMO_LOGINS.admin}; readers ${DEMO_LOGINS.readers.join(', ')}; clients ${DEMO_LOGINS.clients.join(', ')}`);
 }

@@ -1,0 +1,111 @@
+// npm run bench:start — how long `npm start` takes until it answers its first query, on the embedded default:
+// cold (an empty data folder: PGlite created, every migration applied, demo data seeded, secrets generated) and warm
+// (the same folder again), measured from the spawn of `npm start` to the first 200 answer of `{ __typename }`. The
+// peer in the same run is the floor: tsx running a script that answers HTTP at once (node + tsx start-up, no npm).
+// Goal (issue 11): first answer ≤ 10 s cold and ≤ 3 s warm on the 2-core box. Knobs: WARM_RUNS (default 3).
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './peers.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WARM_RUNS = Number(process.env.WARM_RUNS ?? 3);
+
+/** Spawns `npm run <script>` with env, returns ms until `{ __typename }` answers 200 on `port`, then stops it (SIGINT). */
+async function timeToFirstAnswer(script: string, port: number, env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  // Its own process group, stopped as Ctrl-C stops it (SIGINT to the group: npm does not pass a lone SIGINT on).
+  const child = spawn('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${script} exited before answering:\n${log}`);
+      if (performance.now() - started > 120_000) throw new Error(`${script} did not answer in 120 s:\n${log}`);
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
+        if (r.ok) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    if (!exited) {
+      const done = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid!, 'SIGINT');
+      await done;
+    }
+  }
+}
+
+async function ports(): Promise<Record<string, string>> {
+  const names = ['PORT', 'ACCOUNTS_PORT', 'READINGS_PORT', 'PAYMENTS_PORT', 'COMMUNITY_PORT'];
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, String(await freePort())])));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'soulseer-start-'));
+// The floor: node + tsx start-up, for a script that only answers HTTP.
+const floorScript = path.join(scratch, 'floor.ts');
+await writeFile(
+  floorScript,
+  `import http from 'node:http';\nhttp.createServer((_q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"data":{"__typename":"Query"}}'); }).listen(Number(process.env.PORT), '127.0.0.1');\nprocess.on('SIGINT', () => process.exit(0));\n`,
+);
+try {
+  const base = { DATA_DIR: path.join(scratch, 'data'), NODE_ENV: '', DATABASE_URL: '', REDIS_URL: '', npm_config_loglevel: 'silent' };
+  const coldPorts = await ports();
+  const coldMs = await timeToFirstAnswer('start', Number(coldPorts.PORT), { ...base, ...coldPorts });
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const p = await ports();
+    warm.push(await timeToFirstAnswer('start', Number(p.PORT), { ...base, ...p }));
+  }
+  const floor: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) {
+    const port = await freePort();
+    floor.push(await timeToFirstAnswerOf(floorScript, port));
+  }
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`npm start, first answered query (load ${load}):`);
+  console.log(`| run | time to first answer | goal |`);
+  console.log(`|---|---:|---:|`);
+  console.log(`| cold (empty data folder) | ${s(coldMs)} | ≤ 10 s ${coldMs <= 10_000 ? 'met' : 'MISSED'} |`);
+  console.log(`| warm, median of ${WARM_RUNS} (${warm.map(s).join(', ')}) | ${s(median(warm))} | ≤ 3 s ${median(warm) <= 3_000 ? 'met' : 'MISSED'} |`);
+  console.log(`| floor: tsx + an HTTP answer, median | ${s(median(floor))} | |`);
+  console.log(`warm / floor: ${(median(warm) / median(floor)).toFixed(2)}x; cold / floor: ${(coldMs / median(floor)).toFixed(2)}x`);
+} finally {
+  await rm(scratch, { recursive: true, force: true });
+}
+
+/** The floor: `tsx <file>`, as npm start runs tsx (without npm and its prestart checks). */
+async function timeToFirstAnswerOf(file: string, port: number): Promise<number> {
+  const started = performance.now();
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [file], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  try {
+    for (;;) {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{}' });
+        if (r.ok) return performance.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  } finally {
+    const done = new Promise((r) => child.once('exit', r));
+    child.kill('SIGINT');
+    await done;
+  }
+}
