@@ -93,7 +93,7 @@ export function createBuilder(): Builder {
       edgesFieldOptions: { description: 'The results on this page.' },
       pageInfoFieldOptions: { description: 'Pagination state.' },
       cursorFieldOptions: { description: 'Opaque cursor of this result.' },
-      nodeFieldOptions: { description: 'The result.' },
+      nodeFieldOptions: { description: 'The item at this position of the page (never null).' },
       // Node ids stay plain database ids: other subgraphs and federation keys use them as they are.
       encodeGlobalID: (_typename, id) => String(id),
       decodeGlobalID: (globalID) => ({ typename: '', id: globalID }),

@@ -6,7 +6,7 @@ export const AuthPayload = builder.objectRef<auth.AuthResult>('AuthPayload').imp
   description: 'Tokens for a signed-in user. Send the access token as "Authorization: Bearer <token>".',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Short-lived JWT for the Authorization header.' }),
-    accessTokenExpiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the access token expires.' }),
+    accessTokenExpiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'Instant (UTC) after which the access token is refused (15 minutes after issue by default): call refreshToken before it.' }),
     refreshToken: t.exposeString('refreshToken', {
       description: 'Single-use token to get new tokens with refreshToken; rotated on every use.',
     }),
@@ -37,10 +37,10 @@ const ChangePasswordInput = builder.inputType('ChangePasswordInput', {
 });
 
 const LoginInput = builder.inputType('LoginInput', {
-  description: 'Credentials.',
+  description: 'An account\'s email and password; a wrong pair answers UNAUTHENTICATED (reason BAD_CREDENTIALS) without saying which part was wrong.',
   fields: (t) => ({
     email: t.string({ required: true, description: 'Email address.' }),
-    password: t.string({ required: true, description: 'Password.' }),
+    password: t.string({ required: true, description: 'The account\'s password, in clear text: send it over HTTPS only.' }),
   }),
 });
 

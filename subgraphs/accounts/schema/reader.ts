@@ -58,7 +58,7 @@ export const ReaderRef = builder.prismaObject('Reader', {
     }),
     isVerified: t.exposeBoolean('isVerified', { description: 'Verified by SoulSeer.' }),
     averageRating: t.exposeFloat('averageRating', { description: 'Average review rating, 0 when unrated.' }),
-    reviewCount: t.exposeInt('ratingCount', { description: 'Number of reviews.' }),
+    reviewCount: t.exposeInt('ratingCount', { description: 'How many clients rated this reader (the count behind averageRating).' }),
     totalSessions: t.exposeInt('totalSessions', { description: 'Completed sessions.' }),
     timezone: t.exposeString('timezone', { description: 'IANA timezone the reader works in.' }),
   }),

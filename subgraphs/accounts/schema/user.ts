@@ -88,7 +88,7 @@ builder.prismaObject('Client', {
     lastName: t.exposeString('lastName', { nullable: true, description: 'Family name.' }),
     avatarUrl: t.exposeString('avatar', { nullable: true, description: 'Avatar image URL.' }),
     bio: t.exposeString('bio', { nullable: true, description: 'A few words about the client.' }),
-    birthDate: t.expose('dateOfBirth', { type: 'Date', nullable: true, description: 'Date of birth.' }),
+    birthDate: t.expose('dateOfBirth', { type: 'Date', nullable: true, description: 'Birthday as YYYY-MM-DD, if the client gave it; only the client and admins see it.' }),
     timezone: t.exposeString('timezone', { description: 'IANA timezone, e.g. Europe/London.' }),
     preferences: t.expose('preferences', { type: 'JSON', description: 'Free-form client preferences (notifications, display…).' }),
     preferredSessionTypes: t.expose('preferredSessionTypes', { type: [SessionTypeEnum], description: 'Session types the client prefers.' }),
@@ -115,7 +115,7 @@ builder.queryField('user', (t) =>
     type: 'User',
     nullable: true,
     description: 'A user by id (public fields only unless it is you or you are an admin).',
-    args: { id: t.arg.id({ required: true, description: 'User id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of the user to look up; an unknown id answers null.' }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.user.findUnique({ ...query, where: { id: String(args.id) } }),
   }),
 );

@@ -53,7 +53,7 @@ const FlagResolution = builder.enumType('FlagResolution', {
 builder.prismaObject('ForumCategory', {
   description: 'A forum section.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Category id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the category; pass it as categoryId to createForumPost or forumPosts.' }),
     slug: t.exposeString('slug', { description: 'URL-safe name.' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { nullable: true, description: 'What belongs here.' }),
@@ -66,7 +66,7 @@ builder.prismaObject('ForumCategory', {
 builder.prismaObject('ForumPost', {
   description: 'A forum thread. Title and content are plain text exactly as written; clients must render them as text.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Post id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the post; pass it to forumPost, createForumReply or flagContent.' }),
     title: t.exposeString('title', { description: 'Title, as written.' }),
     content: t.exposeString('content', { description: 'Body, as written (plain text, never interpreted by the API).' }),
     status: t.expose('status', { type: PostStatusEnum, description: 'Published, archived or deleted.' }),
@@ -75,10 +75,10 @@ builder.prismaObject('ForumPost', {
     viewCount: t.exposeInt('viewCount', { description: 'Views, counted once per viewer per day.' }),
     replyCount: t.exposeInt('replyCount', { description: 'Visible replies.' }),
     lastActivityAt: t.expose('lastActivityAt', { type: 'DateTime', description: 'Last new reply (or creation).' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was posted.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the author published the post (UTC); edits do not change it.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'Last change.' }),
     author: t.field({ type: UserRef, description: 'Who wrote it.', resolve: (p) => ({ id: p.authorId }) }),
-    category: t.relation('category', { description: 'Its category.' }),
+    category: t.relation('category', { description: 'The forum section the post was published in (its rules, e.g. admins-only, apply).' }),
     replies: t.relatedConnection(
       'replies',
       {
@@ -97,11 +97,11 @@ builder.prismaObject('ForumPost', {
 builder.prismaObject('ForumReply', {
   description: 'A reply to a forum post. Content is plain text exactly as written.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Reply id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the reply; pass it to updateForumReply, deleteForumReply or flagContent.' }),
     postId: t.exposeID('postId', { description: 'The post it answers.' }),
     content: t.exposeString('content', { description: 'Body, as written.' }),
     status: t.expose('status', { type: PostStatusEnum, description: 'Published or deleted.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was posted.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the author published the reply (UTC); edits do not change it.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'Last change.' }),
     author: t.field({ type: UserRef, description: 'Who wrote it.', resolve: (r) => ({ id: r.authorId }) }),
   }),
@@ -110,7 +110,7 @@ builder.prismaObject('ForumReply', {
 builder.prismaObject('ContentFlag', {
   description: 'A report that a post or reply breaks the rules, awaiting or after admin review.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Flag id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the flag; admins pass it to resolveFlag.' }),
     reason: t.exposeString('reason', { description: 'Why it was flagged, as written.' }),
     status: t.expose('status', { type: FlagStatusEnum, description: 'Open or how it was resolved.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was raised.' }),
@@ -138,7 +138,7 @@ const CreateForumPostInput = builder.inputType('CreateForumPostInput', {
 const UpdateForumPostInput = builder.inputType('UpdateForumPostInput', {
   description: 'Changes to the viewer\'s own post.',
   fields: (t) => ({
-    postId: t.id({ required: true, description: 'The post.' }),
+    postId: t.id({ required: true, description: 'Id of a post the viewer wrote; other posts answer FORBIDDEN.' }),
     title: t.string({ description: 'New title.' }),
     content: t.string({ description: 'New body.' }),
   }),
@@ -153,7 +153,7 @@ const CreateForumReplyInput = builder.inputType('CreateForumReplyInput', {
 const UpdateForumReplyInput = builder.inputType('UpdateForumReplyInput', {
   description: 'A new body for the viewer\'s own reply.',
   fields: (t) => ({
-    replyId: t.id({ required: true, description: 'The reply.' }),
+    replyId: t.id({ required: true, description: 'Id of a reply the viewer wrote; other replies answer FORBIDDEN.' }),
     content: t.string({ required: true, description: 'New body.' }),
   }),
 });
@@ -207,7 +207,7 @@ builder.queryFields((t) => ({
     type: 'ForumPost',
     nullable: true,
     description: 'One post; reading it counts a view (once per viewer per day).',
-    args: { id: t.arg.id({ required: true, description: 'Post id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of a published or archived post (admins see every status); any other id answers null.' }) },
     resolve: async (query, _root, args, ctx) => {
       const id = String(args.id);
       const exists = await ctx.prisma.forumPost.findFirst({ where: { id, status: { in: [...forum.visibleStatuses(ctx)] } }, select: { id: true } });
@@ -239,7 +239,7 @@ builder.mutationFields((t) => ({
     type: 'ForumPost',
     authScopes: { authenticated: true },
     description: 'Posts in a category (Announcements: admins only).',
-    args: { input: t.arg({ type: CreateForumPostInput, required: true, description: 'The post.' }) },
+    args: { input: t.arg({ type: CreateForumPostInput, required: true, description: 'Category, title and body of the new post.' }) },
     resolve: async (query, _root, args, ctx) => {
       const post = await forum.createPost(ctx, args.input);
       return ctx.prisma.forumPost.findUniqueOrThrow({ ...query, where: { id: post.id } });
@@ -249,7 +249,7 @@ builder.mutationFields((t) => ({
     type: 'ForumPost',
     authScopes: { authenticated: true },
     description: 'Edits the viewer\'s own post.',
-    args: { input: t.arg({ type: UpdateForumPostInput, required: true, description: 'The changes.' }) },
+    args: { input: t.arg({ type: UpdateForumPostInput, required: true, description: 'The post\'s id and its new title and/or body.' }) },
     resolve: async (query, _root, args, ctx) => {
       const post = await forum.updatePost(ctx, args.input);
       return ctx.prisma.forumPost.findUniqueOrThrow({ ...query, where: { id: post.id } });
@@ -259,7 +259,7 @@ builder.mutationFields((t) => ({
     type: 'ForumPost',
     authScopes: { authenticated: true },
     description: 'Deletes the viewer\'s own post (soft delete: status DELETED).',
-    args: { postId: t.arg.id({ required: true, description: 'The post.' }) },
+    args: { postId: t.arg.id({ required: true, description: 'Id of a post the viewer wrote; it stops being listed (admins still see it).' }) },
     resolve: async (query, _root, args, ctx) => {
       const post = await forum.deletePost(ctx, String(args.postId));
       return ctx.prisma.forumPost.findUniqueOrThrow({ ...query, where: { id: post.id } });
@@ -269,7 +269,7 @@ builder.mutationFields((t) => ({
     type: 'ForumReply',
     authScopes: { authenticated: true },
     description: 'Replies to a post (not to a reply; not in locked or archived posts).',
-    args: { input: t.arg({ type: CreateForumReplyInput, required: true, description: 'The reply.' }) },
+    args: { input: t.arg({ type: CreateForumReplyInput, required: true, description: 'Id of the post answered and the reply\'s body.' }) },
     resolve: async (query, _root, args, ctx) => {
       const reply = await forum.createReply(ctx, args.input);
       return ctx.prisma.forumReply.findUniqueOrThrow({ ...query, where: { id: reply.id } });
@@ -279,7 +279,7 @@ builder.mutationFields((t) => ({
     type: 'ForumReply',
     authScopes: { authenticated: true },
     description: 'Edits the viewer\'s own reply.',
-    args: { input: t.arg({ type: UpdateForumReplyInput, required: true, description: 'The change.' }) },
+    args: { input: t.arg({ type: UpdateForumReplyInput, required: true, description: 'The reply\'s id and its new body.' }) },
     resolve: async (query, _root, args, ctx) => {
       const reply = await forum.updateReply(ctx, args.input);
       return ctx.prisma.forumReply.findUniqueOrThrow({ ...query, where: { id: reply.id } });
@@ -289,7 +289,7 @@ builder.mutationFields((t) => ({
     type: 'ForumReply',
     authScopes: { authenticated: true },
     description: 'Deletes the viewer\'s own reply (soft delete).',
-    args: { replyId: t.arg.id({ required: true, description: 'The reply.' }) },
+    args: { replyId: t.arg.id({ required: true, description: 'Id of a reply the viewer wrote; others answer FORBIDDEN, and it stops being listed.' }) },
     resolve: async (query, _root, args, ctx) => {
       const reply = await forum.deleteReply(ctx, String(args.replyId));
       return ctx.prisma.forumReply.findUniqueOrThrow({ ...query, where: { id: reply.id } });
@@ -300,7 +300,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Pins, locks, archives, removes or restores a post. Admins only; audited.',
     args: {
-      postId: t.arg.id({ required: true, description: 'The post.' }),
+      postId: t.arg.id({ required: true, description: 'Id of any post, whoever wrote it.' }),
       action: t.arg({ type: PostModeration, required: true, description: 'What to do.' }),
       reason: t.arg.string({ description: 'Why (kept in the audit log).' }),
     },
@@ -314,7 +314,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Removes a reply. Admins only; audited.',
     args: {
-      replyId: t.arg.id({ required: true, description: 'The reply.' }),
+      replyId: t.arg.id({ required: true, description: 'Id of any reply, whoever wrote it; it stops being listed.' }),
       reason: t.arg.string({ description: 'Why (kept in the audit log).' }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -337,7 +337,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     description: 'Resolves a flag (and the other open flags on the same content). Admins only; audited.',
     args: {
-      flagId: t.arg.id({ required: true, description: 'The flag.' }),
+      flagId: t.arg.id({ required: true, description: 'Id of an OPEN flag from the moderation queue.' }),
       resolution: t.arg({ type: FlagResolution, required: true, description: 'Keep, remove, or remove and suspend the author.' }),
       note: t.arg.string({ description: 'Why (kept in the audit log).' }),
     },

@@ -9,12 +9,12 @@ import { UserRef, ReaderRef } from './refs.js';
 export const VirtualGiftObject = builder.prismaObject('VirtualGift', {
   description: 'A gift in the catalogue.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Gift id.' }),
-    name: t.exposeString('name', { description: 'Name.' }),
-    description: t.exposeString('description', { nullable: true, description: 'Description.' }),
-    priceCents: t.exposeInt('priceCents', { description: 'Price, in cents.' }),
+    id: t.exposeID('id', { description: 'Stable id of the catalogue gift; pass it as virtualGiftId to sendGift.' }),
+    name: t.exposeString('name', { description: 'Unique display name shown in the gift picker and in stream gift events.' }),
+    description: t.exposeString('description', { nullable: true, description: 'Short text shown under the gift in the picker; null when the catalogue gives none.' }),
+    priceCents: t.exposeInt('priceCents', { description: 'What sending it costs the client now, in cents, paid from the wallet (the reader earns their share).' }),
     currency: t.exposeString('currency', { description: 'Currency (USD).' }),
-    imageUrl: t.exposeString('imageUrl', { description: 'Image.' }),
+    imageUrl: t.exposeString('imageUrl', { description: 'URL (http or https) of the picture shown in the picker and in stream gift events.' }),
     animationUrl: t.exposeString('animationUrl', { nullable: true, description: 'Animation played when sent.' }),
     isActive: t.exposeBoolean('isActive', { description: 'Can be sent now.' }),
     sortOrder: t.exposeInt('sortOrder', { description: 'Position in the catalogue.' }),
@@ -24,7 +24,7 @@ export const VirtualGiftObject = builder.prismaObject('VirtualGift', {
 const GiftObject = builder.prismaObject('Gift', {
   description: 'A gift a client sent a reader.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Gift id.' }),
+    id: t.exposeID('id', { description: 'Stable id of this sent gift (the same id as its stream gift event).' }),
     sender: t.field({ type: UserRef, description: 'Who sent it.', resolve: (g) => ({ id: g.senderId }) }),
     reader: t.field({ type: ReaderRef, description: 'Who received it.', resolve: (g) => ({ id: g.receiverId }) }),
     virtualGift: t.relation('virtualGift', { description: 'What was sent.' }),
@@ -32,7 +32,7 @@ const GiftObject = builder.prismaObject('Gift', {
     message: t.exposeString('message', { nullable: true, description: 'Message with the gift, as written.' }),
     streamId: t.exposeID('streamId', { nullable: true, description: 'The stream it was sent in.' }),
     sessionId: t.exposeID('sessionId', { nullable: true, description: 'The session it was sent in.' }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the client sent it and paid (UTC).' }),
   }),
 });
 
@@ -112,7 +112,7 @@ const CreateVirtualGiftInput = builder.inputType('CreateVirtualGiftInput', {
   description: 'A new catalogue gift.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Unique name, up to 60 characters.' }),
-    description: t.string({ description: 'Description.' }),
+    description: t.string({ description: 'Short text shown under the gift in the picker (optional).' }),
     priceCents: t.int({ required: true, description: 'Price in cents (1–1,000,000).' }),
     imageUrl: t.string({ required: true, description: 'Image URL (http or https).' }),
     animationUrl: t.string({ description: 'Animation URL (http or https).' }),
@@ -122,7 +122,7 @@ const CreateVirtualGiftInput = builder.inputType('CreateVirtualGiftInput', {
 const UpdateVirtualGiftInput = builder.inputType('UpdateVirtualGiftInput', {
   description: 'Changes to a catalogue gift (omitted fields stay as they are).',
   fields: (t) => ({
-    id: t.id({ required: true, description: 'The gift.' }),
+    id: t.id({ required: true, description: 'Id of the catalogue gift to change.' }),
     name: t.string({ description: 'New name.' }),
     description: t.string({ description: 'New description (null clears it).' }),
     priceCents: t.int({ description: 'New price in cents (gifts already sent keep theirs).' }),
@@ -178,7 +178,7 @@ builder.mutationFields((t) => ({
     type: VirtualGiftObject,
     authScopes: { admin: true },
     description: 'Adds a gift to the catalogue. Admins only; audited.',
-    args: { input: t.arg({ type: CreateVirtualGiftInput, required: true, description: 'The gift.' }) },
+    args: { input: t.arg({ type: CreateVirtualGiftInput, required: true, description: 'Name, price in cents, image and optional animation, description and position.' }) },
     resolve: async (query, _root, args, ctx) => {
       const g = await gifts.createVirtualGift(ctx, args.input);
       return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
@@ -188,7 +188,7 @@ builder.mutationFields((t) => ({
     type: VirtualGiftObject,
     authScopes: { admin: true },
     description: 'Changes a catalogue gift. Admins only; audited.',
-    args: { input: t.arg({ type: UpdateVirtualGiftInput, required: true, description: 'The changes.' }) },
+    args: { input: t.arg({ type: UpdateVirtualGiftInput, required: true, description: 'The gift\'s id and only the fields to change.' }) },
     resolve: async (query, _root, args, ctx) => {
       const g = await gifts.updateVirtualGift(ctx, args.input);
       return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
@@ -198,7 +198,7 @@ builder.mutationFields((t) => ({
     type: VirtualGiftObject,
     authScopes: { admin: true },
     description: 'Stops offering a gift (sent gifts keep it). Admins only; audited.',
-    args: { id: t.arg.id({ required: true, description: 'The gift.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of the catalogue gift to withdraw from sale.' }) },
     resolve: async (query, _root, args, ctx) => {
       const g = await gifts.updateVirtualGift(ctx, { id: String(args.id), isActive: false });
       return ctx.prisma.virtualGift.findUniqueOrThrow({ ...query, where: { id: g.id } });
@@ -210,7 +210,7 @@ builder.mutationFields((t) => ({
     description:
       'Sends a reader a gift during a live stream or a session, paid from the wallet (reader/platform split), exactly ' +
       'once per idempotency key. Per-gift and per-day caps apply.',
-    args: { input: t.arg({ type: SendGiftInput, required: true, description: 'The gift.' }) },
+    args: { input: t.arg({ type: SendGiftInput, required: true, description: 'Which catalogue gift, for which reader, in which stream or session, with an optional message and idempotency key.' }) },
     resolve: (_root, args, ctx) => gifts.sendGift(ctx, args.input),
   }),
 }));

@@ -46,8 +46,8 @@ export const MessageObject = builder.prismaObject('Message', {
   description:
     'A direct message. A paid reply (priceCents set) keeps its content hidden from the receiver (null) until they unlock it.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Message id.' }),
-    conversationId: t.exposeID('conversationId', { description: 'Its conversation.' }),
+    id: t.exposeID('id', { description: 'Stable id of the direct message; pass it to unlockPaidReply for a paid reply.' }),
+    conversationId: t.exposeID('conversationId', { description: 'Id of the two-person thread the message belongs to (see conversation).' }),
     sender: t.field({ type: UserRef, description: 'Who sent it.', resolve: (m) => ({ id: m.senderId }) }),
     receiver: t.field({ type: UserRef, description: 'Who it was sent to.', resolve: (m) => ({ id: m.receiverId }) }),
     content: t.string({
@@ -73,7 +73,7 @@ export const MessageObject = builder.prismaObject('Message', {
 export const ConversationObject = builder.prismaObject('Conversation', {
   description: 'A two-person direct-message thread.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Conversation id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the thread between the viewer and one other user; pass it to conversationUpdated.' }),
     otherParticipant: t.field({
       type: UserRef,
       description: 'The person the viewer is talking to.',
@@ -115,7 +115,7 @@ const ConversationUpdate = builder.objectRef<dm.ConversationEvent & { conversati
     kind: t.field({ type: ConversationUpdateKind, description: 'What happened.', resolve: (e) => e.kind }),
     conversation: t.field({ type: ConversationObject, description: 'The conversation as it is now.', resolve: (e) => e.conversation }),
     readBy: t.field({ type: UserRef, nullable: true, description: 'For READ: who read.', resolve: (e) => (e.readById ? { id: e.readById } : null) }),
-    readAt: t.field({ type: 'DateTime', nullable: true, description: 'For READ: when.', resolve: (e) => (e.readAt ? new Date(e.readAt) : null) }),
+    readAt: t.field({ type: 'DateTime', nullable: true, description: 'For READ: when the other participant read the messages (UTC); null for other kinds.', resolve: (e) => (e.readAt ? new Date(e.readAt) : null) }),
   }),
 });
 
@@ -153,7 +153,7 @@ builder.queryFields((t) => ({
     type: 'Conversation',
     authScopes: { authenticated: true },
     description: 'One of the viewer\'s conversations (NOT_FOUND for others\').',
-    args: { id: t.arg.id({ required: true, description: 'Conversation id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of a conversation the viewer takes part in.' }) },
     resolve: async (query, _root, args, ctx) => {
       const c = await dm.participantConversation(ctx, String(args.id));
       return ctx.prisma.conversation.findUniqueOrThrow({ ...query, where: { id: c.id } });
@@ -166,7 +166,7 @@ builder.mutationFields((t) => ({
     type: MessageObject,
     authScopes: { authenticated: true },
     description: 'Sends a direct message (rate limited per user; refused when either side blocked the other).',
-    args: { input: t.arg({ type: SendMessageInput, required: true, description: 'The message.' }) },
+    args: { input: t.arg({ type: SendMessageInput, required: true, description: 'Recipient\'s user id, the text, and for a reader\'s reply an optional price in cents.' }) },
     resolve: async (query, _root, args, ctx) => {
       const m = await dm.sendMessage(ctx, args.input);
       return ctx.prisma.message.findUniqueOrThrow({ ...query, where: { id: m.id } });
@@ -176,7 +176,7 @@ builder.mutationFields((t) => ({
     type: 'Conversation',
     authScopes: { authenticated: true },
     description: 'Marks every message to the viewer in a conversation as read (read receipts).',
-    args: { conversationId: t.arg.id({ required: true, description: 'The conversation.' }) },
+    args: { conversationId: t.arg.id({ required: true, description: 'Id of a conversation the viewer takes part in; its messages to the viewer become read.' }) },
     resolve: async (query, _root, args, ctx) => {
       const c = await dm.markRead(ctx, String(args.conversationId));
       return ctx.prisma.conversation.findUniqueOrThrow({ ...query, where: { id: c.id } });
@@ -186,7 +186,7 @@ builder.mutationFields((t) => ({
     type: MessageObject,
     authScopes: { authenticated: true },
     description: 'Opens a paid reply by paying its price from the wallet, once (repeating it charges nothing).',
-    args: { messageId: t.arg.id({ required: true, description: 'The paid reply.' }) },
+    args: { messageId: t.arg.id({ required: true, description: 'Id of a paid reply sent to the viewer; its price is charged once from the wallet.' }) },
     resolve: async (query, _root, args, ctx) => {
       const m = await dm.unlockPaidReply(ctx, String(args.messageId));
       return ctx.prisma.message.findUniqueOrThrow({ ...query, where: { id: m.id } });

@@ -50,7 +50,7 @@ async function mayWatch(s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>, c
 export const LiveStreamObject = builder.prismaObject('LiveStream', {
   description: 'A reader\'s live video stream, watched through LiveKit.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Stream id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the stream; pass it to joinLiveStream, liveStreamToken and streamEvents.' }),
     roomName: t.exposeString('streamId', { description: 'The LiveKit room name.' }),
     reader: t.field({ type: ReaderRef, description: 'The reader who streams.', resolve: (s) => ({ id: s.readerId }) }),
     title: t.exposeString('title', { description: 'Title, as written.' }),
@@ -61,7 +61,7 @@ export const LiveStreamObject = builder.prismaObject('LiveStream', {
     status: t.expose('status', { type: StreamStatusEnum, description: 'Scheduled, live, ended or cancelled.' }),
     scheduledAt: t.expose('scheduledAt', { type: 'DateTime', nullable: true, description: 'Planned start.' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When it went live.' }),
-    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When it ended.' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When the reader ended the stream (UTC); null while it is scheduled or live.' }),
     viewerCount: t.exposeInt('viewerCount', { description: 'Watching now.' }),
     maxViewers: t.exposeInt('maxViewers', { description: 'Most watching at once.' }),
     recordingUrl: t.string({
@@ -110,7 +110,7 @@ const LiveStreamToken = builder
       canPublish: t.exposeBoolean('canPublish', { description: 'True for the reader only; viewers subscribe only.' }),
       expiresAt: t.expose('expiresAt', { type: 'DateTime', description: 'When the token stops working.' }),
       paidCents: t.exposeInt('paidCents', { description: 'Premium entry charged by this call (0 if already paid or free).' }),
-      stream: t.field({ type: LiveStreamObject, description: 'The stream.', resolve: (r) => r.stream }),
+      stream: t.field({ type: LiveStreamObject, description: 'The stream this token admits to, as it is now (status, viewerCount).', resolve: (r) => r.stream }),
     }),
   });
 
@@ -121,31 +121,31 @@ const StreamGiftInfo = builder.objectRef<GiftEvent['gift']>('StreamGiftInfo').im
   description: 'The catalogue gift in a gift event.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Catalogue gift id.' }),
-    name: t.exposeString('name', { description: 'Gift name.' }),
+    name: t.exposeString('name', { description: 'The catalogue gift\'s display name, to show next to the sender.' }),
     priceCents: t.exposeInt('priceCents', { description: 'Price paid, in cents.' }),
-    imageUrl: t.exposeString('imageUrl', { description: 'Image.' }),
+    imageUrl: t.exposeString('imageUrl', { description: 'URL (http or https) of the gift\'s picture to show in the stream.' }),
     animationUrl: t.exposeString('animationUrl', { nullable: true, description: 'Animation to play.' }),
   }),
 });
 const StreamGiftEvent = builder.objectRef<GiftEvent>('StreamGiftEvent').implement({
   description: 'Someone sent the reader a gift during the stream.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The gift id.' }),
-    streamId: t.exposeID('streamId', { description: 'The stream.' }),
+    id: t.exposeID('id', { description: 'Id of the sent gift (the same as Gift.id), so a client can drop a repeated event.' }),
+    streamId: t.exposeID('streamId', { description: 'Id of the live stream the gift was sent in.' }),
     sender: t.field({ type: UserRef, description: 'Who sent it (displayName comes from accounts).', resolve: (e) => ({ id: e.senderId }) }),
     message: t.exposeString('message', { nullable: true, description: 'Message with the gift, as written.' }),
     gift: t.field({ type: StreamGiftInfo, description: 'What was sent.', resolve: (e) => e.gift }),
-    createdAt: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.createdAt }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the gift was sent and paid (UTC).', resolve: (e) => e.createdAt }),
   }),
 });
 const StreamChatEvent = builder.objectRef<ChatEvent>('StreamChatEvent').implement({
   description: 'A chat message in the stream.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Event id.' }),
-    streamId: t.exposeID('streamId', { description: 'The stream.' }),
+    id: t.exposeID('id', { description: 'Unique id of this chat line (not stored: stream chat has no history), to drop a repeated event.' }),
+    streamId: t.exposeID('streamId', { description: 'Id of the live stream the message was said in.' }),
     sender: t.field({ type: UserRef, description: 'Who wrote it.', resolve: (e) => ({ id: e.senderId }) }),
     message: t.exposeString('message', { description: 'Text, as written.' }),
-    createdAt: t.field({ type: 'DateTime', description: 'When.', resolve: (e) => e.createdAt }),
+    createdAt: t.field({ type: 'DateTime', description: 'When the server accepted the message (UTC).', resolve: (e) => e.createdAt }),
   }),
 });
 const StreamEvent = builder.unionType('StreamEvent', {
@@ -155,7 +155,7 @@ const StreamEvent = builder.unionType('StreamEvent', {
 });
 
 const ScheduleLiveStreamInput = builder.inputType('ScheduleLiveStreamInput', {
-  description: 'A stream to schedule.',
+  description: 'A live stream a reader announces ahead: title, topic, visibility and planned start.',
   fields: (t) => ({
     title: t.string({ required: true, description: 'Title, 3–200 characters.' }),
     description: t.string({ description: 'Description, up to 5,000 characters.' }),
@@ -205,7 +205,7 @@ builder.queryFields((t) => ({
     type: 'LiveStream',
     nullable: true,
     description: 'One stream (null if it does not exist or is private to others).',
-    args: { id: t.arg.id({ required: true, description: 'Stream id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of the stream to fetch; a private stream the viewer is not invited to answers null.' }) },
     resolve: (query, _root, args, ctx) => ctx.prisma.liveStream.findFirst({ ...query, where: { id: String(args.id), ...watchable(ctx) } }),
   }),
 }));
@@ -216,7 +216,7 @@ builder.mutationFields((t) => ({
     type: 'LiveStream',
     authScopes: { reader: true },
     description: 'Schedules a stream. Readers only.',
-    args: { input: t.arg({ type: ScheduleLiveStreamInput, required: true, description: 'The stream.' }) },
+    args: { input: t.arg({ type: ScheduleLiveStreamInput, required: true, description: 'Title, description, category, visibility (and entry price for premium) and planned start.' }) },
     resolve: async (query, _root, args, ctx) => {
       const s = await streams.scheduleStream(ctx, args.input);
       return ctx.prisma.liveStream.findUniqueOrThrow({ ...query, where: { id: s.id } });
@@ -226,7 +226,7 @@ builder.mutationFields((t) => ({
     type: 'LiveStream',
     authScopes: { reader: true },
     description: 'Goes live (the stream\'s reader only; one live stream per reader). Followers get a reminder event.',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of a SCHEDULED stream of the viewer\'s to go live with.' }) },
     resolve: async (query, _root, args, ctx) => {
       const s = await streams.startStream(ctx, String(args.streamId));
       return ctx.prisma.liveStream.findUniqueOrThrow({ ...query, where: { id: s.id } });
@@ -237,7 +237,7 @@ builder.mutationFields((t) => ({
     authScopes: { reader: true },
     description: 'Ends a live stream (or cancels a scheduled one); optionally stores its recording URL. The reader only.',
     args: {
-      streamId: t.arg.id({ required: true, description: 'The stream.' }),
+      streamId: t.arg.id({ required: true, description: 'Id of the viewer\'s own live or scheduled stream to end or cancel.' }),
       recordingUrl: t.arg.string({ description: 'Where the recording is (http or https).' }),
     },
     resolve: async (query, _root, args, ctx) => {
@@ -251,14 +251,14 @@ builder.mutationFields((t) => ({
     description:
       'A LiveKit token for a stream: publish rights for its reader, subscribe-only for viewers. For a premium stream ' +
       'the entry price is paid from the wallet on the first call only; private streams admit invitees only.',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of a stream the viewer may watch (or streams, as its reader).' }) },
     resolve: (_root, args, ctx) => streams.issueToken(ctx, String(args.streamId)),
   }),
   joinLiveStream: t.prismaField({
     type: 'LiveStream',
     authScopes: { authenticated: true },
     description: 'Reports that the viewer started watching (keeps viewerCount and maxViewers live).',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of a live stream the viewer now watches, to count them in viewerCount.' }) },
     resolve: async (query, _root, args, ctx) => {
       const s = await streams.joinStream(ctx, String(args.streamId), true);
       return ctx.prisma.liveStream.findUniqueOrThrow({ ...query, where: { id: s.id } });
@@ -268,7 +268,7 @@ builder.mutationFields((t) => ({
     type: 'LiveStream',
     authScopes: { authenticated: true },
     description: 'Reports that the viewer stopped watching.',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of the stream the viewer stops watching.' }) },
     resolve: async (query, _root, args, ctx) => {
       const s = await streams.joinStream(ctx, String(args.streamId), false);
       return ctx.prisma.liveStream.findUniqueOrThrow({ ...query, where: { id: s.id } });
@@ -279,7 +279,7 @@ builder.mutationFields((t) => ({
     authScopes: { authenticated: true },
     description: `Says something in a live stream\'s chat (up to ${streams.STREAM_CHAT_MAX} characters; rate limited).`,
     args: {
-      streamId: t.arg.id({ required: true, description: 'The stream.' }),
+      streamId: t.arg.id({ required: true, description: 'Id of a live stream the viewer may watch.' }),
       message: t.arg.string({ required: true, description: 'The text, as written.' }),
     },
     resolve: async (_root, args, ctx) => (await streams.sendStreamMessage(ctx, String(args.streamId), args.message)) as ChatEvent,
@@ -290,7 +290,7 @@ builder.subscriptionFields((t) => ({
   streamUpdated: t.field({
     type: LiveStreamObject,
     description: 'A stream\'s status and viewer count as they change.',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of a stream the viewer may see, to follow its status and viewer count.' }) },
     subscribe: async (_root, args, ctx) => {
       const s = await streams.findStream(ctx, String(args.streamId));
       return ctx.pubsub.subscribe(streams.streamTopics.updated(s.id)) as AsyncIterable<unknown>;
@@ -301,7 +301,7 @@ builder.subscriptionFields((t) => ({
     type: StreamEvent,
     authScopes: { authenticated: true, sharedStream: true },
     description: 'Gifts and chat messages in a stream the viewer may watch.',
-    args: { streamId: t.arg.id({ required: true, description: 'The stream.' }) },
+    args: { streamId: t.arg.id({ required: true, description: 'Id of a stream the viewer may watch; events start from subscription time (no replay).' }) },
     // The same events for every viewer allowed in: the gateway holds one stream per stream id for all of them,
     // each viewer authorized on its own (shared/graphql/shared-subscriptions.ts).
     ...sharedSubscription<{ streamId: string | number }, Context>({

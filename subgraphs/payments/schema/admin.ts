@@ -4,7 +4,7 @@ import type { ReconciliationCheck, ReconciliationReport } from '../services/repo
 const RefundSessionInput = builder.inputType('RefundSessionInput', {
   description: 'A refund of a reading session.',
   fields: (t) => ({
-    sessionId: t.id({ required: true, description: 'The session.' }),
+    sessionId: t.id({ required: true, description: 'Id of the reading session whose charges are refunded to the client\'s wallet.' }),
     amountCents: t.int({ description: 'Amount in cents (default: everything not refunded yet). Never more than was charged.' }),
     reason: t.string({ required: true, description: 'Why (3–500 characters); kept in the ledger and the audit log.' }),
     idempotencyKey: t.string({ required: true, description: 'Repeating a key returns the first refund (8–200 characters).' }),
@@ -26,7 +26,7 @@ const TotalsObject = builder.objectRef<ReconciliationReport['totals']>('LedgerTo
   fields: (t) => ({
     walletsCents: t.exposeInt('walletsCents', { description: 'Client wallets.' }),
     earningsCents: t.exposeInt('earningsCents', { description: 'Reader earnings not paid out.' }),
-    platformRevenueCents: t.exposeInt('platformRevenueCents', { description: 'Platform revenue.' }),
+    platformRevenueCents: t.exposeInt('platformRevenueCents', { description: 'The platform\'s share (30% by default) of sessions, paid replies and gifts, net of refunds.' }),
     stripeClearingCents: t.exposeInt('stripeClearingCents', { description: 'Stripe clearing (negative: money received by card).' }),
     payoutsClearingCents: t.exposeInt('payoutsClearingCents', { description: 'Paid out to readers.' }),
     refundsCents: t.exposeInt('refundsCents', { description: 'Refund losses the platform absorbed.' }),
@@ -58,7 +58,7 @@ builder.mutationField('refundSession', (t) =>
     type: 'Transaction',
     authScopes: { admin: true },
     description: 'Admins: refunds a session in full or in part to the client\'s wallet, reversing the reader\'s and platform\'s shares.',
-    args: { input: t.arg({ type: RefundSessionInput, required: true, description: 'The refund.' }) },
+    args: { input: t.arg({ type: RefundSessionInput, required: true, description: 'Session, amount in cents (default: all not yet refunded), reason and idempotency key.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const tx = await payments(ctx).refundSession(ctx, { sessionId: String(input.sessionId), amountCents: input.amountCents, reason: input.reason, idempotencyKey: input.idempotencyKey });
       return ctx.prisma.transaction.findUniqueOrThrow({ ...query, where: { id: tx.id } });

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.js';
 const ReaderEarningsObject = builder.objectRef<ReaderEarnings>('ReaderEarnings').implement({
   description: 'A reader\'s earnings (their share of minutes, paid replies and gifts, net of refunds), in cents. Periods are UTC.',
   fields: (t) => ({
-    readerId: t.exposeID('readerId', { description: 'The reader.' }),
+    readerId: t.exposeID('readerId', { description: 'User id of the reader these figures belong to (only that reader and admins can read them).' }),
     todayCents: t.exposeInt('todayCents', { description: 'Earned today.' }),
     weekCents: t.exposeInt('weekCents', { description: 'Earned this week (from Monday).' }),
     monthCents: t.exposeInt('monthCents', { description: 'Earned this calendar month.' }),
@@ -32,11 +32,11 @@ const PayoutStatusEnum = builder.enumType('PayoutStatus', {
 builder.prismaObject('Payout', {
   description: 'A transfer of a reader\'s earnings to their Stripe Connect account.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Payout id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the payout (also in the Stripe transfer\'s metadata); readers see their own payouts, admins all.' }),
     readerId: t.exposeID('readerId', { description: 'The reader paid.' }),
-    amountCents: t.exposeInt('amountCents', { description: 'Amount in cents.' }),
+    amountCents: t.exposeInt('amountCents', { description: 'Amount transferred to the reader, in cents (at least the payout threshold, $15 by default).' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
-    status: t.expose('status', { type: PayoutStatusEnum, description: 'State.' }),
+    status: t.expose('status', { type: PayoutStatusEnum, description: 'Where the transfer is: PENDING until sent to Stripe, then COMPLETED or FAILED (failed money returns to earnings).' }),
     stripeTransferId: t.exposeString('stripeTransferId', { nullable: true, description: 'The Stripe transfer, once made.' }),
     failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why it failed, if it did.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was requested.' }),

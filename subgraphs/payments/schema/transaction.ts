@@ -17,10 +17,10 @@ export const TransactionTypeEnum = builder.enumType('TransactionType', {
 });
 
 export const TransactionStatusEnum = builder.enumType('TransactionStatus', {
-  description: 'State of a transaction.',
+  description: 'Whether a ledger transaction\'s money has settled, is waiting for an outside step, or was undone.',
   values: {
     PENDING: { description: 'Money has left the balance; the outside step (transfer) is not confirmed yet.' },
-    COMPLETED: { description: 'Done.' },
+    COMPLETED: { description: 'Settled: the balances already include it and nothing outside is pending.' },
     FAILED: { description: 'The outside step failed; a reversing transaction restored the money.' },
     REFUNDED: { description: 'A charge later refunded in full.' },
     CANCELLED: { description: 'Cancelled before any money moved.' },
@@ -30,9 +30,9 @@ export const TransactionStatusEnum = builder.enumType('TransactionStatus', {
 export const TransactionObject = builder.prismaObject('Transaction', {
   description: 'One balanced movement of money in the ledger, and what caused it.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Transaction id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the ledger transaction; refunds and failed payouts point at it with reversesId.' }),
     type: t.expose('type', { type: TransactionTypeEnum, description: 'What moved the money.' }),
-    status: t.expose('status', { type: TransactionStatusEnum, description: 'State.' }),
+    status: t.expose('status', { type: TransactionStatusEnum, description: 'Whether the money has settled (COMPLETED), awaits a transfer (PENDING), or was undone (FAILED, REFUNDED).' }),
     amountCents: t.exposeInt('amountCents', { description: 'Amount in cents (always positive; see type for direction).' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
     userId: t.exposeID('userId', { nullable: true, description: 'The client (or reader, for payouts) whose balance it changed.' }),
@@ -42,8 +42,8 @@ export const TransactionObject = builder.prismaObject('Transaction', {
     sessionId: t.exposeID('sessionId', { nullable: true, description: 'The reading session, for charges and refunds.' }),
     sessionMinute: t.exposeInt('sessionMinute', { nullable: true, description: 'The minute of the session a charge paid for (1-based).' }),
     giftId: t.exposeID('giftId', { nullable: true, description: 'The gift, for gift purchases.' }),
-    payoutId: t.exposeID('payoutId', { nullable: true, description: 'The payout, for payouts.' }),
-    reversesId: t.exposeID('reversesId', { nullable: true, description: 'The transaction this one reverses.' }),
+    payoutId: t.exposeID('payoutId', { nullable: true, description: 'Id of the reader payout it moved (type PAYOUT); null for every other type.' }),
+    reversesId: t.exposeID('reversesId', { nullable: true, description: 'Id of the earlier transaction this refund or restore undoes, in full or in part; null when it reverses nothing.' }),
     reason: t.exposeString('reason', { nullable: true, description: 'Why (refunds and adjustments).' }),
     description: t.exposeString('description', { nullable: true, description: 'Human-readable summary.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it happened.' }),

@@ -26,8 +26,8 @@ builder.prismaObject('WalletRefundPart', {
     id: t.exposeID('id', { description: 'Part id (also in the Stripe refund\'s metadata as walletRefundPartId).' }),
     topUpId: t.exposeID('topUpId', { description: 'The top-up whose payment is refunded.' }),
     paymentIntentId: t.exposeString('stripePaymentIntentId', { description: 'The Stripe PaymentIntent refunded.' }),
-    amountCents: t.exposeInt('amountCents', { description: 'Amount in cents.' }),
-    status: t.expose('status', { type: WalletRefundPartStatusEnum, description: 'State.' }),
+    amountCents: t.exposeInt('amountCents', { description: 'Cents refunded to this top-up\'s card, at most what that top-up paid and was not refunded yet.' }),
+    status: t.expose('status', { type: WalletRefundPartStatusEnum, description: 'Whether Stripe accepted this part; a FAILED part\'s amount was credited back to the wallet.' }),
     stripeRefundId: t.exposeString('stripeRefundId', { nullable: true, description: 'The Stripe refund, once Stripe answered.' }),
     stripeStatus: t.exposeString('stripeStatus', { nullable: true, description: 'Stripe\'s refund status as last seen (pending, succeeded, failed, canceled…).' }),
     failureReason: t.exposeString('failureReason', { nullable: true, description: 'Why it failed, if it did.' }),
@@ -41,7 +41,7 @@ builder.prismaObject('WalletRefundPart', {
 builder.prismaObject('WalletRefund', {
   description: 'An admin\'s refund of unused wallet balance back to the card(s) it came from (newest top-ups first).',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Wallet refund id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the wallet refund (admins only; the same idempotency key returns it again).' }),
     userId: t.exposeID('userId', { description: 'The client whose wallet was refunded.' }),
     amountCents: t.exposeInt('amountCents', { description: 'Amount taken from the wallet, in cents (the sum of the parts).' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
@@ -61,7 +61,7 @@ builder.prismaObject('WalletRefund', {
 const RefundWalletBalanceInput = builder.inputType('RefundWalletBalanceInput', {
   description: 'A refund of a client\'s unused wallet balance to the card(s) it came from.',
   fields: (t) => ({
-    userId: t.id({ required: true, description: 'The client.' }),
+    userId: t.id({ required: true, description: 'User id of the client whose unused balance goes back to their card(s).' }),
     amountCents: t.int({
       description: 'Amount in cents (default: the whole balance). At most the balance and what the client\'s card top-ups can still take back.',
     }),

@@ -10,7 +10,7 @@ import { TransactionTypeEnum, TransactionObject } from './transaction.js';
 export const AutoReloadObject = builder.objectRef<Wallet>('AutoReload').implement({
   description: 'Charge the saved card when the balance falls under a threshold (at most once per crossing).',
   fields: (t) => ({
-    enabled: t.exposeBoolean('autoReloadEnabled', { description: 'Auto-reload is on.' }),
+    enabled: t.exposeBoolean('autoReloadEnabled', { description: 'True when the saved card is charged automatically as the balance falls under thresholdCents.' }),
     thresholdCents: t.exposeInt('autoReloadThresholdCents', { nullable: true, description: 'Reload when the balance falls under this, in cents.' }),
     amountCents: t.exposeInt('autoReloadAmountCents', { nullable: true, description: 'How much each reload adds, in cents.' }),
     armed: t.exposeBoolean('autoReloadArmed', { description: 'False after a reload fired, until the balance is back over the threshold.' }),
@@ -20,7 +20,7 @@ export const AutoReloadObject = builder.objectRef<Wallet>('AutoReload').implemen
 export const WalletObject = builder.prismaObject('Wallet', {
   description: 'A prepaid balance in cents. Credited only by verified Stripe payments, refunds and admin adjustments.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Wallet id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the wallet (one per client); only its owner and admins can read it.' }),
     userId: t.exposeID('userId', { description: 'The owner\'s user id.' }),
     balanceCents: t.field({
       type: 'Int',
@@ -57,8 +57,8 @@ const TopUpStatusEnum = builder.enumType('TopUpStatus', {
 export const TopUpObject = builder.prismaObject('TopUp', {
   description: 'A wallet top-up through a Stripe PaymentIntent. The wallet is credited only by its verified webhook.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Top-up id.' }),
-    amountCents: t.exposeInt('amountCents', { description: 'Amount in cents.' }),
+    id: t.exposeID('id', { description: 'Stable id of the top-up; the client who started it and admins can read it.' }),
+    amountCents: t.exposeInt('amountCents', { description: 'Cents charged to the card and credited to the wallet once Stripe confirms (limits in topUpOptions).' }),
     currency: t.exposeString('currency', { description: 'ISO 4217 currency code.' }),
     status: t.expose('status', { type: TopUpStatusEnum, description: 'Payment status.' }),
     paymentIntentId: t.exposeString('stripePaymentIntentId', { description: 'The Stripe PaymentIntent id.' }),
@@ -193,7 +193,7 @@ builder.mutationFields((t) => ({
     type: 'Wallet',
     authScopes: { authenticated: true },
     description: 'Turns auto-reload on (threshold and amount; needs a card saved by a top-up) or off.',
-    args: { input: t.arg({ type: SetAutoReloadInput, required: true, description: 'The settings.' }) },
+    args: { input: t.arg({ type: SetAutoReloadInput, required: true, description: 'On with a threshold and an amount in cents, or off.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const userId = viewerOf(ctx).id;
       await payments(ctx).setAutoReload(userId, input);
@@ -204,7 +204,7 @@ builder.mutationFields((t) => ({
     type: AdjustBalancePayload,
     authScopes: { admin: true },
     description: 'Admins: credits or debits a balance by hand with a reason and an idempotency key (audited).',
-    args: { input: t.arg({ type: AdjustBalanceInput, required: true, description: 'The adjustment.' }) },
+    args: { input: t.arg({ type: AdjustBalanceInput, required: true, description: 'Whose balance, signed amount in cents, reason and idempotency key.' }) },
     resolve: (_root, { input }, ctx) =>
       payments(ctx).money.adjustBalance(
         { userId: String(input.userId), amountCents: input.amountCents, account: input.account ?? 'WALLET', reason: input.reason, idempotencyKey: input.idempotencyKey },

@@ -25,7 +25,7 @@ const WeeklySlotInput = builder.inputType('WeeklySlotInput', {
 });
 
 const DateSlotInput = builder.inputType('DateSlotInput', {
-  description: 'A slot on one date.',
+  description: 'A one-off availability window on a single calendar date, in the reader\'s timezone.',
   fields: (t) => ({
     date: t.field({ type: 'Date', required: true, description: 'The date (YYYY-MM-DD), in the reader\'s timezone.' }),
     startTime: t.string({ required: true, description: 'HH:MM.' }),
@@ -92,7 +92,7 @@ builder.mutationField('confirmBooking', (t) =>
     type: SessionObject,
     authScopes: { reader: true },
     description: 'The reader confirms a booking; both get a reminder 15 minutes before the start.',
-    args: { sessionId: t.arg.id({ required: true, description: 'The booked session.' }) },
+    args: { sessionId: t.arg.id({ required: true, description: 'Id of a SCHEDULED booking a client made with the viewer (bookSession) and not confirmed yet.' }) },
     resolve: (_root, args, ctx) => confirmBooking(readings(ctx), viewerOf(ctx), String(args.sessionId)),
   }),
 );

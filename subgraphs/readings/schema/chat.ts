@@ -19,10 +19,10 @@ const MessageTypeEnum = builder.enumType('MessageType', {
 export const ChatMessageObject = builder.prismaObject('ChatMessage', {
   description: 'One message of a session\'s chat.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Message id.' }),
-    sessionId: t.exposeID('sessionId', { description: 'The session.' }),
+    id: t.exposeID('id', { description: 'Stable id of the chat message; the key clients cache it by.' }),
+    sessionId: t.exposeID('sessionId', { description: 'Id of the reading session whose transcript this message belongs to.' }),
     seq: t.exposeInt('seq', { description: 'Position in the transcript (1, 2, 3…, no gaps).' }),
-    content: t.exposeString('content', { description: 'The text.' }),
+    content: t.exposeString('content', { description: 'What the sender wrote (up to 2000 characters), an image URL for IMAGE, or the platform notice for SYSTEM.' }),
     messageType: t.expose('messageType', { type: MessageTypeEnum, description: 'TEXT, IMAGE or SYSTEM.' }),
     clientKey: t.exposeString('clientKey', { nullable: true, description: 'The sender\'s idempotency key, if given.' }),
     sender: t.field({ type: UserRef, description: 'Who sent it.', resolve: (m) => ({ id: m.senderId }) }),
@@ -45,7 +45,7 @@ builder.mutationField('sendSessionMessage', (t) =>
     authScopes: { authenticated: true },
     description:
       'Sends a chat message to the other participant while the session bills (in progress, both connected); before both joined, while paused or after the end: CONFLICT with reason SESSION_NOT_BILLING. The minute it falls in is charged first.',
-    args: { input: t.arg({ type: SendSessionMessageInput, required: true, description: 'The message.' }) },
+    args: { input: t.arg({ type: SendSessionMessageInput, required: true, description: 'Session id, text and an optional idempotency key.' }) },
     resolve: (_root, { input }, ctx) =>
       readings(ctx).sendMessage(viewerOf(ctx), String(input.sessionId), input.content, input.clientKey ?? null),
   }),
@@ -56,7 +56,7 @@ builder.subscriptionField('sessionMessageAdded', (t) =>
     type: ChatMessageObject,
     authScopes: { authenticated: true, sharedStream: true },
     description: 'New chat messages of one session (participants and admins only).',
-    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    args: { sessionId: t.arg.id({ required: true, description: 'Id of a session the viewer takes part in (or any, for admins).' }) },
     // The same messages for both participants (and admins): the gateway holds one stream per session for all of
     // them, each subscriber authorized on its own (shared/graphql/shared-subscriptions.ts).
     ...sharedSubscription<{ sessionId: string | number }, Context>({

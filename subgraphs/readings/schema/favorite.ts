@@ -9,7 +9,7 @@ builder.prismaObject('Favorite', {
   description: 'A reader the client keeps in favourites.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Favourite id.' }),
-    reader: t.field({ type: ReaderRef, description: 'The reader.', resolve: (f) => ({ id: f.readerId }) }),
+    reader: t.field({ type: ReaderRef, description: 'The favourited reader; favoriteReaderOnline and favoriteReaderWentLive tell the viewer when they come online or go live.', resolve: (f) => ({ id: f.readerId }) }),
     notifyOnline: t.exposeBoolean('notifyOnline', { description: 'Notify the client when this reader comes online.' }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was added.' }),
   }),

@@ -5,14 +5,14 @@ import { createReview, replyToReview, COMMENT_MAX_LENGTH } from '../services/rev
 builder.prismaObject('Review', {
   description: 'A client\'s rating of a completed session, with the reader\'s optional reply.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Review id.' }),
-    sessionId: t.exposeID('sessionId', { description: 'The reviewed session.' }),
+    id: t.exposeID('id', { description: 'Stable id of the review; the reader passes it to replyToReview.' }),
+    sessionId: t.exposeID('sessionId', { description: 'Id of the completed session the client rated (one review per session).' }),
     rating: t.exposeInt('rating', { description: '1 to 5 stars.' }),
     comment: t.exposeString('comment', { nullable: true, description: 'The client\'s comment.' }),
     readerReply: t.exposeString('readerReply', { nullable: true, description: 'The reader\'s reply (once).' }),
     repliedAt: t.expose('repliedAt', { type: 'DateTime', nullable: true, description: 'When the reader replied.' }),
     client: t.field({ type: UserRef, description: 'Who wrote it.', resolve: (r) => ({ id: r.clientId }) }),
-    reader: t.field({ type: ReaderRef, description: 'The reviewed reader.', resolve: (r) => ({ id: r.readerId }) }),
+    reader: t.field({ type: ReaderRef, description: 'The reader who gave the session; only this reader may reply.', resolve: (r) => ({ id: r.readerId }) }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When it was written.' }),
   }),
 });
@@ -47,7 +47,7 @@ builder.mutationField('replyToReview', (t) =>
     authScopes: { reader: true },
     description: 'The reviewed reader replies once.',
     args: {
-      reviewId: t.arg.id({ required: true, description: 'Review id.' }),
+      reviewId: t.arg.id({ required: true, description: 'Id of a review of one of the viewer\'s sessions that has no reply yet.' }),
       reply: t.arg.string({ required: true, description: `The reply, 1 to ${COMMENT_MAX_LENGTH} characters.` }),
     },
     resolve: (_q, _root, args, ctx) => replyToReview(ctx.prisma, viewerOf(ctx), String(args.reviewId), args.reply),

@@ -27,9 +27,26 @@ export const SessionStatusEnum = builder.enumType('SessionStatus', {
     [K in SessionStatus]: { value: K; description: string };
   },
 });
+const sessionEventKindDescriptions: Record<(typeof SESSION_EVENT_KINDS)[number], string> = {
+  REQUESTED: 'The client asked for a live reading; the reader has 60 seconds (setting) to accept or decline.',
+  ACCEPTED: 'The reader accepted (a request, or a confirmed booking at its start): both may now join the room.',
+  DECLINED: 'The reader turned down a booking; a declined live request arrives as ENDED with status DECLINED.',
+  CANCELLED: 'Reserved, not sent today: a request or booking the client withdraws arrives as ENDED with status CANCELLED.',
+  EXPIRED: 'Reserved, not sent today: a request the reader left unanswered arrives as ENDED with status EXPIRED.',
+  JOINED: 'One participant (see the session\'s clientConnected and readerConnected) entered the room; billing not yet started.',
+  LEFT: 'One participant left the room before billing started; nothing was charged for it.',
+  STARTED: 'Both participants are in the room: billing starts and minute 1 is charged at once.',
+  PAUSED: 'A participant dropped during the reading: billing pauses and the 2-minute grace budget runs down.',
+  RESUMED: 'The participant who dropped is back within the grace budget: billing continues.',
+  MINUTE_CHARGED: 'A new minute was charged to the client\'s wallet at its start; meter and low-balance warning are updated.',
+  ENDED: 'The session is over for good (ended, declined, cancelled, expired, out of funds or disconnected): see status and endReason.',
+  SCHEDULED: 'The client booked a slot in the reader\'s availability; the reader still has to confirm it.',
+  CONFIRMED: 'The reader confirmed the booking; both get a reminder before the start.',
+  REMINDER: 'A confirmed booking starts in 15 minutes: sent to both participants.',
+};
 const SessionEventKindEnum = builder.enumType('SessionEventKind', {
   description: 'What happened to a session (sessionUpdated).',
-  values: Object.fromEntries(SESSION_EVENT_KINDS.map((k) => [k, { description: k.replace(/_/g, ' ').toLowerCase() }])) as Record<
+  values: Object.fromEntries(SESSION_EVENT_KINDS.map((k) => [k, { description: sessionEventKindDescriptions[k] }])) as Record<
     (typeof SESSION_EVENT_KINDS)[number],
     { description: string }
   >,
@@ -77,19 +94,19 @@ export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter'
 export const SessionObject = builder.prismaObject('Session', {
   description: 'A paid reading between a client and a reader. Visible to its two participants and admins.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Session id.' }),
+    id: t.exposeID('id', { description: 'Stable id of the session; pass it to joinSession, sessionUpdated and sessionMessageAdded.' }),
     roomName: t.exposeString('externalId', { description: 'The LiveKit room of this session.' }),
     type: t.expose('type', { type: SessionTypeEnum, description: 'Chat, call or video.' }),
-    status: t.expose('status', { type: SessionStatusEnum, description: 'Current state.' }),
+    status: t.expose('status', { type: SessionStatusEnum, description: 'Where the session is now (requested, accepted, in progress, ended…); sessionUpdated pushes each change.' }),
     ratePerMinuteCents: t.exposeInt('rateCents', { description: 'Per-minute rate fixed at request time, in cents.' }),
-    client: t.field({ type: UserRef, description: 'The client.', resolve: (s) => ({ id: s.clientId }) }),
-    reader: t.field({ type: ReaderRef, description: 'The reader.', resolve: (s) => ({ id: s.readerId }) }),
+    client: t.field({ type: UserRef, description: 'The client who asked for the reading and pays for it per minute.', resolve: (s) => ({ id: s.clientId }) }),
+    reader: t.field({ type: ReaderRef, description: 'The reader giving the reading, who earns their share of each minute.', resolve: (s) => ({ id: s.readerId }) }),
     requestedAt: t.expose('requestedAt', { type: 'DateTime', description: 'When the client asked.' }),
     acceptedAt: t.expose('acceptedAt', { type: 'DateTime', nullable: true, description: 'When the reader accepted.' }),
     scheduledAt: t.expose('scheduledAt', { type: 'DateTime', nullable: true, description: 'Booked start of a scheduled reading.' }),
     confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true, description: 'When the reader confirmed the booking.' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When billing started (both joined).' }),
-    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When it ended.' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true, description: 'When billing stopped for good (UTC); null until the session is over.' }),
     endReason: t.exposeString('endReason', {
       nullable: true,
       description: 'Why it ended: ENDED_BY_CLIENT, ENDED_BY_READER, INSUFFICIENT_FUNDS, DISCONNECTED_GRACE_EXPIRED, REQUEST_EXPIRED, NO_SHOW, ROOM_FINISHED, …',
@@ -129,7 +146,7 @@ builder.queryField('session', (t) =>
     type: 'Session',
     authScopes: { authenticated: true },
     description: 'One session (participants and admins only).',
-    args: { id: t.arg.id({ required: true, description: 'Session id.' }) },
+    args: { id: t.arg.id({ required: true, description: 'Id of a session the viewer takes part in (or any, for admins); another session answers FORBIDDEN, an unknown id NOT_FOUND.' }) },
     resolve: (_query, _root, args, ctx) => readings(ctx).visibleSession(viewerOf(ctx), String(args.id)),
   }),
 );
@@ -176,7 +193,7 @@ builder.queryField('sessionToken', (t) =>
     type: SessionTokenObject,
     authScopes: { authenticated: true },
     description: 'A LiveKit token for one of the two participants while the session is accepted or in progress.',
-    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    args: { sessionId: t.arg.id({ required: true, description: 'Id of an accepted or running session the viewer takes part in.' }) },
     resolve: (_root, args, ctx) => readings(ctx).sessionToken(viewerOf(ctx), String(args.sessionId)),
   }),
 );
@@ -213,7 +230,7 @@ function transition(
       type: 'Session',
       authScopes: scopes,
       description,
-      args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+      args: { sessionId: t.arg.id({ required: true, description: 'Id of the session to act on, as returned by requestSession, mySessions or sessionRequests.' }) },
       resolve: (_q, _root, args, ctx) => run(ctx, String(args.sessionId)),
     }),
   );
@@ -272,7 +289,7 @@ builder.subscriptionField('sessionUpdated', (t) =>
     type: SessionUpdateObject,
     authScopes: { authenticated: true },
     description: 'Status changes and the live meter of one session (participants and admins only).',
-    args: { sessionId: t.arg.id({ required: true, description: 'Session id.' }) },
+    args: { sessionId: t.arg.id({ required: true, description: 'Id of a session the viewer takes part in (or any, for admins) to follow.' }) },
     subscribe: async (_root, args, ctx) => {
       await assertCanWatch(ctx, String(args.sessionId));
       return ctx.pubsub.subscribe<SessionEvent>(sessionTopic(String(args.sessionId)));
