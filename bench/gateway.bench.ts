@@ -156,7 +156,7 @@ function chooseQuery(supergraph: string): { query: string; crossField: string; d
     };
   }
   return {
-    query: `query BenchReaders { ${page('')} forumCategories { id slug name } }`,
+    query: `query BenchReaders { ${page('')} forumCategories { edges { node { id slug name } } } }`,
     crossField: 'Query.forumCategories (community), in the same operation as the readers page (accounts)',
     direct: `query BenchReaders { ${page('')} }`,
   };

@@ -42,7 +42,7 @@ async function post(author: TestUser, title = `Post ${randomBytes(3).toString('h
 describe('forum categories and posts', () => {
   it('lists the five categories of the rules in order, Announcements admin-only', async () => {
     const res = await fed.run(CommunityForumCategoriesDocument, {});
-    expect(res.data!.forumCategories.map((c) => [c.name, c.adminOnly])).toEqual([
+    expect(res.data!.forumCategories.edges.map(({ node: c }) => [c.name, c.adminOnly])).toEqual([
       ['General', false],
       ['Readings', false],
       ['Spiritual Growth', false],

@@ -143,7 +143,7 @@ describe('live streams', () => {
     const invited = await c.user('CLIENT');
     const outsider = await c.user('CLIENT');
     const s = await liveStream(reader, { visibility: 'PRIVATE', invitedUserIds: [invited.id] });
-    expect(s.invitedUsers).toEqual([{ id: invited.id }]);
+    expect(s.invitedUsers?.edges).toEqual([{ node: { id: invited.id } }]);
 
     const denied = await fed.run(CommunityLiveStreamTokenDocument, { streamId: s.id }, outsider.token);
     expect(errorCode(denied)).toBe('NOT_FOUND'); // a private stream does not exist for outsiders
@@ -241,8 +241,8 @@ describe('virtual gifts', () => {
     expect(errorCode(await fed.run(CommunityCreateVirtualGiftDocument, { input }, admin.token))).toBe('CONFLICT');
     expect((await fed.run(CommunityUpdateVirtualGiftDocument, { input: { id: g.id, priceCents: 300 } }, admin.token)).data!.updateVirtualGift.priceCents).toBe(300);
     expect((await fed.run(CommunityDeactivateVirtualGiftDocument, { id: g.id }, admin.token)).data!.deactivateVirtualGift.isActive).toBe(false);
-    expect((await fed.run(CommunityVirtualGiftsDocument, {})).data!.virtualGifts.some((v) => v.id === g.id)).toBe(false);
-    expect((await fed.run(CommunityVirtualGiftsDocument, { includeInactive: true }, admin.token)).data!.virtualGifts.some((v) => v.id === g.id)).toBe(true);
+    expect((await fed.run(CommunityVirtualGiftsDocument, {})).data!.virtualGifts.edges.some((e) => e.node.id === g.id)).toBe(false);
+    expect((await fed.run(CommunityVirtualGiftsDocument, { includeInactive: true }, admin.token)).data!.virtualGifts.edges.some((e) => e.node.id === g.id)).toBe(true);
     const audit = await fed.db.prisma.auditLog.findMany({ where: { entityType: 'virtual_gift', entityId: g.id }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['gifts:create', 'gifts:update', 'gifts:deactivate']);
   });

@@ -58,7 +58,7 @@ describe('health and readiness', () => {
       });
       expect((await fetch(`${origin(gateway.url)}/health`)).status).toBe(200);
       // A query that needs the missing subgraph fails with a stable code and hides the address.
-      const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ forumCategories { id } }' }) });
+      const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ forumCategories { edges { node { id } } } }' }) });
       const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string } }> };
       expect(body.errors[0]!.extensions.code).toBe('INTERNAL');
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1:9|ECONNREFUSED|stacktrace/);

@@ -1,5 +1,6 @@
 import { PostStatus, FlagStatus } from '../../../shared/db/generated/enums.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
+import { strictMaxSize } from '../../../shared/graphql/page-size.js';
 import { builder } from '../builder.js';
 import * as forum from '../services/forum.js';
 import { UserRef } from './refs.js';
@@ -172,11 +173,22 @@ const postOrder: Record<'NEWEST' | 'MOST_ACTIVE', Prisma.ForumPostOrderByWithRel
 };
 
 builder.queryFields((t) => ({
-  forumCategories: t.prismaField({
-    type: ['ForumCategory'],
-    description: 'Forum categories in display order.',
-    resolve: (query, _root, _args, ctx) => ctx.prisma.forumCategory.findMany({ ...query, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] }),
-  }),
+  forumCategories: t.prismaConnection(
+    {
+      type: 'ForumCategory',
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: strictMaxSize(100),
+      description:
+        'Forum categories in display order (sortOrder, then name), 50 a page by default and at most 100 ' +
+        '(a larger `first` is refused with BAD_USER_INPUT); admins add categories over time, so follow ' +
+        '`pageInfo.endCursor` while `hasNextPage`.',
+      resolve: (query, _root, _args, ctx) =>
+        ctx.prisma.forumCategory.findMany({ ...query, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }, { id: 'asc' }] }),
+    },
+    { description: 'A page of forum categories, in display order.' },
+    { description: 'A forum category in a page, with the cursor to continue after it.' },
+  ),
   forumPosts: t.prismaConnection(
     {
       type: 'ForumPost',

@@ -1,5 +1,6 @@
 import type { Context } from '../../../shared/context.js';
 import { badInput } from '../../../shared/errors.js';
+import { strictMaxSize } from '../../../shared/graphql/page-size.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { builder } from '../builder.js';
 import * as gifts from '../services/gifts.js';
@@ -145,15 +146,24 @@ const SendGiftInput = builder.inputType('SendGiftInput', {
 });
 
 builder.queryFields((t) => ({
-  virtualGifts: t.prismaField({
-    type: [VirtualGiftObject],
-    description: 'The gift catalogue in display order (inactive gifts only for admins who ask).',
-    args: { includeInactive: t.arg.boolean({ defaultValue: false, description: 'Admins: include deactivated gifts.' }) },
-    resolve: (query, _root, args, ctx) => {
-      const all = !!args.includeInactive && ctx.viewer?.role === 'ADMIN';
-      return ctx.prisma.virtualGift.findMany({ ...query, where: all ? {} : { isActive: true }, orderBy: [{ sortOrder: 'asc' }, { priceCents: 'asc' }, { id: 'asc' }] });
+  virtualGifts: t.prismaConnection(
+    {
+      type: VirtualGiftObject,
+      cursor: 'id',
+      defaultSize: 50,
+      maxSize: strictMaxSize(100),
+      description:
+        'The gift catalogue in display order (sortOrder, then price), 50 a page by default and at most 100 (a larger ' +
+        '`first` is refused with BAD_USER_INPUT). Inactive gifts only for admins who ask.',
+      args: { includeInactive: t.arg.boolean({ defaultValue: false, description: 'Admins: include deactivated gifts.' }) },
+      resolve: (query, _root, args, ctx) => {
+        const all = !!args.includeInactive && ctx.viewer?.role === 'ADMIN';
+        return ctx.prisma.virtualGift.findMany({ ...query, where: all ? {} : { isActive: true }, orderBy: [{ sortOrder: 'asc' }, { priceCents: 'asc' }, { id: 'asc' }] });
+      },
     },
-  }),
+    { description: 'A page of the gift catalogue, in display order.' },
+    { description: 'A catalogue gift in a page, with the cursor to continue after it.' },
+  ),
   giftLeaderboard: t.field({
     type: [GiftLeaderboardEntry],
     description:

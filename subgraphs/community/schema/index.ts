@@ -2,6 +2,7 @@ import { builder } from '../builder.js';
 import './forum.js';
 import './messages.js';
 import './streams.js';
+import './stream-invites.js';
 import './gifts.js';
 
 export const schema = builder.toSubGraphSchema({

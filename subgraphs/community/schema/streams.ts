@@ -75,16 +75,6 @@ export const LiveStreamObject = builder.prismaObject('LiveStream', {
       description: 'Whether the viewer may watch without paying now (premium entry paid, invited, public, or host).',
       resolve: (s, _args, ctx) => mayWatch(s, ctx),
     }),
-    invitedUsers: t.field({
-      type: [UserRef],
-      nullable: true,
-      description: 'Invitees of a private stream (shown to its reader and admins only).',
-      resolve: async (s, _args, ctx) => {
-        if (!ctx.viewer || (ctx.viewer.id !== s.readerId && ctx.viewer.role !== 'ADMIN')) return null;
-        const rows = await ctx.prisma.streamInvite.findMany({ where: { streamId: s.id }, select: { userId: true }, orderBy: { createdAt: 'asc' } });
-        return rows.map((r) => ({ id: r.userId }));
-      },
-    }),
   }),
 });
 
