@@ -112,7 +112,7 @@ export type CreateTopUpInput = {
 export type CreateVirtualGiftInput = {
   /** Animation URL (http or https). */
   animationUrl?: string | null | undefined;
-  /** Description. */
+  /** Short text shown under the gift in the picker (optional). */
   description?: string | null | undefined;
   /** Image URL (http or https). */
   imageUrl: string;
@@ -124,7 +124,7 @@ export type CreateVirtualGiftInput = {
   sortOrder?: number | null | undefined;
 };
 
-/** A slot on one date. */
+/** A one-off availability window on a single calendar date, in the reader's timezone. */
 export type DateSlotInput = {
   /** The date (YYYY-MM-DD), in the reader's timezone. */
   date: string;
@@ -224,11 +224,11 @@ export type LiveStreamFilter =
   /** Coming up, soonest first. */
   | 'SCHEDULED';
 
-/** Credentials. */
+/** An account's email and password; a wrong pair answers UNAUTHENTICATED (reason BAD_CREDENTIALS) without saying which part was wrong. */
 export type LoginInput = {
   /** Email address. */
   email: string;
-  /** Password. */
+  /** The account's password, in clear text: send it over HTTPS only. */
   password: string;
 };
 
@@ -324,7 +324,7 @@ export type RefundSessionInput = {
   idempotencyKey: string;
   /** Why (3–500 characters); kept in the ledger and the audit log. */
   reason: string;
-  /** The session. */
+  /** Id of the reading session whose charges are refunded to the client's wallet. */
   sessionId: string | number;
 };
 
@@ -336,7 +336,7 @@ export type RefundWalletBalanceInput = {
   idempotencyKey: string;
   /** Why (3–500 characters); kept in the ledger, the Stripe refunds' metadata and the audit log. */
   reason: string;
-  /** The client. */
+  /** User id of the client whose unused balance goes back to their card(s). */
   userId: string | number;
 };
 
@@ -370,7 +370,7 @@ export type RequestSessionInput = {
   type: SessionType;
 };
 
-/** A stream to schedule. */
+/** A live stream a reader announces ahead: title, topic, visibility and planned start. */
 export type ScheduleLiveStreamInput = {
   /** Topic category. */
   category: string;
@@ -426,35 +426,35 @@ export type SendSessionMessageInput = {
 
 /** What happened to a session (sessionUpdated). */
 export type SessionEventKind =
-  /** accepted */
+  /** The reader accepted (a request, or a confirmed booking at its start): both may now join the room. */
   | 'ACCEPTED'
-  /** cancelled */
+  /** Reserved, not sent today: a request or booking the client withdraws arrives as ENDED with status CANCELLED. */
   | 'CANCELLED'
-  /** confirmed */
+  /** The reader confirmed the booking; both get a reminder before the start. */
   | 'CONFIRMED'
-  /** declined */
+  /** The reader turned down a booking; a declined live request arrives as ENDED with status DECLINED. */
   | 'DECLINED'
-  /** ended */
+  /** The session is over for good (ended, declined, cancelled, expired, out of funds or disconnected): see status and endReason. */
   | 'ENDED'
-  /** expired */
+  /** Reserved, not sent today: a request the reader left unanswered arrives as ENDED with status EXPIRED. */
   | 'EXPIRED'
-  /** joined */
+  /** One participant (see the session's clientConnected and readerConnected) entered the room; billing not yet started. */
   | 'JOINED'
-  /** left */
+  /** One participant left the room before billing started; nothing was charged for it. */
   | 'LEFT'
-  /** minute charged */
+  /** A new minute was charged to the client's wallet at its start; meter and low-balance warning are updated. */
   | 'MINUTE_CHARGED'
-  /** paused */
+  /** A participant dropped during the reading: billing pauses and the 2-minute grace budget runs down. */
   | 'PAUSED'
-  /** reminder */
+  /** A confirmed booking starts in 15 minutes: sent to both participants. */
   | 'REMINDER'
-  /** requested */
+  /** The client asked for a live reading; the reader has 60 seconds (setting) to accept or decline. */
   | 'REQUESTED'
-  /** resumed */
+  /** The participant who dropped is back within the grace budget: billing continues. */
   | 'RESUMED'
-  /** scheduled */
+  /** The client booked a slot in the reader's availability; the reader still has to confirm it. */
   | 'SCHEDULED'
-  /** started */
+  /** Both participants are in the room: billing starts and minute 1 is charged at once. */
   | 'STARTED';
 
 /** Where a reading session is in its life. */
@@ -559,11 +559,11 @@ export type TopUpStatus =
   /** Paid; the wallet was credited. */
   | 'SUCCEEDED';
 
-/** State of a transaction. */
+/** Whether a ledger transaction's money has settled, is waiting for an outside step, or was undone. */
 export type TransactionStatus =
   /** Cancelled before any money moved. */
   | 'CANCELLED'
-  /** Done. */
+  /** Settled: the balances already include it and nothing outside is pending. */
   | 'COMPLETED'
   /** The outside step failed; a reversing transaction restored the money. */
   | 'FAILED'
@@ -617,7 +617,7 @@ export type UpdateClientProfileInput = {
 export type UpdateForumPostInput = {
   /** New body. */
   content?: string | null | undefined;
-  /** The post. */
+  /** Id of a post the viewer wrote; other posts answer FORBIDDEN. */
   postId: string | number;
   /** New title. */
   title?: string | null | undefined;
@@ -627,7 +627,7 @@ export type UpdateForumPostInput = {
 export type UpdateForumReplyInput = {
   /** New body. */
   content: string;
-  /** The reply. */
+  /** Id of a reply the viewer wrote; other replies answer FORBIDDEN. */
   replyId: string | number;
 };
 
@@ -667,7 +667,7 @@ export type UpdateVirtualGiftInput = {
   animationUrl?: string | null | undefined;
   /** New description (null clears it). */
   description?: string | null | undefined;
-  /** The gift. */
+  /** Id of the catalogue gift to change. */
   id: string | number;
   /** New image URL. */
   imageUrl?: string | null | undefined;
