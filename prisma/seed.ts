@@ -55,7 +55,10 @@ const PRODUCTS = [
 ];
 
 export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Promise<void> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  // argon2 is deliberately slow: hash the demo password only when a demo user is still to be created.
+  const demoEmails = [DEMO_LOGINS.admin, ...DEMO_LOGINS.clients, ...READERS.map((r) => r.email)];
+  const existing = await prisma.user.count({ where: { email: { in: demoEmails } } });
+  const passwordHash = existing === demoEmails.length ? '' : await hashPassword(DEMO_PASSWORD);
   const admin = await prisma.user.upsert({
     where: { email: DEMO_LOGINS.admin },
     update: {},

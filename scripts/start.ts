@@ -7,7 +7,7 @@ import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { loadOrCreateSecrets } from '../shared/embedded-secrets.js';
 import { createPrisma } from '../shared/db/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embedded.js';
-import { applyMigrations } from '../shared/db/migrations.js';
+import { applyMigrations, pendingMigrationsAt } from '../shared/db/migrations.js';
 import { startOrExplain } from '../shared/server/startup-errors.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { startLocalFederation } from '../gateway/local-federation.js';
@@ -25,8 +25,11 @@ const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async (
     embedded = await startEmbeddedPostgres(path.join(dataDir, 'pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
     databaseUrl = embedded.url;
   }
-  const applied = await applyMigrations(databaseUrl);
-  if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  // The migration engine (WebAssembly) loads only when a migration is pending: a warm start skips it.
+  if ((await pendingMigrationsAt(databaseUrl)).length) {
+    const applied = await applyMigrations(databaseUrl);
+    if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+  }
 
   // PGlite is one session shared by every connection: keep the pool small there.
   const prisma = createPrisma(databaseUrl, { max: embedded ? 4 : 10 });

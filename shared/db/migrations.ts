@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -157,4 +158,15 @@ export async function pendingMigrations(query: (sql: string) => Promise<Array<{ 
     else throw error;
   }
   return all.filter((name) => !applied.has(name));
+}
+
+/** pendingMigrations of the database at `connectionString`, over one short-lived connection. */
+export async function pendingMigrationsAt(connectionString: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await pendingMigrations(async (sql) => (await client.query<{ migration_name: string }>(sql)).rows);
+  } finally {
+    await client.end();
+  }
 }
