@@ -71,6 +71,10 @@ async function runningSession(client: TestUser, rate: number) {
   expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
   await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
   expect((await fed.run(JoinSessionDocument, { sessionId: id }, reader.token)).data!.joinSession.status).toBe('IN_PROGRESS');
+  // Minute 1 is charged at the join; wait until its outbox job has run (its walletUpdated is out), so a subscription
+  // opened afterwards receives only what comes next (under load it could still receive minute 1's).
+  await eventually(() => fed.db.sql(`SELECT 1 FROM transactions WHERE session_id = $1 AND session_minute = 1`, [id]), (rows) => rows.length === 1, 8000);
+  await eventually(() => outboxJobs(), (jobs) => !jobs.some((j) => j.payload.users.includes(client.id)), 8000);
   return { reader, id };
 }
 
