@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
+import { literal, query, QUERY, startupSettings } from './pg-wire.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -48,7 +49,6 @@ const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 /** Message types that end a unit of work in the protocol: the server answers them with ReadyForQuery. */
 const SYNC = 0x53; // 'S'
-const QUERY = 0x51; // 'Q'
 const TERMINATE = 0x58; // 'X'
 const PARSE = 0x50; // 'P'
 const BIND = 0x42; // 'B'
@@ -372,45 +372,4 @@ class SessionMultiplexer {
       await this.run(Buffer.concat(names.map((n) => query(`DEALLOCATE "${n.replace(/"/g, '""')}"`))), null);
     }
   }
-}
-
-function query(sql: string): Buffer {
-  const text = Buffer.from(`${sql}\0`, 'utf8');
-  const header = Buffer.alloc(5);
-  header[0] = QUERY;
-  header.writeInt32BE(4 + text.length, 1);
-  return Buffer.concat([header, text]);
-}
-
-function literal(s: string): string {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-
-/** The `-c name=value` and `--name=value` entries of a startup packet's `options` parameter. */
-function startupSettings(packet: Buffer): Array<[string, string]> {
-  const fields = packet.subarray(8).toString('utf8').split('\0');
-  let options = '';
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === 'options') options = fields[i + 1];
-  // Words are separated by spaces; a backslash escapes the next character.
-  const words: string[] = [];
-  let word = '';
-  for (let i = 0; i < options.length; i++) {
-    const ch = options[i];
-    if (ch === '\\' && i + 1 < options.length) word += options[++i];
-    else if (ch === ' ') {
-      if (word) words.push(word);
-      word = '';
-    } else word += ch;
-  }
-  if (word) words.push(word);
-  const settings: Array<[string, string]> = [];
-  for (let i = 0; i < words.length; i++) {
-    let setting: string | undefined;
-    if (words[i] === '-c') setting = words[++i];
-    else if (words[i].startsWith('-c')) setting = words[i].slice(2);
-    else if (words[i].startsWith('--')) setting = words[i].slice(2);
-    const eq = setting?.indexOf('=') ?? -1;
-    if (setting && eq > 0) settings.push([setting.slice(0, eq).replace(/-/g, '_'), setting.slice(eq + 1)]);
-  }
-  return settings;
 }
