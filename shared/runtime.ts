@@ -1,7 +1,7 @@
 import type { Config } from './config.js';
 import type { PrismaClient } from './db/generated/client.js';
 import type { PubSub } from './pubsub.js';
-import type { MoneyPort } from './money.js';
+import type { AccountsPort, MoneyPort } from './ports.js';
 import type { JobsConfig } from './jobs.js';
 
 /** What a service process holds for its lifetime: configuration, one database pool, one pub/sub. */
@@ -9,8 +9,10 @@ export interface ServiceRuntime {
   config: Config;
   prisma: PrismaClient;
   pubsub: PubSub;
-  /** Payments' money interface, for readings and community (absent until payments provides it). */
+  /** Payments' money interface, for readings and community (shared/ports.ts; wired by the composition root). */
   money?: MoneyPort;
+  /** Accounts' interface for effects on its rows (shared/ports.ts; wired by the composition root). */
+  accounts?: AccountsPort;
   /** Durable job queue (graphile-worker) for timers; absent: no timers run (readings warns at start). */
   jobs?: JobsConfig;
 }

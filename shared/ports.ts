@@ -1,0 +1,62 @@
+import type { Prisma } from './db/generated/client.js';
+import type { ReaderStatus, UserRole as Role, UserStatus } from './db/generated/enums.js';
+import type { MoneyPort } from './money.js';
+import type { PubSub } from './pubsub.js';
+
+/**
+ * THE LIST of cross-owner ports. Each subgraph writes only its own tables (prisma/<owner>.prisma; the suite's
+ * ownership check enforces it). When one subgraph's rule has an effect on another owner's rows, it calls a function
+ * that owner exports for exactly that effect, through one of the interfaces below. The owner implements it
+ * (subgraphs/<owner>/ports.ts); the composition roots (scripts/: `npm start`, one process per service) build the
+ * implementations and hand them to every service in its ServiceRuntime. No file under shared/ or gateway/ imports a
+ * subgraph, and no subgraph imports another.
+ *
+ * | port           | owner    | used by             | for                                                      |
+ * |----------------|----------|---------------------|----------------------------------------------------------|
+ * | MoneyPort      | payments | readings, community | session minutes, gifts, stream tickets, refunds, balance |
+ * | AccountsPort   | accounts | readings, community | reader presence, reader counters, suspension             |
+ */
+export type { MoneyPort } from './money.js';
+export type { UserStatus };
+
+type Tx = Prisma.TransactionClient;
+
+/** Topic of reader presence changes; payload ReaderStatusEvent. */
+export const READER_STATUS_TOPIC = 'readerStatusChanged';
+
+export interface ReaderStatusEvent {
+  readerId: string;
+  status: ReaderStatus;
+}
+
+/** What a status change did; hand it to `AccountsPort.publishUserStatusChange` after the transaction commits. */
+export interface UserStatusChange {
+  userId: string;
+  from: UserStatus;
+  to: UserStatus;
+  role: Role;
+  revokedRefreshTokens: number;
+  presence: ReaderStatusEvent | null;
+}
+
+/** What accounts lets other subgraphs do to its rows. Every method runs inside the caller's transaction `tx`. */
+export interface AccountsPort {
+  /** BUSY while a request is pending or a session runs, back to ONLINE after; null when nothing changed. */
+  setReaderPresence(tx: Tx, readerId: string, status: ReaderStatus): Promise<ReaderStatusEvent | null>;
+  /** After commit: announces a presence change (no-op for null). */
+  publishReaderStatus(pubsub: PubSub, event: ReaderStatusEvent | null): Promise<void>;
+  /** A session of this reader completed: counts it on the reader's profile. */
+  countCompletedSession(tx: Tx, readerId: string): Promise<void>;
+  /** A review was written: adds its rating to the reader's aggregate. */
+  addReaderRating(tx: Tx, readerId: string, rating: number): Promise<void>;
+  /** The one path that changes a user's status (row lock, token revocation, invite expiry, reader offline). */
+  changeUserStatus(tx: Tx, userId: string, status: UserStatus): Promise<UserStatusChange>;
+  /** After commit: gateways drop the user's auth state and end their sockets; presence moves. */
+  publishUserStatusChange(pubsub: PubSub, change: UserStatusChange): Promise<void>;
+}
+
+/** Every port a service may be handed. Absent: that owner is not wired in this process (the call site says so). */
+export interface Ports {
+  money?: MoneyPort;
+  accounts?: AccountsPort;
+}
