@@ -1,5 +1,5 @@
 import type { Role } from '../shared/context.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, internal, unauthenticated } from '../shared/errors.js';
 import {
   AUTH_STATE_PATH,
   INTERNAL_CALL_HEADER,
@@ -123,7 +123,7 @@ export class AuthStates {
         const stale = this.entries.get(id);
         for (const w of waiting.get(id)!) {
           if (stale && stale.at + this.staleIfErrorMs > now) w.resolve(stale.state);
-          else w.reject(new AppError('INTERNAL', 'Your sign-in could not be checked just now; try again in a moment.', { reason: 'AUTH_UNAVAILABLE' }));
+          else w.reject(internal('Your sign-in could not be checked just now; try again in a moment.', { reason: 'AUTH_UNAVAILABLE' }));
         }
       }
       return;
@@ -167,7 +167,7 @@ export function refusal(state: AuthState | null, tokenEpoch: number): AppError |
   return null;
 }
 
-const revoked = (message: string, reason: string) => new AppError('UNAUTHENTICATED', message, { reason, http: { status: 401 } });
+const revoked = (message: string, reason: string) => unauthenticated(message, { reason, http: { status: 401 } });
 
 /** Whether a refusal reason means the account itself may not act (closed with 4403 on sockets). */
 export function isAccountRefusal(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import type { Viewer } from '../shared/context.js';
 import { signForwardedIdentity, verifyAccessToken } from '../shared/auth/tokens.js';
-import { AppError } from '../shared/errors.js';
+import { unauthenticated } from '../shared/errors.js';
 import { refusal, type AuthStates } from './auth-state.js';
 
 /**
@@ -24,7 +24,7 @@ export class IdentityService {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) {
-      throw new AppError('UNAUTHENTICATED', 'Authorization must be "Bearer <access token>".', { reason: 'TOKEN_INVALID', http: { status: 401 } });
+      throw unauthenticated('Authorization must be "Bearer <access token>".', { reason: 'TOKEN_INVALID', http: { status: 401 } });
     }
     return this.viewerFromToken(match[1]!);
   }

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, Kind, visit, type DocumentNode } from 'graphql';
-import { AppError } from '../shared/errors.js';
+import { AppError, badInput } from '../shared/errors.js';
 
 // Refusals of hostile input that the GraphQL validation rules cannot express, made once at the gateway (the only
 // public surface: subgraphs accept only gateway-signed requests) before any planning or subgraph call.
@@ -51,7 +51,7 @@ function nulIn(value: unknown, path: string): string | null {
 
 /** The BAD_USER_INPUT refusal of text containing NUL, which PostgreSQL cannot store (text or jsonb). */
 export function nulCharacterError(where: string, overHttp = false): AppError {
-  return new AppError('BAD_USER_INPUT', `Text may not contain the NUL character (U+0000); found in ${where}.`, {
+  return badInput(`Text may not contain the NUL character (U+0000); found in ${where}.`, {
     reason: 'NUL_CHARACTER',
     ...(overHttp ? HTTP_400 : {}),
   });
@@ -64,7 +64,7 @@ export function operationNotFoundError(operationName: string | null | undefined,
   const message = operationName
     ? `The document has no operation named "${operationName}".`
     : `The document has ${count} operations: operationName must name the one to run.`;
-  return new AppError('BAD_USER_INPUT', message, { reason: 'OPERATION_NOT_FOUND', ...HTTP_400 });
+  return badInput(message, { reason: 'OPERATION_NOT_FOUND', ...HTTP_400 });
 }
 
 /** Apollo Server plugin: refuses, after validation and before planning, what the checks above find. */

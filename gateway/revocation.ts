@@ -2,7 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { Role } from '../shared/context.js';
 import type { PubSub } from '../shared/pubsub.js';
-import { AppError } from '../shared/errors.js';
+import { AppError, internal, unauthenticated, withCode } from '../shared/errors.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../shared/auth/auth-state.js';
 import type { AuthStates } from './auth-state.js';
 import type { IdentityService } from './identity.js';
@@ -127,14 +127,14 @@ export class Revocations {
         try {
           const viewer = await this.identity.viewerFromToken(c.token);
           if (viewer.role !== c.role) {
-            c.revoke(new AppError('UNAUTHENTICATED', 'The role of this account changed; connect again.', { reason: 'ROLE_CHANGED' }));
+            c.revoke(unauthenticated('The role of this account changed; connect again.', { reason: 'ROLE_CHANGED' }));
           }
         } catch (error) {
           const reason = (error as AppError).extensions?.reason;
           if (reason === 'AUTH_UNAVAILABLE' && !strict) return;
           // Expired tokens are closed with 4401 by the connection's own timer.
           if (reason === 'TOKEN_EXPIRED') return;
-          c.revoke(error instanceof AppError ? error : new AppError('INTERNAL', 'This connection could not be checked.'));
+          c.revoke(error instanceof AppError ? error : internal('This connection could not be checked.'));
         }
       }),
     );
@@ -159,5 +159,5 @@ export async function closeRevoked(socket: WebSocket, endOperations: (result: Ex
 /** The same error without the HTTP status hint of the HTTP path (`extensions.http`), for socket messages. */
 export function socketError(error: AppError): AppError {
   const { http: _http, ...extensions } = error.extensions as Record<string, unknown>;
-  return new AppError(error.code, error.message, extensions);
+  return withCode(error.code, error.message, extensions);
 }

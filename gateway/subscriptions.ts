@@ -18,7 +18,7 @@ import {
 import { decodeJwt } from 'jose';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { AppError, toFormattedError } from '../shared/errors.js';
+import { AppError, badInput, internal, rateLimited, toFormattedError } from '../shared/errors.js';
 import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
 import { SHARE_EXTENSION } from '../shared/graphql/shared-subscriptions.js';
 import type { Viewer } from '../shared/context.js';
@@ -330,7 +330,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
 
   function prepare(query: string, operationName: string | undefined): Prepared | readonly GraphQLError[] {
     const s = state;
-    if (!s) return [new AppError('INTERNAL', 'The gateway has not loaded its schema yet.')];
+    if (!s) return [internal('The gateway has not loaded its schema yet.')];
     const key = `${operationName ?? ''}\n${query}`;
     const hit = s.prepared.get(key);
     if (hit) return hit;
@@ -343,7 +343,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       } else {
         const op = getOperationAST(document, operationName);
         if (!op) {
-          result = [new AppError('BAD_USER_INPUT', 'Unable to identify the operation to run (operationName).')];
+          result = [badInput('Unable to identify the operation to run (operationName).')];
         } else {
           const plan = s.planner.buildQueryPlan(operationFromDocument(s.fedApiSchema, document, { operationName }));
           const prepared: Prepared = { key, document, operationName, kind: op.operation, plan };
@@ -358,7 +358,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         }
       }
     } catch (error) {
-      result = [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : new AppError('BAD_USER_INPUT', String((error as Error).message))];
+      result = [error instanceof GraphQLError ? withCode(error, 'GRAPHQL_PARSE_FAILED') : badInput(String((error as Error).message))];
     }
     if (s.prepared.size >= 1000) s.prepared.delete(s.prepared.keys().next().value!);
     s.prepared.set(key, result);
@@ -452,8 +452,8 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
     return JSON.stringify(errors ? { ...result, errors } : result);
   };
   const unavailableError = (service: string) =>
-    new AppError('INTERNAL', `The ${service} service is unavailable, so this subscription has ended. Subscribe again.`, { reason: 'SUBGRAPH_UNAVAILABLE', service });
-  const completionError = () => new AppError('INTERNAL', 'This event could not be completed.');
+    internal(`The ${service} service is unavailable, so this subscription has ended. Subscribe again.`, { reason: 'SUBGRAPH_UNAVAILABLE', service });
+  const completionError = () => internal('This event could not be completed.');
 
   function primaryVariables(op: OperationContextValue): Record<string, unknown> {
     const variables: Record<string, unknown> = {};
@@ -645,7 +645,7 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
       }
     };
     const tooSlow = () =>
-      new AppError('RATE_LIMITED', `More than ${limits.maxQueuedEvents} events were waiting for this client; the subscription has ended. Subscribe again.`, { reason: 'CLIENT_TOO_SLOW' });
+      rateLimited(`More than ${limits.maxQueuedEvents} events were waiting for this client; the subscription has ended. Subscribe again.`, { reason: 'CLIENT_TOO_SLOW' });
     const end = () => {
       if (ended) return;
       ended = true;
@@ -821,13 +821,13 @@ export function attachSubscriptions(opts: SubscriptionServerOptions): Subscripti
         while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
         if (extra.subscribes.length >= limits.maxSubscribesPerMinute) {
           const retryAfterSeconds = Math.max(1, Math.ceil((extra.subscribes[0]! + 60_000 - now) / 1000));
-          return [new AppError('RATE_LIMITED', `At most ${limits.maxSubscribesPerMinute} operations may be started per minute on one connection. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds })];
+          return [rateLimited(`At most ${limits.maxSubscribesPerMinute} operations may be started per minute on one connection. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds })];
         }
         extra.subscribes.push(now);
         if (extra.operations >= limits.maxOperationsPerConnection) {
-          return [new AppError('RATE_LIMITED', `At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
+          return [rateLimited(`At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
         }
-        if (typeof payload.query !== 'string') return [new AppError('BAD_USER_INPUT', 'The operation has no query.')];
+        if (typeof payload.query !== 'string') return [badInput('The operation has no query.')];
         const prepared = prepare(payload.query, payload.operationName ?? undefined);
         if (Array.isArray(prepared)) return prepared;
         const p = prepared as Prepared;

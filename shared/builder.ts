@@ -8,7 +8,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import type PrismaTypes from './db/generated/pothos-types.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import type { Context, Role } from './context.js';
-import { AppError } from './errors.js';
+import { forbidden, unauthenticated } from './errors.js';
 import { isSharedStream } from './graphql/shared-subscriptions.js';
 import { dateScalar, dateTimeScalar, jsonScalar } from './graphql/scalars.js';
 
@@ -65,8 +65,8 @@ export function createBuilder(): Builder {
       }),
       unauthorizedError: (_parent, ctx) =>
         ctx.viewer
-          ? new AppError('FORBIDDEN', 'You are not allowed to do this.')
-          : new AppError('UNAUTHENTICATED', 'You must be signed in to do this.'),
+          ? forbidden('You are not allowed to do this.')
+          : unauthenticated('You must be signed in to do this.'),
     },
     prisma: {
       client: (ctx) => ctx.prisma,

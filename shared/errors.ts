@@ -28,14 +28,24 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (message = 'You must be signed in to do this.') => new AppError('UNAUTHENTICATED', message);
-export const forbidden = (message = 'You are not allowed to do this.') => new AppError('FORBIDDEN', message);
-export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
-export const badInput = (message: string, field?: string) =>
-  new AppError('BAD_USER_INPUT', message, field ? { field } : undefined);
-export const conflict = (message: string) => new AppError('CONFLICT', message);
-export const rateLimited = (retryAfterSeconds: number) =>
-  new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+type Details = Record<string, unknown>;
+
+// One way to build each error: the helper named after its code (never `new AppError(...)` outside this file; the
+// house check in test/house.test.ts holds it). Every helper takes the message for people, then details for programs.
+export const unauthenticated = (message = 'You must be signed in to do this.', details?: Details) => new AppError('UNAUTHENTICATED', message, details);
+export const forbidden = (message = 'You are not allowed to do this.', details?: Details) => new AppError('FORBIDDEN', message, details);
+/** NOT_FOUND with the message "<what> was not found.". */
+export const notFound = (what: string, details?: Details) => new AppError('NOT_FOUND', `${what} was not found.`, details);
+/** BAD_USER_INPUT; the second argument is the offending field's path, or details. */
+export const badInput = (message: string, field?: string | Details) =>
+  new AppError('BAD_USER_INPUT', message, typeof field === 'string' ? { field } : field);
+export const conflict = (message: string, details?: Details) => new AppError('CONFLICT', message, details);
+export const rateLimited = (message: string, details?: Details & { retryAfterSeconds?: number }) => new AppError('RATE_LIMITED', message, details);
+export const insufficientFunds = (message: string, details?: Details) => new AppError('INSUFFICIENT_FUNDS', message, details);
+export const paymentsNotConfigured = (message: string, details?: Details) => new AppError('PAYMENTS_NOT_CONFIGURED', message, details);
+export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
+/** An error whose code is only known at run time (a code relayed from another service). */
+export const withCode = (code: ErrorCode, message: string, details?: Details) => new AppError(code, message, details);
 
 export function httpStatusFor(code: string | undefined): number | undefined {
   return code ? httpStatus[code as ErrorCode] : undefined;

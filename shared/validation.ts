@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './errors.js';
+import { badInput } from './errors.js';
 
 export { z };
 
@@ -9,7 +9,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = issue.path.join('.');
-  throw new AppError('BAD_USER_INPUT', field ? `${field}: ${issue.message}` : issue.message, {
+  throw badInput(field ? `${field}: ${issue.message}` : issue.message, {
     field: field || undefined,
     issues: result.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
   });

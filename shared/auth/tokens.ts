@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Role, Viewer } from '../context.js';
-import { AppError } from '../errors.js';
+import { unauthenticated } from '../errors.js';
 
 const ISSUER = 'soulseer';
 const ACCESS_AUDIENCE = 'soulseer-api';
@@ -51,7 +51,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     return { id: payload.sub, role, exp: payload.exp, authEpoch: authEpoch as number };
   } catch (error) {
     const expired = error instanceof joseErrors.JWTExpired;
-    throw new AppError('UNAUTHENTICATED', expired ? 'The access token has expired.' : 'The access token is invalid.', {
+    throw unauthenticated(expired ? 'The access token has expired.' : 'The access token is invalid.', {
       reason: expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID',
       http: { status: 401 },
     });

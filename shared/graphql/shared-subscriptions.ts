@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../context.js';
-import { AppError } from '../errors.js';
+import { unauthenticated } from '../errors.js';
 
 /**
  * Shared subscriptions: one upstream stream for every subscriber of the same operation.
@@ -64,7 +64,7 @@ export function sharedSubscription<Args, Ctx extends Context>(opts: {
     extensions: { [SHARED_FIELD]: true },
     subscribe: async (_root: unknown, args: Args, ctx: Ctx): Promise<AsyncIterable<unknown>> => {
       if (!isSharedStream(ctx)) {
-        if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'You must be signed in to do this.');
+        if (!ctx.viewer) throw unauthenticated('You must be signed in to do this.');
         await opts.authorize(args, ctx);
       }
       return opts.stream(args, ctx);

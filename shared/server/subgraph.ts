@@ -13,7 +13,7 @@ import type { PrismaClient } from '../db/generated/client.js';
 import type { Context, ServiceDeps } from '../context.js';
 import type { PubSub } from '../pubsub.js';
 import { VIEWER_HEADER, verifyForwardedIdentity, type ForwardedIdentity } from '../auth/tokens.js';
-import { AppError, toFormattedError } from '../errors.js';
+import { badInput, forbidden, rateLimited, toFormattedError, unauthenticated } from '../errors.js';
 import { SHARE_EXTENSION, isSharedField, isSharedStream, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
 import { listen as listenOn, webSocketServerOn } from './listen.js';
 import { subscribeWithFreshContext } from './fresh-subscribe.js';
@@ -181,13 +181,13 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
         // graphql-ws has already registered this operation in ctx.subscriptions (exactly the live ones).
         const limit = ctx.extra.multiplexed ? maxMultiplexed : maxSubs;
         if (Object.keys(ctx.subscriptions).length > limit) {
-          return [new AppError('RATE_LIMITED', `At most ${limit} subscriptions per connection.`, { limit })];
+          return [rateLimited(`At most ${limit} subscriptions per connection.`, { limit })];
         }
         let identity = ctx.extra.identity!;
         const signed = (payload.extensions as Record<string, unknown> | undefined)?.[VIEWER_HEADER];
         if (signed !== undefined) {
           const verified = await verifyForwardedIdentity(typeof signed === 'string' ? signed : null, opts.gatewaySecret);
-          if (!verified) return [new AppError('UNAUTHENTICATED', 'Subgraphs accept operations only through the gateway.', { reason: 'GATEWAY_SIGNATURE_REQUIRED' })];
+          if (!verified) return [unauthenticated('Subgraphs accept operations only through the gateway.', { reason: 'GATEWAY_SIGNATURE_REQUIRED' })];
           identity = verified;
         }
         const document = parsedDocument(payload.query);
@@ -203,15 +203,15 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
           if (share === 'probe') {
             probes.set(contextValue, shared ? 'authorized' : 'unshared');
           } else if (share === 'stream') {
-            if (!shared) return [new AppError('BAD_USER_INPUT', 'Only a shared subscription field can be streamed for several subscribers.')];
+            if (!shared) return [badInput('Only a shared subscription field can be streamed for several subscribers.')];
             // The gateway's own identity: no viewer, no client IP, its multiplex agent (a client-derived identity
             // always carries the client's IP, whatever user agent it claims).
             if (!(identity.viewer === null && identity.ip === null && identity.userAgent === MULTIPLEX_AGENT)) {
-              return [new AppError('FORBIDDEN', 'Only the gateway opens shared subscription streams.')];
+              return [forbidden('Only the gateway opens shared subscription streams.')];
             }
             markSharedStream(contextValue);
           } else {
-            return [new AppError('BAD_USER_INPUT', `Unknown ${SHARE_EXTENSION} mode.`)];
+            return [badInput(`Unknown ${SHARE_EXTENSION} mode.`)];
           }
         }
         return {

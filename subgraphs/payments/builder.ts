@@ -1,6 +1,6 @@
 import { createBuilder } from '../../shared/builder.js';
 import type { Context } from '../../shared/context.js';
-import { AppError } from '../../shared/errors.js';
+import { forbidden, internal, unauthenticated } from '../../shared/errors.js';
 import type { PaymentsService } from './services/payments.js';
 import './deps.js';
 
@@ -12,13 +12,13 @@ builder.subscriptionType({ description: 'Live events over graphql-ws.' });
 /** The payments service of this process (set by startPayments). */
 export function payments(ctx: Context): PaymentsService {
   const service = ctx.deps.payments;
-  if (!service) throw new AppError('INTERNAL', 'The payments service is not running.');
+  if (!service) throw internal('The payments service is not running.');
   return service;
 }
 
 /** The signed-in viewer; the field's authScopes already refused anonymous callers. */
 export function viewerOf(ctx: Context) {
-  if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'You must be signed in to do this.');
+  if (!ctx.viewer) throw unauthenticated('You must be signed in to do this.');
   return ctx.viewer;
 }
 
@@ -26,6 +26,6 @@ export function viewerOf(ctx: Context) {
 export function ownOrAdmin(ctx: Context, userId: string | null | undefined): string {
   const viewer = viewerOf(ctx);
   if (!userId || userId === viewer.id) return viewer.id;
-  if (viewer.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'You can only see your own money.');
+  if (viewer.role !== 'ADMIN') throw forbidden('You can only see your own money.');
   return userId;
 }

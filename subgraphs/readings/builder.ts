@@ -1,6 +1,6 @@
 import { createBuilder } from '../../shared/builder.js';
 import type { Context } from '../../shared/context.js';
-import { AppError } from '../../shared/errors.js';
+import { internal, unauthenticated } from '../../shared/errors.js';
 import type { ReadingsService } from './services/sessions.js';
 import './deps.js';
 
@@ -12,12 +12,12 @@ builder.subscriptionType({ description: 'Live events over graphql-ws.' });
 /** The readings service of this process (set by startReadings). */
 export function readings(ctx: Context): ReadingsService {
   const service = ctx.deps.readings;
-  if (!service) throw new AppError('INTERNAL', 'The readings service is not running.');
+  if (!service) throw internal('The readings service is not running.');
   return service;
 }
 
 /** The signed-in viewer; the field's authScopes already refused anonymous callers. */
 export function viewerOf(ctx: Context) {
-  if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'You must be signed in to do this.');
+  if (!ctx.viewer) throw unauthenticated('You must be signed in to do this.');
   return ctx.viewer;
 }

@@ -4,7 +4,7 @@ import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import type { Context } from '../../shared/context.js';
-import { AppError } from '../../shared/errors.js';
+import { forbidden, notFound, unauthenticated } from '../../shared/errors.js';
 import type { PubSub } from '../../shared/pubsub.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
@@ -92,10 +92,10 @@ const topic = (sessionId: string) => `pulse:${sessionId}`;
 export function pulseSchema(sessions: Map<string, PulseSession>, counters = new Map<string, number>()) {
   const participant = (ctx: Context, sessionId: string) => {
     const s = sessions.get(sessionId);
-    if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
+    if (!s) throw notFound('Session');
     const v = ctx.viewer;
-    if (!v) throw new AppError('UNAUTHENTICATED', 'You must be signed in to do this.');
-    if (v.role !== 'ADMIN' && v.id !== s.readerId && v.id !== s.clientId) throw new AppError('FORBIDDEN', 'Only the session\'s participants can do this.');
+    if (!v) throw unauthenticated('You must be signed in to do this.');
+    if (v.role !== 'ADMIN' && v.id !== s.readerId && v.id !== s.clientId) throw forbidden('Only the session\'s participants can do this.');
     return s;
   };
   return buildSubgraphSchema({

@@ -1,7 +1,7 @@
 import { builder } from '../builder.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { publishReaderStatus, READER_STATUS_TOPIC, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { ReaderRef, ReaderStatusEnum, readerByUserLoader } from './reader.js';
 
 builder.mutationField('setReaderStatus', (t) =>
@@ -11,10 +11,10 @@ builder.mutationField('setReaderStatus', (t) =>
     authScopes: { reader: true },
     args: { status: t.arg({ type: ReaderStatusEnum, required: true, description: 'ONLINE, OFFLINE, AWAY or INVISIBLE.' }) },
     resolve: async (query, _root, args, ctx) => {
-      if (args.status === 'BUSY') throw new AppError('BAD_USER_INPUT', 'BUSY is set by the platform during sessions.', { field: 'status' });
+      if (args.status === 'BUSY') throw badInput('BUSY is set by the platform during sessions.', { field: 'status' });
       const current = await ctx.prisma.reader.findUniqueOrThrow({ where: { userId: ctx.viewer!.id }, select: { status: true } });
       if (current.status === 'BUSY') {
-        throw new AppError('CONFLICT', 'You are in a session; your status changes when it ends.');
+        throw conflict('You are in a session; your status changes when it ends.');
       }
       const event = await setReaderPresence(ctx.prisma, ctx.viewer!.id, args.status);
       await publishReaderStatus(ctx.pubsub, event);
@@ -32,13 +32,13 @@ builder.subscriptionField('readerStatusChanged', (t) =>
     args: { readerIds: t.arg.idList({ description: 'Only these readers (e.g. your favourites). At most 200.' }) },
     subscribe: (_root, args, ctx) => {
       const ids = args.readerIds?.map(String);
-      if (ids && ids.length > 200) throw new AppError('BAD_USER_INPUT', 'readerIds may list at most 200 readers.', { field: 'readerIds' });
+      if (ids && ids.length > 200) throw badInput('readerIds may list at most 200 readers.', { field: 'readerIds' });
       const wanted = ids ? new Set(ids) : null;
       return filterIterator(ctx.pubsub.subscribe<ReaderStatusEvent>(READER_STATUS_TOPIC), (e) => !wanted || wanted.has(e.readerId)) as AsyncIterable<unknown>;
     },
     resolve: async (event, _args, ctx) => {
       const reader = await readerByUserLoader(ctx).load((event as ReaderStatusEvent).readerId);
-      if (!reader) throw new AppError('NOT_FOUND', 'Reader was not found.');
+      if (!reader) throw notFound('Reader');
       return reader;
     },
   }),

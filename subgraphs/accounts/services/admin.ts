@@ -1,5 +1,5 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, forbidden, notFound } from '../../../shared/errors.js';
+import { forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
@@ -50,7 +50,7 @@ export interface SetUserStatusResult {
 export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUserStatusResult> {
   const admin = requireAdmin(ctx);
   const data = parseInput(setUserStatusInput, input);
-  if (data.userId === admin.id) throw new AppError('FORBIDDEN', 'Admins cannot change their own status.', { reason: 'SELF_STATUS' });
+  if (data.userId === admin.id) throw forbidden('Admins cannot change their own status.', { reason: 'SELF_STATUS' });
   const change = await ctx.prisma.$transaction(async (tx) => {
     const change = await changeUserStatus(tx, data.userId, data.status);
     await audit(tx, ctx, {

@@ -1,5 +1,5 @@
 import type { Context, Role } from '../../../shared/context.js';
-import { AppError, unauthenticated } from '../../../shared/errors.js';
+import { AppError, badInput, forbidden, unauthenticated } from '../../../shared/errors.js';
 import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -12,7 +12,7 @@ import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './th
 /** The error for an account that may not do this (pending, suspended or banned), with a stable reason. */
 export function accountNotActive(status: string): AppError {
   const message = status === 'PENDING' ? 'This account is not active yet.' : `This account is ${status.toLowerCase()}.`;
-  return new AppError('FORBIDDEN', message, { reason: `ACCOUNT_${status}` });
+  return forbidden(message, { reason: `ACCOUNT_${status}` });
 }
 
 export const emailSchema = z
@@ -83,7 +83,7 @@ const registerInput = z.object({
  */
 const EMAIL_NOT_ACCEPTED = 'cannot be used to register; sign in, or register with another address';
 const emailNotAccepted = () =>
-  new AppError('BAD_USER_INPUT', `email: ${EMAIL_NOT_ACCEPTED}`, { field: 'email', issues: [{ field: 'email', message: EMAIL_NOT_ACCEPTED }] });
+  badInput(`email: ${EMAIL_NOT_ACCEPTED}`, { field: 'email', issues: [{ field: 'email', message: EMAIL_NOT_ACCEPTED }] });
 
 export async function register(ctx: Context, input: unknown): Promise<AuthResult> {
   const data = parseInput(registerInput, input);
@@ -120,7 +120,7 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), data.password);
   if (!user || !user.passwordHash || !ok) {
     await recordFailure(t, ctx.ip, data.email);
-    throw new AppError('UNAUTHENTICATED', 'Email or password is incorrect.', { reason: 'BAD_CREDENTIALS' });
+    throw unauthenticated('Email or password is incorrect.', { reason: 'BAD_CREDENTIALS' });
   }
   await clearFailures(t, ctx.ip, data.email);
   // Only the holder of the right password learns that the account is suspended, banned or pending.
@@ -180,7 +180,7 @@ export async function logout(ctx: Context, refreshToken: string | null | undefin
     await publishAuthChanged(ctx.pubsub, userId);
     return true;
   }
-  if (!refreshToken) throw new AppError('BAD_USER_INPUT', 'refreshToken is required unless allDevices is true.', { field: 'refreshToken' });
+  if (!refreshToken) throw badInput('refreshToken is required unless allDevices is true.', { field: 'refreshToken' });
   await ctx.prisma.refreshToken.updateMany({
     where: { tokenHash: hashOpaqueToken(refreshToken), revokedAt: null },
     data: { revokedAt: now },

@@ -1,5 +1,5 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, forbidden } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { hashPassword } from '../../../shared/auth/passwords.js';
@@ -41,7 +41,7 @@ export async function inviteReader(ctx: Context, input: unknown): Promise<Invite
       let id: string;
       if (existing) {
         if (existing.role !== 'READER' || existing.status !== 'PENDING') {
-          throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+          throw conflict('An account with this email already exists.', { field: 'email' });
         }
         id = existing.id;
         // Re-invite: earlier tokens stop working at once.
@@ -69,7 +69,7 @@ export async function inviteReader(ctx: Context, input: unknown): Promise<Invite
     })
     .catch((error: { code?: string }) => {
       // Two invites racing for one email: the unique index decides.
-      if (error.code === 'P2002') throw new AppError('CONFLICT', 'An account with this email already exists.', { field: 'email' });
+      if (error.code === 'P2002') throw conflict('An account with this email already exists.', { field: 'email' });
       throw error;
     });
   return { userId, inviteToken: token, expiresAt };
@@ -79,10 +79,8 @@ const acceptInviteInput = z.object({ token: z.string().min(1).max(200), password
 
 const inviteError = (reason: 'INVITE_INVALID' | 'INVITE_EXPIRED' | 'INVITE_USED') =>
   reason === 'INVITE_USED'
-    ? new AppError('CONFLICT', 'This invitation has already been used; sign in instead.', { field: 'token', reason })
-    : new AppError(
-        'BAD_USER_INPUT',
-        reason === 'INVITE_EXPIRED' ? 'This invitation has expired; ask SoulSeer for a new one.' : 'This invitation is not valid.',
+    ? conflict('This invitation has already been used; sign in instead.', { field: 'token', reason })
+    : badInput(reason === 'INVITE_EXPIRED' ? 'This invitation has expired; ask SoulSeer for a new one.' : 'This invitation is not valid.',
         { field: 'token', reason },
       );
 

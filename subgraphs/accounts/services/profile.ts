@@ -1,5 +1,5 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, unauthenticated } from '../../../shared/errors.js';
+import { badInput, forbidden, unauthenticated } from '../../../shared/errors.js';
 import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { publishAuthChanged } from '../../../shared/auth/auth-state.js';
@@ -23,17 +23,17 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
   if (!ctx.viewer) throw unauthenticated();
   const data = parseInput(changePasswordInput, input);
   const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.id } });
-  if (!user) throw new AppError('FORBIDDEN', 'This account is not active.');
+  if (!user) throw forbidden('This account is not active.');
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
   const throttle = deps(ctx).throttle;
   await checkBackoff(throttle, ctx.ip, user.email);
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
     await recordFailure(throttle, ctx.ip, user.email);
-    throw new AppError('BAD_USER_INPUT', 'The current password is incorrect.', { field: 'currentPassword', reason: 'WRONG_PASSWORD' });
+    throw badInput('The current password is incorrect.', { field: 'currentPassword', reason: 'WRONG_PASSWORD' });
   }
   await clearFailures(throttle, ctx.ip, user.email);
   if (data.newPassword === data.currentPassword) {
-    throw new AppError('BAD_USER_INPUT', 'newPassword: must differ from the current password', { field: 'newPassword' });
+    throw badInput('newPassword: must differ from the current password', { field: 'newPassword' });
   }
   const passwordHash = await hashPassword(data.newPassword);
   // A new auth epoch: access tokens issued before (on every device, this one's included) are refused too.
@@ -68,7 +68,7 @@ export async function updateClientProfile(ctx: Context, input: unknown) {
   // GraphQL passes explicit nulls for nullable input fields; a null on a field that cannot be empty is refused.
   const data = parseInput(updateClientProfileInput, input);
   const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true, user: { select: { status: true } } } });
-  if (!client) throw new AppError('FORBIDDEN', 'Only clients have a client profile.');
+  if (!client) throw forbidden('Only clients have a client profile.');
   // An access token outlives a suspension by up to its lifetime; edits stop at once.
   if (client.user.status !== 'ACTIVE') throw accountNotActive(client.user.status);
   const changes: Prisma.ClientUpdateInput = {};

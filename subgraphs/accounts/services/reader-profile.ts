@@ -1,5 +1,5 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, forbidden } from '../../../shared/errors.js';
+import { badInput, forbidden } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { accountNotActive } from './auth.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
@@ -95,7 +95,7 @@ export async function updateReaderProfile(ctx: Context, input: unknown): Promise
       const rates = new Map(current.rates.map((r) => [r.sessionType, r.ratePerMinuteCents]));
       data.rates?.forEach((r, i) => {
         if (!offered.includes(r.sessionType)) {
-          throw new AppError('BAD_USER_INPUT', `rates.${i}.sessionType: ${r.sessionType} is not among the offered sessionTypes`, {
+          throw badInput(`rates.${i}.sessionType: ${r.sessionType} is not among the offered sessionTypes`, {
             field: `rates.${i}.sessionType`,
           });
         }
@@ -103,7 +103,7 @@ export async function updateReaderProfile(ctx: Context, input: unknown): Promise
       });
       const missing = offered.filter((t) => !rates.has(t));
       if (missing.length) {
-        throw new AppError('BAD_USER_INPUT', `rates: every offered session type needs a rate (missing ${missing.join(', ')})`, {
+        throw badInput(`rates: every offered session type needs a rate (missing ${missing.join(', ')})`, {
           field: 'rates',
           missing,
         });

@@ -1,5 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, rateLimited } from '../../../shared/errors.js';
 
 // Brute-force throttling of password checks and registrations (OWASP authentication cheat sheet): attempts are
 // counted per IP and failures per (IP, email) with exponential backoff. Nothing is counted per email alone, so
@@ -25,7 +25,7 @@ const key = (ip: string | null, email: string) => `${ip ?? '-'}|${email}`;
 
 export function rateLimitedError(msBeforeNext: number, what: string): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new AppError('RATE_LIMITED', `Too many ${what}. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+  return rateLimited(`Too many ${what}. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
 }
 
 /** Takes one point from a fixed-window limiter, or refuses with RATE_LIMITED and retryAfterSeconds. */

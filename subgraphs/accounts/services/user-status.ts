@@ -2,7 +2,7 @@ import express from 'express';
 import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import type { Role } from '../../../shared/context.js';
 import type { PubSub } from '../../../shared/pubsub.js';
-import { AppError, notFound } from '../../../shared/errors.js';
+import { conflict, notFound } from '../../../shared/errors.js';
 import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
 import {
   AUTH_STATE_PATH,
@@ -38,7 +38,7 @@ export async function changeUserStatus(tx: Prisma.TransactionClient, userId: str
   const user = rows[0];
   if (!user) throw notFound('User');
   if (user.status === 'PENDING' && status === 'ACTIVE') {
-    throw new AppError('CONFLICT', 'A pending reader becomes active by accepting the invitation.', { reason: 'ACCOUNT_PENDING' });
+    throw conflict('A pending reader becomes active by accepting the invitation.', { reason: 'ACCOUNT_PENDING' });
   }
   await tx.user.update({ where: { id: userId }, data: { status } });
   let revokedRefreshTokens = 0;

@@ -1,12 +1,12 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Context, Viewer } from '../../../shared/context.js';
-import { AppError, rateLimited, unauthenticated } from '../../../shared/errors.js';
+import { internal, paymentsNotConfigured, rateLimited, unauthenticated } from '../../../shared/errors.js';
 import type { MoneyPort } from '../../../shared/money.js';
 import type { CommunityDeps, CommunityLimiters } from '../deps.js';
 
 export function communityDeps(ctx: Pick<Context, 'deps'>): CommunityDeps {
   const deps = ctx.deps.community;
-  if (!deps) throw new AppError('INTERNAL', 'Community dependencies are not configured.');
+  if (!deps) throw internal('Community dependencies are not configured.');
   return deps;
 }
 
@@ -18,7 +18,7 @@ export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
 /** Payments' money interface, or PAYMENTS_NOT_CONFIGURED when this deployment has none. */
 export function requireMoney(ctx: Pick<Context, 'deps'>): MoneyPort {
   const money = communityDeps(ctx).money;
-  if (!money) throw new AppError('PAYMENTS_NOT_CONFIGURED', 'Payments are not configured on this server.');
+  if (!money) throw paymentsNotConfigured('Payments are not configured on this server.');
   return money;
 }
 
@@ -30,7 +30,10 @@ export async function consume(ctx: Pick<Context, 'deps'>, name: keyof CommunityL
   } catch (err) {
     if (err instanceof Error) throw err; // the store failed: not the user's fault
     const ms = (err as { msBeforeNext?: number }).msBeforeNext ?? 1000;
-    throw rateLimited(Math.max(1, Math.ceil(ms / 1000)));
+    {
+      const retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
+      throw rateLimited(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
+    }
   }
 }
 

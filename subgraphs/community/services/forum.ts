@@ -1,7 +1,7 @@
 import { randomUUID, createHash } from 'node:crypto';
 import type { Context } from '../../../shared/context.js';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { consume, requireViewer } from './common.js';
@@ -39,7 +39,7 @@ export async function createPost(ctx: Context, input: unknown) {
   const category = await ctx.prisma.forumCategory.findUnique({ where: { id: data.categoryId } });
   if (!category) throw notFound('Category');
   if (category.adminOnly && viewer.role !== 'ADMIN') {
-    throw new AppError('FORBIDDEN', `Only admins post in ${category.name}.`, { reason: 'ADMIN_ONLY_CATEGORY' });
+    throw forbidden(`Only admins post in ${category.name}.`, { reason: 'ADMIN_ONLY_CATEGORY' });
   }
   await consume(ctx, 'forumWrite', viewer.id);
   return ctx.prisma.forumPost.create({
@@ -59,7 +59,7 @@ export async function updatePost(ctx: Context, input: unknown) {
   const data = parseInput(updatePostSchema, input);
   if (data.title == null && data.content == null) throw badInput('Give a new title or content.', 'title');
   const post = await ownPost(ctx, data.postId);
-  if (post.status === 'ARCHIVED') throw new AppError('FORBIDDEN', 'Archived posts cannot be edited.', { reason: 'POST_ARCHIVED' });
+  if (post.status === 'ARCHIVED') throw forbidden('Archived posts cannot be edited.', { reason: 'POST_ARCHIVED' });
   return ctx.prisma.forumPost.update({
     where: { id: post.id },
     data: { ...(data.title != null ? { title: data.title } : {}), ...(data.content != null ? { content: data.content } : {}) },
@@ -79,15 +79,15 @@ export async function createReply(ctx: Context, input: unknown) {
     // Replies are one level deep: a client that threads replies would send a reply's id here.
     const isReply = !post && (await ctx.prisma.forumReply.findUnique({ where: { id: data.postId }, select: { id: true } }));
     if (isReply) {
-      throw new AppError('BAD_USER_INPUT', 'Replies are one level deep: reply to the post, not to a reply.', {
+      throw badInput('Replies are one level deep: reply to the post, not to a reply.', {
         field: 'postId',
         reason: 'REPLY_TO_REPLY',
       });
     }
     throw notFound('Post');
   }
-  if (post.isLocked) throw new AppError('FORBIDDEN', 'This post is locked: no new replies.', { reason: 'POST_LOCKED' });
-  if (post.status === 'ARCHIVED') throw new AppError('FORBIDDEN', 'This post is archived: no new replies.', { reason: 'POST_ARCHIVED' });
+  if (post.isLocked) throw forbidden('This post is locked: no new replies.', { reason: 'POST_LOCKED' });
+  if (post.status === 'ARCHIVED') throw forbidden('This post is archived: no new replies.', { reason: 'POST_ARCHIVED' });
   await consume(ctx, 'forumWrite', viewer.id);
   return ctx.prisma.$transaction(async (tx) => {
     const now = new Date();

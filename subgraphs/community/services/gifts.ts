@@ -1,5 +1,5 @@
 import type { Context } from '../../../shared/context.js';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound, rateLimited } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -104,8 +104,8 @@ export async function sendGift(ctx: Context, input: unknown): Promise<{ gift: { 
 
   const reader = await ctx.prisma.user.findUnique({ where: { id: data.readerId }, select: { id: true, role: true, status: true } });
   if (!reader) throw notFound('Reader');
-  if (reader.role !== 'READER') throw new AppError('BAD_USER_INPUT', 'Gifts go to readers only.', { field: 'readerId', reason: 'NOT_A_READER' });
-  if (reader.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This reader cannot receive gifts now.', { reason: 'READER_INACTIVE' });
+  if (reader.role !== 'READER') throw badInput('Gifts go to readers only.', { field: 'readerId', reason: 'NOT_A_READER' });
+  if (reader.status !== 'ACTIVE') throw forbidden('This reader cannot receive gifts now.', { reason: 'READER_INACTIVE' });
 
   const catalogue = await ctx.prisma.virtualGift.findUnique({ where: { id: data.virtualGiftId } });
   if (!catalogue || !catalogue.isActive) throw notFound('Gift');
@@ -127,7 +127,7 @@ export async function sendGift(ctx: Context, input: unknown): Promise<{ gift: { 
 
   const maxCents = await getIntSetting(ctx.prisma, 'gift_max_cents');
   if (catalogue.priceCents > maxCents) {
-    throw new AppError('BAD_USER_INPUT', `A single gift may cost at most ${maxCents} cents.`, {
+    throw badInput(`A single gift may cost at most ${maxCents} cents.`, {
       field: 'virtualGiftId',
       reason: 'GIFT_MAX_EXCEEDED',
       limitCents: maxCents,
@@ -149,7 +149,7 @@ export async function sendGift(ctx: Context, input: unknown): Promise<{ gift: { 
       const spent = today._sum.priceCents ?? 0;
       if (spent + catalogue.priceCents > dailyCap) {
         const retryAfterSeconds = Math.ceil((startOfUtcDay(now).getTime() + 86_400_000 - now.getTime()) / 1000);
-        throw new AppError('RATE_LIMITED', `Daily gift limit of ${dailyCap} cents reached (${spent} spent today).`, {
+        throw rateLimited(`Daily gift limit of ${dailyCap} cents reached (${spent} spent today).`, {
           reason: 'GIFT_DAILY_CAP',
           limitCents: dailyCap,
           spentCents: spent,

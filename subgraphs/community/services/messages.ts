@@ -1,6 +1,6 @@
 import type { Context } from '../../../shared/context.js';
 import type { Message } from '../../../shared/db/generated/client.js';
-import { AppError, badInput, forbidden, notFound } from '../../../shared/errors.js';
+import { badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { consume, requireMoney, requireViewer } from './common.js';
 import { MONEY_TX } from '../../../shared/money.js';
@@ -49,29 +49,29 @@ export async function sendMessage(ctx: Context, input: unknown) {
   if (data.recipientId === viewer.id) throw badInput('You cannot message yourself.', 'recipientId');
   const recipient = await ctx.prisma.user.findUnique({ where: { id: data.recipientId }, select: { id: true, role: true, status: true } });
   if (!recipient || recipient.status === 'BANNED') throw notFound('Recipient');
-  if (recipient.status !== 'ACTIVE') throw new AppError('FORBIDDEN', 'This user cannot receive messages now.', { reason: 'RECIPIENT_INACTIVE' });
+  if (recipient.status !== 'ACTIVE') throw forbidden('This user cannot receive messages now.', { reason: 'RECIPIENT_INACTIVE' });
 
   const blocks = await ctx.prisma.userBlock.findMany({
     where: { OR: [{ blockerId: recipient.id, blockedId: viewer.id }, { blockerId: viewer.id, blockedId: recipient.id }] },
     select: { blockerId: true },
   });
   if (blocks.some((b) => b.blockerId === recipient.id)) {
-    throw new AppError('FORBIDDEN', 'This user does not accept messages from you.', { reason: 'BLOCKED' });
+    throw forbidden('This user does not accept messages from you.', { reason: 'BLOCKED' });
   }
-  if (blocks.length) throw new AppError('FORBIDDEN', 'You blocked this user; unblock them to send a message.', { reason: 'YOU_BLOCKED' });
+  if (blocks.length) throw forbidden('You blocked this user; unblock them to send a message.', { reason: 'YOU_BLOCKED' });
 
   const [userAId, userBId] = pair(viewer.id, recipient.id);
   const existing = await ctx.prisma.conversation.findUnique({ where: { userAId_userBId: { userAId, userBId } }, select: { id: true } });
   // Who may talk to whom: clients write to readers (and admins); readers answer clients who wrote first,
   // and may write to readers and admins; admins write to anyone. Clients do not message each other.
   if (viewer.role === 'CLIENT' && recipient.role === 'CLIENT') {
-    throw new AppError('FORBIDDEN', 'Clients can message readers, not other clients.', { reason: 'CLIENT_TO_CLIENT' });
+    throw forbidden('Clients can message readers, not other clients.', { reason: 'CLIENT_TO_CLIENT' });
   }
   if (viewer.role === 'READER' && recipient.role === 'CLIENT' && !existing) {
-    throw new AppError('FORBIDDEN', 'Readers reply to clients who wrote to them first.', { reason: 'READER_FIRST_CONTACT' });
+    throw forbidden('Readers reply to clients who wrote to them first.', { reason: 'READER_FIRST_CONTACT' });
   }
   if (data.priceCents != null && !(viewer.role === 'READER' && recipient.role === 'CLIENT')) {
-    throw new AppError('BAD_USER_INPUT', 'Only a reader\'s reply to a client can have a price.', { field: 'priceCents' });
+    throw badInput('Only a reader\'s reply to a client can have a price.', { field: 'priceCents' });
   }
   await consume(ctx, 'message', viewer.id);
 

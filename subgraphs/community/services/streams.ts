@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Context, Viewer } from '../../../shared/context.js';
 import type { LiveStream, Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
-import { AppError, badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -168,13 +168,13 @@ export async function requireWatchAccess(ctx: Context, s: LiveStream, opts: { pa
   const viewer = requireViewer(ctx);
   if (viewer.id === s.readerId || viewer.role === 'ADMIN') return { paidCents: 0 };
   if (s.visibility === 'PRIVATE') {
-    if (!(await canSee(ctx.prisma, viewer, s))) throw new AppError('FORBIDDEN', 'This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
+    if (!(await canSee(ctx.prisma, viewer, s))) throw forbidden('This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
     return { paidCents: 0 };
   }
   if (s.visibility === 'PUBLIC') return { paidCents: 0 };
   const access = await ctx.prisma.streamAccess.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } } });
   if (access) return { paidCents: 0 };
-  if (!opts.pay) throw new AppError('FORBIDDEN', 'This premium stream needs an entry ticket (liveStreamToken pays it).', { reason: 'ENTRY_NOT_PAID' });
+  if (!opts.pay) throw forbidden('This premium stream needs an entry ticket (liveStreamToken pays it).', { reason: 'ENTRY_NOT_PAID' });
   if (s.status !== 'LIVE') throw conflict('Entry is sold while the stream is live.');
   return payEntry(ctx, s, viewer);
 }

@@ -1,7 +1,7 @@
 import { builder, ownOrAdmin, payments, viewerOf } from '../builder.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import type { ReaderEarnings } from '../services/reports.js';
-import { AppError } from '../../../shared/errors.js';
+import { notFound } from '../../../shared/errors.js';
 
 const ReaderEarningsObject = builder.objectRef<ReaderEarnings>('ReaderEarnings').implement({
   description: 'A reader\'s earnings (their share of minutes, paid replies and gifts, net of refunds), in cents. Periods are UTC.',
@@ -118,7 +118,7 @@ builder.mutationFields((t) => ({
     resolve: async (query, _root, { input }, ctx) => {
       const payout = await payments(ctx).requestPayout(ctx, { readerId: String(input.readerId), amountCents: input.amountCents, idempotencyKey: input.idempotencyKey });
       const row = await ctx.prisma.payout.findUnique({ ...query, where: { id: payout.id } });
-      if (!row) throw new AppError('NOT_FOUND', 'Payout was not found.');
+      if (!row) throw notFound('Payout');
       return row;
     },
   }),

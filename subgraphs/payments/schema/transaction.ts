@@ -1,7 +1,7 @@
 import { builder, ownOrAdmin } from '../builder.js';
 import { TransactionStatus, TransactionType } from '../../../shared/db/generated/enums.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
-import { AppError } from '../../../shared/errors.js';
+import { forbidden } from '../../../shared/errors.js';
 
 export const TransactionTypeEnum = builder.enumType('TransactionType', {
   description: 'What moved the money.',
@@ -67,7 +67,7 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'DateTime', description: 'Only before this instant.' }),
       },
       resolve: (query, _root, args, ctx) => {
-        if (args.allUsers && ctx.viewer?.role !== 'ADMIN') throw new AppError('FORBIDDEN', 'Only admins see the whole ledger.');
+        if (args.allUsers && ctx.viewer?.role !== 'ADMIN') throw forbidden('Only admins see the whole ledger.');
         const userId = args.allUsers ? null : ownOrAdmin(ctx, args.userId ? String(args.userId) : null);
         const where: Prisma.TransactionWhereInput = {
           ...(userId ? { OR: [{ userId }, { readerId: userId }] } : {}),

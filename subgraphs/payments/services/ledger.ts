@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, insufficientFunds, internal } from '../../../shared/errors.js';
 
 /**
  * The double-entry ledger. Every movement of money is one `transactions` row plus entries that sum to zero
@@ -37,23 +37,23 @@ export function split(amountCents: number, readerShareBps: number): { reader: nu
 /** A client-chosen idempotency key, trimmed: 8 to 200 characters. */
 export function idempotencyKeyOf(raw: string | null | undefined): string {
   const key = raw?.trim() ?? '';
-  if (key.length < 8 || key.length > 200) throw new AppError('BAD_USER_INPUT', 'idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
+  if (key.length < 8 || key.length > 200) throw badInput('idempotencyKey must be 8 to 200 characters.', { field: 'idempotencyKey' });
   return key;
 }
 
 /** The reason an admin gives for moving money, trimmed: 3 to 500 characters. */
 export function reasonOf(raw: string | null | undefined): string {
   const reason = raw?.trim() ?? '';
-  if (reason.length < 3 || reason.length > 500) throw new AppError('BAD_USER_INPUT', 'A reason of 3 to 500 characters is required.', { field: 'reason' });
+  if (reason.length < 3 || reason.length > 500) throw badInput('A reason of 3 to 500 characters is required.', { field: 'reason' });
   return reason;
 }
 
 export function assertAmount(amountCents: number, field = 'amountCents'): void {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
-    throw new AppError('BAD_USER_INPUT', `${field} must be a positive whole number of cents.`, { field });
+    throw badInput(`${field} must be a positive whole number of cents.`, { field });
   }
   if (amountCents > MAX_AMOUNT_CENTS) {
-    throw new AppError('BAD_USER_INPUT', `${field} must be at most ${MAX_AMOUNT_CENTS} cents.`, { field });
+    throw badInput(`${field} must be at most ${MAX_AMOUNT_CENTS} cents.`, { field });
   }
 }
 
@@ -156,15 +156,15 @@ export async function lockAccounts(tx: Tx, ids: string[]): Promise<Map<string, A
 export async function post(tx: Tx, p: Posting): Promise<Posted> {
   const deltas = new Map<string, number>();
   for (const e of p.entries) {
-    if (!Number.isSafeInteger(e.amountCents)) throw new AppError('INTERNAL', 'Ledger entry amounts must be whole cents.');
+    if (!Number.isSafeInteger(e.amountCents)) throw internal('Ledger entry amounts must be whole cents.');
     deltas.set(e.accountId, (deltas.get(e.accountId) ?? 0) + e.amountCents);
   }
   const total = p.entries.reduce((s, e) => s + e.amountCents, 0);
-  if (total !== 0) throw new AppError('INTERNAL', `Ledger posting ${p.idempotencyKey} is unbalanced by ${total}.`);
+  if (total !== 0) throw internal(`Ledger posting ${p.idempotencyKey} is unbalanced by ${total}.`);
 
   const accounts = await lockAccounts(tx, [...deltas.keys()]);
   for (const id of deltas.keys()) {
-    if (!accounts.has(id)) throw new AppError('INTERNAL', `Ledger account ${id} does not exist.`);
+    if (!accounts.has(id)) throw internal(`Ledger account ${id} does not exist.`);
   }
   const existing = await tx.transaction.findUnique({ where: { idempotencyKey: p.idempotencyKey }, select: { id: true } });
   if (existing) {
@@ -175,7 +175,7 @@ export async function post(tx: Tx, p: Posting): Promise<Posted> {
     const a = accounts.get(id)!;
     const after = Number(a.balance) + delta;
     if (after < 0 && !a.allow_negative) {
-      throw new AppError('INSUFFICIENT_FUNDS', 'The balance is too low for this.', {
+      throw insufficientFunds('The balance is too low for this.', {
         account: id.split(':')[0],
         balanceCents: Number(a.balance),
         requiredCents: -delta,

@@ -11,7 +11,7 @@ import type { PubSub } from '../../../shared/pubsub.js';
 import type { JobsConfig } from '../../../shared/jobs.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, badInput, conflict, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import {
   MAX_AMOUNT_CENTS,
@@ -76,8 +76,8 @@ export interface PaymentsMoney extends MoneyPort {
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
 
 function assertMinute(m: SessionMinute): void {
-  if (!m.sessionId || !m.clientId || !m.readerId) throw new AppError('BAD_USER_INPUT', 'sessionId, clientId and readerId are required.');
-  if (!Number.isSafeInteger(m.minute) || m.minute < 1) throw new AppError('BAD_USER_INPUT', 'minute must be a whole number from 1.', { field: 'minute' });
+  if (!m.sessionId || !m.clientId || !m.readerId) throw badInput('sessionId, clientId and readerId are required.');
+  if (!Number.isSafeInteger(m.minute) || m.minute < 1) throw badInput('minute must be a whole number from 1.', { field: 'minute' });
   assertAmount(m.rateCents, 'rateCents');
 }
 
@@ -271,8 +271,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
 
     async purchase(input: PurchaseInput, tx): Promise<PurchaseResult> {
       assertAmount(input.amountCents);
-      if (!input.idempotencyKey) throw new AppError('BAD_USER_INPUT', 'idempotencyKey is required.', { field: 'idempotencyKey' });
-      if (input.readerId && input.readerId === input.clientId) throw new AppError('BAD_USER_INPUT', 'A reader cannot pay themselves.');
+      if (!input.idempotencyKey) throw badInput('idempotencyKey is required.', { field: 'idempotencyKey' });
+      if (input.readerId && input.readerId === input.clientId) throw badInput('A reader cannot pay themselves.');
       if (!tx) await platform();
       const result = await transaction(tx, async (t) => {
         if (tx) await ensurePlatformAccounts(t);
@@ -300,7 +300,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         if (posted.replayed) {
           const first = await t.transaction.findUniqueOrThrow({ where: { id: posted.transactionId } });
           if (first.userId !== input.clientId || first.amountCents !== input.amountCents || first.type !== input.type) {
-            throw new AppError('CONFLICT', 'This idempotency key was already used for a different payment.');
+            throw conflict('This idempotency key was already used for a different payment.');
           }
           return {
             transactionId: first.id,
@@ -328,13 +328,13 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
 
     async adjustBalance(input, ctx) {
       if (!Number.isSafeInteger(input.amountCents) || input.amountCents === 0 || Math.abs(input.amountCents) > MAX_AMOUNT_CENTS) {
-        throw new AppError('BAD_USER_INPUT', `amountCents must be a non-zero whole number of cents of at most ${MAX_AMOUNT_CENTS} either way.`, { field: 'amountCents' });
+        throw badInput(`amountCents must be a non-zero whole number of cents of at most ${MAX_AMOUNT_CENTS} either way.`, { field: 'amountCents' });
       }
       const reason = reasonOf(input.reason);
       const key = idempotencyKeyOf(input.idempotencyKey);
       await platform();
       const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-      if (!user) throw new AppError('NOT_FOUND', 'User was not found.');
+      if (!user) throw notFound('User');
       const accountId = input.account === 'WALLET' ? walletAccountId(input.userId) : earningsAccountId(input.userId);
       const result = await transaction(undefined, async (t) => {
         await ensureUserAccounts(t, input.account === 'WALLET' ? { wallets: [input.userId] } : { earnings: [input.userId] });
@@ -356,7 +356,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           const first = await t.transaction.findUniqueOrThrow({ where: { id: posted.transactionId } });
           const signed = (first.metadata as { signedAmountCents?: number } | null)?.signedAmountCents;
           if (first.userId !== input.userId || signed !== input.amountCents) {
-            throw new AppError('CONFLICT', 'This idempotency key was already used for a different adjustment.');
+            throw conflict('This idempotency key was already used for a different adjustment.');
           }
         } else {
           if (input.account === 'WALLET') {

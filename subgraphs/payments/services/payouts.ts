@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { Payout, PrismaClient } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, insufficientFunds, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, type Tx } from './ledger.js';
 import { isDefiniteRefusal, notConfigured, stripeFailure } from './stripe-client.js';
@@ -71,7 +71,7 @@ export function createPayouts(d: PayoutDeps) {
   async function createPayoutAccountLink(readerId: string, urls: { returnUrl: string; refreshUrl: string }) {
     const stripe = requireStripe();
     for (const [field, url] of Object.entries(urls)) {
-      if (!SAFE_URL.test(url) || url.length > 2000) throw new AppError('BAD_USER_INPUT', `${field} must be an https URL.`, { field });
+      if (!SAFE_URL.test(url) || url.length > 2000) throw badInput(`${field} must be an https URL.`, { field });
     }
     let account = await d.prisma.connectAccount.findUnique({ where: { userId: readerId } });
     if (!account) {
@@ -116,7 +116,7 @@ export function createPayouts(d: PayoutDeps) {
     if (input.amountCents != null) assertAmount(input.amountCents);
     const previous = await d.prisma.payout.findUnique({ where: { idempotencyKey: `payout:${key}` } });
     if (previous) {
-      if (previous.readerId !== input.readerId) throw new AppError('CONFLICT', 'This idempotency key was already used for another payout.');
+      if (previous.readerId !== input.readerId) throw conflict('This idempotency key was already used for another payout.');
       if (previous.status !== 'PROCESSING') return previous;
       // The transfer's outcome was never recorded (network failure or crash): ask again with the same Stripe
       // idempotency key, so Stripe answers with the first transfer if it was made.
@@ -124,16 +124,16 @@ export function createPayouts(d: PayoutDeps) {
       return transfer(actor, stripe, previous, connect.stripeAccountId);
     }
     const reader = await d.prisma.user.findUnique({ where: { id: input.readerId }, select: { role: true } });
-    if (!reader || reader.role !== 'READER') throw new AppError('NOT_FOUND', 'Reader was not found.');
+    if (!reader || reader.role !== 'READER') throw notFound('Reader');
     let connect = await d.prisma.connectAccount.findUnique({ where: { userId: input.readerId } });
-    if (!connect) throw new AppError('BAD_USER_INPUT', 'The reader has no payout account yet (createPayoutAccountLink).', { field: 'readerId' });
+    if (!connect) throw badInput('The reader has no payout account yet (createPayoutAccountLink).', { field: 'readerId' });
     if (!connect.payoutsEnabled) {
       const remote = await stripe.accounts.retrieve(connect.stripeAccountId).catch((e) => Promise.reject(stripeFailure(e, 'check the payout account')));
       connect = await d.prisma.connectAccount.update({
         where: { id: connect.id },
         data: { payoutsEnabled: !!remote.payouts_enabled, detailsSubmitted: !!remote.details_submitted },
       });
-      if (!connect.payoutsEnabled) throw new AppError('BAD_USER_INPUT', 'The reader has not finished payout onboarding.', { field: 'readerId' });
+      if (!connect.payoutsEnabled) throw badInput('The reader has not finished payout onboarding.', { field: 'readerId' });
     }
     const threshold = await getIntSetting(d.prisma, 'payout_threshold_cents');
     await ensurePlatformAccounts(d.prisma);
@@ -147,10 +147,10 @@ export function createPayouts(d: PayoutDeps) {
       const available = Number(locked.get(earnings)!.balance);
       const amount = input.amountCents ?? available;
       if (amount < threshold) {
-        throw new AppError('BAD_USER_INPUT', `A payout must be at least ${threshold} cents (available: ${available}).`, { field: 'amountCents', thresholdCents: threshold, availableCents: available });
+        throw badInput(`A payout must be at least ${threshold} cents (available: ${available}).`, { field: 'amountCents', thresholdCents: threshold, availableCents: available });
       }
       if (amount > available) {
-        throw new AppError('INSUFFICIENT_FUNDS', `Only ${available} cents are available for payout.`, { availableCents: available });
+        throw insufficientFunds(`Only ${available} cents are available for payout.`, { availableCents: available });
       }
       const created = await tx.payout.create({
         data: { readerId: input.readerId, amountCents: amount, status: 'PROCESSING', idempotencyKey: `payout:${key}`, requestedById: actor.viewer?.id ?? null },

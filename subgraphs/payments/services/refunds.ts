@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
 import { rearmAutoReload } from './rearm.js';
@@ -27,7 +27,7 @@ export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney })
     const key = idempotencyKeyOf(input.idempotencyKey);
     if (input.amountCents != null) assertAmount(input.amountCents);
     const session = await d.prisma.session.findUnique({ where: { id: input.sessionId }, select: { id: true, clientId: true, readerId: true } });
-    if (!session) throw new AppError('NOT_FOUND', 'Session was not found.');
+    if (!session) throw notFound('Session');
     await ensurePlatformAccounts(d.prisma);
     await ensureUserAccounts(d.prisma, { wallets: [session.clientId], earnings: [session.readerId] });
     const wallet = walletAccountId(session.clientId);
@@ -38,7 +38,7 @@ export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney })
       const locked = await lockAccounts(tx, [wallet, earnings, PLATFORM_ACCOUNTS.revenue.id, PLATFORM_ACCOUNTS.refunds.id]);
       const previous = await tx.transaction.findUnique({ where: { idempotencyKey: `refund:${key}` } });
       if (previous) {
-        if (previous.sessionId !== session.id) throw new AppError('CONFLICT', 'This idempotency key was already used for another refund.');
+        if (previous.sessionId !== session.id) throw conflict('This idempotency key was already used for another refund.');
         return { transaction: previous, replayed: true };
       }
       const [sums] = await tx.$queryRawUnsafe<Array<{ charged: bigint; reader: bigint; refunded: bigint; refunded_reader: bigint }>>(
@@ -52,10 +52,10 @@ export function createRefunds(d: { prisma: PrismaClient; money: PaymentsMoney })
       const charged = Number(sums!.charged);
       const refunded = Number(sums!.refunded);
       const refundable = charged - refunded;
-      if (refundable <= 0) throw new AppError('BAD_USER_INPUT', 'Nothing is left to refund on this session.', { field: 'sessionId', refundableCents: 0 });
+      if (refundable <= 0) throw badInput('Nothing is left to refund on this session.', { field: 'sessionId', refundableCents: 0 });
       const amount = input.amountCents ?? refundable;
       if (amount > refundable) {
-        throw new AppError('BAD_USER_INPUT', `At most ${refundable} cents can be refunded on this session.`, { field: 'amountCents', refundableCents: refundable });
+        throw badInput(`At most ${refundable} cents can be refunded on this session.`, { field: 'amountCents', refundableCents: refundable });
       }
       const readerTotal = Number(sums!.reader);
       const readerTarget = Math.floor(((refunded + amount) * readerTotal) / charged);

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { Config } from '../../../shared/config.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, badInput, internal, paymentsNotConfigured } from '../../../shared/errors.js';
 
 export type { Stripe };
 
@@ -15,15 +15,15 @@ export function createStripeClient(config: Config['stripe']): Stripe | null {
 }
 
 export const notConfigured = () =>
-  new AppError('PAYMENTS_NOT_CONFIGURED', 'Card payments are not configured on this server (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). An admin can grant credit with adjustBalance.');
+  paymentsNotConfigured('Card payments are not configured on this server (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET). An admin can grant credit with adjustBalance.');
 
 /** A Stripe failure as a stable GraphQL error; the provider's message is kept, never its internals. */
 export function stripeFailure(error: unknown, what: string): AppError {
   const e = error as { type?: string; code?: string; message?: string; decline_code?: string };
   if (e?.type === 'StripeCardError') {
-    return new AppError('BAD_USER_INPUT', `The card was declined (${e.decline_code ?? e.code ?? 'declined'}).`, { provider: 'stripe', stripeCode: e.code });
+    return badInput(`The card was declined (${e.decline_code ?? e.code ?? 'declined'}).`, { provider: 'stripe', stripeCode: e.code });
   }
-  return new AppError('INTERNAL', `The payment provider could not ${what}.`, { provider: 'stripe', stripeCode: e?.code ?? null });
+  return internal(`The payment provider could not ${what}.`, { provider: 'stripe', stripeCode: e?.code ?? null });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, post, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
@@ -38,8 +38,8 @@ export function createTopUps(d: TopUpDeps) {
   async function assertTopUpAmount(amountCents: number, field = 'amountCents') {
     assertAmount(amountCents, field);
     const min = await getIntSetting(d.prisma, 'min_topup_cents');
-    if (amountCents < min) throw new AppError('BAD_USER_INPUT', `${field} must be at least ${min} cents.`, { field, minCents: min });
-    if (amountCents > MAX_TOP_UP_CENTS) throw new AppError('BAD_USER_INPUT', `${field} must be at most ${MAX_TOP_UP_CENTS} cents.`, { field });
+    if (amountCents < min) throw badInput(`${field} must be at least ${min} cents.`, { field, minCents: min });
+    if (amountCents > MAX_TOP_UP_CENTS) throw badInput(`${field} must be at most ${MAX_TOP_UP_CENTS} cents.`, { field });
   }
 
   /** The wallet's Stripe customer, created once (the idempotency key makes racing creations return one customer). */
@@ -65,7 +65,7 @@ export function createTopUps(d: TopUpDeps) {
     if (idempotencyKey != null) idempotencyKeyOf(idempotencyKey);
     const existing = await d.prisma.topUp.findUnique({ where: { idempotencyKey: key } });
     if (existing) {
-      if (existing.amountCents !== amountCents) throw new AppError('CONFLICT', 'This idempotency key was already used for another amount.');
+      if (existing.amountCents !== amountCents) throw conflict('This idempotency key was already used for another amount.');
       const pi = await stripe.paymentIntents.retrieve(existing.stripePaymentIntentId).catch((e) => Promise.reject(stripeFailure(e, 'load the payment')));
       return { topUp: existing, clientSecret: pi.client_secret ?? '' };
     }
@@ -104,13 +104,13 @@ export function createTopUps(d: TopUpDeps) {
     requireStripe();
     const threshold = input.thresholdCents;
     if (threshold == null || !Number.isSafeInteger(threshold) || threshold < 100 || threshold > MAX_TOP_UP_CENTS) {
-      throw new AppError('BAD_USER_INPUT', `thresholdCents must be a whole number of cents from 100 to ${MAX_TOP_UP_CENTS}.`, { field: 'thresholdCents' });
+      throw badInput(`thresholdCents must be a whole number of cents from 100 to ${MAX_TOP_UP_CENTS}.`, { field: 'thresholdCents' });
     }
-    if (input.amountCents == null) throw new AppError('BAD_USER_INPUT', 'amountCents is required to enable auto-reload.', { field: 'amountCents' });
+    if (input.amountCents == null) throw badInput('amountCents is required to enable auto-reload.', { field: 'amountCents' });
     await assertTopUpAmount(input.amountCents);
     const wallet = await d.prisma.wallet.findUniqueOrThrow({ where: { userId } });
     if (!wallet.defaultPaymentMethodId || !wallet.stripeCustomerId) {
-      throw new AppError('BAD_USER_INPUT', 'Top up once with a card first: auto-reload charges the card saved then.', { field: 'enabled' });
+      throw badInput('Top up once with a card first: auto-reload charges the card saved then.', { field: 'enabled' });
     }
     return d.prisma.wallet.update({
       where: { userId },

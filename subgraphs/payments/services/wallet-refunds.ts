@@ -3,7 +3,7 @@ import type Stripe from 'stripe';
 import type { PrismaClient, WalletRefund, WalletRefundPart } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, insufficientFunds, notFound } from '../../../shared/errors.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, inTransaction, lockAccounts, post, reasonOf, walletAccountId, type Tx } from './ledger.js';
 import type { PaymentsMoney } from './money.js';
 import { rearmAutoReload } from './rearm.js';
@@ -143,9 +143,9 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
     if (input.amountCents != null) assertAmount(input.amountCents);
 
     const replay = (previous: WalletRefund) => {
-      if (previous.userId !== input.userId) throw new AppError('CONFLICT', 'This idempotency key was already used for another wallet refund.');
+      if (previous.userId !== input.userId) throw conflict('This idempotency key was already used for another wallet refund.');
       if (input.amountCents != null && input.amountCents !== previous.amountCents) {
-        throw new AppError('CONFLICT', 'This idempotency key was already used for a different amount.');
+        throw conflict('This idempotency key was already used for a different amount.');
       }
     };
     const previous = await d.prisma.walletRefund.findUnique({ where: { idempotencyKey: key } });
@@ -154,7 +154,7 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
       return settle(actor, stripe, previous.id, true);
     }
     const user = await d.prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
-    if (!user) throw new AppError('NOT_FOUND', 'User was not found.');
+    if (!user) throw notFound('User');
     await ensurePlatformAccounts(d.prisma);
     await ensureUserAccounts(d.prisma, { wallets: [input.userId] });
     const wallet = walletAccountId(input.userId);
@@ -169,7 +169,7 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
       const balance = Number(locked.get(wallet)!.balance);
       const amount = input.amountCents ?? balance;
       if (amount <= 0 || amount > balance) {
-        throw new AppError('INSUFFICIENT_FUNDS', balance ? `The wallet holds only ${balance} cents.` : 'The wallet is empty: nothing to refund.', {
+        throw insufficientFunds(balance ? `The wallet holds only ${balance} cents.` : 'The wallet is empty: nothing to refund.', {
           account: 'wallet',
           balanceCents: balance,
           requiredCents: amount,
@@ -188,9 +188,7 @@ export function createWalletRefunds(d: { prisma: PrismaClient; money: PaymentsMo
       );
       const refundable = topUps.reduce((s, t) => s + Math.max(0, t.refundable), 0);
       if (amount > refundable) {
-        throw new AppError(
-          'BAD_USER_INPUT',
-          refundable === 0
+        throw badInput(refundable === 0
             ? 'Nothing in this wallet can go back to a card: no card top-up is left to refund (credit from adjustments or demo credit has no card to return to).'
             : `At most ${refundable} cents can go back to the card(s): the rest of the balance did not come from card top-ups that can still be refunded.`,
           { field: 'amountCents', refundableCents: refundable, balanceCents: balance },

@@ -1,6 +1,6 @@
 import { builder, viewerOf } from '../builder.js';
 import { LiveStreamRef, ReaderRef } from './refs.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, notFound } from '../../../shared/errors.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/presence.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
@@ -27,9 +27,9 @@ builder.mutationField('favoriteReader', (t) =>
     resolve: async (query, _root, args, ctx) => {
       const viewer = viewerOf(ctx);
       const readerId = String(args.readerId);
-      if (readerId === viewer.id) throw new AppError('BAD_USER_INPUT', 'You cannot favourite yourself.', { field: 'readerId' });
+      if (readerId === viewer.id) throw badInput('You cannot favourite yourself.', { field: 'readerId' });
       const reader = await ctx.prisma.reader.findUnique({ where: { userId: readerId }, select: { id: true } });
-      if (!reader) throw new AppError('NOT_FOUND', 'Reader was not found.', { readerId });
+      if (!reader) throw notFound('Reader', { readerId });
       const notifyOnline = args.notifyOnline ?? false;
       return ctx.prisma.favorite.upsert({
         ...query,

@@ -4,7 +4,7 @@ import { SessionStatus, type SessionType } from '../../../shared/db/generated/en
 import type { Session } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { loader, byKey } from '../../../shared/graphql/loaders.js';
-import { AppError } from '../../../shared/errors.js';
+import { notFound } from '../../../shared/errors.js';
 import { ReaderRef, UserRef } from './refs.js';
 import { hydrateSession, readerRequestsTopic, sessionTopic, SESSION_EVENT_KINDS, type SessionEvent, type SessionRequestEvent } from '../services/events.js';
 
@@ -271,7 +271,7 @@ const SessionUpdateObject = builder.objectRef<SessionEvent>('SessionUpdate').imp
       resolve: async (e, _args, ctx) => {
         if (e.session) return hydrateSession(e.session);
         const s = await sessionLoader(ctx).load(e.sessionId);
-        if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
+        if (!s) throw notFound('Session');
         return s;
       },
     }),
@@ -306,7 +306,7 @@ builder.subscriptionField('incomingSessionRequests', (t) =>
     subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<SessionRequestEvent>(readerRequestsTopic(viewerOf(ctx).id)),
     resolve: async (event, _args, ctx) => {
       const s = await sessionLoader(ctx).load((event as SessionRequestEvent).sessionId);
-      if (!s) throw new AppError('NOT_FOUND', 'Session was not found.');
+      if (!s) throw notFound('Session');
       return s;
     },
   }),

@@ -1,7 +1,7 @@
 import type { Availability, Session } from '../../../shared/db/generated/client.js';
 import type { SessionType } from '../../../shared/db/generated/enums.js';
 import type { Viewer } from '../../../shared/context.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { ReadingsService } from './sessions.js';
 
 /** How long before a confirmed booking both sides get a reminder. */
@@ -51,19 +51,19 @@ export function localParts(instant: Date, timeZone: string): { date: string; day
 
 function checkSlot(slot: SlotInput, field: string) {
   if (!TIME.test(slot.startTime) || !TIME.test(slot.endTime)) {
-    throw new AppError('BAD_USER_INPUT', 'Times are HH:MM (24-hour).', { field });
+    throw badInput('Times are HH:MM (24-hour).', { field });
   }
-  if (slot.startTime >= slot.endTime) throw new AppError('BAD_USER_INPUT', 'A slot must end after it starts.', { field });
+  if (slot.startTime >= slot.endTime) throw badInput('A slot must end after it starts.', { field });
 }
 
 /** Replaces the reader's availability (weekly slots and one-off dates, in one timezone) in one transaction. */
 export async function setAvailability(svc: ReadingsService, viewer: Viewer, input: AvailabilityInput): Promise<Availability[]> {
-  if (!isTimeZone(input.timezone)) throw new AppError('BAD_USER_INPUT', 'Unknown timezone (use an IANA name like Europe/Paris).', { field: 'timezone' });
-  if (input.weekly.length + input.dates.length > MAX_SLOTS) throw new AppError('BAD_USER_INPUT', `At most ${MAX_SLOTS} slots.`);
+  if (!isTimeZone(input.timezone)) throw badInput('Unknown timezone (use an IANA name like Europe/Paris).', { field: 'timezone' });
+  if (input.weekly.length + input.dates.length > MAX_SLOTS) throw badInput(`At most ${MAX_SLOTS} slots.`);
   input.weekly.forEach((s, i) => {
     checkSlot(s, `weekly.${i}`);
     if (!Number.isInteger(s.dayOfWeek) || s.dayOfWeek < 0 || s.dayOfWeek > 6) {
-      throw new AppError('BAD_USER_INPUT', 'dayOfWeek is 0 (Sunday) to 6 (Saturday).', { field: `weekly.${i}.dayOfWeek` });
+      throw badInput('dayOfWeek is 0 (Sunday) to 6 (Saturday).', { field: `weekly.${i}.dayOfWeek` });
     }
   });
   input.dates.forEach((s, i) => checkSlot(s, `dates.${i}`));
@@ -72,7 +72,7 @@ export async function setAvailability(svc: ReadingsService, viewer: Viewer, inpu
     ...input.dates.map((s) => ({ dayOfWeek: s.date.getUTCDay(), startTime: s.startTime, endTime: s.endTime, isRecurring: false, specificDate: s.date })),
   ];
   const keys = new Set(rows.map((r) => `${r.dayOfWeek}|${r.startTime}|${r.endTime}|${r.specificDate?.toISOString() ?? ''}`));
-  if (keys.size !== rows.length) throw new AppError('BAD_USER_INPUT', 'The same slot is listed twice.');
+  if (keys.size !== rows.length) throw badInput('The same slot is listed twice.');
   return svc.prisma.$transaction(async (tx) => {
     await tx.availability.deleteMany({ where: { readerId: viewer.id } });
     await tx.availability.createMany({ data: rows.map((r) => ({ ...r, readerId: viewer.id, timezone: input.timezone })) });
@@ -91,24 +91,24 @@ export function insideAvailability(slots: Availability[], startsAt: Date): boole
 
 /** A client books a start time inside the reader's availability: a SCHEDULED session the reader then confirms. */
 export async function bookSession(svc: ReadingsService, viewer: Viewer, input: { readerId: string; type: SessionType; startsAt: Date }): Promise<Session> {
-  if (input.readerId === viewer.id) throw new AppError('BAD_USER_INPUT', 'You cannot book yourself.', { field: 'readerId' });
-  if (input.startsAt.getTime() < Date.now() + 5 * 60_000) throw new AppError('BAD_USER_INPUT', 'Book at least 5 minutes ahead.', { field: 'startsAt' });
-  if (input.startsAt.getTime() > Date.now() + 90 * 86_400_000) throw new AppError('BAD_USER_INPUT', 'Book at most 90 days ahead.', { field: 'startsAt' });
+  if (input.readerId === viewer.id) throw badInput('You cannot book yourself.', { field: 'readerId' });
+  if (input.startsAt.getTime() < Date.now() + 5 * 60_000) throw badInput('Book at least 5 minutes ahead.', { field: 'startsAt' });
+  if (input.startsAt.getTime() > Date.now() + 90 * 86_400_000) throw badInput('Book at most 90 days ahead.', { field: 'startsAt' });
   return svc.transact(async (tx, after) => {
     const reader = await tx.reader.findUnique({ where: { userId: input.readerId }, select: { sessionTypes: true, rates: true } });
-    if (!reader) throw new AppError('NOT_FOUND', 'Reader was not found.', { readerId: input.readerId });
+    if (!reader) throw notFound('Reader', { readerId: input.readerId });
     const rate = reader.rates.find((r) => r.sessionType === input.type);
     if (!rate || !reader.sessionTypes.includes(input.type)) {
-      throw new AppError('BAD_USER_INPUT', `This reader does not offer ${input.type.toLowerCase()} sessions.`, { field: 'type' });
+      throw badInput(`This reader does not offer ${input.type.toLowerCase()} sessions.`, { field: 'type' });
     }
     // Serialise bookings of one reader so two clients cannot take the same start.
     await tx.$queryRaw`SELECT id FROM readers WHERE user_id = ${input.readerId} FOR UPDATE`;
     const slots = await tx.availability.findMany({ where: { readerId: input.readerId } });
     if (!insideAvailability(slots, input.startsAt)) {
-      throw new AppError('BAD_USER_INPUT', 'That time is outside the reader\'s availability.', { field: 'startsAt' });
+      throw badInput('That time is outside the reader\'s availability.', { field: 'startsAt' });
     }
     const taken = await tx.session.findFirst({ where: { readerId: input.readerId, status: 'SCHEDULED', scheduledAt: input.startsAt } });
-    if (taken) throw new AppError('CONFLICT', 'That time is already booked.');
+    if (taken) throw conflict('That time is already booked.');
     const s = await tx.session.create({
       data: { clientId: viewer.id, readerId: input.readerId, type: input.type, status: 'SCHEDULED', rateCents: rate.ratePerMinuteCents, scheduledAt: input.startsAt },
     });
@@ -121,8 +121,8 @@ export async function bookSession(svc: ReadingsService, viewer: Viewer, input: {
 export async function confirmBooking(svc: ReadingsService, viewer: Viewer, sessionId: string): Promise<Session> {
   return svc.transact(async (tx, after) => {
     const s = await svc.lock(tx, sessionId);
-    if (s.readerId !== viewer.id) throw new AppError('FORBIDDEN', 'Only the reader of this booking can confirm it.');
-    if (s.status !== 'SCHEDULED' || !s.scheduledAt) throw new AppError('CONFLICT', 'Only a scheduled booking can be confirmed.', { status: s.status });
+    if (s.readerId !== viewer.id) throw forbidden('Only the reader of this booking can confirm it.');
+    if (s.status !== 'SCHEDULED' || !s.scheduledAt) throw conflict('Only a scheduled booking can be confirmed.', { status: s.status });
     if (s.confirmedAt) return s;
     const confirmed = await tx.session.update({ where: { id: s.id }, data: { confirmedAt: new Date() } });
     const remindAt = new Date(Math.max(Date.now(), s.scheduledAt.getTime() - REMINDER_LEAD_SECONDS * 1000));

@@ -1,6 +1,6 @@
 import type { Session } from '../../../shared/db/generated/client.js';
 import type { SessionType } from '../../../shared/db/generated/enums.js';
-import { AppError } from '../../../shared/errors.js';
+import { conflict, forbidden } from '../../../shared/errors.js';
 import type { SessionEvent } from './events.js';
 
 /** extensions.reason of a participant message refused because the session is not being billed. */
@@ -25,7 +25,7 @@ export function assertBillingForChat(s: Pick<Session, 'id' | 'status' | 'resumed
       : s.status === 'IN_PROGRESS'
         ? 'the session is paused until both participants are connected'
         : `the session is ${s.status.toLowerCase()}`;
-  throw new AppError('CONFLICT', `Messages can be sent only while the session is in progress and billed: ${why}.`, {
+  throw conflict(`Messages can be sent only while the session is in progress and billed: ${why}.`, {
     sessionId: s.id,
     status: s.status,
     reason: SESSION_NOT_BILLING,
@@ -35,7 +35,7 @@ export function assertBillingForChat(s: Pick<Session, 'id' | 'status' | 'resumed
 /** With a media server, joins and leaves come only from its signed webhooks: the participants' own reports are refused. */
 export function assertSelfReportedPresence(mediaServer: boolean): void {
   if (!mediaServer) return;
-  throw new AppError('FORBIDDEN', 'Joins and leaves are reported by the media server (LiveKit) here: connect to the room instead.', {
+  throw forbidden('Joins and leaves are reported by the media server (LiveKit) here: connect to the room instead.', {
     reason: PRESENCE_FROM_MEDIA_SERVER,
   });
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient, Review } from '../../../shared/db/generated/client.js';
 import type { Viewer } from '../../../shared/context.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
 
@@ -12,24 +12,24 @@ export const COMMENT_MAX_LENGTH = 2000;
  */
 export async function createReview(prisma: PrismaClient, viewer: Viewer, input: { sessionId: string; rating: number; comment: string | null }): Promise<Review> {
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
-    throw new AppError('BAD_USER_INPUT', 'A rating is 1 to 5 stars.', { field: 'rating' });
+    throw badInput('A rating is 1 to 5 stars.', { field: 'rating' });
   }
   const comment = input.comment?.trim() || null;
   if (comment && comment.length > COMMENT_MAX_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `A comment may have at most ${COMMENT_MAX_LENGTH} characters.`, { field: 'comment' });
+    throw badInput(`A comment may have at most ${COMMENT_MAX_LENGTH} characters.`, { field: 'comment' });
   }
   try {
     return await prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${input.sessionId} FOR UPDATE`;
-      if (!rows.length) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId: input.sessionId });
+      if (!rows.length) throw notFound('Session', { sessionId: input.sessionId });
       const s = await tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, include: { review: { select: { id: true } } } });
-      if (s.clientId !== viewer.id) throw new AppError('FORBIDDEN', 'Only the client of a session can review it.');
-      if (s.review) throw new AppError('CONFLICT', 'You have already reviewed this session.', { reviewId: s.review.id });
-      if (s.status !== 'COMPLETED') throw new AppError('CONFLICT', 'Only a completed session can be reviewed.', { status: s.status });
-      if (s.billedMinutes < 1) throw new AppError('CONFLICT', 'Only a session with at least one paid minute can be reviewed.');
+      if (s.clientId !== viewer.id) throw forbidden('Only the client of a session can review it.');
+      if (s.review) throw conflict('You have already reviewed this session.', { reviewId: s.review.id });
+      if (s.status !== 'COMPLETED') throw conflict('Only a completed session can be reviewed.', { status: s.status });
+      if (s.billedMinutes < 1) throw conflict('Only a session with at least one paid minute can be reviewed.');
       const days = await getIntSetting(tx, 'review_window_days');
       if (!s.endedAt || Date.now() - s.endedAt.getTime() > days * 86_400_000) {
-        throw new AppError('CONFLICT', `Reviews are accepted within ${days} days of the session.`);
+        throw conflict(`Reviews are accepted within ${days} days of the session.`);
       }
       const review = await tx.review.create({
         data: { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, rating: input.rating, comment },
@@ -41,7 +41,7 @@ export async function createReview(prisma: PrismaClient, viewer: Viewer, input: 
       return review;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'You have already reviewed this session.');
+    if (isUniqueViolation(e)) throw conflict('You have already reviewed this session.');
     throw e;
   }
 }
@@ -49,13 +49,13 @@ export async function createReview(prisma: PrismaClient, viewer: Viewer, input: 
 export async function replyToReview(prisma: PrismaClient, viewer: Viewer, reviewId: string, reply: string): Promise<Review> {
   const text = reply.trim();
   if (!text || text.length > COMMENT_MAX_LENGTH) {
-    throw new AppError('BAD_USER_INPUT', `A reply has 1 to ${COMMENT_MAX_LENGTH} characters.`, { field: 'reply' });
+    throw badInput(`A reply has 1 to ${COMMENT_MAX_LENGTH} characters.`, { field: 'reply' });
   }
   const review = await prisma.review.findUnique({ where: { id: reviewId } });
-  if (!review) throw new AppError('NOT_FOUND', 'Review was not found.', { reviewId });
-  if (review.readerId !== viewer.id) throw new AppError('FORBIDDEN', 'Only the reviewed reader can reply.');
+  if (!review) throw notFound('Review', { reviewId });
+  if (review.readerId !== viewer.id) throw forbidden('Only the reviewed reader can reply.');
   // Once: the conditional update decides between two concurrent replies.
   const updated = await prisma.review.updateMany({ where: { id: reviewId, readerReply: null }, data: { readerReply: text, repliedAt: new Date() } });
-  if (!updated.count) throw new AppError('CONFLICT', 'You have already replied to this review.');
+  if (!updated.count) throw conflict('You have already replied to this review.');
   return prisma.review.findUniqueOrThrow({ where: { id: reviewId } });
 }

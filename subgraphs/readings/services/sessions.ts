@@ -6,7 +6,7 @@ import type { PubSub } from '../../../shared/pubsub.js';
 import { MONEY_TX, type MoneyPort } from '../../../shared/money.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import type { JobQueue } from '../../../shared/jobs.js';
-import { AppError } from '../../../shared/errors.js';
+import { badInput, conflict, forbidden, insufficientFunds, notFound, paymentsNotConfigured } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
 import type { LiveKitService, SessionTokenGrant } from './livekit.js';
@@ -175,7 +175,7 @@ export class ReadingsService {
 
   private get money(): MoneyPort {
     const money = this.runtime.money;
-    if (!money) throw new AppError('PAYMENTS_NOT_CONFIGURED', 'Payments are not configured, so sessions cannot be billed.');
+    if (!money) throw paymentsNotConfigured('Payments are not configured, so sessions cannot be billed.');
     return money;
   }
 
@@ -227,7 +227,7 @@ export class ReadingsService {
    */
   async lock(tx: Tx, sessionId: string): Promise<Session> {
     const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${sessionId} FOR NO KEY UPDATE`;
-    if (!rows.length) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    if (!rows.length) throw notFound('Session', { sessionId });
     return tx.session.findUniqueOrThrow({ where: { id: sessionId } });
   }
 
@@ -239,7 +239,7 @@ export class ReadingsService {
 
   private participant(s: Session, viewer: Viewer): 'client' | 'reader' {
     const side = this.side(s, viewer.id);
-    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    if (!side) throw forbidden('You are not a participant of this session.', { sessionId: s.id });
     return side;
   }
 
@@ -360,7 +360,7 @@ export class ReadingsService {
   // ── transitions ─────────────────────────────────────────────────────────────────────────────────────────
 
   async requestSession(viewer: Viewer, readerId: string, type: SessionType): Promise<Session> {
-    if (viewer.id === readerId) throw new AppError('BAD_USER_INPUT', 'You cannot request a session with yourself.', { field: 'readerId' });
+    if (viewer.id === readerId) throw badInput('You cannot request a session with yourself.', { field: 'readerId' });
     const money = this.money;
     try {
       return await this.transact(async (tx, after) => {
@@ -369,22 +369,22 @@ export class ReadingsService {
           where: { userId: readerId },
           select: { status: true, sessionTypes: true, rates: true, user: { select: { status: true } } },
         });
-        if (!reader || reader.user.status !== 'ACTIVE') throw new AppError('NOT_FOUND', 'Reader was not found.', { readerId });
+        if (!reader || reader.user.status !== 'ACTIVE') throw notFound('Reader', { readerId });
         // A retried request returns the session the first attempt created.
         const mine = await tx.session.findFirst({ where: { clientId: viewer.id, status: { in: ACTIVE_STATUSES } } });
         if (mine) {
           if (mine.readerId === readerId && mine.type === type) return mine;
-          throw new AppError('CONFLICT', 'You already have a session pending or running.', { sessionId: mine.id });
+          throw conflict('You already have a session pending or running.', { sessionId: mine.id });
         }
         const rate = reader.rates.find((r) => r.sessionType === type);
         if (!rate || !reader.sessionTypes.includes(type)) {
-          throw new AppError('BAD_USER_INPUT', `This reader does not offer ${type.toLowerCase()} sessions.`, { field: 'type' });
+          throw badInput(`This reader does not offer ${type.toLowerCase()} sessions.`, { field: 'type' });
         }
-        if (reader.status === 'BUSY') throw new AppError('CONFLICT', 'The reader is in another session.', { readerStatus: reader.status });
-        if (reader.status !== 'ONLINE') throw new AppError('CONFLICT', 'The reader is not online.', { readerStatus: 'OFFLINE' });
+        if (reader.status === 'BUSY') throw conflict('The reader is in another session.', { readerStatus: reader.status });
+        if (reader.status !== 'ONLINE') throw conflict('The reader is not online.', { readerStatus: 'OFFLINE' });
         const funds = await money.checkSessionFunds(viewer.id, rate.ratePerMinuteCents, tx);
         if (!funds.ok) {
-          throw new AppError('INSUFFICIENT_FUNDS', 'Your balance is too low to start this session.', {
+          throw insufficientFunds('Your balance is too low to start this session.', {
             balanceCents: funds.balanceCents,
             requiredCents: funds.requiredCents,
           });
@@ -402,7 +402,7 @@ export class ReadingsService {
       });
     } catch (e) {
       // The partial unique index (one active session per reader) decides races between instances.
-      if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'The reader is in another session.', { readerStatus: 'BUSY' });
+      if (isUniqueViolation(e)) throw conflict('The reader is in another session.', { readerStatus: 'BUSY' });
       throw e;
     }
   }
@@ -412,11 +412,11 @@ export class ReadingsService {
       const now = this.clock();
       const s = await this.lock(tx, sessionId);
       if (viewer.id !== s.readerId) {
-        throw new AppError('FORBIDDEN', 'Only the reader of this session can accept it.', { sessionId });
+        throw forbidden('Only the reader of this session can accept it.', { sessionId });
       }
       if (s.status === 'ACCEPTED' || s.status === 'IN_PROGRESS') return { session: s, expired: false };
       if (s.status === 'SCHEDULED') return { session: await this.startBooking(tx, after, s, now), expired: false };
-      if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
+      if (s.status !== 'REQUESTED') throw conflict(`The request is already ${s.status.toLowerCase()}.`, { status: s.status });
       const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
       if (seconds(s.requestedAt, now) >= ttl) {
         // The expiry job has not run yet: expire now, commit that, then refuse.
@@ -431,10 +431,10 @@ export class ReadingsService {
       return { session: accepted, expired: false };
     }).catch((e: unknown) => {
       // Starting a booking while the reader holds another session: the partial unique index refuses it.
-      if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'You are in another session.', { readerStatus: 'BUSY' });
+      if (isUniqueViolation(e)) throw conflict('You are in another session.', { readerStatus: 'BUSY' });
       throw e;
     });
-    if (result.expired) throw new AppError('CONFLICT', 'The request has expired.', { status: 'EXPIRED' });
+    if (result.expired) throw conflict('The request has expired.', { status: 'EXPIRED' });
     return result.session;
   }
 
@@ -443,17 +443,17 @@ export class ReadingsService {
    * 30 minutes after; the funds rule applies as for a request, and the reader is held (BUSY) from then on.
    */
   private async startBooking(tx: Tx, after: AfterCommit, s: Session, now: Date): Promise<Session> {
-    if (!s.confirmedAt || !s.scheduledAt) throw new AppError('CONFLICT', 'Confirm the booking first.', { status: s.status });
+    if (!s.confirmedAt || !s.scheduledAt) throw conflict('Confirm the booking first.', { status: s.status });
     const offset = (now.getTime() - s.scheduledAt.getTime()) / 1000;
     if (offset < -BOOKING_EARLY_SECONDS || offset > BOOKING_LATE_SECONDS) {
-      throw new AppError('CONFLICT', 'A booking can be started from 10 minutes before to 30 minutes after its time.', {
+      throw conflict('A booking can be started from 10 minutes before to 30 minutes after its time.', {
         scheduledAt: s.scheduledAt.toISOString(),
       });
     }
     const funds = await this.money.checkSessionFunds(s.clientId, s.rateCents, tx);
     if (!funds.ok) {
       // The reader asks here: never the client's balance, only the minutes it affords.
-      throw new AppError('INSUFFICIENT_FUNDS', 'The client\'s balance is too low to start this session.', {
+      throw insufficientFunds('The client\'s balance is too low to start this session.', {
         affordableMinutes: Math.floor(Math.max(0, funds.balanceCents) / s.rateCents),
         requiredCents: funds.requiredCents,
       });
@@ -473,7 +473,7 @@ export class ReadingsService {
     return this.transact(async (tx, after) => {
       const now = this.clock();
       const s = await this.lock(tx, sessionId);
-      if (viewer.id !== s.readerId) throw new AppError('FORBIDDEN', 'Only the reader of this session can decline it.', { sessionId });
+      if (viewer.id !== s.readerId) throw forbidden('Only the reader of this session can decline it.', { sessionId });
       if (s.status === 'DECLINED') return s;
       if (s.status === 'SCHEDULED') {
         // Declining a booking: nothing holds the reader yet, so only the booking and its reminder go.
@@ -485,7 +485,7 @@ export class ReadingsService {
         await this.emit(tx, after, declined, 'DECLINED', now);
         return declined;
       }
-      if (s.status !== 'REQUESTED') throw new AppError('CONFLICT', `The request is already ${s.status.toLowerCase()}.`, { status: s.status });
+      if (s.status !== 'REQUESTED') throw conflict(`The request is already ${s.status.toLowerCase()}.`, { status: s.status });
       return this.finish(tx, after, s, 'DECLINED', END_REASONS.declined, now, viewer.id);
     });
   }
@@ -494,10 +494,10 @@ export class ReadingsService {
     return this.transact(async (tx, after) => {
       const now = this.clock();
       const s = await this.lock(tx, sessionId);
-      if (viewer.id !== s.clientId) throw new AppError('FORBIDDEN', 'Only the client of this session can cancel it.', { sessionId });
+      if (viewer.id !== s.clientId) throw forbidden('Only the client of this session can cancel it.', { sessionId });
       if (s.status === 'CANCELLED') return s;
       if (s.status !== 'REQUESTED' && s.status !== 'SCHEDULED') {
-        throw new AppError('CONFLICT', `A ${s.status.toLowerCase()} session cannot be cancelled; end it instead.`, { status: s.status });
+        throw conflict(`A ${s.status.toLowerCase()} session cannot be cancelled; end it instead.`, { status: s.status });
       }
       if (s.status === 'SCHEDULED') {
         await this.unschedule(tx, jobKey.reminder(s.id));
@@ -542,7 +542,7 @@ export class ReadingsService {
             ? this.finish(tx, after, s, 'DECLINED', END_REASONS.declined, now, viewer.id)
             : this.finish(tx, after, s, 'CANCELLED', side === 'admin' ? END_REASONS.endedByAdmin : END_REASONS.cancelled, now, viewer.id);
         case 'SCHEDULED':
-          throw new AppError('CONFLICT', 'A scheduled session has not started; cancel it instead.', { status: s.status });
+          throw conflict('A scheduled session has not started; cancel it instead.', { status: s.status });
         default:
           return this.endRunning(tx, after, s, side === 'admin' ? END_REASONS.endedByAdmin : side === 'client' ? END_REASONS.endedByClient : END_REASONS.endedByReader, now, viewer.id);
       }
@@ -558,9 +558,9 @@ export class ReadingsService {
 
   async applyJoin(tx: Tx, after: AfterCommit, s: Session, userId: string, now: Date): Promise<Session> {
     const side = this.side(s, userId);
-    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    if (!side) throw forbidden('You are not a participant of this session.', { sessionId: s.id });
     if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
-      throw new AppError('CONFLICT', `You can join only an accepted or running session (it is ${s.status.toLowerCase()}).`, { status: s.status });
+      throw conflict(`You can join only an accepted or running session (it is ${s.status.toLowerCase()}).`, { status: s.status });
     }
     const already = side === 'client' ? s.clientConnected : s.readerConnected;
     if (already) return s;
@@ -594,7 +594,7 @@ export class ReadingsService {
 
   async applyLeave(tx: Tx, after: AfterCommit, s: Session, userId: string, now: Date): Promise<Session> {
     const side = this.side(s, userId);
-    if (!side) throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId: s.id });
+    if (!side) throw forbidden('You are not a participant of this session.', { sessionId: s.id });
     const connected = side === 'client' ? s.clientConnected : s.readerConnected;
     if ((s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') || !connected) return s;
     let cur = s;
@@ -627,19 +627,19 @@ export class ReadingsService {
   /** The session if the viewer is a participant or an admin. */
   async visibleSession(viewer: Viewer, sessionId: string, db: PrismaClient | Tx = this.prisma): Promise<Session> {
     const s = await db.session.findUnique({ where: { id: sessionId } });
-    if (!s) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    if (!s) throw notFound('Session', { sessionId });
     if (viewer.role !== 'ADMIN' && !this.side(s, viewer.id)) {
-      throw new AppError('FORBIDDEN', 'You are not a participant of this session.', { sessionId });
+      throw forbidden('You are not a participant of this session.', { sessionId });
     }
     return s;
   }
 
   async sessionToken(viewer: Viewer, sessionId: string): Promise<SessionTokenGrant> {
     const s = await this.prisma.session.findUnique({ where: { id: sessionId } });
-    if (!s) throw new AppError('NOT_FOUND', 'Session was not found.', { sessionId });
+    if (!s) throw notFound('Session', { sessionId });
     this.participant(s, viewer);
     if (s.status !== 'ACCEPTED' && s.status !== 'IN_PROGRESS') {
-      throw new AppError('CONFLICT', `Tokens are issued only while a session is accepted or in progress (it is ${s.status.toLowerCase()}).`, {
+      throw conflict(`Tokens are issued only while a session is accepted or in progress (it is ${s.status.toLowerCase()}).`, {
         status: s.status,
       });
     }
@@ -656,12 +656,12 @@ export class ReadingsService {
 
   async sendMessage(viewer: Viewer, sessionId: string, content: string, clientKey: string | null): Promise<ChatMessage> {
     const text = content.trim();
-    if (!text) throw new AppError('BAD_USER_INPUT', 'A message cannot be empty.', { field: 'content' });
+    if (!text) throw badInput('A message cannot be empty.', { field: 'content' });
     if (text.length > MESSAGE_MAX_LENGTH) {
-      throw new AppError('BAD_USER_INPUT', `A message may have at most ${MESSAGE_MAX_LENGTH} characters.`, { field: 'content', max: MESSAGE_MAX_LENGTH });
+      throw badInput(`A message may have at most ${MESSAGE_MAX_LENGTH} characters.`, { field: 'content', max: MESSAGE_MAX_LENGTH });
     }
     if (clientKey !== null && (clientKey.length < 1 || clientKey.length > 100)) {
-      throw new AppError('BAD_USER_INPUT', 'clientKey must have 1 to 100 characters.', { field: 'clientKey' });
+      throw badInput('clientKey must have 1 to 100 characters.', { field: 'clientKey' });
     }
     const msg = await this.transact(async (tx, after) => {
       const s = await this.lock(tx, sessionId);
@@ -691,7 +691,7 @@ export class ReadingsService {
       return msg;
     });
     if (!msg) {
-      throw new AppError('CONFLICT', 'The session ended: the next minute could not be paid.', { sessionId, status: 'COMPLETED', reason: SESSION_NOT_BILLING });
+      throw conflict('The session ended: the next minute could not be paid.', { sessionId, status: 'COMPLETED', reason: SESSION_NOT_BILLING });
     }
     return msg;
   }
