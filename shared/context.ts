@@ -25,3 +25,12 @@ export interface Context {
   /** Request-scoped memo for DataLoaders created with `loader()` (shared/graphql/loaders.ts). */
   loaders: Map<unknown, unknown>;
 }
+
+/**
+ * The context of work no request asked for (a job, a webhook, the billing sweep): no viewer, the process's pool,
+ * pub/sub and service dependencies, fresh loaders. Services are written once, as `(ctx, input)` functions, and
+ * called the same way from resolvers and from background work.
+ */
+export function backgroundContext(rt: { prisma: PrismaClient; pubsub: PubSub }, deps: ServiceDeps, requestId = `background:${Date.now()}`): Context {
+  return { viewer: null, prisma: rt.prisma, pubsub: rt.pubsub, requestId, ip: null, userAgent: null, deps, loaders: new Map() };
+}
