@@ -20,7 +20,9 @@ import { balanceOf, createClient, createReader, createUser, ledgerMinutes, pendi
 import { TokenVerifier } from 'livekit-server-sdk';
 import type { TaskList } from 'graphile-worker';
 import { startJobRunner } from '../../shared/jobs.js';
-import { sessionFromRow } from '../../subgraphs/readings/services/sessions.js';
+import { sessionFromRow } from '../../subgraphs/readings/services/session-store.js';
+import { billingSweep, billSession } from '../../subgraphs/readings/services/billing-sweep.js';
+import { sweep } from '../../subgraphs/readings/services/timers.js';
 
 let fed: TestFederation;
 const sockets: WsClient[] = [];
@@ -297,7 +299,7 @@ describe('durable timers', () => {
     expect(s.totalCostCents).toBe(600);
     // Minute 4 starts: two more sweeps and a per-session charge race the running job for it; it is charged once.
     await timeTravel(fed, id, 31);
-    await Promise.all([readings.service.billingSweep(), readings.service.billingSweep(), readings.service.billSession(id)]);
+    await Promise.all([billingSweep(readings.background()), billingSweep(readings.background()), billSession(readings.background(), id)]);
     expect((await session(id)).billedMinutes).toBe(4);
     expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3, 4]);
     // No per-session billing timer: the one sweep job bills every session.
@@ -319,11 +321,11 @@ describe('durable timers', () => {
     expect((await session(id)).billedMinutes).toBe(1);
     // A minute later the lock is stale: the minute sweep (cron) queues the billing sweep again, which bills once.
     await fed.db.sql(`UPDATE test_jobs._private_jobs SET locked_at = now() - interval '2 minutes' WHERE key = $1`, [sweepKey()]);
-    await readings.service.sweep();
+    await sweep(readings.background());
     await eventually(() => session(id), (x) => x.billedMinutes === 2, 8000);
     // Sweeping again requeues nothing (the job is queued), and a direct sweep charges nothing more.
-    await readings.service.sweep();
-    await readings.service.billingSweep();
+    await sweep(readings.background());
+    await billingSweep(readings.background());
     expect(await ledgerMinutes(fed, id)).toEqual([1, 2]);
     const jobs = await sweepJobs();
     expect(jobs.filter((j) => j.locked_by !== 'dead-worker')).toHaveLength(1);
@@ -341,7 +343,7 @@ describe('durable timers', () => {
     let sweeps = 0;
     const counted = (): TaskList =>
       Object.fromEntries(
-        Object.entries(readings.service.tasks()).map(([name, task]) => [
+        Object.entries(readings.tasks()).map(([name, task]) => [
           name,
           async (payload: unknown, helpers: Parameters<NonNullable<TaskList[string]>>[1]) => {
             if (!name.endsWith('readings.billing-sweep')) return task!(payload, helpers);
@@ -392,7 +394,7 @@ describe('the billing sweep', () => {
       const brokeUpdates = subscribe(brokeWs, SessionUpdatedDocument, { sessionId: broke.id });
       await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 2);
 
-      const r = await readings.service.billingSweep();
+      const r = await billingSweep(readings.background());
       // Every other test's sessions here are ended or paused: only these three were due (the paused one is not).
       expect(r).toMatchObject({ due: 3, minutes: 3, charged: 2, advanced: 2, ended: 1 });
       expect((await lowUpdates.next(8000)).data!.sessionUpdated).toMatchObject({
@@ -412,11 +414,11 @@ describe('the billing sweep', () => {
       expect(sessionFromRow(raw!)).toEqual(await session(low.id));
 
       // Nothing is due any more: a second pass does nothing.
-      expect(await readings.service.billingSweep()).toMatchObject({ due: 0, charged: 0 });
+      expect(await billingSweep(readings.background())).toMatchObject({ due: 0, charged: 0 });
       // A sweep that died after payments committed but before the session rows moved: the next one moves them
       // without charging again.
       await fed.db.sql(`UPDATE sessions SET billed_minutes = 1, total_cost_cents = 200 WHERE id = $1`, [rich.id]);
-      expect(await readings.service.billingSweep()).toMatchObject({ due: 1, minutes: 1, charged: 0, advanced: 1 });
+      expect(await billingSweep(readings.background())).toMatchObject({ due: 1, minutes: 1, charged: 0, advanced: 1 });
       expect(await session(rich.id)).toMatchObject({ billedMinutes: 2, totalCostCents: 400 });
       expect(await ledgerMinutes(fed, rich.id)).toEqual([1, 2]);
       expect(await balanceOf(fed, rich.client.id)).toBe(4600);
@@ -439,8 +441,8 @@ describe('the billing sweep', () => {
         for (const s of sessions) await timeTravel(fed, s.id, 125); // minutes 2 and 3 have started
         const [ending] = sessions;
         const [, , ended] = await Promise.all([
-          readings.service.billingSweep(),
-          readings.service.billingSweep(),
+          billingSweep(readings.background()),
+          billingSweep(readings.background()),
           fed.run(EndSessionDocument, { sessionId: ending!.id }, ending!.client.token),
         ]);
         expect(ended.errors).toBeUndefined();
