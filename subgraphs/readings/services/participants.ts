@@ -20,26 +20,24 @@ import { connectedSeconds, emitSessionEvent, END_REASONS, lockSession, READINGS_
  */
 
 /** The viewer reports joining the room (no media server only). */
-export async function joinSession(ctx: Context, sessionId: string): Promise<Session> {
-  const viewer = requireViewer(ctx);
-  const deps = readingsDeps(ctx);
-  assertSelfReportedPresence(deps.livekit.mediaServer);
-  return transact(ctx, READINGS_TX, async (tx, after) => {
-    const s = await lockSession(tx, sessionId);
-    assertParticipant(viewer, s);
-    return applyJoin(ctx, tx, after, s, viewer.id, deps.clock());
-  });
+export function joinSession(ctx: Context, sessionId: string): Promise<Session> {
+  return selfReported(ctx, sessionId, applyJoin);
 }
 
 /** The viewer reports leaving the room (no media server only). */
-export async function leaveSession(ctx: Context, sessionId: string): Promise<Session> {
+export function leaveSession(ctx: Context, sessionId: string): Promise<Session> {
+  return selfReported(ctx, sessionId, applyLeave);
+}
+
+/** A participant's own report of joining or leaving, refused when a media server reports presence instead. */
+async function selfReported(ctx: Context, sessionId: string, apply: typeof applyJoin): Promise<Session> {
   const viewer = requireViewer(ctx);
   const deps = readingsDeps(ctx);
   assertSelfReportedPresence(deps.livekit.mediaServer);
   return transact(ctx, READINGS_TX, async (tx, after) => {
     const s = await lockSession(tx, sessionId);
     assertParticipant(viewer, s);
-    return applyLeave(ctx, tx, after, s, viewer.id, deps.clock());
+    return apply(ctx, tx, after, s, viewer.id, deps.clock());
   });
 }
 

@@ -11,7 +11,7 @@ import { assertCanEndSession, assertSessionClient, assertSessionReader } from '.
 import { readerRequestsTopic } from './events.js';
 import { setPresence } from './reader-account.js';
 import { jobKey, scheduleTimer, TASKS, unscheduleTimers } from './schedule.js';
-import { endRunningSession, finishSession } from './session-end.js';
+import { endRunningSession, finishSession, type SessionEnd } from './session-end.js';
 import { ACTIVE_STATUSES, addSeconds, emitSessionEvent, END_REASONS, lockSession, READINGS_TX, seconds, TERMINAL_STATUSES, type Tx } from './session-store.js';
 
 /**
@@ -149,16 +149,7 @@ export async function declineSession(ctx: Context, sessionId: string): Promise<S
     const s = await lockSession(tx, sessionId);
     assertSessionReader(viewer, s, 'decline');
     if (s.status === 'DECLINED') return s;
-    if (s.status === 'SCHEDULED') {
-      // Declining a booking: nothing holds the reader yet, so only the booking and its reminder go.
-      await unscheduleTimers(ctx, tx, jobKey.reminder(s.id));
-      const declined = await tx.session.update({
-        where: { id: s.id },
-        data: { status: 'DECLINED', endedAt: now, endReason: END_REASONS.declined, endedById: viewer.id },
-      });
-      await emitSessionEvent(ctx, tx, after, declined, 'DECLINED', now);
-      return declined;
-    }
+    if (s.status === 'SCHEDULED') return dropBooking(ctx, tx, after, s, { status: 'DECLINED', reason: END_REASONS.declined, now, endedById: viewer.id }, 'DECLINED');
     if (s.status !== 'REQUESTED') throw conflict(`The request is already ${s.status.toLowerCase()}.`, { status: s.status });
     return finishSession(ctx, tx, after, s, { status: 'DECLINED', reason: END_REASONS.declined, now, endedById: viewer.id });
   });
@@ -175,17 +166,23 @@ export async function cancelSession(ctx: Context, sessionId: string): Promise<Se
     if (s.status !== 'REQUESTED' && s.status !== 'SCHEDULED') {
       throw conflict(`A ${s.status.toLowerCase()} session cannot be cancelled; end it instead.`, { status: s.status });
     }
-    if (s.status === 'SCHEDULED') {
-      await unscheduleTimers(ctx, tx, jobKey.reminder(s.id));
-      const cancelled = await tx.session.update({
-        where: { id: s.id },
-        data: { status: 'CANCELLED', endedAt: now, endReason: END_REASONS.cancelled, endedById: viewer.id },
-      });
-      await emitSessionEvent(ctx, tx, after, cancelled, 'ENDED', now);
-      return cancelled;
-    }
+    if (s.status === 'SCHEDULED') return dropBooking(ctx, tx, after, s, { status: 'CANCELLED', reason: END_REASONS.cancelled, now, endedById: viewer.id }, 'ENDED');
     return finishSession(ctx, tx, after, s, { status: 'CANCELLED', reason: END_REASONS.cancelled, now, endedById: viewer.id });
   });
+}
+
+/**
+ * A booking declined or cancelled before it started: nothing holds the reader yet and no room was opened, so only the
+ * booking and its reminder go.
+ */
+async function dropBooking(ctx: Context, tx: Tx, after: AfterCommit, s: Session, end: SessionEnd, kind: 'DECLINED' | 'ENDED'): Promise<Session> {
+  await unscheduleTimers(ctx, tx, jobKey.reminder(s.id));
+  const dropped = await tx.session.update({
+    where: { id: s.id },
+    data: { status: end.status, endedAt: end.now, endReason: end.reason, endedById: end.endedById },
+  });
+  await emitSessionEvent(ctx, tx, after, dropped, kind, end.now);
+  return dropped;
 }
 
 /** Either participant (or an admin) ends the session; minutes already started are billed. */
