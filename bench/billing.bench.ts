@@ -15,6 +15,7 @@ import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { migrateJobs } from '../shared/jobs.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
+import { createAccountsPort } from '../subgraphs/accounts/ports.js';
 import { CLEAN, checkLedger } from '../subgraphs/payments/testing/fixtures.js';
 import { backgroundContext } from '../shared/context.js';
 import { billingSweep, billSession, type BillingSweepResult } from '../subgraphs/readings/services/billing-sweep.js';
@@ -55,10 +56,11 @@ const money = createMoney(prisma, pubsub, jobs);
 const livekit = new LiveKitService({ url: null, apiKey: 'bench', apiSecret: 'bench-secret-bench-secret-bench-secret' });
 // The production services' context, without a job queue (the bench calls the sweep the job runs).
 const clock = () => new Date();
-const readings = backgroundContext({ prisma, pubsub }, { readings: { money, livekit, jobs: null, clock } });
+const accounts = createAccountsPort();
+const readings = backgroundContext({ prisma, pubsub }, { readings: { money, accounts, livekit, jobs: null, clock } });
 // A second instance with its own pool, for the racing-sweeps check.
 const prisma2 = createPrisma(url.toString(), { schema, max: 4 });
-const readings2 = backgroundContext({ prisma: prisma2, pubsub }, { readings: { money: createMoney(prisma2, pubsub, jobs), livekit, jobs: null, clock } });
+const readings2 = backgroundContext({ prisma: prisma2, pubsub }, { readings: { money: createMoney(prisma2, pubsub, jobs), accounts, livekit, jobs: null, clock } });
 
 /** Makes `seconds` of connected time pass for every running session (as readings' test helper does for one). */
 const timeTravel = (seconds: number) =>

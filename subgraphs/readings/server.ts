@@ -38,9 +38,13 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
   if (jobsConfig) await migrateJobs(jobsConfig);
   else logger('readings').warn('no job queue configured: request expiry, grace periods and the billing sweep will not run');
   const deps: ReadingsDeps = {
-    // A getter: payments attaches runtime.money when it starts, possibly after this subgraph.
+    // The cross-owner ports the composition root (scripts/compose.ts) wired, read at call time (getters), as the
+    // runtime holds them now.
     get money() {
       return rt.money;
+    },
+    get accounts() {
+      return rt.accounts;
     },
     livekit,
     jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,

@@ -5,7 +5,7 @@ import { canHearOfStream } from '../authz.js';
 import { LiveStreamRef, ReaderRef } from './refs.js';
 import { badInput, notFound } from '../../../shared/errors.js';
 import { filterIterator } from '../../../shared/pubsub.js';
-import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/presence.js';
+import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 
 builder.prismaObject('Favorite', {

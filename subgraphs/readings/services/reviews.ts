@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { assertCanReplyToReview, assertCanReview } from '../authz.js';
-import { addReaderRating } from './reader-account.js';
+import { accountsOf } from '../deps.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -38,7 +38,7 @@ export async function createReview(ctx: Context, input: { sessionId: string; rat
       const review = await tx.review.create({
         data: { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, rating: input.rating, comment },
       });
-      await addReaderRating(ctx, tx, s.readerId, input.rating);
+      await accountsOf(ctx).addReaderRating(tx, s.readerId, input.rating);
       return review;
     });
   } catch (e) {

@@ -2,9 +2,9 @@ import type { Session } from '../../../shared/db/generated/client.js';
 import type { SessionStatus } from '../../../shared/db/generated/enums.js';
 import type { Context } from '../../../shared/context.js';
 import type { AfterCommit } from '../../../shared/after-commit.js';
-import { readingsDeps } from '../deps.js';
+import { accountsOf, readingsDeps } from '../deps.js';
 import { chargeDueMinutes } from './minute-charges.js';
-import { countCompletedSession, setPresence } from './reader-account.js';
+import { setPresence } from './reader-account.js';
 import { jobKey, unscheduleTimers } from './schedule.js';
 import { connectedSeconds, emitSessionEvent, END_REASONS, type Tx } from './session-store.js';
 
@@ -40,7 +40,7 @@ export async function finishSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: T
       totalCostCents: s.billedMinutes * s.rateCents,
     },
   });
-  if (s.startedAt) await countCompletedSession(ctx, tx, s.readerId);
+  if (s.startedAt) await accountsOf(ctx).countCompletedSession(tx, s.readerId);
   await setPresence(ctx, tx, after, s.readerId, 'ONLINE');
   await unscheduleTimers(ctx, tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.grace(s.id));
   if (s.acceptedAt) {

@@ -149,9 +149,10 @@ export async function declineSession(ctx: Context, sessionId: string): Promise<S
     const s = await lockSession(tx, sessionId);
     assertSessionReader(viewer, s, 'decline');
     if (s.status === 'DECLINED') return s;
-    if (s.status === 'SCHEDULED') return dropBooking(ctx, tx, after, s, { status: 'DECLINED', reason: END_REASONS.declined, now, endedById: viewer.id }, 'DECLINED');
+    const end: SessionEnd = { status: 'DECLINED', reason: END_REASONS.declined, now, endedById: viewer.id };
+    if (s.status === 'SCHEDULED') return dropBooking(ctx, tx, after, s, end, 'DECLINED');
     if (s.status !== 'REQUESTED') throw conflict(`The request is already ${s.status.toLowerCase()}.`, { status: s.status });
-    return finishSession(ctx, tx, after, s, { status: 'DECLINED', reason: END_REASONS.declined, now, endedById: viewer.id });
+    return finishSession(ctx, tx, after, s, end);
   });
 }
 
@@ -166,8 +167,8 @@ export async function cancelSession(ctx: Context, sessionId: string): Promise<Se
     if (s.status !== 'REQUESTED' && s.status !== 'SCHEDULED') {
       throw conflict(`A ${s.status.toLowerCase()} session cannot be cancelled; end it instead.`, { status: s.status });
     }
-    if (s.status === 'SCHEDULED') return dropBooking(ctx, tx, after, s, { status: 'CANCELLED', reason: END_REASONS.cancelled, now, endedById: viewer.id }, 'ENDED');
-    return finishSession(ctx, tx, after, s, { status: 'CANCELLED', reason: END_REASONS.cancelled, now, endedById: viewer.id });
+    const end: SessionEnd = { status: 'CANCELLED', reason: END_REASONS.cancelled, now, endedById: viewer.id };
+    return s.status === 'SCHEDULED' ? dropBooking(ctx, tx, after, s, end, 'ENDED') : finishSession(ctx, tx, after, s, end);
   });
 }
 

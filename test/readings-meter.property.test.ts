@@ -1,20 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../../shared/db/generated/client.js';
-import { backgroundContext, type Context, type Viewer } from '../../../shared/context.js';
-import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
-import { AppError } from '../../../shared/errors.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
-import { createUser } from '../../../test/e2e/subscriptions-fixtures.js';
-import { createMoney, type PaymentsMoney } from '../../payments/services/money.js';
-import type { ReadingsDeps } from '../deps.js';
-import { LiveKitService } from './livekit.js';
-import { billingSweep } from './billing-sweep.js';
-import { sendMessage } from './chat.js';
-import { joinSession, leaveSession } from './participants.js';
-import { graceExpired, noShow } from './timers.js';
-import { acceptSession, endSession, requestSession } from './transitions.js';
+import type { Session } from '../shared/db/generated/client.js';
+import { backgroundContext, type Context, type Viewer } from '../shared/context.js';
+import { createPubSub, type PubSub } from '../shared/pubsub.js';
+import { AppError } from '../shared/errors.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { createUser } from './e2e/subscriptions-fixtures.js';
+import type { PaymentsMoney } from '../subgraphs/payments/services/money.js';
+import { createMoneyPort } from '../subgraphs/payments/ports.js';
+import { createAccountsPort } from '../subgraphs/accounts/ports.js';
+import type { ReadingsDeps } from '../subgraphs/readings/deps.js';
+import { LiveKitService } from '../subgraphs/readings/services/livekit.js';
+import { billingSweep } from '../subgraphs/readings/services/billing-sweep.js';
+import { sendMessage } from '../subgraphs/readings/services/chat.js';
+import { joinSession, leaveSession } from '../subgraphs/readings/services/participants.js';
+import { graceExpired, noShow } from '../subgraphs/readings/services/timers.js';
+import { acceptSession, endSession, requestSession } from '../subgraphs/readings/services/transitions.js';
 
 /**
  * Property: whatever random sequence of joins, leaves, messages and ends both sides of a session make over
@@ -37,9 +39,10 @@ let clock = new Date('2030-01-01T00:00:00Z');
 beforeAll(async () => {
   db = await createTestDatabase({ poolSize: 6 });
   pubsub = createPubSub({ prefix: `${db.schema}:` });
-  money = createMoney(db.prisma, pubsub);
+  money = createMoneyPort(db.prisma, pubsub);
   deps = {
     money,
+    accounts: createAccountsPort(),
     jobs: null, // timers are run by the test when due
     livekit: new LiveKitService({ url: null, apiKey: 'APIproperty', apiSecret: 'property-test-livekit-secret-0123456789abcdef' }),
     clock: () => new Date(clock.getTime()),
