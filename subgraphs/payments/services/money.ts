@@ -10,6 +10,7 @@ import type {
 import type { PubSub } from '../../../shared/pubsub.js';
 import type { JobsConfig } from '../../../shared/jobs.js';
 import type { Context } from '../../../shared/context.js';
+import type { AfterCommit } from '../../../shared/after-commit.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError, badInput, conflict, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
@@ -29,7 +30,7 @@ import {
   walletAccountId,
   type TransactionTypeName,
 } from './ledger.js';
-import { createMoneyOutbox, type MoneyMoved } from './outbox.js';
+import { createMoneyOutbox, walletMoved, type MoneyMoved } from './outbox.js';
 import { sweepMoved, TICK_SQL } from './billing-tick.js';
 
 /** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
@@ -71,6 +72,13 @@ export interface PaymentsMoney extends MoneyPort {
   /** Publishes walletUpdated with the committed balances of these users. */
   walletChanged(userIds: string[], cause?: TransactionTypeName | null): Promise<void>;
   publish(events: WalletEvent[]): Promise<void>;
+  /** Resolves once a transaction that will call `moved` may be opened (the outbox's queue schema is installed). */
+  ready(): Promise<void>;
+  /**
+   * The effects of a movement payments' own services made in `tx`: queued on the outbox in `tx` (walletUpdated,
+   * then auto-reload or re-arming, after commit by the job runner); without jobs, walletUpdated on `after`.
+   */
+  moved(tx: Tx, after: AfterCommit, moved: MoneyMoved): Promise<void>;
 }
 
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
@@ -79,18 +87,6 @@ function assertMinute(m: SessionMinute): void {
   if (!m.sessionId || !m.clientId || !m.readerId) throw badInput('sessionId, clientId and readerId are required.');
   if (!Number.isSafeInteger(m.minute) || m.minute < 1) throw badInput('minute must be a whole number from 1.', { field: 'minute' });
   assertAmount(m.rateCents, 'rateCents');
-}
-
-/** The outbox job of one movement (a single wallet). */
-function movedOne(event: WalletEvent & { cause: TransactionTypeName; transactionId: string }, direction: MoneyMoved['direction']): MoneyMoved {
-  return {
-    cause: event.cause,
-    direction,
-    users: [event.userId],
-    balances: [event.balanceCents],
-    transactionIds: [event.transactionId],
-    low: event.lowBalance ? [event.userId] : [],
-  };
 }
 
 /**
@@ -125,6 +121,18 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   const money: PaymentsMoney = {
     balanceOf,
     publish,
+
+    ready: async () => {
+      await outbox?.ready();
+    },
+
+    async moved(tx, after, m) {
+      if (outbox) return outbox.queue(tx, m);
+      const low = new Set(m.low);
+      m.users.forEach((userId, i) =>
+        after.publish(walletTopic(userId), { userId, balanceCents: m.balances[i]!, cause: m.cause, transactionId: m.transactionIds[i] ?? null, lowBalance: low.has(userId) } satisfies WalletEvent),
+      );
+    },
 
     async walletChanged(userIds, cause = null) {
       const ids = [...new Set(userIds)];
@@ -176,7 +184,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
             lowBalance: balanceCents < lowMinutes * input.rateCents,
           };
           if (!posted.replayed) {
-            await outbox?.queue(t, movedOne({ userId: input.clientId, cause: 'SESSION_CHARGE', ...charged }, 'DEBIT'));
+            await outbox?.queue(t, walletMoved({ userId: input.clientId, cause: 'SESSION_CHARGE', ...charged }, 'DEBIT'));
           }
           return charged;
         } catch (error) {
@@ -311,7 +319,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           };
         }
         const balanceCents = posted.balances.get(wallet)!;
-        await outbox?.queue(t, movedOne({ userId: input.clientId, balanceCents, cause: input.type, transactionId: posted.transactionId, lowBalance: false }, 'DEBIT'));
+        await outbox?.queue(t, walletMoved({ userId: input.clientId, balanceCents, cause: input.type, transactionId: posted.transactionId, lowBalance: false }, 'DEBIT'));
         return {
           transactionId: posted.transactionId,
           balanceCents,
@@ -361,7 +369,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         } else {
           if (input.account === 'WALLET') {
             const event = { userId: input.userId, balanceCents: posted.balances.get(accountId)!, cause: 'ADJUSTMENT' as const, transactionId: posted.transactionId, lowBalance: false };
-            await outbox?.queue(t, movedOne(event, input.amountCents < 0 ? 'DEBIT' : 'CREDIT'));
+            await outbox?.queue(t, walletMoved(event, input.amountCents < 0 ? 'DEBIT' : 'CREDIT'));
           }
           await audit(t, ctx, {
             action: 'payments:adjust',
