@@ -1,12 +1,8 @@
-import { createMoney } from './services/money.js';
-
 /**
- * What payments lets other subgraphs do to its rows (shared/ports.ts lists every cross-owner port). The composition
- * roots build it once per process and hand it to readings and community as `ServiceRuntime.money`, and to payments'
- * own services (deps.ts).
+ * What payments exports to the other subgraphs (shared/ports.ts lists every port): the MoneyPort implementation over
+ * its ledger (with `jobs`: each movement's effects go through payments' outbox). The composition roots (scripts/)
+ * build it and hand it to readings and community in their ServiceRuntime, and payments' own services receive the
+ * same object in `ctx.deps.payments.money` (deps.ts).
  */
-
-/** Payments' implementation of the MoneyPort over one pool (with `jobs`: effects go through payments' outbox). */
-export const createMoneyPort = createMoney;
-
+export { createMoney as createMoneyPort } from './services/money.js';
 export type { PaymentsMoney } from './services/money.js';
