@@ -14,7 +14,7 @@ import { createMoney } from '../subgraphs/payments/services/money.js';
 import { SERVICES, startCluster } from './cluster/cluster.js';
 import { call, stats, type Gateway } from './soak/api.js';
 import { checkBilling, checkDelivery, checkJobs, checkReconcile, checkRss, type CheckResult, type Outage } from './soak/checks.js';
-import { credit, newState, runWorkload, type Actor, type World } from './soak/workload.js';
+import { credit, finishSessions, newState, runWorkload, type Actor, type World } from './soak/workload.js';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const WARMUP_MS = Math.min(60_000, SECONDS * 250);
@@ -25,7 +25,7 @@ const log = (line: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed
 
 log(`soak: ${SECONDS} s, warm-up ${WARMUP_MS / 1000} s; starting the cluster…`);
 const cluster = await startCluster({
-  env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', REGISTRATIONS_PER_IP: '100000', LOGIN_ATTEMPTS_PER_IP: '100000' },
+  env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', REGISTRATIONS_PER_IP: '100000', LOGIN_ATTEMPTS_PER_IP: '100000', DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '2' },
   schema: process.env.SOAK_KEEP === '1' ? `soak_${Date.now().toString(36)}` : undefined,
 });
 const readyAt = new Map(cluster.processes.map((p) => [p.name, Date.now()]));
@@ -118,6 +118,8 @@ try {
   await workload;
   await Promise.all([...state.openSubscribers].map((s) => s.leave()));
   clearInterval(progress);
+  // Sessions whose end failed while an instance was down are still billing: end them now that all are back.
+  log(`ending what the failed calls left running: ${await finishSessions(state)} sessions of ${state.sessions.size} ended or already over`);
   clearInterval(sampler);
   // Let the outbox and the billing sweep catch up before judging jobs and money.
   log('draining jobs (15 s)…');

@@ -133,7 +133,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     DATABASE_SCHEMA: schema,
     JOBS_SCHEMA: jobsSchema,
     REDIS_URL: options.redisUrl ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '5',
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '3',
     ...options.env,
   };
   const processes: ClusterProcess[] = [];

@@ -27,13 +27,14 @@ export interface SoakState {
   stopping: boolean;
   sent: SentEvent[];
   subscribers: SubscriberRecord[];
-  sessions: Set<string>;
+  /** Every session the soak requested, with its client and reader. */
+  sessions: Map<string, { client: Actor; reader: Actor }>;
   counts: Record<string, number>;
   openSubscribers: Set<{ leave(): Promise<void> }>;
 }
 
 export function newState(): SoakState {
-  return { stopping: false, sent: [], subscribers: [], sessions: new Set(), counts: {}, openSubscribers: new Set() };
+  return { stopping: false, sent: [], subscribers: [], sessions: new Map(), counts: {}, openSubscribers: new Set() };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +75,7 @@ function sessionLoop(s: SoakState, reader: Actor, freeClients: Actor[], maxHoldS
       const req = await call<{ requestSession: { id: string } }>(client.gateways, client.token, 'requestSession',
         `mutation($i: RequestSessionInput!) { requestSession(input: $i) { ${SESSION} } }`, { i: { readerId: reader.id, type: reader.sessionType ?? 'CHAT' } });
       sessionId = req.requestSession.id;
-      s.sessions.add(sessionId);
+      s.sessions.set(sessionId, { client, reader });
       count(s, 'sessions requested');
       const id = { id: sessionId };
       await call(reader.gateways, reader.token, 'acceptSession', `mutation($id: ID!) { acceptSession(sessionId: $id) { ${SESSION} } }`, id);
@@ -99,17 +100,25 @@ function sessionLoop(s: SoakState, reader: Actor, freeClients: Actor[], maxHoldS
   });
 }
 
+/** After the run, with every instance back: ends every session a failed call left running (they bill meanwhile). */
+export async function finishSessions(s: SoakState): Promise<number> {
+  let ended = 0;
+  for (const [id, { client, reader }] of s.sessions) if (await endQuietly(client, reader, id)) ended++;
+  return ended;
+}
+
 /** Leaves nothing running after a failed step: end (or cancel) the session whatever state it reached. */
-async function endQuietly(client: Actor, reader: Actor, sessionId: string) {
+async function endQuietly(client: Actor, reader: Actor, sessionId: string): Promise<boolean> {
   for (const [who, op] of [[client, 'endSession'], [client, 'cancelSession'], [reader, 'declineSession']] as const) {
     try {
       const r = await call<Record<string, { status: string }>>(who.gateways, who.token, op, `mutation($id: ID!) { ${op}(sessionId: $id) { status } }`, { id: sessionId });
-      if (['COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED', 'NO_SHOW', 'DISCONNECTED'].includes(r[op]!.status)) return;
+      if (['COMPLETED', 'CANCELLED', 'DECLINED', 'EXPIRED', 'NO_SHOW', 'DISCONNECTED'].includes(r[op]!.status)) return true;
     } catch (error) {
       // The wrong transition for the state the session is in (CONFLICT): try the next one.
       void error;
     }
   }
+  return false;
 }
 
 export interface World {
