@@ -88,7 +88,7 @@ async function chaos(outages: Outage[], stopAt: number) {
       try {
         await cluster.start(p.name);
       } catch (error) {
-        log(`restart of ${p.name} failed once (${(error as Error).message.split('\n')[0]}); retrying`);
+        log(`restart of ${p.name} failed once (${(error as Error).message.split('\n').filter(Boolean).slice(0, 3).join(' | ')}); retrying`);
         await cluster.start(p.name);
       }
       readyAt.set(p.name, Date.now());

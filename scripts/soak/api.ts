@@ -138,7 +138,8 @@ export function subscriber(
     {
       next: (r) => {
         if (r.errors?.length) {
-          end('error', String((r.errors[0] as { extensions?: { code?: string } }).extensions?.code ?? r.errors[0]!.message));
+          const ext = (r.errors[0] as { extensions?: { code?: string; reason?: string } }).extensions;
+          end('error', [ext?.code ?? r.errors[0]!.message, ext?.reason].filter(Boolean).join(' / '));
           return;
         }
         const id = r.data ? pick(r.data) : null;
