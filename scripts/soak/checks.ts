@@ -117,21 +117,25 @@ export async function checkReconcile(databaseUrl: string, schema: string): Promi
 /**
  * No job lost: after the drain, no job has used up its attempts, and none is overdue (due more than 60 s ago and not
  * running, or held by a lock older than 60 s: a worker that was killed holding it). Future timers and the recurring
- * sweep are fine.
+ * sweep are fine. A row graphile-worker SUPERSEDED is not lost: adding a job under a key whose job is locked (a sweep
+ * held by an instance that was killed) clears the old row's key and uses up its attempts, with no error, and queues
+ * a new one that does the work; the old row stays until pruned (issue 14's retention), so it is counted apart.
  */
 export async function checkJobs(db: pg.Client, jobsSchema: string): Promise<CheckResult> {
   const rows = (
-    await db.query<{ task: string; attempts: number; max_attempts: number; overdue: boolean; stale_lock: boolean; last_error: string | null }>(`
-      SELECT t.identifier AS task, j.attempts, j.max_attempts,
+    await db.query<{ task: string; attempts: number; max_attempts: number; overdue: boolean; stale_lock: boolean; last_error: string | null; keyless: boolean }>(`
+      SELECT t.identifier AS task, j.attempts, j.max_attempts, j.key IS NULL AS keyless,
              (j.run_at < now() - interval '60 seconds' AND j.locked_at IS NULL) AS overdue,
              (j.locked_at IS NOT NULL AND j.locked_at < now() - interval '60 seconds') AS stale_lock, j.last_error
         FROM "${jobsSchema}"._private_jobs j JOIN "${jobsSchema}"._private_tasks t ON t.id = j.task_id`)
   ).rows;
-  const dead = rows.filter((r) => r.attempts >= r.max_attempts);
-  const overdue = rows.filter((r) => r.overdue || r.stale_lock);
+  const superseded = rows.filter((r) => r.attempts >= r.max_attempts && r.keyless && !r.last_error);
+  const dead = rows.filter((r) => r.attempts >= r.max_attempts && !superseded.includes(r));
+  const overdue = rows.filter((r) => (r.overdue || r.stale_lock) && !superseded.includes(r));
   const byTask = new Map<string, number>();
   for (const r of rows) byTask.set(r.task, (byTask.get(r.task) ?? 0) + 1);
   const lines = [`${rows.length} jobs left after the drain: ${[...byTask].map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`];
+  if (superseded.length) lines.push(`  ${superseded.length} superseded row(s) left by killed runs (${[...new Set(superseded.map((r) => r.task))].join(', ')}): replaced by a new run, not lost; pruning them is retention's job`);
   for (const r of dead.slice(0, 5)) lines.push(`  DEAD ${r.task} after ${r.attempts} attempts: ${(r.last_error ?? '').slice(0, 160)}`);
   for (const r of overdue.slice(0, 5)) lines.push(`  OVERDUE ${r.task}${r.stale_lock ? ' (held by a dead worker)' : ''}`);
   return { name: 'no job lost', ok: dead.length === 0 && overdue.length === 0, lines };
