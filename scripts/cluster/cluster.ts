@@ -68,6 +68,8 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+/** How long a process may take to print its ready line (CLUSTER_READY_TIMEOUT_SECONDS; tsx compiles at start, slow on a loaded machine). */
+const READY_TIMEOUT_MS = Number(process.env.CLUSTER_READY_TIMEOUT_SECONDS ?? 240) * 1000;
 const DEFAULT_DB = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 export function freePort(): Promise<number> {
@@ -168,7 +170,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       options.onLog?.(p, line);
     });
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${p.name} did not get ready in 90 s:\n${p.tail.join('\n')}`)), 90_000);
+      const timer = setTimeout(() => reject(new Error(`${p.name} did not get ready in ${READY_TIMEOUT_MS / 1000} s:\n${p.tail.join('\n')}`)), READY_TIMEOUT_MS);
       child.once('exit', (code, signal) => {
         p.up = false;
         if (p.child === child) p.child = null;
