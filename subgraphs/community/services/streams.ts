@@ -6,8 +6,12 @@ import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.
 import type { PubSub } from '../../../shared/pubsub.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
 import { MONEY_TX } from '../../../shared/money.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { assertStreamHost, canSeeStream, isStreamHost, requireStreamer, watchRequirement } from '../authz.js';
+import { communityDeps, consume, requireMoney } from './common.js';
+import { countExistingUsers, userExists } from './foreign-reads.js';
 import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
 import { claimStreamParticipantEvent } from './stream-webhook-order.js';
 
@@ -62,17 +66,22 @@ const scheduleSchema = z
 
 const urlSchema = z.string().trim().url().max(2_000).refine((u) => /^https?:\/\//i.test(u), 'Must be an http(s) URL.');
 
-export async function publishStreamChange(pubsub: PubSub, s: LiveStream) {
+/** The events of a stream's change: its own `updated` topic and the "live now" listing's `changed`. */
+function streamChangeEvents(s: LiveStream): Array<[topic: string, payload: unknown]> {
   const changed: StreamChangedEvent = { streamId: s.id, readerId: s.readerId, status: s.status, visibility: s.visibility };
-  await Promise.all([pubsub.publish(streamTopics.updated(s.id), { streamId: s.id }), pubsub.publish(streamTopics.changed, changed)]);
+  return [[streamTopics.updated(s.id), { streamId: s.id }], [streamTopics.changed, changed]];
+}
+
+async function publishStreamChange(pubsub: PubSub, s: LiveStream) {
+  await Promise.all(streamChangeEvents(s).map(([topic, payload]) => pubsub.publish(topic, payload)));
 }
 
 export async function scheduleStream(ctx: Context, input: unknown) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireStreamer(ctx);
   const data = parseInput(scheduleSchema, input);
   const invited = [...new Set(data.invitedUserIds ?? [])].filter((id) => id !== viewer.id);
   if (invited.length) {
-    const found = await ctx.prisma.user.count({ where: { id: { in: invited } } });
+    const found = await countExistingUsers(ctx.prisma, invited);
     if (found !== invited.length) throw badInput('An invited user does not exist.', 'invitedUserIds');
   }
   const stream = await ctx.prisma.liveStream.create({
@@ -95,7 +104,7 @@ async function ownStream(ctx: Context, streamId: string) {
   const viewer = requireViewer(ctx);
   const s = await ctx.prisma.liveStream.findUnique({ where: { id: streamId } });
   if (!s) throw notFound('Stream');
-  if (s.readerId !== viewer.id) throw forbidden('Only the stream\'s reader can do this.');
+  assertStreamHost(viewer, s);
   return s;
 }
 
@@ -133,16 +142,16 @@ export async function endStream(ctx: Context, streamId: string, recordingUrl: st
     return s;
   }
   const now = new Date();
-  const ended = await ctx.prisma.$transaction(async (tx) => {
+  return transact(ctx, { service: 'community' }, async (tx, after) => {
     await tx.streamViewer.updateMany({ where: { streamId: s.id, leftAt: null }, data: { leftAt: now } });
-    return tx.liveStream.update({
+    const ended = await tx.liveStream.update({
       where: { id: s.id },
       // A stream that never went live is cancelled, not ended.
       data: { status: s.status === 'LIVE' ? 'ENDED' : 'CANCELLED', endedAt: now, viewerCount: 0, ...(url ? { recordingUrl: url } : {}) },
     });
+    for (const [topic, payload] of streamChangeEvents(ended)) after.publish(topic, payload);
+    return ended;
   });
-  await publishStreamChange(ctx.pubsub, ended);
-  return ended;
 }
 
 /** Stores a stream's recording URL given to endLiveStream (a LiveKit egress webhook sets it in applyLiveKitStreamEvent). */
@@ -152,12 +161,14 @@ export async function setRecordingUrl(prisma: PrismaClient, pubsub: PubSub, stre
   return updated;
 }
 
-/** Who may see a stream at all: public and premium to everyone; private to the reader, invitees and admins. */
-export async function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>): Promise<boolean> {
-  if (s.visibility !== 'PRIVATE') return true;
-  if (!viewer) return false;
-  if (viewer.role === 'ADMIN' || viewer.id === s.readerId) return true;
-  return !!(await prisma.streamInvite.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } }, select: { id: true } }));
+/** Whether this user is invited to this (private) stream. */
+async function isInvited(prisma: PrismaClient, streamId: string, userId: string): Promise<boolean> {
+  return !!(await prisma.streamInvite.findUnique({ where: { streamId_userId: { streamId, userId } }, select: { id: true } }));
+}
+
+/** canSeeStream (authz.ts) with the invitation read from this database. */
+export function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>): Promise<boolean> {
+  return canSeeStream(viewer, s, (userId) => isInvited(prisma, s.id, userId));
 }
 
 /**
@@ -166,12 +177,12 @@ export async function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pic
  */
 export async function requireWatchAccess(ctx: Context, s: LiveStream, opts: { pay: boolean }): Promise<{ paidCents: number }> {
   const viewer = requireViewer(ctx);
-  if (viewer.id === s.readerId || viewer.role === 'ADMIN') return { paidCents: 0 };
-  if (s.visibility === 'PRIVATE') {
-    if (!(await canSee(ctx.prisma, viewer, s))) throw forbidden('This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
+  const needs = watchRequirement(viewer, s);
+  if (needs === 'NONE') return { paidCents: 0 };
+  if (needs === 'INVITATION') {
+    if (!(await isInvited(ctx.prisma, s.id, viewer.id))) throw forbidden('This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
     return { paidCents: 0 };
   }
-  if (s.visibility === 'PUBLIC') return { paidCents: 0 };
   const access = await ctx.prisma.streamAccess.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } } });
   if (access) return { paidCents: 0 };
   if (!opts.pay) throw forbidden('This premium stream needs an entry ticket (liveStreamToken pays it).', { reason: 'ENTRY_NOT_PAID' });
@@ -213,7 +224,7 @@ export async function findStream(ctx: Context, streamId: string) {
 export async function issueToken(ctx: Context, streamId: string) {
   const viewer = requireViewer(ctx);
   const s = await findStream(ctx, streamId);
-  const isHost = viewer.id === s.readerId;
+  const isHost = isStreamHost(viewer, s);
   if (isHost ? s.status === 'ENDED' || s.status === 'CANCELLED' : s.status !== 'LIVE') {
     throw conflict(isHost ? 'This stream is over.' : 'This stream is not live.');
   }
@@ -269,9 +280,12 @@ async function recount(tx: Tx, streamId: string): Promise<{ changed: boolean; id
 
 /** Records a viewer joining or leaving (joinLiveStream / leaveLiveStream); returns the stream, or null if it was not live. */
 async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
-  const updated = await prisma.$transaction((tx) => recordViewerIn(tx, streamId, userId, present));
+  const updated = await transact({ prisma, pubsub }, { service: 'community' }, async (tx, after) => {
+    const r = await recordViewerIn(tx, streamId, userId, present);
+    if (r?.changed) after.publish(streamTopics.updated(r.id), { streamId: r.id });
+    return r;
+  });
   if (!updated) return null;
-  if (updated.changed) await pubsub.publish(streamTopics.updated(updated.id), { streamId: updated.id });
   return prisma.liveStream.findUniqueOrThrow({ where: { id: updated.id } });
 }
 
@@ -308,32 +322,35 @@ export async function applyLiveKitStreamEvent(prisma: PrismaClient, pubsub: PubS
   if (!stream) return 'ignored'; // not a stream room (a session room, say)
   const identity = event.participant?.identity;
   const presence = { participant_joined: true, participant_left: false, participant_connection_aborted: false }[event.event];
-  const isViewer = presence !== undefined && !!identity && identity !== stream.readerId && !!(await prisma.user.findUnique({ where: { id: identity }, select: { id: true } }));
+  const isViewer = presence !== undefined && !!identity && identity !== stream.readerId && (await userExists(prisma, identity));
   const location = event.event === 'egress_ended' ? event.egressInfo?.fileResults?.find((f) => f.location)?.location : undefined;
 
-  const result = await prisma.$transaction(async (tx) => {
+  return transact({ prisma, pubsub }, { service: 'community' }, async (tx, after) => {
+    // After commit, viewers of the stream see its new count or recording.
+    const changed = () => after.publish(streamTopics.updated(stream.id), { streamId: stream.id });
     const inserted = await tx.$executeRaw`INSERT INTO stream_webhook_events (id, event, room_name) VALUES (${event.id}, ${event.event}, ${roomName}) ON CONFLICT (id) DO NOTHING`;
-    if (!inserted) return { outcome: 'duplicate' as const, changed: false };
+    if (!inserted) return 'duplicate';
     if (isViewer) {
       const mark = participantEventMark(event);
-      if (mark && !(await claimStreamParticipantEvent(tx, roomName, identity!, mark))) return { outcome: 'stale' as const, changed: false };
+      if (mark && !(await claimStreamParticipantEvent(tx, roomName, identity!, mark))) return 'stale';
       const r = await recordViewerIn(tx, stream.id, identity!, presence!);
-      return { outcome: r ? ('applied' as const) : ('ignored' as const), changed: !!r?.changed };
+      if (r?.changed) changed();
+      return r ? 'applied' : 'ignored';
     }
     if (event.event === 'room_finished') {
       const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM live_streams WHERE id = ${stream.id} FOR UPDATE`;
-      if (!rows.length) return { outcome: 'ignored' as const, changed: false };
+      if (!rows.length) return 'ignored';
       await tx.streamViewer.updateMany({ where: { streamId: stream.id, leftAt: null }, data: { leftAt: new Date() } });
-      return { outcome: 'applied' as const, changed: (await recount(tx, stream.id)).changed };
+      if ((await recount(tx, stream.id)).changed) changed();
+      return 'applied';
     }
     if (location) {
       await tx.liveStream.update({ where: { id: stream.id }, data: { recordingUrl: location } });
-      return { outcome: 'applied' as const, changed: true };
+      changed();
+      return 'applied';
     }
-    return { outcome: 'ignored' as const, changed: false };
+    return 'ignored';
   });
-  if (result.changed) await pubsub.publish(streamTopics.updated(stream.id), { streamId: stream.id });
-  return result.outcome;
 }
 
 export async function joinStream(ctx: Context, streamId: string, present: boolean) {
@@ -343,7 +360,7 @@ export async function joinStream(ctx: Context, streamId: string, present: boolea
     if (s.status !== 'LIVE') throw conflict('This stream is not live.');
     await requireWatchAccess(ctx, s, { pay: false });
   }
-  if (viewer.id === s.readerId) return s; // the host is not a viewer
+  if (isStreamHost(viewer, s)) return s; // the host is not a viewer
   return (await recordViewer(ctx.prisma, ctx.pubsub, s.id, viewer.id, present)) ?? ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
 }
 
