@@ -1,6 +1,7 @@
 import type { Context } from '../../../shared/context.js';
 import { notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
+import { transact } from '../../../shared/after-commit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
 import { changeUserStatus, publishUserStatusChange } from './user-status.js';
@@ -47,8 +48,9 @@ export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUs
   const admin = requireAccountsAdmin(ctx);
   const data = parseInput(setUserStatusInput, input);
   assertNotOwnStatus(admin, data.userId);
-  const change = await ctx.prisma.$transaction(async (tx) => {
+  const change = await transact(ctx, { service: 'accounts' }, async (tx, after) => {
     const change = await changeUserStatus(tx, data.userId, data.status);
+    after.run('publish user status change', () => publishUserStatusChange(ctx.pubsub, change));
     await audit(tx, ctx, {
       action: `accounts:set_user_status`,
       entityType: 'User',
@@ -57,6 +59,5 @@ export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUs
     });
     return change;
   });
-  await publishUserStatusChange(ctx.pubsub, change);
   return { userId: data.userId, revokedRefreshTokens: change.revokedRefreshTokens };
 }
