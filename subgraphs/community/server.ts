@@ -35,6 +35,9 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     get money() {
       return rt.money;
     },
+    get accounts() {
+      return rt.accounts;
+    },
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {
       message: limiter('dm', 20, 60),

@@ -1,7 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Context } from '../../../shared/context.js';
 import { internal, paymentsNotConfigured, rateLimited } from '../../../shared/errors.js';
-import type { MoneyPort } from '../../../shared/money.js';
+import type { AccountsPort, MoneyPort } from '../../../shared/ports.js';
 import type { CommunityDeps, CommunityLimiters } from '../deps.js';
 
 export function communityDeps(ctx: Pick<Context, 'deps'>): CommunityDeps {
@@ -15,6 +15,13 @@ export function requireMoney(ctx: Pick<Context, 'deps'>): MoneyPort {
   const money = communityDeps(ctx).money;
   if (!money) throw paymentsNotConfigured('Payments are not configured on this server.');
   return money;
+}
+
+/** Accounts' port, for effects on accounts' rows (shared/ports.ts); INTERNAL when this process was not wired with it. */
+export function requireAccounts(ctx: Pick<Context, 'deps'>): AccountsPort {
+  const accounts = communityDeps(ctx).accounts;
+  if (!accounts) throw internal('Accounts are not wired into this process.');
+  return accounts;
 }
 
 /** Spends one point of a per-user limiter; RATE_LIMITED (with retryAfterSeconds) when the budget is used up. */

@@ -6,10 +6,9 @@ import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { requireViewer } from '../../../shared/authz.js';
 import { assertAuthorOf, assertCanPostIn, assertCanSuspendAuthor, requireForumModerator } from '../authz.js';
-import { consume } from './common.js';
+import { consume, requireAccounts } from './common.js';
 import { readUserStanding } from './foreign-reads.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
-import { changeUserStatus, publishUserStatusChange } from '../../accounts/services/user-status.js';
 import { transact } from '../../../shared/after-commit.js';
 
 export const LIMITS = { titleMin: 3, titleMax: 200, bodyMax: 20_000, replyMax: 10_000, reasonMax: 1_000 } as const;
@@ -212,7 +211,9 @@ export type FlagResolution = 'KEEP' | 'REMOVE' | 'SUSPEND_AUTHOR';
 
 /**
  * Resolves a flag and every other open flag on the same post or reply. REMOVE soft-deletes the content;
- * SUSPEND_AUTHOR also suspends the author through accounts' changeUserStatus (their tokens stop working at once).
+ * SUSPEND_AUTHOR also suspends the author through accounts' port (AccountsPort.changeUserStatus, in this
+ * transaction: row lock, refresh tokens revoked, invites voided, a reader taken offline; their tokens stop working
+ * at once).
  * One transaction, audited.
  */
 export async function resolveFlag(ctx: Context, flagId: string, resolution: FlagResolution, note: string | null | undefined) {
@@ -221,6 +222,7 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
   if (!flag) throw notFound('Flag');
   if (flag.status !== 'OPEN') throw conflict('This flag has already been resolved.');
   const authorId = flag.post?.authorId ?? flag.reply?.authorId;
+  const accounts = resolution === 'SUSPEND_AUTHOR' ? requireAccounts(ctx) : null;
   if (resolution === 'SUSPEND_AUTHOR') {
     if (!authorId) throw notFound('Author');
     const author = await readUserStanding(ctx.prisma, authorId);
@@ -239,10 +241,10 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
       else await removeReply(tx, flag.replyId!);
     }
     // Accounts' own path (row lock, refresh tokens, new auth epoch), in this transaction.
-    if (resolution === 'SUSPEND_AUTHOR' && authorId) {
-      const suspension = await changeUserStatus(tx, authorId, 'SUSPENDED');
+    if (accounts && authorId) {
+      const suspension = await accounts.changeUserStatus(tx, authorId, 'SUSPENDED');
       // After commit: the author's access tokens and sockets are refused by every gateway.
-      after.run('publish author suspension', () => publishUserStatusChange(ctx.pubsub, suspension));
+      after.run('publish author suspension', () => accounts.publishUserStatusChange(ctx.pubsub, suspension));
     }
     await audit(tx, ctx, {
       action: `moderation:${resolution.toLowerCase()}`,
