@@ -1,6 +1,6 @@
 import { randomUUID, createHash } from 'node:crypto';
 import type { Context } from '../../../shared/context.js';
-import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -113,7 +113,7 @@ export async function deleteReply(ctx: Context, replyId: string) {
 }
 
 /** Soft-deletes a reply and keeps the post's reply count equal to its visible replies. */
-async function removeReply(db: PrismaClient | Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], replyId: string) {
+async function removeReply(db: PrismaClient | Prisma.TransactionClient, replyId: string) {
   const reply = await db.forumReply.update({ where: { id: replyId }, data: { status: 'DELETED' } });
   const count = await db.forumReply.count({ where: { postId: reply.postId, status: 'PUBLISHED' } });
   await db.forumPost.update({ where: { id: reply.postId }, data: { replyCount: count } });

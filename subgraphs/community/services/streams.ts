@@ -1,52 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Context, Viewer } from '../../../shared/context.js';
-import type { LiveStream, Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
+import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
-import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
+import type { StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { MONEY_TX } from '../../../shared/money.js';
 import { transact } from '../../../shared/after-commit.js';
 import { requireViewer } from '../../../shared/authz.js';
 import { assertStreamHost, canSeeStream, isStreamHost, requireStreamer, watchRequirement } from '../authz.js';
 import { communityDeps, consume, requireMoney } from './common.js';
-import { countExistingUsers, userExists } from './foreign-reads.js';
-import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
-import { claimStreamParticipantEvent } from './stream-webhook-order.js';
+import { countExistingUsers } from './foreign-reads.js';
+import { recordViewer } from './stream-viewers.js';
+import { streamTopics, type StreamChangedEvent, type StreamEventPayload } from './stream-topics.js';
 
 export const STREAM_CHAT_MAX = 500;
 
-export const streamTopics = {
-  updated: (streamId: string) => `community:stream:updated:${streamId}`,
-  events: (streamId: string) => `community:stream:events:${streamId}`,
-  /** Any stream scheduled, started or ended (the "live now" listing). */
-  changed: 'community:stream:changed',
-  /**
-   * A scheduled stream went live (shared/stream-events.ts). Readings, which owns favourites, reminds the reader's
-   * followers (favoriteReaderWentLive); community itself does not know who follows whom.
-   */
-  starting: STREAM_STARTING_TOPIC,
-};
-
-export interface StreamChangedEvent {
-  streamId: string;
-  readerId: string;
-  status: LiveStream['status'];
-  visibility: LiveStream['visibility'];
-}
-/** What goes out on streamEvents: plain JSON, complete, so 5,000 viewers cost no database reads. */
-export type StreamEventPayload =
-  | {
-      kind: 'GIFT';
-      id: string;
-      streamId: string;
-      senderId: string;
-      createdAt: string;
-      message: string | null;
-      gift: { id: string; name: string; priceCents: number; imageUrl: string; animationUrl: string | null };
-    }
-  | { kind: 'CHAT'; id: string; streamId: string; senderId: string; createdAt: string; message: string };
+// Topics and payloads live in stream-topics.ts; re-exported for the schema and the gift service.
+export { streamTopics, type StreamChangedEvent, type StreamEventPayload } from './stream-topics.js';
 
 const scheduleSchema = z
   .object({
@@ -244,113 +216,6 @@ export async function issueToken(ctx: Context, streamId: string) {
     paidCents,
     stream: s,
   };
-}
-
-type Tx = Prisma.TransactionClient;
-
-/**
- * Inside `tx`: records that a user is watching (or stopped watching) and recomputes viewer_count / max_viewers
- * under a row lock on the stream, so concurrent joins cannot lose updates. Null when the stream is not live.
- */
-async function recordViewerIn(tx: Tx, streamId: string, userId: string, present: boolean): Promise<{ changed: boolean; id: string } | null> {
-  const rows = await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE id = ${streamId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row || row.status !== 'LIVE') return null;
-  const now = new Date();
-  if (present) {
-    await tx.streamViewer.upsert({
-      where: { streamId_userId: { streamId: row.id, userId } },
-      create: { streamId: row.id, userId, joinedAt: now },
-      update: { leftAt: null },
-    });
-  } else {
-    await tx.streamViewer.updateMany({ where: { streamId: row.id, userId, leftAt: null }, data: { leftAt: now } });
-  }
-  return recount(tx, row.id);
-}
-
-/** Sets viewer_count to the open viewer rows (max_viewers follows); the caller holds the stream's row lock. */
-async function recount(tx: Tx, streamId: string): Promise<{ changed: boolean; id: string }> {
-  const watching = await tx.streamViewer.count({ where: { streamId, leftAt: null } });
-  const before = await tx.liveStream.findUniqueOrThrow({ where: { id: streamId }, select: { viewerCount: true, maxViewers: true } });
-  if (before.viewerCount === watching) return { changed: false, id: streamId };
-  await tx.liveStream.update({ where: { id: streamId }, data: { viewerCount: watching, maxViewers: Math.max(before.maxViewers, watching) } });
-  return { changed: true, id: streamId };
-}
-
-/** Records a viewer joining or leaving (joinLiveStream / leaveLiveStream); returns the stream, or null if it was not live. */
-async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
-  const updated = await transact({ prisma, pubsub }, { service: 'community' }, async (tx, after) => {
-    const r = await recordViewerIn(tx, streamId, userId, present);
-    if (r?.changed) after.publish(streamTopics.updated(r.id), { streamId: r.id });
-    return r;
-  });
-  if (!updated) return null;
-  return prisma.liveStream.findUniqueOrThrow({ where: { id: updated.id } });
-}
-
-/** The parts of a verified LiveKit WebhookEvent that stream rooms use. */
-export interface LiveKitStreamEvent {
-  /** LiveKit's event id: a delivery is applied once per id. */
-  id: string;
-  event: string;
-  /** LiveKit's event time (seconds): a participant's events are applied in this order, older ones ignored. */
-  createdAt?: bigint | number | string;
-  room?: { name?: string };
-  participant?: { identity?: string; sid?: string };
-  egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> };
-}
-
-type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale';
-
-/**
- * Applies a verified LiveKit webhook to a stream room (room name = live_streams.stream_id), once per event id:
- * the id is recorded in stream_webhook_events in the same transaction as its effect. Rooms that are not
- * streams (readings' session rooms) are 'ignored' and not recorded. Effects:
- * - participant_joined / participant_left (and participant_connection_aborted, as a leave): a viewer (not the
- *   reader, and only a registered user: egress or agent participants are not viewers) opens or closes its
- *   stream_viewers row; viewer_count and max_viewers are recomputed under the stream's row lock; an event older
- *   (by LiveKit's createdAt) than the last one applied for that viewer in that room is 'stale' and changes nothing;
- * - room_finished: everyone left, so open viewer rows are closed and viewer_count is 0 (the stream itself stays
- *   LIVE until its reader ends it: the reader may reconnect and LiveKit opens a new room of the same name);
- * - egress_ended with a file location: the stream's recording URL.
- */
-export async function applyLiveKitStreamEvent(prisma: PrismaClient, pubsub: PubSub, event: LiveKitStreamEvent): Promise<LiveKitStreamOutcome> {
-  const roomName = event.room?.name || event.egressInfo?.roomName;
-  if (!roomName) return 'ignored';
-  const stream = await prisma.liveStream.findUnique({ where: { streamId: roomName }, select: { id: true, readerId: true } });
-  if (!stream) return 'ignored'; // not a stream room (a session room, say)
-  const identity = event.participant?.identity;
-  const presence = { participant_joined: true, participant_left: false, participant_connection_aborted: false }[event.event];
-  const isViewer = presence !== undefined && !!identity && identity !== stream.readerId && (await userExists(prisma, identity));
-  const location = event.event === 'egress_ended' ? event.egressInfo?.fileResults?.find((f) => f.location)?.location : undefined;
-
-  return transact({ prisma, pubsub }, { service: 'community' }, async (tx, after) => {
-    // After commit, viewers of the stream see its new count or recording.
-    const changed = () => after.publish(streamTopics.updated(stream.id), { streamId: stream.id });
-    const inserted = await tx.$executeRaw`INSERT INTO stream_webhook_events (id, event, room_name) VALUES (${event.id}, ${event.event}, ${roomName}) ON CONFLICT (id) DO NOTHING`;
-    if (!inserted) return 'duplicate';
-    if (isViewer) {
-      const mark = participantEventMark(event);
-      if (mark && !(await claimStreamParticipantEvent(tx, roomName, identity!, mark))) return 'stale';
-      const r = await recordViewerIn(tx, stream.id, identity!, presence!);
-      if (r?.changed) changed();
-      return r ? 'applied' : 'ignored';
-    }
-    if (event.event === 'room_finished') {
-      const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM live_streams WHERE id = ${stream.id} FOR UPDATE`;
-      if (!rows.length) return 'ignored';
-      await tx.streamViewer.updateMany({ where: { streamId: stream.id, leftAt: null }, data: { leftAt: new Date() } });
-      if ((await recount(tx, stream.id)).changed) changed();
-      return 'applied';
-    }
-    if (location) {
-      await tx.liveStream.update({ where: { id: stream.id }, data: { recordingUrl: location } });
-      changed();
-      return 'applied';
-    }
-    return 'ignored';
-  });
 }
 
 export async function joinStream(ctx: Context, streamId: string, present: boolean) {
