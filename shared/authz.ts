@@ -2,13 +2,13 @@ import type { Context, Role, Viewer } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 
 /**
- * The generic authorization rules every subgraph shares. A subgraph's own rules (who may see a session, moderate a
- * post, read a conversation…) are one helper per domain action in `subgraphs/<name>/authz.ts`, built from these and
- * called by both its Pothos schema and its services. The coarse Pothos scopes (`authenticated`, `admin`, `reader`,
- * `client`, `role`) of shared/builder.ts are computed by these same functions.
+ * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
+ * `subgraphs/<name>/authz.ts` (who may see a session, moderate a post, read a conversation…), built from these, and
+ * used by both its Pothos schema (authScopes, resolvers) and its services. The coarse Pothos scopes of
+ * shared/builder.ts (`authenticated`, `admin`, `reader`, `client`, `role`) are computed by these same functions.
  *
- * Predicates (`isX`) answer a question and never throw; `requireX` return the viewer or throw UNAUTHENTICATED (no
- * viewer) or FORBIDDEN (a viewer without the right).
+ * Predicates (`isX`, `hasRole`) answer and never throw; `requireX` / `assertX` return the viewer or throw
+ * UNAUTHENTICATED (no viewer) or FORBIDDEN (a viewer without the right).
  */
 
 type MaybeViewer = Viewer | null | undefined;
@@ -23,11 +23,11 @@ export const hasRole = (viewer: MaybeViewer, ...roles: Role[]): boolean => !!vie
 /** The viewer is this user. */
 export const isSelf = (viewer: MaybeViewer, userId: string | null | undefined): boolean => !!viewer && !!userId && viewer.id === userId;
 
-/** The viewer is this user, or an admin: who may see a user's own data (profile's private fields, gift totals, money). */
+/** The viewer is this user, or an admin: who may see a user's own data (private profile fields, gift totals, money). */
 export const isSelfOrAdmin = (viewer: MaybeViewer, userId: string | null | undefined): boolean => isSelf(viewer, userId) || isAdmin(viewer);
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
-export function requireViewer(ctx: Pick<Context, 'viewer'>, message?: string): Viewer {
+export function requireViewer(ctx: Pick<Context, 'viewer'>, message = 'You must be signed in to do this.'): Viewer {
   if (!ctx.viewer) throw unauthenticated(message);
   return ctx.viewer;
 }
@@ -43,12 +43,11 @@ export function requireRole(ctx: Pick<Context, 'viewer'>, roles: Role | readonly
 export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Viewer => requireRole(ctx, 'ADMIN', message);
 
 /**
- * The user id a "mine, or anyone's for admins" query is about: the viewer's own id when `userId` is absent or is the
- * viewer, `userId` for an admin, FORBIDDEN (with `message`) for anyone else.
+ * Throws what the schema's scope check throws when a rule says no (UNAUTHENTICATED without a viewer, FORBIDDEN
+ * otherwise), so a service refuses exactly as its field would.
  */
-export function ownOrAdmin(ctx: Pick<Context, 'viewer'>, userId: string | null | undefined, message?: string): string {
-  const viewer = requireViewer(ctx);
-  if (!userId || userId === viewer.id) return viewer.id;
-  if (!isAdmin(viewer)) throw forbidden(message);
-  return userId;
+export function assertAllowed(viewer: MaybeViewer, allowed: boolean): void {
+  if (allowed) return;
+  if (!viewer) throw unauthenticated('You must be signed in to do this.');
+  throw forbidden('You are not allowed to do this.');
 }
