@@ -8,9 +8,11 @@
 // TEST_DATABASE_URL seeded by bench/gateway-data.ts. Runs alternate (round by round, workload by workload, target
 // by target), so drifting load on the machine touches every peer alike.
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
-// BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_WORKLOADS (readers,mix,single,direct-1,direct),
-// BENCH_TARGETS (ours,hive,hive-inbound; add `fetch` for our gateway with only subgraph-fetch merging),
-// BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_VERBOSE.
+// BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
+// failed, 30), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
+// `fetch` for our gateway with only subgraph-fetch merging),
+// BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL
+// statements per request per subgraph, counted by a proxy in this process: bench/sql-counter.ts), BENCH_VERBOSE.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -20,6 +22,7 @@ import { freePort } from './peers.js';
 import { createAccessToken, signForwardedIdentity, VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES, type SubgraphName } from '../gateway/supergraph.js';
 import { dropDatabase, prepareDatabase } from './gateway-data.js';
+import { startSqlCounter, throughCounter, type SqlCounter } from './sql-counter.js';
 import { cpuSeconds, ROOT, spawnService, startEntry, stopChildren, waitForGraphQL } from './gateway-procs.js';
 import { readersQuery, requestsFor, workloads, type Request, type TargetKey, type Viewers, type Workload, type WorkloadKey } from './gateway-workloads.js';
 
@@ -40,6 +43,7 @@ const ROUNDS = Number(env('BENCH_ROUNDS', '2'));
 const WARMUP = Number(env('BENCH_WARMUP', '3'));
 const CONNECTIONS = Number(env('BENCH_CONNECTIONS', '50'));
 const CLIENTS = Number(env('BENCH_CLIENTS', '200'));
+const TIMEOUT = Number(env('BENCH_TIMEOUT', '30'));
 const WORKLOADS = env('BENCH_WORKLOADS', 'readers,mix,single,direct-1,direct').split(',') as WorkloadKey[];
 const GATEWAYS = env('BENCH_TARGETS', 'ours,hive,hive-inbound').split(',') as TargetKey[];
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
@@ -54,6 +58,9 @@ const NAMES: Record<TargetKey, string> = {
   subgraph: 'accounts subgraph directly',
 };
 let tmp: string | null = null;
+let subgraphPids: number[] = [];
+const sqlCounters: SqlCounter[] = [];
+let sqlIdlePerSecond: number[] = [];
 
 interface Run {
   rps: number;
@@ -63,6 +70,8 @@ interface Run {
   gatewayCpu: number;
   subgraphCpu: number;
   loadCpu: number;
+  /** SQL statements per request, per subgraph (BENCH_SQL=1). */
+  sql: number[];
   failed: number;
 }
 const problems: string[] = [];
@@ -83,7 +92,7 @@ async function startHive(supergraphPath: string, name: string, extra: string): P
   return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
 }
 
-async function measure(w: Workload, target: TargetKey, url: string, pid: number | null, subgraphPids: number[], viewers: Viewers, seconds: number, warmUp = false): Promise<Run> {
+async function measure(w: Workload, target: TargetKey, url: string, pid: number | null, viewers: Viewers, seconds: number, warmUp = false): Promise<Run> {
   const failures: string[] = [];
   const { sample, requests } = requestsFor(w, target, viewers, VIEWER_HEADER, failures);
   const check = async (r: Request) => {
@@ -93,10 +102,12 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
   };
   await check(sample);
   const subgraphCpu = () => subgraphPids.reduce((s, p) => s + cpuSeconds(p), 0);
-  const before = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), load: process.cpuUsage() };
-  const r = await autocannon({ url, connections: w.connections ?? CONNECTIONS, duration: seconds, requests });
-  const after = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), load: process.cpuUsage(before.load) };
-  const failed = r.non2xx + r.errors + r.timeouts + failures.length;
+  const sql = () => sqlCounters.map((c) => c.statements);
+  const before = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage() };
+  const r = await autocannon({ url, connections: w.connections ?? CONNECTIONS, duration: seconds, timeout: TIMEOUT, requests });
+  const after = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage(before.load) };
+  // autocannon counts a timeout among its errors as well.
+  const failed = r.non2xx + r.errors + failures.length;
   if (failed && !warmUp) {
     // Reported in the tables and failing the bench at the end (exit code 1), after the other runs.
     problems.push(`${w.key} / ${NAMES[target]}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, ${failures.length} bad answers${failures[0] ? `, e.g. ${failures[0]}` : ''}`);
@@ -112,6 +123,8 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
     gatewayCpu: ((after.gw - before.gw) * 1000) / n,
     subgraphCpu: ((after.sub - before.sub) * 1000) / n,
     loadCpu: ((after.load.user + after.load.system) / 1e6 / n) * 1000,
+    // Minus what each subgraph sends when idle (its job runner's polling), measured before the rounds.
+    sql: after.sql.map((x, i) => (x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * (r.duration || seconds)) / n),
     failed,
   };
 }
@@ -126,11 +139,12 @@ function report(ws: Workload[]) {
   console.log(`\nmeans over ${ROUNDS} round(s); CPU in seconds per 1,000 requests (gateway = the gateway process; subgraphs = the four subgraph processes; load = autocannon in the bench process)`);
   for (const w of ws) {
     console.log(`\n${w.title}, ${w.connections ?? CONNECTIONS} connection(s)`);
-    console.log('| target | req/s | p50 ms | p99 ms | gateway CPU s / 1k req | subgraphs CPU s / 1k req | load CPU s / 1k req | failed |');
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    const sqlHead = sqlCounters.length ? ` SQL statements / req (${SUBGRAPH_NAMES.join(' + ')}) |` : '';
+    console.log(`| target | req/s | p50 ms | p99 ms | gateway CPU s / 1k req | subgraphs CPU s / 1k req | load CPU s / 1k req | failed |${sqlHead}`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|${sqlCounters.length ? '---:|' : ''}`);
     for (const t of w.targets) {
       const k = `${w.key}|${t}`;
-      console.log(`| ${NAMES[t]} | ${fmt(mean(k, (r) => r.rps))} | ${fmt(mean(k, (r) => r.p50), 1)} | ${fmt(mean(k, (r) => r.p99), 1)} | ${t === 'subgraph' ? '—' : fmt(mean(k, (r) => r.gatewayCpu), 3)} | ${fmt(mean(k, (r) => r.subgraphCpu), 3)} | ${fmt(mean(k, (r) => r.loadCpu), 3)} | ${fmt(mean(k, (r) => r.failed) * (runs.get(k)?.length ?? 0))} |`);
+      console.log(`| ${NAMES[t]} | ${fmt(mean(k, (r) => r.rps))} | ${fmt(mean(k, (r) => r.p50), 1)} | ${fmt(mean(k, (r) => r.p99), 1)} | ${t === 'subgraph' ? '—' : fmt(mean(k, (r) => r.gatewayCpu), 3)} | ${fmt(mean(k, (r) => r.subgraphCpu), 3)} | ${fmt(mean(k, (r) => r.loadCpu), 3)} | ${fmt(mean(k, (r) => r.failed) * (runs.get(k)?.length ?? 0))} |${sqlCounters.length ? ` ${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.sql[i]!), 1)).join(' + ')} |` : ''}`);
     }
     const has = (t: TargetKey) => w.targets.includes(t) && runs.has(`${w.key}|${t}`);
     const ratio = (t: TargetKey, u: TargetKey, f: (r: Run) => number) => mean(`${w.key}|${t}`, f) / mean(`${w.key}|${u}`, f);
@@ -152,13 +166,18 @@ async function main() {
   console.log(`preparing the scratch schema ${schema} (demo data, 24 readers, ${CLIENTS} clients with 10 sessions and 10 conversations each)…`);
   const data = await prepareDatabase(base, schema, CLIENTS);
   const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: data.url, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
-  const profileArgs = (label: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${label}.cpuprofile`] : []);
+  // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's (the larger).
+  const profileArgs = (label: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, label)}`] : []);
   const ports = await Promise.all(SUBGRAPH_NAMES.map(() => freePort()));
+  if (process.env.BENCH_SQL === '1') for (const _ of SUBGRAPH_NAMES) sqlCounters.push(await startSqlCounter(new URL(data.url)));
   const subgraphs = await Promise.all(
-    SUBGRAPH_NAMES.map((name, i) => startEntry(name, `subgraphs/${name}/main.ts`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]) }, profileArgs(name))),
+    SUBGRAPH_NAMES.map((name, i) => {
+      const own = { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]), ...(sqlCounters[i] ? { DATABASE_URL: throughCounter(data.url, sqlCounters[i]!) } : {}) };
+      return startEntry(name, `subgraphs/${name}/main.ts`, own, profileArgs(name));
+    }),
   );
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, subgraphs[i]!.url])) as Record<SubgraphName, string>;
-  const subgraphPids = subgraphs.map((s) => s.pid);
+  subgraphPids = subgraphs.map((s) => s.pid);
 
   const gatewayEnv = { ...common, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, subgraphUrls[n]])) };
   const extraArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -195,14 +214,20 @@ async function main() {
     if (e.pid) console.log(`  ${NAMES[t]}: pid ${e.pid} (${(await readFile(`/proc/${e.pid}/comm`, 'utf8').catch(() => '?\n')).trim()})`);
   }
   // Warm-up: JIT, query plan caches, pools, every viewer's auth state and signed identity.
-  for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, null, [], viewers, WARMUP, true);
+  for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, null, viewers, WARMUP, true);
+  if (sqlCounters.length) {
+    const before = sqlCounters.map((c) => c.statements);
+    await new Promise((r) => setTimeout(r, 5000));
+    sqlIdlePerSecond = sqlCounters.map((c, i) => (c.statements - before[i]!) / 5);
+    console.log(`SQL statements per second while idle (subtracted from every run): ${sqlIdlePerSecond.map((x) => x.toFixed(1)).join(' + ')}`);
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     for (const w of ws) {
       for (const t of w.targets) {
         const e = endpoints.get(t)!;
-        const r = await measure(w, t, e.url, e.pid, subgraphPids, viewers, SECONDS);
+        const r = await measure(w, t, e.url, e.pid, viewers, SECONDS);
         runs.set(`${w.key}|${t}`, [...(runs.get(`${w.key}|${t}`) ?? []), r]);
-        console.log(`  round ${round} ${w.key.padEnd(8)} ${NAMES[t].padEnd(27)} ${fmt(r.rps).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(5)} ms  p99 ${fmt(r.p99).padStart(5)} ms  CPU/1k: gateway ${fmt(r.gatewayCpu, 3)} s, subgraphs ${fmt(r.subgraphCpu, 3)} s${r.failed ? `  FAILED ${r.failed}` : ''}`);
+        console.log(`  round ${round} ${w.key.padEnd(8)} ${NAMES[t].padEnd(27)} ${fmt(r.rps).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(5)} ms  p99 ${fmt(r.p99).padStart(5)} ms  CPU/1k: gateway ${fmt(r.gatewayCpu, 3)} s, subgraphs ${fmt(r.subgraphCpu, 3)} s${sqlCounters.length ? `, SQL/req ${r.sql.map((x) => fmt(x, 1)).join('+')}` : ''}${r.failed ? `  FAILED ${r.failed}` : ''}`);
       }
     }
   }
@@ -221,6 +246,7 @@ try {
   process.exitCode = 1;
 } finally {
   await stopChildren();
+  await Promise.all(sqlCounters.map((c) => c.close()));
   if (tmp) await rm(tmp, { recursive: true, force: true });
   await dropDatabase(base, schema);
 }
