@@ -27,7 +27,7 @@ import { cpuSeconds, ROOT, spawnService, startEntry, stopChildren, waitForGraphQ
 import { readersQuery, requestsFor, workloads, type Request, type TargetKey, type Viewers, type Workload, type WorkloadKey } from './gateway-workloads.js';
 
 interface AutocannonResult {
-  requests: { average: number; total: number };
+  requests: { average: number; total: number; sent: number };
   latency: { p50: number; p99: number };
   duration: number;
   non2xx: number;
@@ -103,9 +103,14 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
   await check(sample);
   const subgraphCpu = () => subgraphPids.reduce((s, p) => s + cpuSeconds(p), 0);
   const sql = () => sqlCounters.map((c) => c.statements);
+  runStartedAt = Date.now();
   const before = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage() };
   const r = await autocannon({ url, connections: w.connections ?? CONNECTIONS, duration: seconds, timeout: TIMEOUT, requests });
-  const after = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage(before.load) };
+  const loadCpu = process.cpuUsage(before.load);
+  // autocannon leaves the requests in flight at the end unanswered, but the gateway and subgraphs still finish
+  // them: wait until they are idle, so that work is charged to this run (per request SENT) and not to the next.
+  const drainedAt = await drain(pid);
+  const after = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql() };
   // autocannon counts a timeout among its errors as well.
   const failed = r.non2xx + r.errors + failures.length;
   if (failed && !warmUp) {
@@ -114,7 +119,7 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
   }
   await check(sample);
   // Fewer than 20 answers in a run (a short BENCH_SECONDS on a busy box): no CPU figure per request.
-  const n = r.requests.total >= 20 ? r.requests.total : Number.NaN;
+  const n = r.requests.total >= 20 ? r.requests.sent : Number.NaN;
   return {
     rps: r.requests.total / (r.duration || seconds),
     p50: r.latency.p50,
@@ -122,12 +127,29 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
     requests: r.requests.total,
     gatewayCpu: ((after.gw - before.gw) * 1000) / n,
     subgraphCpu: ((after.sub - before.sub) * 1000) / n,
-    loadCpu: ((after.load.user + after.load.system) / 1e6 / n) * 1000,
+    loadCpu: ((loadCpu.user + loadCpu.system) / 1e6 / n) * 1000,
     // Minus what each subgraph sends when idle (its job runner's polling), measured before the rounds.
-    sql: after.sql.map((x, i) => (x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * (r.duration || seconds)) / n),
+    sql: after.sql.map((x, i) => (x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * drainedAt) / n),
     failed,
   };
 }
+
+/** Waits until the target and the subgraphs have used under 5% of a core for two 200 ms samples (60 s at most); returns seconds since the run started. */
+async function drain(pid: number | null): Promise<number> {
+  const pids = [...(pid ? [pid] : []), ...subgraphPids];
+  const total = () => pids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const deadline = Date.now() + 60_000;
+  let quiet = 0;
+  let last = total();
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = total();
+    quiet = now - last < 0.01 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (Date.now() - runStartedAt) / 1000;
+}
+let runStartedAt = 0;
 
 const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
 
@@ -136,7 +158,7 @@ function report(ws: Workload[]) {
     const rs = runs.get(key) ?? [];
     return rs.length ? rs.reduce((s, r) => s + f(r), 0) / rs.length : Number.NaN;
   };
-  console.log(`\nmeans over ${ROUNDS} round(s); CPU in seconds per 1,000 requests (gateway = the gateway process; subgraphs = the four subgraph processes; load = autocannon in the bench process)`);
+  console.log(`\nmeans over ${ROUNDS} round(s); CPU in seconds per 1,000 requests sent, from the run's start until its last requests were finished (gateway = the gateway process; subgraphs = the four subgraph processes; load = autocannon in the bench process)`);
   for (const w of ws) {
     console.log(`\n${w.title}, ${w.connections ?? CONNECTIONS} connection(s)`);
     const sqlHead = sqlCounters.length ? ` SQL statements / req (${SUBGRAPH_NAMES.join(' + ')}) |` : '';
@@ -214,7 +236,7 @@ async function main() {
     if (e.pid) console.log(`  ${NAMES[t]}: pid ${e.pid} (${(await readFile(`/proc/${e.pid}/comm`, 'utf8').catch(() => '?\n')).trim()})`);
   }
   // Warm-up: JIT, query plan caches, pools, every viewer's auth state and signed identity.
-  for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, null, viewers, WARMUP, true);
+  for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, endpoints.get(t)!.pid, viewers, WARMUP, true);
   if (sqlCounters.length) {
     const before = sqlCounters.map((c) => c.statements);
     await new Promise((r) => setTimeout(r, 5000));
