@@ -61,6 +61,8 @@ let tmp: string | null = null;
 let subgraphPids: number[] = [];
 const sqlCounters: SqlCounter[] = [];
 let sqlIdlePerSecond: number[] = [];
+const idleCpuPerSecond = new Map<number, number>();
+const idle = (pid: number, seconds: number) => (idleCpuPerSecond.get(pid) ?? 0) * seconds;
 
 interface Run {
   rps: number;
@@ -68,7 +70,8 @@ interface Run {
   p99: number;
   requests: number;
   gatewayCpu: number;
-  subgraphCpu: number;
+  /** Per subgraph, in SUBGRAPH_NAMES order. */
+  subgraphCpu: number[];
   loadCpu: number;
   /** SQL statements per request, per subgraph (BENCH_SQL=1). */
   sql: number[];
@@ -101,7 +104,7 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
     if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}`);
   };
   await check(sample);
-  const subgraphCpu = () => subgraphPids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const subgraphCpu = () => subgraphPids.map((p) => cpuSeconds(p));
   const sql = () => sqlCounters.map((c) => c.statements);
   runStartedAt = Date.now();
   const before = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage() };
@@ -125,8 +128,8 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
     p50: r.latency.p50,
     p99: r.latency.p99,
     requests: r.requests.total,
-    gatewayCpu: ((after.gw - before.gw) * 1000) / n,
-    subgraphCpu: ((after.sub - before.sub) * 1000) / n,
+    gatewayCpu: ((after.gw - before.gw - (pid ? idle(pid, drainedAt) : 0)) * 1000) / n,
+    subgraphCpu: after.sub.map((x, i) => ((x - before.sub[i]! - idle(subgraphPids[i]!, drainedAt)) * 1000) / n),
     loadCpu: ((loadCpu.user + loadCpu.system) / 1e6 / n) * 1000,
     // Minus what each subgraph sends when idle (its job runner's polling), measured before the rounds.
     sql: after.sql.map((x, i) => (x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * drainedAt) / n),
@@ -151,6 +154,7 @@ async function drain(pid: number | null): Promise<number> {
 }
 let runStartedAt = 0;
 
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
 
 function report(ws: Workload[]) {
@@ -162,11 +166,11 @@ function report(ws: Workload[]) {
   for (const w of ws) {
     console.log(`\n${w.title}, ${w.connections ?? CONNECTIONS} connection(s)`);
     const sqlHead = sqlCounters.length ? ` SQL statements / req (${SUBGRAPH_NAMES.join(' + ')}) |` : '';
-    console.log(`| target | req/s | p50 ms | p99 ms | gateway CPU s / 1k req | subgraphs CPU s / 1k req | load CPU s / 1k req | failed |${sqlHead}`);
+    console.log(`| target | req/s | p50 ms | p99 ms | gateway CPU s / 1k req | subgraphs CPU s / 1k req (${SUBGRAPH_NAMES.join(' + ')}) | load CPU s / 1k req | failed |${sqlHead}`);
     console.log(`|---|---:|---:|---:|---:|---:|---:|---:|${sqlCounters.length ? '---:|' : ''}`);
     for (const t of w.targets) {
       const k = `${w.key}|${t}`;
-      console.log(`| ${NAMES[t]} | ${fmt(mean(k, (r) => r.rps))} | ${fmt(mean(k, (r) => r.p50), 1)} | ${fmt(mean(k, (r) => r.p99), 1)} | ${t === 'subgraph' ? '—' : fmt(mean(k, (r) => r.gatewayCpu), 3)} | ${fmt(mean(k, (r) => r.subgraphCpu), 3)} | ${fmt(mean(k, (r) => r.loadCpu), 3)} | ${fmt(mean(k, (r) => r.failed) * (runs.get(k)?.length ?? 0))} |${sqlCounters.length ? ` ${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.sql[i]!), 1)).join(' + ')} |` : ''}`);
+      console.log(`| ${NAMES[t]} | ${fmt(mean(k, (r) => r.rps))} | ${fmt(mean(k, (r) => r.p50), 1)} | ${fmt(mean(k, (r) => r.p99), 1)} | ${t === 'subgraph' ? '—' : fmt(mean(k, (r) => r.gatewayCpu), 3)} | ${fmt(mean(k, (r) => sum(r.subgraphCpu)), 3)} (${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.subgraphCpu[i]!), 2)).join(' + ')}) | ${fmt(mean(k, (r) => r.loadCpu), 3)} | ${fmt(mean(k, (r) => r.failed) * (runs.get(k)?.length ?? 0))} |${sqlCounters.length ? ` ${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.sql[i]!), 1)).join(' + ')} |` : ''}`);
     }
     const has = (t: TargetKey) => w.targets.includes(t) && runs.has(`${w.key}|${t}`);
     const ratio = (t: TargetKey, u: TargetKey, f: (r: Run) => number) => mean(`${w.key}|${t}`, f) / mean(`${w.key}|${u}`, f);
@@ -237,19 +241,22 @@ async function main() {
   }
   // Warm-up: JIT, query plan caches, pools, every viewer's auth state and signed identity.
   for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, endpoints.get(t)!.pid, viewers, WARMUP, true);
-  if (sqlCounters.length) {
-    const before = sqlCounters.map((c) => c.statements);
-    await new Promise((r) => setTimeout(r, 5000));
-    sqlIdlePerSecond = sqlCounters.map((c, i) => (c.statements - before[i]!) / 5);
-    console.log(`SQL statements per second while idle (subtracted from every run): ${sqlIdlePerSecond.map((x) => x.toFixed(1)).join(' + ')}`);
-  }
+  // What each process spends while nobody asks anything (timers, job runners' polling), subtracted from every run.
+  const pids = [...subgraphPids, ...[...endpoints.values()].flatMap((e) => (e.pid ? [e.pid] : []))];
+  const idleBefore = { cpu: pids.map((p) => cpuSeconds(p)), sql: sqlCounters.map((c) => c.statements), at: Date.now() };
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleSeconds = (Date.now() - idleBefore.at) / 1000;
+  pids.forEach((p, i) => idleCpuPerSecond.set(p, (cpuSeconds(p) - idleBefore.cpu[i]!) / idleSeconds));
+  sqlIdlePerSecond = sqlCounters.map((c, i) => (c.statements - idleBefore.sql[i]!) / idleSeconds);
+  console.log(`idle CPU, % of a core (subtracted from every run): ${SUBGRAPH_NAMES.map((n, i) => `${n} ${(100 * idleCpuPerSecond.get(subgraphPids[i]!)!).toFixed(1)}`).join(', ')}, ${[...endpoints].filter(([, e]) => e.pid).map(([t, e]) => `${NAMES[t]} ${(100 * idleCpuPerSecond.get(e.pid!)!).toFixed(1)}`).join(', ')}`);
+  if (sqlCounters.length) console.log(`SQL statements per second while idle (subtracted from every run): ${sqlIdlePerSecond.map((x) => x.toFixed(1)).join(' + ')}`);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const w of ws) {
       for (const t of w.targets) {
         const e = endpoints.get(t)!;
         const r = await measure(w, t, e.url, e.pid, viewers, SECONDS);
         runs.set(`${w.key}|${t}`, [...(runs.get(`${w.key}|${t}`) ?? []), r]);
-        console.log(`  round ${round} ${w.key.padEnd(8)} ${NAMES[t].padEnd(27)} ${fmt(r.rps).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(5)} ms  p99 ${fmt(r.p99).padStart(5)} ms  CPU/1k: gateway ${fmt(r.gatewayCpu, 3)} s, subgraphs ${fmt(r.subgraphCpu, 3)} s${sqlCounters.length ? `, SQL/req ${r.sql.map((x) => fmt(x, 1)).join('+')}` : ''}${r.failed ? `  FAILED ${r.failed}` : ''}`);
+        console.log(`  round ${round} ${w.key.padEnd(8)} ${NAMES[t].padEnd(27)} ${fmt(r.rps).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(5)} ms  p99 ${fmt(r.p99).padStart(5)} ms  CPU/1k: gateway ${fmt(r.gatewayCpu, 3)} s, subgraphs ${fmt(sum(r.subgraphCpu), 3)} s (${r.subgraphCpu.map((x) => fmt(x, 2)).join('+')})${sqlCounters.length ? `, SQL/req ${r.sql.map((x) => fmt(x, 1)).join('+')}` : ''}${r.failed ? `  FAILED ${r.failed}` : ''}`);
       }
     }
   }
