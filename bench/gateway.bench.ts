@@ -62,7 +62,8 @@ let subgraphPids: number[] = [];
 const sqlCounters: SqlCounter[] = [];
 let sqlIdlePerSecond: number[] = [];
 const idleCpuPerSecond = new Map<number, number>();
-const idle = (pid: number, seconds: number) => (idleCpuPerSecond.get(pid) ?? 0) * seconds;
+/** CPU over a run minus the process's idle rate for as long, never below zero (the idle rate is itself noisy). */
+const busy = (pid: number, used: number, seconds: number) => Math.max(0, used - (idleCpuPerSecond.get(pid) ?? 0) * seconds);
 
 interface Run {
   rps: number;
@@ -128,11 +129,11 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
     p50: r.latency.p50,
     p99: r.latency.p99,
     requests: r.requests.total,
-    gatewayCpu: ((after.gw - before.gw - (pid ? idle(pid, drainedAt) : 0)) * 1000) / n,
-    subgraphCpu: after.sub.map((x, i) => ((x - before.sub[i]! - idle(subgraphPids[i]!, drainedAt)) * 1000) / n),
+    gatewayCpu: ((pid ? busy(pid, after.gw - before.gw, drainedAt) : Number.NaN) * 1000) / n,
+    subgraphCpu: after.sub.map((x, i) => (busy(subgraphPids[i]!, x - before.sub[i]!, drainedAt) * 1000) / n),
     loadCpu: ((loadCpu.user + loadCpu.system) / 1e6 / n) * 1000,
     // Minus what each subgraph sends when idle (its job runner's polling), measured before the rounds.
-    sql: after.sql.map((x, i) => (x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * drainedAt) / n),
+    sql: after.sql.map((x, i) => Math.max(0, x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * drainedAt) / n),
     failed,
   };
 }
