@@ -4,7 +4,7 @@
 // anonymous client; plus the gateway's p50 overhead over the subgraph for a single-subgraph query (1 connection and
 // under load). For every run: throughput, latency, and the CPU seconds per 1,000 requests of the gateway process
 // (and of the four subgraph processes), from each process's own CPU time (/proc/<pid>/stat) over the run. Every
-// service is its own process (gateway/main.ts, subgraphs/<name>/main.ts), on a scratch schema of DATABASE_URL /
+// service is its own process (gateway/main.ts, scripts/services/<name>.ts), on a scratch schema of DATABASE_URL /
 // TEST_DATABASE_URL seeded by bench/gateway-data.ts. Runs alternate (round by round, workload by workload, target
 // by target), so drifting load on the machine touches every peer alike.
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
@@ -200,7 +200,7 @@ async function main() {
   const subgraphs = await Promise.all(
     SUBGRAPH_NAMES.map((name, i) => {
       const own = { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]), ...(sqlCounters[i] ? { DATABASE_URL: throughCounter(data.url, sqlCounters[i]!) } : {}) };
-      return startEntry(name, `subgraphs/${name}/main.ts`, own, profileArgs(name));
+      return startEntry(name, `scripts/services/${name}.ts`, own, profileArgs(name));
     }),
   );
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, subgraphs[i]!.url])) as Record<SubgraphName, string>;

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument } from '../generated/graphql.js';
 import type { SessionType } from '../../shared/db/generated/enums.js';
 import type { PaymentsMoney } from '../../subgraphs/payments/services/money.js';
 import type { TestFederation } from '../helpers/federation.js';
@@ -71,4 +73,18 @@ export async function ledgerMinutes(fed: TestFederation, sessionId: string): Pro
     [sessionId],
   );
   return rows.map((r) => Number(r.session_minute));
+}
+
+/** A CHAT session both have joined (IN_PROGRESS, minute 1 charged), through the gateway. */
+export async function startRunningSession(fed: TestFederation, rate = 200, funds = 2000) {
+  const reader = await createReader(fed, { CHAT: rate });
+  const client = await createClient(fed, funds);
+  const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
+  expect(req.errors).toBeUndefined();
+  const id = req.data!.requestSession.id;
+  expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
+  await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
+  const joined = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
+  expect(joined.data!.joinSession.status).toBe('IN_PROGRESS');
+  return { reader, client, id };
 }
