@@ -1,293 +1,272 @@
-// npm run bench:gateway — one representative query that crosses two subgraphs, under 50 connections, through
-// (1) our gateway, (2) the same gateway with only subgraph-fetch merging (no whole-operation merging), (3) Hive
-// Gateway with its defaults over the same supergraph, (4) Hive with its opt-in inbound request merging, and (5)
-// straight to the owning subgraph (the "ceiling": one subgraph doing all the work of one request; in-flight
-// merging can exceed it), alternating runs. Every service is its own process (the entry points
-// gateway/main.ts and scripts/services/<name>.ts), on a scratch schema of DATABASE_URL / TEST_DATABASE_URL seeded
-// with the demo data plus enough readers for a page of 20.
-// Knobs: BENCH_SECONDS (default 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
-import { spawn, type ChildProcess } from 'node:child_process';
+// npm run bench:gateway — our gateway against Hive Gateway (its defaults, and with its inbound merging on) in the
+// same run, on three workloads reported separately (bench/README.md, "Gateway"): (1) the public readers page with a
+// distinct logged-in viewer per request, (2) a viewer-dependent mix no merging can serve, (3) the earlier single
+// anonymous client; plus the gateway's p50 overhead over the subgraph for a single-subgraph query (1 connection and
+// under load). For every run: throughput, latency, and the CPU seconds per 1,000 requests of the gateway process
+// (and of the four subgraph processes), from each process's own CPU time (/proc/<pid>/stat) over the run. Every
+// service is its own process (gateway/main.ts, scripts/services/<name>.ts), on a scratch schema of DATABASE_URL /
+// TEST_DATABASE_URL seeded by bench/gateway-data.ts. Runs alternate (round by round, workload by workload, target
+// by target), so drifting load on the machine touches every peer alike.
+// Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
+// BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
+// failed, 30), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
+// `fetch` for our gateway with only subgraph-fetch merging),
+// BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL
+// statements per request per subgraph, counted by a proxy in this process: bench/sql-counter.ts), BENCH_VERBOSE.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { freePort } from './peers.js';
-import { signForwardedIdentity, VIEWER_HEADER } from '../shared/auth/tokens.js';
-import { createPrisma } from '../shared/db/client.js';
-import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
-import { seedDemoData } from '../prisma/seed.js';
-import { createPubSub } from '../shared/pubsub.js';
-import { createMoney } from '../subgraphs/payments/services/money.js';
+import { createAccessToken, signForwardedIdentity, VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES, type SubgraphName } from '../gateway/supergraph.js';
+import { dropDatabase, prepareDatabase } from './gateway-data.js';
+import { startSqlCounter, throughCounter, type SqlCounter } from './sql-counter.js';
+import { cpuSeconds, ROOT, spawnService, startEntry, stopChildren, waitForGraphQL } from './gateway-procs.js';
+import { readersQuery, requestsFor, workloads, type Request, type TargetKey, type Viewers, type Workload, type WorkloadKey } from './gateway-workloads.js';
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number; sent: number };
   latency: { p50: number; p99: number };
+  duration: number;
   non2xx: number;
   errors: number;
   timeouts: number;
 }
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = (name: string, fallback: string) => process.env[name] || fallback;
 const base = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(env('BENCH_SECONDS', '10'));
+const ROUNDS = Number(env('BENCH_ROUNDS', '2'));
+const WARMUP = Number(env('BENCH_WARMUP', '3'));
+const CONNECTIONS = Number(env('BENCH_CONNECTIONS', '50'));
+const CLIENTS = Number(env('BENCH_CLIENTS', '200'));
+const TIMEOUT = Number(env('BENCH_TIMEOUT', '30'));
+const WORKLOADS = env('BENCH_WORKLOADS', 'readers,mix,single,direct-1,direct').split(',') as WorkloadKey[];
+const GATEWAYS = env('BENCH_TARGETS', 'ours,hive,hive-inbound').split(',') as TargetKey[];
+const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 const JWT_SECRET = `bench-jwt-${randomBytes(16).toString('hex')}`;
 const GATEWAY_SECRET = `bench-gw-${randomBytes(16).toString('hex')}`;
 const schema = `bench_gw_${randomBytes(4).toString('hex')}`;
-const children: ChildProcess[] = [];
+const NAMES: Record<TargetKey, string> = {
+  ours: 'our gateway',
+  fetch: 'ours, fetch merging only',
+  hive: 'Hive Gateway (defaults)',
+  'hive-inbound': 'Hive, inbound merging on',
+  subgraph: 'accounts subgraph directly',
+};
 let tmp: string | null = null;
+let subgraphPids: number[] = [];
+const sqlCounters: SqlCounter[] = [];
+let sqlIdlePerSecond: number[] = [];
+const idleCpuPerSecond = new Map<number, number>();
+/** CPU over a run minus the process's idle rate for as long, never below zero (the idle rate is itself noisy). */
+const busy = (pid: number, used: number, seconds: number) => Math.max(0, used - (idleCpuPerSecond.get(pid) ?? 0) * seconds);
 
-// ---------------------------------------------------------------------------------------------- database
-async function prepareDatabase(): Promise<string> {
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE SCHEMA "${schema}"`);
-    await admin.query(`SET search_path TO "${schema}"`);
-    const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    for (const d of dirs) {
-      const sql = await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8');
-      await admin.query(sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
-    }
-  } finally {
-    await admin.end();
-  }
-  const u = new URL(base);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  const url = u.toString();
-  const prisma = createPrisma(url, { schema, max: 2 });
-  try {
-    const pubsub = createPubSub();
-    await seedDemoData(prisma, createMoney(prisma, pubsub));
-    await pubsub.close();
-    // The demo has six readers: add verified readers until a page of 20 is full.
-    const have = await prisma.reader.count();
-    for (let i = have; i < 24; i++) {
-      await prisma.user.create({
-        data: {
-          email: `bench-reader-${i}@soulseer.dev`, passwordHash: 'x', role: 'READER', status: 'ACTIVE',
-          readerProfile: {
-            create: {
-              firstName: `Reader${i}`, lastName: 'Bench', displayName: `Reader${i} Bench`, headline: `Guidance #${i}`,
-              bio: 'Tarot and astrology readings with a calm, practical touch.', specialties: ['tarot', 'astrology'],
-              experience: 3 + (i % 10), languages: ['en'], sessionTypes: ['CHAT', 'CALL'], status: i % 3 ? 'ONLINE' : 'OFFLINE',
-              isVerified: true, lowestRateCents: 150 + i * 10, certifications: [],
-              rates: { create: [{ sessionType: 'CHAT', ratePerMinuteCents: 150 + i * 10 }, { sessionType: 'CALL', ratePerMinuteCents: 250 + i * 10 }] },
-            },
-          },
-        },
-      });
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
-  return url;
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  gatewayCpu: number;
+  /** Per subgraph, in SUBGRAPH_NAMES order. */
+  subgraphCpu: number[];
+  loadCpu: number;
+  /** SQL statements per request, per subgraph (BENCH_SQL=1). */
+  sql: number[];
+  failed: number;
 }
+const problems: string[] = [];
+const runs = new Map<string, Run[]>();
 
-// ---------------------------------------------------------------------------------------------- processes
-function spawnService(label: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  child.stderr!.on('data', (d: Buffer) => {
-    const line = d.toString().trim();
-    if (line && process.env.BENCH_VERBOSE) console.error(`[${label}] ${line}`);
-  });
-  return child;
-}
-
-/** Starts a TypeScript entry point and waits for its JSON "ready" line. */
-function startEntry(label: string, file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; pid: number }> {
-  const child = spawnService(label, process.execPath, [...nodeArgs, '--import', 'tsx', file], env);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not start in 60 s`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const msg = JSON.parse(line) as { ready?: boolean; url: string; pid: number };
-        if (msg.ready) {
-          clearTimeout(timer);
-          resolve({ url: msg.url, pid: msg.pid });
-        }
-      } catch {
-        /* a log line */
-      }
-    });
-  });
-}
-
-async function waitForGraphQL(url: string, body: string, headers: Record<string, string>): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const r = await fetch(url, { method: 'POST', headers, body });
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer in 60 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------- the query
-const PROFILE = 'id displayName headline bio avatarUrl specialties yearsOfExperience languages lowestRateCents averageRating rates { sessionType ratePerMinuteCents }';
-
-/**
- * A page of 20 readers with profile fields (accounts) and one field of another subgraph. If the supergraph
- * has a cheap scalar on Reader owned by another subgraph, it is used (an entity fetch); otherwise the same
- * operation also asks for the forum categories (community), a second subgraph fetch at the root.
- */
-function chooseQuery(supergraph: string): { query: string; crossField: string; direct: string } {
-  const reader = /\ntype Reader\n[\s\S]*?\n\{([\s\S]*?)\n\}/.exec(supergraph)?.[1] ?? '';
-  const foreign = /\n\s+(\w+): (?:Int|Float|String|Boolean|DateTime)!? @join__field\(graph: (READINGS|PAYMENTS|COMMUNITY)\)/.exec(reader);
-  const page = (extra: string) => `readers(first: 20) { edges { cursor node { ${PROFILE}${extra} } } pageInfo { hasNextPage endCursor } }`;
-  if (foreign) {
-    return {
-      query: `query BenchReaders { ${page(` ${foreign[1]}`)} }`,
-      crossField: `Reader.${foreign[1]} (${foreign[2]!.toLowerCase()})`,
-      direct: `query BenchReaders { ${page('')} }`,
-    };
-  }
-  return {
-    query: `query BenchReaders { ${page('')} forumCategories { edges { node { id slug name } } } }`,
-    crossField: 'Query.forumCategories (community), in the same operation as the readers page (accounts)',
-    direct: `query BenchReaders { ${page('')} }`,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------- main
-interface Target {
-  name: string;
-  url: string;
-  headers: Record<string, string>;
-  body: string;
-}
-const results = new Map<string, AutocannonResult[]>();
-
-async function measure(t: Target): Promise<AutocannonResult> {
-  // Every response is checked before and after a run: 20 readers, no errors.
-  const check = async () => {
-    const r = await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body });
-    const json = (await r.json()) as { data?: { readers?: { edges: unknown[] } }; errors?: unknown[] };
-    if (json.errors || json.data?.readers?.edges.length !== 20) throw new Error(`${t.name}: bad response ${JSON.stringify(json).slice(0, 300)}`);
-  };
-  await check();
-  const r = await autocannon({ url: t.url, connections: CONNECTIONS, duration: SECONDS, method: 'POST', headers: t.headers, body: t.body });
-  if (r.non2xx || r.errors || r.timeouts) throw new Error(`${t.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
-  await check();
-  return r;
-}
-
-async function main() {
-  const dbUrl = await prepareDatabase();
-  const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: dbUrl, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
-  const ports = await Promise.all(SUBGRAPH_NAMES.map(() => freePort()));
-  const subgraphUrls = Object.fromEntries(
-    await Promise.all(
-      SUBGRAPH_NAMES.map(async (name, i) => {
-        const { url } = await startEntry(name, `scripts/services/${name}.ts`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]) });
-        return [name, url];
-      }),
-    ),
-  ) as Record<SubgraphName, string>;
-
-  const gatewayEnv = { ...common, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, subgraphUrls[n]])) };
-  const nodeArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean);
-  const ours = await startEntry('gateway', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, nodeArgs);
-  // The same gateway merging only subgraph fetches (Hive's technique), without whole-operation merging.
-  const oursFetchOnly = await startEntry('gateway-fetch-merge', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()), GATEWAY_OPERATION_DEDUPE: '0' }, nodeArgs);
-
-  // Hive Gateway over the same supergraph, pointed at the same subgraph processes. It forwards the signed
-  // identity header the client sends (Hive does no token verification of ours).
-  let supergraph = await readFile(path.join(ROOT, 'schema/supergraph.graphql'), 'utf8');
-  for (const n of SUBGRAPH_NAMES) supergraph = supergraph.replaceAll(DEFAULT_SUBGRAPH_URLS[n], subgraphUrls[n]);
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-hive-'));
-  await writeFile(path.join(tmp, 'supergraph.graphql'), supergraph);
-  // Hive twice: its defaults (the goal's peer), and with its opt-in merging of identical client operations
-  // (inboundInflightRequestDeduplication, keyed by all request headers), the peer of our operation merging.
-  const startHive = async (name: string, extra: string) => {
-    const config = path.join(tmp!, `${name}.config.mjs`);
-    await writeFile(
-      config,
-      `export const gatewayConfig = {
+async function startHive(supergraphPath: string, name: string, extra: string): Promise<{ url: string; pid: number }> {
+  // Hive forwards the signed identity header the client sends (it does no verification of our tokens).
+  const config = path.join(tmp!, `${name}.config.mjs`);
+  await writeFile(
+    config,
+    `export const gatewayConfig = {
   logging: 'error',${extra}
   propagateHeaders: { fromClientToSubgraphs: ({ request }) => ({ '${VIEWER_HEADER}': request.headers.get('${VIEWER_HEADER}') }) },
 };\n`,
-    );
-    const port = await freePort();
-    spawnService(name, path.join(ROOT, 'bench/node_modules/.bin/hive-gateway'), ['supergraph', path.join(tmp!, 'supergraph.graphql'), '--port', String(port), '--host', '127.0.0.1', '-c', config, '--disable-websockets'], { NODE_ENV: 'production' });
-    return `http://127.0.0.1:${port}/graphql`;
-  };
-  const hiveUrl = await startHive('hive', '');
-  const hiveInboundUrl = await startHive('hive-inbound', '\n  inboundInflightRequestDeduplication: true,');
-
-  const { query, crossField, direct } = chooseQuery(supergraph);
-  // Anonymous viewer, as a public directory page is seen; Hive and the ceiling carry the gateway's signed header.
-  const identity = await signForwardedIdentity({ viewer: null, ip: '127.0.0.1', userAgent: 'autocannon' }, GATEWAY_SECRET, 3600);
-  const json = { 'content-type': 'application/json', 'user-agent': 'autocannon' };
-  const all: Target[] = [
-    { name: 'our gateway', url: ours.url, headers: json, body: JSON.stringify({ query }) },
-    { name: 'ours, fetch merging only', url: oursFetchOnly.url, headers: json, body: JSON.stringify({ query }) },
-    { name: 'Hive Gateway', url: hiveUrl, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query }) },
-    { name: 'Hive, inbound merging on', url: hiveInboundUrl, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query }) },
-    { name: 'accounts subgraph (ceiling)', url: subgraphUrls.accounts, headers: { ...json, [VIEWER_HEADER]: identity }, body: JSON.stringify({ query: direct }) },
-  ];
-  await waitForGraphQL(hiveUrl, all[2]!.body, all[2]!.headers);
-  await waitForGraphQL(hiveInboundUrl, all[3]!.body, all[3]!.headers);
-  // BENCH_TARGETS=ours,fetch,hive,hive-inbound,ceiling picks a subset (for profiling); the ratios need all of them.
-  const pick = process.env.BENCH_TARGETS?.split(',');
-  const targets = pick ? all.filter((_, i) => pick.includes(['ours', 'fetch', 'hive', 'hive-inbound', 'ceiling'][i]!)) : all;
-
-  console.log(`gateway benchmark: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds, ${os.cpus().length} CPUs, node ${process.version}`);
-  console.log(`query: a page of 20 readers (accounts) + ${crossField}`);
-  // Warm-up: JIT, query plan caches, pools.
-  for (const t of targets) await autocannon({ url: t.url, connections: CONNECTIONS, duration: 3, method: 'POST', headers: t.headers, body: t.body });
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const t of targets) {
-      const r = await measure(t);
-      results.set(t.name, [...(results.get(t.name) ?? []), r]);
-      console.log(`  round ${round} ${t.name.padEnd(30)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms`);
-    }
-  }
-
-  const mean = (name: string, f: (r: AutocannonResult) => number) => {
-    const rs = results.get(name)!;
-    return rs.reduce((s, r) => s + f(r), 0) / rs.length;
-  };
-  console.log('\nmean over rounds:');
-  console.log('| target | req/s | p50 ms | p99 ms |');
-  console.log('|---|---:|---:|---:|');
-  for (const t of targets) {
-    console.log(`| ${t.name} | ${mean(t.name, (r) => r.requests.average).toFixed(0)} | ${mean(t.name, (r) => r.latency.p50).toFixed(1)} | ${mean(t.name, (r) => r.latency.p99).toFixed(1)} |`);
-  }
-  if (targets.length < all.length) return;
-  const rps = (n: string) => mean(n, (r) => r.requests.average);
-  console.log(`\nour gateway / Hive Gateway: ${(rps('our gateway') / rps('Hive Gateway')).toFixed(2)}x (goal >= 1.0, standing goal 1.5)`);
-  console.log(`ours with fetch merging only / Hive Gateway: ${(rps('ours, fetch merging only') / rps('Hive Gateway')).toFixed(2)}x`);
-  console.log(`our gateway / Hive with inbound merging on: ${(rps('our gateway') / rps('Hive, inbound merging on')).toFixed(2)}x`);
-  console.log(`our gateway / ceiling: ${(rps('our gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x; Hive / ceiling: ${(rps('Hive Gateway') / rps('accounts subgraph (ceiling)')).toFixed(2)}x`);
+  );
+  const port = await freePort();
+  const child = spawnService(name, path.join(ROOT, 'bench/node_modules/.bin/hive-gateway'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', config, '--disable-websockets'], { NODE_ENV: 'production' });
+  return { url: `http://127.0.0.1:${port}/graphql`, pid: child.pid! };
 }
 
-async function cleanup() {
-  // SIGTERM, then SIGKILL for any process still there after 12 s.
-  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  for (const c of running) c.kill('SIGTERM');
-  const kill = setTimeout(() => running.forEach((c) => c.exitCode === null && c.signalCode === null && c.kill('SIGKILL')), 12_000);
-  await Promise.all(running.map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode !== null ? r(null) : c.once('exit', r)))));
-  clearTimeout(kill);
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await admin.query(`DROP SCHEMA IF EXISTS "${schema}_jobs" CASCADE`);
-  await admin.end();
+async function measure(w: Workload, target: TargetKey, url: string, pid: number | null, viewers: Viewers, seconds: number, warmUp = false): Promise<Run> {
+  const failures: string[] = [];
+  const { sample, requests } = requestsFor(w, target, viewers, VIEWER_HEADER, failures);
+  const check = async (r: Request) => {
+    const res = await fetch(url, { method: 'POST', headers: r.headers, body: JSON.stringify({ query: w.query }) });
+    const problem = w.check((await res.json()) as Parameters<Workload['check']>[0], r.viewer);
+    if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}`);
+  };
+  await check(sample);
+  const subgraphCpu = () => subgraphPids.map((p) => cpuSeconds(p));
+  const sql = () => sqlCounters.map((c) => c.statements);
+  runStartedAt = Date.now();
+  const before = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql(), load: process.cpuUsage() };
+  const r = await autocannon({ url, connections: w.connections ?? CONNECTIONS, duration: seconds, timeout: TIMEOUT, requests });
+  const loadCpu = process.cpuUsage(before.load);
+  // autocannon leaves the requests in flight at the end unanswered, but the gateway and subgraphs still finish
+  // them: wait until they are idle, so that work is charged to this run (per request SENT) and not to the next.
+  const drainedAt = await drain(pid);
+  const after = { gw: pid ? cpuSeconds(pid) : Number.NaN, sub: subgraphCpu(), sql: sql() };
+  // autocannon counts a timeout among its errors as well.
+  const failed = r.non2xx + r.errors + failures.length;
+  if (failed && !warmUp) {
+    // Reported in the tables and failing the bench at the end (exit code 1), after the other runs.
+    problems.push(`${w.key} / ${NAMES[target]}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts, ${failures.length} bad answers${failures[0] ? `, e.g. ${failures[0]}` : ''}`);
+  }
+  await check(sample);
+  // Fewer than 20 answers in a run (a short BENCH_SECONDS on a busy box): no CPU figure per request.
+  const n = r.requests.total >= 20 ? r.requests.sent : Number.NaN;
+  return {
+    rps: r.requests.total / (r.duration || seconds),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    gatewayCpu: ((pid ? busy(pid, after.gw - before.gw, drainedAt) : Number.NaN) * 1000) / n,
+    subgraphCpu: after.sub.map((x, i) => (busy(subgraphPids[i]!, x - before.sub[i]!, drainedAt) * 1000) / n),
+    loadCpu: ((loadCpu.user + loadCpu.system) / 1e6 / n) * 1000,
+    // Minus what each subgraph sends when idle (its job runner's polling), measured before the rounds.
+    sql: after.sql.map((x, i) => Math.max(0, x - before.sql[i]! - (sqlIdlePerSecond[i] ?? 0) * drainedAt) / n),
+    failed,
+  };
+}
+
+/** Waits until the target and the subgraphs have used under 5% of a core for two 200 ms samples (60 s at most); returns seconds since the run started. */
+async function drain(pid: number | null): Promise<number> {
+  const pids = [...(pid ? [pid] : []), ...subgraphPids];
+  const total = () => pids.reduce((s, p) => s + cpuSeconds(p), 0);
+  const deadline = Date.now() + 60_000;
+  let quiet = 0;
+  let last = total();
+  while (quiet < 2 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = total();
+    quiet = now - last < 0.01 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (Date.now() - runStartedAt) / 1000;
+}
+let runStartedAt = 0;
+
+const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : 'n/a');
+
+function report(ws: Workload[]) {
+  const mean = (key: string, f: (r: Run) => number) => {
+    const rs = runs.get(key) ?? [];
+    return rs.length ? rs.reduce((s, r) => s + f(r), 0) / rs.length : Number.NaN;
+  };
+  console.log(`\nmeans over ${ROUNDS} round(s); CPU in seconds per 1,000 requests sent, from the run's start until its last requests were finished (gateway = the gateway process; subgraphs = the four subgraph processes; load = autocannon in the bench process)`);
+  for (const w of ws) {
+    console.log(`\n${w.title}, ${w.connections ?? CONNECTIONS} connection(s)`);
+    const sqlHead = sqlCounters.length ? ` SQL statements / req (${SUBGRAPH_NAMES.join(' + ')}) |` : '';
+    console.log(`| target | req/s | p50 ms | p99 ms | gateway CPU s / 1k req | subgraphs CPU s / 1k req (${SUBGRAPH_NAMES.join(' + ')}) | load CPU s / 1k req | failed |${sqlHead}`);
+    console.log(`|---|---:|---:|---:|---:|---:|---:|---:|${sqlCounters.length ? '---:|' : ''}`);
+    for (const t of w.targets) {
+      const k = `${w.key}|${t}`;
+      console.log(`| ${NAMES[t]} | ${fmt(mean(k, (r) => r.rps))} | ${fmt(mean(k, (r) => r.p50), 1)} | ${fmt(mean(k, (r) => r.p99), 1)} | ${t === 'subgraph' ? '—' : fmt(mean(k, (r) => r.gatewayCpu), 3)} | ${fmt(mean(k, (r) => sum(r.subgraphCpu)), 3)} (${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.subgraphCpu[i]!), 2)).join(' + ')}) | ${fmt(mean(k, (r) => r.loadCpu), 3)} | ${fmt(mean(k, (r) => r.failed) * (runs.get(k)?.length ?? 0))} |${sqlCounters.length ? ` ${SUBGRAPH_NAMES.map((_, i) => fmt(mean(k, (r) => r.sql[i]!), 1)).join(' + ')} |` : ''}`);
+    }
+    const has = (t: TargetKey) => w.targets.includes(t) && runs.has(`${w.key}|${t}`);
+    const ratio = (t: TargetKey, u: TargetKey, f: (r: Run) => number) => mean(`${w.key}|${t}`, f) / mean(`${w.key}|${u}`, f);
+    if (w.key.startsWith('direct')) {
+      for (const g of ['ours', 'hive'] as const) {
+        if (has(g) && has('subgraph')) console.log(`${NAMES[g]}: p50 ${fmt(ratio(g, 'subgraph', (r) => r.p50), 2)}x the subgraph's (goal <= 1.3), throughput ${fmt(ratio(g, 'subgraph', (r) => r.rps), 2)}x`);
+      }
+      continue;
+    }
+    for (const peer of ['hive', 'hive-inbound'] as const) {
+      if (!has('ours') || !has(peer)) continue;
+      console.log(`ours / ${NAMES[peer]}: throughput ${fmt(ratio('ours', peer, (r) => r.rps), 2)}x, p50 ${fmt(ratio('ours', peer, (r) => r.p50), 2)}x, gateway CPU per request ${fmt(ratio('ours', peer, (r) => r.gatewayCpu), 2)}x${w.key === 'mix' ? ' (goals: throughput >= 1.5x once the subgraphs are not the ceiling; CPU <= 0.67x)' : ''}`);
+    }
+  }
+}
+
+async function main() {
+  console.log(`gateway benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`preparing the scratch schema ${schema} (demo data, 24 readers, ${CLIENTS} clients with 10 sessions and 10 conversations each)…`);
+  const data = await prepareDatabase(base, schema, CLIENTS);
+  const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: data.url, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
+  // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's (the larger).
+  const profileArgs = (label: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, label)}`] : []);
+  const ports = await Promise.all(SUBGRAPH_NAMES.map(() => freePort()));
+  if (process.env.BENCH_SQL === '1') for (const _ of SUBGRAPH_NAMES) sqlCounters.push(await startSqlCounter(new URL(data.url)));
+  const subgraphs = await Promise.all(
+    SUBGRAPH_NAMES.map((name, i) => {
+      const own = { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]), ...(sqlCounters[i] ? { DATABASE_URL: throughCounter(data.url, sqlCounters[i]!) } : {}) };
+      return startEntry(name, `scripts/services/${name}.ts`, own, profileArgs(name));
+    }),
+  );
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, subgraphs[i]!.url])) as Record<SubgraphName, string>;
+  subgraphPids = subgraphs.map((s) => s.pid);
+
+  const gatewayEnv = { ...common, ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, subgraphUrls[n]])) };
+  const extraArgs = process.env.BENCH_GATEWAY_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const endpoints = new Map<TargetKey, { url: string; pid: number | null }>();
+  endpoints.set('subgraph', { url: subgraphUrls.accounts, pid: null });
+  if (GATEWAYS.includes('ours')) endpoints.set('ours', await startEntry('gateway', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, [...extraArgs, ...profileArgs('gateway')]));
+  if (GATEWAYS.includes('fetch')) endpoints.set('fetch', await startEntry('gateway-fetch', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()), GATEWAY_OPERATION_DEDUPE: '0' }, extraArgs));
+
+  let supergraph = await readFile(path.join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+  for (const n of SUBGRAPH_NAMES) supergraph = supergraph.replaceAll(DEFAULT_SUBGRAPH_URLS[n], subgraphUrls[n]);
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-hive-'));
+  const supergraphPath = path.join(tmp, 'supergraph.graphql');
+  await writeFile(supergraphPath, supergraph);
+  // Hive twice: its defaults, and with its opt-in merging of identical client operations (keyed by all request
+  // headers: a distinct viewer header per request is never merged with another viewer's).
+  if (GATEWAYS.includes('hive')) endpoints.set('hive', await startHive(supergraphPath, 'hive', ''));
+  if (GATEWAYS.includes('hive-inbound')) endpoints.set('hive-inbound', await startHive(supergraphPath, 'hive-inbound', '\n  inboundInflightRequestDeduplication: true,'));
+
+  const viewers: Viewers = {
+    ids: data.clients,
+    bearer: await Promise.all(data.clients.map((id) => createAccessToken({ id, role: 'CLIENT' }, JWT_SECRET, 3600))),
+    signed: await Promise.all(data.clients.map((id) => signForwardedIdentity({ viewer: { id, role: 'CLIENT' }, ip: '127.0.0.1', userAgent: 'autocannon' }, GATEWAY_SECRET, 3600))),
+    anonymous: await signForwardedIdentity({ viewer: null, ip: '127.0.0.1', userAgent: 'autocannon' }, GATEWAY_SECRET, 3600),
+  };
+  for (const [t, e] of endpoints) {
+    if (t !== 'subgraph') await waitForGraphQL(e.url, JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json' });
+  }
+
+  const readers = readersQuery(supergraph);
+  const ws = workloads(readers, GATEWAYS.filter((g) => endpoints.has(g))).filter((w) => WORKLOADS.includes(w.key));
+  console.log(`${CLIENTS} logged-in viewers round-robin; ${CONNECTIONS} connections unless noted; ${SECONDS} s per run, ${ROUNDS} alternating round(s), ${WARMUP} s warm-up per target`);
+  for (const t of endpoints.keys()) {
+    const e = endpoints.get(t)!;
+    if (e.pid) console.log(`  ${NAMES[t]}: pid ${e.pid} (${(await readFile(`/proc/${e.pid}/comm`, 'utf8').catch(() => '?\n')).trim()})`);
+  }
+  // Warm-up: JIT, query plan caches, pools, every viewer's auth state and signed identity.
+  for (const w of ws) for (const t of w.targets) await measure(w, t, endpoints.get(t)!.url, endpoints.get(t)!.pid, viewers, WARMUP, true);
+  // What each process spends while nobody asks anything (timers, job runners' polling), subtracted from every run.
+  const pids = [...subgraphPids, ...[...endpoints.values()].flatMap((e) => (e.pid ? [e.pid] : []))];
+  const idleBefore = { cpu: pids.map((p) => cpuSeconds(p)), sql: sqlCounters.map((c) => c.statements), at: Date.now() };
+  await new Promise((r) => setTimeout(r, 5000));
+  const idleSeconds = (Date.now() - idleBefore.at) / 1000;
+  pids.forEach((p, i) => idleCpuPerSecond.set(p, (cpuSeconds(p) - idleBefore.cpu[i]!) / idleSeconds));
+  sqlIdlePerSecond = sqlCounters.map((c, i) => (c.statements - idleBefore.sql[i]!) / idleSeconds);
+  console.log(`idle CPU, % of a core (subtracted from every run): ${SUBGRAPH_NAMES.map((n, i) => `${n} ${(100 * idleCpuPerSecond.get(subgraphPids[i]!)!).toFixed(1)}`).join(', ')}, ${[...endpoints].filter(([, e]) => e.pid).map(([t, e]) => `${NAMES[t]} ${(100 * idleCpuPerSecond.get(e.pid!)!).toFixed(1)}`).join(', ')}`);
+  if (sqlCounters.length) console.log(`SQL statements per second while idle (subtracted from every run): ${sqlIdlePerSecond.map((x) => x.toFixed(1)).join(' + ')}`);
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const w of ws) {
+      for (const t of w.targets) {
+        const e = endpoints.get(t)!;
+        const r = await measure(w, t, e.url, e.pid, viewers, SECONDS);
+        runs.set(`${w.key}|${t}`, [...(runs.get(`${w.key}|${t}`) ?? []), r]);
+        console.log(`  round ${round} ${w.key.padEnd(8)} ${NAMES[t].padEnd(27)} ${fmt(r.rps).padStart(6)} req/s  p50 ${fmt(r.p50).padStart(5)} ms  p99 ${fmt(r.p99).padStart(5)} ms  CPU/1k: gateway ${fmt(r.gatewayCpu, 3)} s, subgraphs ${fmt(sum(r.subgraphCpu), 3)} s (${r.subgraphCpu.map((x) => fmt(x, 2)).join('+')})${sqlCounters.length ? `, SQL/req ${r.sql.map((x) => fmt(x, 1)).join('+')}` : ''}${r.failed ? `  FAILED ${r.failed}` : ''}`);
+      }
+    }
+  }
+  report(ws);
+  console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (problems.length) {
+    console.error(`\nFAILED requests (the figures above count only the good ones):\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
 }
 
 try {
@@ -296,5 +275,8 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
-  await cleanup();
+  await stopChildren();
+  await Promise.all(sqlCounters.map((c) => c.close()));
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+  await dropDatabase(base, schema);
 }

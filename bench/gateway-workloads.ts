@@ -1,0 +1,143 @@
+// The gateway benchmark's workloads and how each target is asked. A viewer-dependent workload gives every request
+// the next of the logged-in clients (round-robin), as its own access token (our gateway) or as the gateway-signed
+// viewer header a subgraph accepts (Hive Gateway, which forwards it, and the subgraph asked directly). Every
+// response is checked in flight (status, no `errors`, and for the viewer mix: the answer is this viewer's), and
+// fully before and after each run.
+
+const PROFILE = 'id displayName headline bio avatarUrl specialties yearsOfExperience languages lowestRateCents averageRating rates { sessionType ratePerMinuteCents }';
+const page = (extra: string) => `readers(first: 20) { edges { cursor node { ${PROFILE}${extra} } } pageInfo { hasNextPage endCursor } }`;
+
+/** The readers page alone: one subgraph (accounts) does all of the work. */
+export const READERS_ONLY = `query BenchReaders { ${page('')} }`;
+
+/**
+ * A page of 20 readers with profile fields (accounts) and one field of another subgraph. If the supergraph
+ * has a cheap scalar on Reader owned by another subgraph, it is used (an entity fetch); otherwise the same
+ * operation also asks for the forum categories (community), a second subgraph fetch at the root.
+ */
+export function readersQuery(supergraph: string): { query: string; crossField: string } {
+  const reader = /\ntype Reader\n[\s\S]*?\n\{([\s\S]*?)\n\}/.exec(supergraph)?.[1] ?? '';
+  const foreign = /\n\s+(\w+): (?:Int|Float|String|Boolean|DateTime)!? @join__field\(graph: (READINGS|PAYMENTS|COMMUNITY)\)/.exec(reader);
+  if (foreign) return { query: `query BenchReaders { ${page(` ${foreign[1]}`)} }`, crossField: `Reader.${foreign[1]} (${foreign[2]!.toLowerCase()})` };
+  return {
+    query: `query BenchReaders { ${page('')} forumCategories { edges { node { id slug name } } } }`,
+    crossField: 'Query.forumCategories (community), in the same operation as the readers page (accounts)',
+  };
+}
+
+/** What a signed-in client's home screen asks: nothing in it is the same for two viewers. */
+export const VIEWER_MIX = `query BenchViewer {
+  me { id displayName email role }
+  wallet { userId balanceCents currency hasSavedCard }
+  mySessions(first: 10) { edges { node { id type status startedAt billedMinutes totalCostCents reader { id displayName avatarUrl } } } pageInfo { hasNextPage endCursor } }
+  conversations(first: 10) { edges { node { id lastMessageAt unreadCount otherParticipant { id displayName } } } }
+}`;
+
+export type WorkloadKey = 'readers' | 'mix' | 'single' | 'direct-1' | 'direct';
+export type TargetKey = 'ours' | 'fetch' | 'hive' | 'hive-inbound' | 'subgraph';
+
+export interface Workload {
+  key: WorkloadKey;
+  title: string;
+  query: string;
+  /** Distinct logged-in viewers, round-robin; false: one anonymous client. */
+  perViewer: boolean;
+  /** Connections for this workload (null: BENCH_CONNECTIONS). */
+  connections: number | null;
+  targets: TargetKey[];
+  /** Full check of one answer (before and after each run). */
+  check(json: Answer, viewer: string | null): string | null;
+}
+
+interface Answer {
+  data?: {
+    readers?: { edges: unknown[] };
+    me?: { id: string } | null;
+    wallet?: { userId: string };
+    mySessions?: { edges: { node: { reader?: { displayName?: string } } }[] };
+    conversations?: { edges: { node: { otherParticipant?: { displayName?: string } } }[] };
+  };
+  errors?: unknown[];
+}
+
+function checkReaders(json: Answer): string | null {
+  if (json.errors) return 'errors';
+  return json.data?.readers?.edges.length === 20 ? null : 'not 20 readers';
+}
+
+function checkMix(json: Answer, viewer: string | null): string | null {
+  const d = json.data;
+  if (json.errors || !d) return 'errors';
+  if (d.me?.id !== viewer || d.wallet?.userId !== viewer) return `answered for ${d.me?.id}/${d.wallet?.userId}, not ${viewer}`;
+  if (d.mySessions?.edges.length !== 10 || d.mySessions.edges.some((e) => !e.node.reader?.displayName)) return 'not 10 sessions with their reader';
+  if (d.conversations?.edges.length !== 10 || d.conversations.edges.some((e) => !e.node.otherParticipant?.displayName)) return 'not 10 conversations';
+  return null;
+}
+
+export function workloads(readers: { query: string; crossField: string }, gateways: TargetKey[]): Workload[] {
+  return [
+    { key: 'readers', title: `(1) public readers page, a distinct logged-in viewer per request: 20 readers (accounts) + ${readers.crossField}`, query: readers.query, perViewer: true, connections: null, targets: gateways, check: checkReaders },
+    { key: 'mix', title: '(2) viewer-dependent mix, a distinct logged-in viewer per request: me + wallet (payments) + mySessions(first: 10) with reader (readings -> accounts) + conversations(first: 10) with otherParticipant (community -> accounts)', query: VIEWER_MIX, perViewer: true, connections: null, targets: gateways, check: checkMix },
+    { key: 'single', title: `(3) one anonymous client, one query (the earlier bench:gateway): 20 readers + ${readers.crossField}`, query: readers.query, perViewer: false, connections: null, targets: gateways, check: checkReaders },
+    { key: 'direct-1', title: 'gateway overhead, 1 connection: the readers page alone (accounts only), a distinct viewer per request, through each gateway vs accounts asked directly', query: READERS_ONLY, perViewer: true, connections: 1, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
+    { key: 'direct', title: 'gateway overhead under load: the same, at BENCH_CONNECTIONS (the subgraph row is the accounts subgraph\'s own ceiling for the page)', query: READERS_ONLY, perViewer: true, connections: null, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
+  ];
+}
+
+export interface Viewers {
+  ids: string[];
+  /** Authorization header per viewer (our gateway). */
+  bearer: string[];
+  /** Signed viewer header per viewer (Hive forwards it; a subgraph accepts it). */
+  signed: string[];
+  /** The signed header of the anonymous client. */
+  anonymous: string;
+}
+
+export interface Request {
+  headers: Record<string, string>;
+  viewer: string | null;
+}
+
+/** A request generator for autocannon: headers of the next viewer each time, and an in-flight check of each answer. */
+export function requestsFor(w: Workload, target: TargetKey, viewers: Viewers, viewerHeader: string, failures: string[]) {
+  const base = { 'content-type': 'application/json', 'user-agent': 'autocannon' };
+  const body = JSON.stringify({ query: w.query });
+  const viaSignedHeader = target !== 'ours' && target !== 'fetch';
+  const headerOf = (i: number): Record<string, string> =>
+    viaSignedHeader ? { ...base, [viewerHeader]: viewers.signed[i]! } : { ...base, authorization: `Bearer ${viewers.bearer[i]!}` };
+  if (!w.perViewer) {
+    const headers = viaSignedHeader ? { ...base, [viewerHeader]: viewers.anonymous } : base;
+    return { sample: { headers, viewer: null } as Request, requests: [{ method: 'POST', headers, body, onResponse: inflightCheck(w, failures) }] };
+  }
+  const all = viewers.ids.map((_, i) => headerOf(i));
+  let next = 0;
+  const requests = [
+    {
+      method: 'POST',
+      body,
+      setupRequest(req: { headers: Record<string, string> }, context: { viewer?: number }) {
+        const i = next++ % all.length;
+        context.viewer = i;
+        req.headers = all[i]!;
+        return req;
+      },
+      onResponse: inflightCheck(w, failures, viewers.ids),
+    },
+  ];
+  const i = Math.floor(Math.random() * viewers.ids.length);
+  return { sample: { headers: all[i]!, viewer: viewers.ids[i]! } as Request, requests };
+}
+
+function inflightCheck(w: Workload, failures: string[], ids?: string[]) {
+  return (status: number, body: string, context: { viewer?: number }) => {
+    let bad: string | null = null;
+    if (status !== 200) bad = `status ${status}`;
+    else if (body.includes('"errors"')) bad = 'errors';
+    else if (w.key === 'mix') {
+      const id = ids![context.viewer!]!;
+      if (!body.includes(`"me":{"id":"${id}"`) || !body.includes(`"userId":"${id}"`)) bad = `not the answer for ${id}`;
+    }
+    if (bad && failures.length < 1000) failures.push(`${bad}: ${body.slice(0, 200)}`);
+  };
+}
