@@ -1,40 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import type { SessionType } from '../../shared/db/generated/enums.js';
-import type { PaymentsMoney } from '../../subgraphs/payments/services/money.js';
 import type { TestFederation } from '../helpers/federation.js';
-import { createUser, type TestUser } from './subscriptions-fixtures.js';
-
-export { createUser, type TestUser };
-
-/** An ONLINE reader offering the given per-minute rates. */
-export async function createReader(fed: TestFederation, rates: Partial<Record<SessionType, number>> = { CHAT: 200 }): Promise<TestUser> {
-  const user = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'READER');
-  const types = Object.keys(rates) as SessionType[];
-  await fed.db.prisma.reader.update({
-    where: { userId: user.id },
-    data: {
-      status: 'ONLINE',
-      sessionTypes: types,
-      lowestRateCents: Math.min(...Object.values(rates)),
-      rates: { create: types.map((t) => ({ sessionType: t, ratePerMinuteCents: rates[t]! })) },
-    },
-  });
-  return user;
-}
-
-/** A client whose wallet holds `cents` (credited through payments' ledger). */
-export async function createClient(fed: TestFederation, cents: number): Promise<TestUser> {
-  const user = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'CLIENT');
-  if (cents > 0) await fund(fed, user.id, cents);
-  return user;
-}
-
-export async function fund(fed: TestFederation, userId: string, cents: number): Promise<void> {
-  await (fed.runtime.money as PaymentsMoney).adjustBalance(
-    { userId, amountCents: cents, account: 'WALLET', reason: 'test funds', idempotencyKey: `test-${randomBytes(8).toString('hex')}` },
-    { viewer: null, ip: null, userAgent: null },
-  );
-}
 
 export async function balanceOf(fed: TestFederation, userId: string): Promise<number> {
   return fed.runtime.money!.balanceOf(userId);

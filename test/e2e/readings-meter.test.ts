@@ -10,14 +10,17 @@ import {
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import type { ReadingsServer } from '../../subgraphs/readings/server.js';
 import { eventually } from './subscriptions-fixtures.js';
-import { createClient, createReader, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // The meter cannot be gamed (no media server: participants report joins and leaves themselves). Chat happens only
 // while the session bills, and the disconnect grace is one budget per session, not one per disconnect.
 
 let fed: TestFederation;
+let seed: Seed;
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -36,8 +39,8 @@ function expectNotBilling(res: Awaited<ReturnType<typeof send>>) {
 }
 
 async function acceptedSession(rate = 200, funds = 5000) {
-  const reader = await createReader(fed, { CHAT: rate });
-  const client = await createClient(fed, funds);
+  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
+  const client = await seed.client().withCredit(funds).create();
   const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
   expect(req.errors).toBeUndefined();
   const id = req.data!.requestSession.id;

@@ -16,16 +16,19 @@ import {
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import type { ReadingsServer } from '../../subgraphs/readings/server.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { balanceOf, createClient, createReader, createUser, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { balanceOf, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
 import { TokenVerifier } from 'livekit-server-sdk';
 import type { TaskList } from 'graphile-worker';
 import { startJobRunner } from '../../shared/jobs.js';
 import { sessionFromRow } from '../../subgraphs/readings/services/sessions.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -39,8 +42,8 @@ const readerStatus = async (id: string) => (await fed.db.prisma.reader.findUniqu
 const session = (id: string) => fed.db.prisma.session.findUniqueOrThrow({ where: { id } });
 
 async function startSession(rate = 200, funds = 2000) {
-  const reader = await createReader(fed, { CHAT: rate });
-  const client = await createClient(fed, funds);
+  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
+  const client = await seed.client().withCredit(funds).create();
   const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
   expect(req.errors).toBeUndefined();
   const id = req.data!.requestSession.id;
@@ -53,8 +56,8 @@ async function startSession(rate = 200, funds = 2000) {
 
 describe('a live session from request to review-ready', () => {
   it('runs request → accept → both join → billed per minute → end, pushing events with accounts fields', async () => {
-    const reader = await createReader(fed, { CHAT: 250, VIDEO: 400 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 250, VIDEO: 400 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const readerWs = connect(fed.gateway.wsUrl, reader.token);
     const clientWs = connect(fed.gateway.wsUrl, client.token);
     sockets.push(readerWs, clientWs);
@@ -131,8 +134,8 @@ describe('a live session from request to review-ready', () => {
   });
 
   it('grants least privilege per session type', async () => {
-    const reader = await createReader(fed, { CALL: 300, VIDEO: 500 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CALL: 300, VIDEO: 500 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'VIDEO' } }, client.token)).data!.requestSession.id;
     await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
     const tok = (await fed.run(SessionTokenDocument, { sessionId: id }, reader.token)).data!.sessionToken;
@@ -146,10 +149,10 @@ describe('a live session from request to review-ready', () => {
 
 describe('refusals change nothing', () => {
   it('refuses strangers, wrong parties, busy readers, unoffered types and thin wallets', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
-    const stranger = await createClient(fed, 2000);
-    const poor = await createClient(fed, 300);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const stranger = await seed.client().withCredit(2000).create();
+    const poor = await seed.client().withCredit(300).create();
 
     const unoffered = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'VIDEO' } }, client.token);
     expect(errorCode(unoffered)).toBe('BAD_USER_INPUT');
@@ -189,8 +192,8 @@ describe('refusals change nothing', () => {
   });
 
   it('lets only one of two racing clients hold a reader (the database decides)', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const clients = await Promise.all([1, 2, 3, 4].map(() => createClient(fed, 2000)));
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const clients = await Promise.all([1, 2, 3, 4].map(() => seed.client().withCredit(2000).create()));
     const results = await Promise.all(clients.map((c) => fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, c.token)));
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(3);
@@ -198,8 +201,8 @@ describe('refusals change nothing', () => {
   });
 
   it('answers PAYMENTS_NOT_CONFIGURED without a money port', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const money = fed.runtime.money;
     fed.runtime.money = undefined;
     try {
@@ -214,8 +217,8 @@ describe('refusals change nothing', () => {
 
 describe('durable timers', () => {
   it('expires an unanswered request after 60 s and frees the reader', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     await timeTravel(fed, id, 61);
     const s = await eventually(() => session(id), (x) => x.status === 'EXPIRED', 8000);
@@ -225,8 +228,8 @@ describe('durable timers', () => {
   });
 
   it('marks an accepted session nobody joined as NO_SHOW', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
     await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
@@ -461,9 +464,9 @@ describe('the billing sweep', () => {
 
 describe('who may watch a session', () => {
   it('lets an admin subscribe to any session and see its events', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const admin = await seed.admin().create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     const ws = connect(fed.gateway.wsUrl, admin.token);
     sockets.push(ws);
