@@ -38,7 +38,9 @@ import { postGraphQL, type GraphQLResponse, type TestFederation } from './federa
 
 export const PASSWORD = 'correct-horse-42';
 
-export const uniqueEmail = (prefix = 'user') => `${prefix}-${randomBytes(4).toString('hex')}@example.com`;
+const hex = (bytes: number) => randomBytes(bytes).toString('hex');
+
+export const uniqueEmail = (prefix = 'user') => `${prefix}-${hex(4)}@example.com`;
 
 /** A seeded user and its access token. */
 export interface TestUser {
@@ -69,7 +71,6 @@ export interface SeedTarget {
 const targetOf = (t: TestFederation | SeedTarget): SeedTarget =>
   'runtime' in t ? { prisma: t.db.prisma, jwtSecret: t.runtime.config.jwtSecret, gatewayUrl: t.url, money: t.runtime.money } : t;
 
-const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 
 export type Seed = ReturnType<typeof createSeed>;
 
