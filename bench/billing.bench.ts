@@ -1,4 +1,4 @@
-// npm run bench:billing — the production billing sweep (readings' ReadingsService.billingSweep: find the sessions
+// npm run bench:billing — the production billing sweep (readings' billingSweep, services/billing-sweep.ts: find the sessions
 // whose next minute started, ONE set-based payments.chargeSessionMinutes call, session rows moved forward in one
 // statement, MINUTE_CHARGED events, sessions that cannot pay ended through finish) over 10,000 in-progress sessions,
 // next to the money-only set-based call and the naive baseline (the previous per-session tick: one transaction per
@@ -15,8 +15,10 @@ import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { migrateJobs } from '../shared/jobs.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
+import { createAccountsPort } from '../subgraphs/accounts/ports.js';
 import { CLEAN, checkLedger } from '../subgraphs/payments/testing/fixtures.js';
-import { ReadingsService, type BillingSweepResult } from '../subgraphs/readings/services/sessions.js';
+import { backgroundContext } from '../shared/context.js';
+import { billingSweep, billSession, type BillingSweepResult } from '../subgraphs/readings/services/billing-sweep.js';
 import { LiveKitService } from '../subgraphs/readings/services/livekit.js';
 
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -52,11 +54,13 @@ const jobs = { connectionString: base, schema: process.env.BENCH_JOBS_SCHEMA ?? 
 await migrateJobs(jobs);
 const money = createMoney(prisma, pubsub, jobs);
 const livekit = new LiveKitService({ url: null, apiKey: 'bench', apiSecret: 'bench-secret-bench-secret-bench-secret' });
-// The production service, without a job queue (the bench calls the sweep the job runs).
-const readings = new ReadingsService({ prisma, pubsub, runtime: { money }, jobs: null, livekit });
+// The production services' context, without a job queue (the bench calls the sweep the job runs).
+const clock = () => new Date();
+const accounts = createAccountsPort();
+const readings = backgroundContext({ prisma, pubsub }, { readings: { money, accounts, livekit, jobs: null, clock } });
 // A second instance with its own pool, for the racing-sweeps check.
 const prisma2 = createPrisma(url.toString(), { schema, max: 4 });
-const readings2 = new ReadingsService({ prisma: prisma2, pubsub, runtime: { money: createMoney(prisma2, pubsub, jobs) }, jobs: null, livekit });
+const readings2 = backgroundContext({ prisma: prisma2, pubsub }, { readings: { money: createMoney(prisma2, pubsub, jobs), accounts, livekit, jobs: null, clock } });
 
 /** Makes `seconds` of connected time pass for every running session (as readings' test helper does for one). */
 const timeTravel = (seconds: number) =>
@@ -126,12 +130,12 @@ try {
   const phases = (r: BillingSweepResult) => `select ${r.ms.select} + charge ${r.ms.charge} + apply ${r.ms.apply} + end ${r.ms.end} ms`;
 
   // 1. The production sweep: minute 1 of all N (cold), then minute 2 one minute later (BROKE sessions end).
-  const cold = await measure(() => readings.billingSweep());
+  const cold = await measure(() => billingSweep(readings));
   expectSweep('sweep minute 1', cold.value, { due: N, minutes: N, charged: N, advanced: N, ended: 0 });
   await timeTravel(60);
-  const warm = await measure(() => readings.billingSweep());
+  const warm = await measure(() => billingSweep(readings));
   expectSweep('sweep minute 2', warm.value, { due: N, minutes: N, charged: N - BROKE, advanced: N - BROKE, ended: BROKE });
-  const idle = await measure(() => readings.billingSweep());
+  const idle = await measure(() => billingSweep(readings));
   expectSweep('idle sweep', idle.value, { due: 0, charged: 0 });
 
   // 2. Money only (what this bench measured before): payments' set-based call for minute 3 of the running sessions.
@@ -145,13 +149,13 @@ try {
   // 3. Recovery: minute 3 is in the ledger but the rows were not moved (as after a sweep killed between payments'
   // commit and its row update): the next sweep moves every row and charges nothing.
   await timeTravel(60);
-  const recovery = await measure(() => readings.billingSweep());
+  const recovery = await measure(() => billingSweep(readings));
   expectSweep('recovery sweep', recovery.value, { due: N - BROKE, minutes: N - BROKE, charged: 0, advanced: N - BROKE, ended: 0 });
 
   // 4. Two instances sweep minute 4 at once: each minute is charged once between them.
   await timeTravel(60);
   const raceT0 = performance.now();
-  const race = await Promise.all([readings.billingSweep(), readings2.billingSweep()]);
+  const race = await Promise.all([billingSweep(readings), billingSweep(readings2)]);
   const raceMs = performance.now() - raceT0;
   if (race[0].charged + race[1].charged !== N - BROKE) throw new Error(`racing sweeps charged ${race[0].charged} + ${race[1].charged}, expected ${N - BROKE}`);
 
@@ -159,7 +163,7 @@ try {
   // event), one session after the other, on the baseline sessions.
   await sql(`UPDATE sessions SET resumed_at = now() AT TIME ZONE 'UTC' WHERE id = ANY($1::text[])`, [Array.from({ length: NAIVE }, (_, i) => `s${N + 1 + i}`)]);
   const naive = await measure(async () => {
-    for (let i = 0; i < NAIVE; i++) await readings.billSession(`s${N + 1 + i}`);
+    for (let i = 0; i < NAIVE; i++) await billSession(readings, `s${N + 1 + i}`);
   });
 
   // Checks, straight from SQL.

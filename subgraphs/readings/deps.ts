@@ -1,7 +1,46 @@
-import type { ReadingsService } from './services/sessions.js';
+import type { Context } from '../../shared/context.js';
+import type { JobQueue } from '../../shared/jobs.js';
+import type { AccountsPort, MoneyPort } from '../../shared/ports.js';
+import { internal, paymentsNotConfigured } from '../../shared/errors.js';
+import type { LiveKitService } from './services/livekit.js';
+
+/** What readings' services need besides the database and pub/sub: `ctx.deps.readings` (built by startReadings). */
+export interface ReadingsDeps {
+  /** Payments' money port (shared/ports.ts): session minutes and the client's balance. Absent: sessions refused. */
+  readonly money: MoneyPort | undefined;
+  /** Accounts' port (shared/ports.ts): reader presence, the completed-sessions counter, the rating aggregate. */
+  readonly accounts: AccountsPort | undefined;
+  /** LiveKit rooms and tokens (no media server: tokens only). */
+  livekit: LiveKitService;
+  /** Durable timers; null when the runtime has no job queue (the timers are then run by hand, as tests do). */
+  jobs: JobQueue | null;
+  /** The time transitions, timers and the billing sweep act at (tests drive a simulated clock). */
+  clock: () => Date;
+}
 
 declare module '../../shared/context.js' {
   interface ServiceDeps {
-    readings?: ReadingsService;
+    readings?: ReadingsDeps;
   }
+}
+
+/** Readings' dependencies in this context (INTERNAL when the readings service is not running here). */
+export function readingsDeps(ctx: Pick<Context, 'deps'>): ReadingsDeps {
+  const deps = ctx.deps.readings;
+  if (!deps) throw internal('The readings service is not running.');
+  return deps;
+}
+
+/** The money port, or PAYMENTS_NOT_CONFIGURED: a session cannot run without billing. */
+export function moneyOf(ctx: Pick<Context, 'deps'>): MoneyPort {
+  const money = readingsDeps(ctx).money;
+  if (!money) throw paymentsNotConfigured('Payments are not configured, so sessions cannot be billed.');
+  return money;
+}
+
+/** The accounts port, or INTERNAL: readings cannot hold or free a reader without it (the composition root wires it). */
+export function accountsOf(ctx: Pick<Context, 'deps'>): AccountsPort {
+  const accounts = readingsDeps(ctx).accounts;
+  if (!accounts) throw internal('Accounts is not wired in this process, so readers cannot be held for sessions.');
+  return accounts;
 }

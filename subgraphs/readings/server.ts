@@ -1,23 +1,34 @@
+import type { TaskList } from 'graphile-worker';
+import { backgroundContext, type Context } from '../../shared/context.js';
 import { liveKitWebhookRoute as sharedLiveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
+import { logger } from '../../shared/logger.js';
+import type { ReadingsDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { LiveKitService } from './services/livekit.js';
-import { CRON, ReadingsService } from './services/sessions.js';
+import { applyLiveKitEvent } from './services/media-webhooks.js';
+import { CRON } from './services/schedule.js';
+import { ensureBillingSweep, readingsTasks } from './services/timers.js';
 
 export interface ReadingsServer extends RunningServer {
-  service: ReadingsService;
+  /** What readings' services receive in `ctx.deps.readings`. */
+  deps: ReadingsDeps;
+  /** A context for work no request asked for (jobs, webhooks, sweeps); tests call services with it too. */
+  background(): Context;
+  /** The job runner's task handlers. */
+  tasks(): TaskList;
   /** The durable timers (null when the runtime has no job queue configured). */
   jobs: { stop(): Promise<void>; start(): Promise<void> } | null;
 }
 
 /** POST /webhooks/livekit for session rooms (shared/server/livekit-webhook.ts). */
-export function liveKitWebhookRoute(service: ReadingsService) {
+export function liveKitWebhookRoute(livekit: LiveKitService, background: () => Context) {
   return sharedLiveKitWebhookRoute(
     'readings',
-    (raw, authorization) => service.livekit.verifyWebhook(raw, authorization),
-    (event) => service.applyLiveKitEvent(event),
+    (raw, authorization) => livekit.verifyWebhook(raw, authorization),
+    (event) => applyLiveKitEvent(background(), event),
   );
 }
 
@@ -25,17 +36,25 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
   const livekit = new LiveKitService(rt.config.livekit);
   const jobsConfig = rt.jobs;
   if (jobsConfig) await migrateJobs(jobsConfig);
-  else console.warn('[readings] no job queue configured: request expiry, grace periods and the billing sweep will not run');
-  const service = new ReadingsService({
-    prisma: rt.prisma,
-    pubsub: rt.pubsub,
-    runtime: rt,
-    jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,
+  else logger('readings').warn('no job queue configured: request expiry, grace periods and the billing sweep will not run');
+  const deps: ReadingsDeps = {
+    // The cross-owner ports the composition root (scripts/compose.ts) wired, read at call time (getters), as the
+    // runtime holds them now.
+    get money() {
+      return rt.money;
+    },
+    get accounts() {
+      return rt.accounts;
+    },
     livekit,
-  });
-  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, service.tasks(), CRON) : null;
+    jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,
+    clock: () => new Date(),
+  };
+  const background = () => backgroundContext(rt, { readings: deps });
+  const tasks = () => readingsTasks(background);
+  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, tasks(), CRON) : null;
   // The billing sweep reschedules itself; queue its first run (a no-op when another instance already has).
-  if (runner) await service.ensureBillingSweep();
+  if (runner) await ensureBillingSweep(background());
   const server = await startSubgraph(
     {
       name: 'readings',
@@ -44,14 +63,16 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
       pubsub: rt.pubsub,
       gatewaySecret: rt.config.gatewaySecret,
       exposeErrorDetails: rt.config.exposeErrorDetails,
-      deps: { readings: service },
-      routes: liveKitWebhookRoute(service),
+      deps: { readings: deps },
+      routes: liveKitWebhookRoute(livekit, background),
     },
     listen,
   );
   return {
     ...server,
-    service,
+    deps,
+    background,
+    tasks,
     jobs: jobsConfig
       ? {
           async stop() {
@@ -59,8 +80,8 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
             runner = null;
           },
           async start() {
-            runner ??= await startJobRunner(jobsConfig, service.tasks(), CRON);
-            await service.ensureBillingSweep();
+            runner ??= await startJobRunner(jobsConfig, tasks(), CRON);
+            await ensureBillingSweep(background());
           },
         }
       : null,

@@ -1,4 +1,7 @@
+import { expect } from 'vitest';
+import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument } from '../generated/graphql.js';
 import type { TestFederation } from '../helpers/federation.js';
+import { createSeed } from '../helpers/seed.js';
 
 export async function balanceOf(fed: TestFederation, userId: string): Promise<number> {
   return fed.runtime.money!.balanceOf(userId);
@@ -35,4 +38,25 @@ export async function ledgerMinutes(fed: TestFederation, sessionId: string): Pro
     [sessionId],
   );
   return rows.map((r) => Number(r.session_minute));
+}
+
+/** A CHAT session the reader accepted (nobody joined yet), through the gateway. */
+export async function startAcceptedSession(fed: TestFederation, rate = 200, funds = 2000) {
+  const seed = createSeed(fed);
+  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
+  const client = await seed.client().withCredit(funds).create();
+  const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
+  expect(req.errors).toBeUndefined();
+  const id = req.data!.requestSession.id;
+  expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
+  return { reader, client, id };
+}
+
+/** A CHAT session both have joined (IN_PROGRESS, minute 1 charged), through the gateway. */
+export async function startRunningSession(fed: TestFederation, rate = 200, funds = 2000) {
+  const s = await startAcceptedSession(fed, rate, funds);
+  await fed.run(JoinSessionDocument, { sessionId: s.id }, s.client.token);
+  const joined = await fed.run(JoinSessionDocument, { sessionId: s.id }, s.reader.token);
+  expect(joined.data!.joinSession.status).toBe('IN_PROGRESS');
+  return s;
 }

@@ -14,13 +14,9 @@ import {
   SessionUpdatedDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import type { ReadingsServer } from '../../subgraphs/readings/server.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { balanceOf, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { balanceOf, ledgerMinutes, pendingJobs, startRunningSession, timeTravel } from './readings-fixtures.js';
 import { TokenVerifier } from 'livekit-server-sdk';
-import type { TaskList } from 'graphile-worker';
-import { startJobRunner } from '../../shared/jobs.js';
-import { sessionFromRow } from '../../subgraphs/readings/services/sessions.js';
 import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
@@ -35,24 +31,8 @@ afterAll(async () => {
   await fed?.stop();
 });
 
-const sweepKey = () => `${fed.runtime.jobs!.prefix}readings:billing-sweep`;
-const sweepJobs = () =>
-  fed.db.sql<{ locked_at: Date | null; locked_by: string | null }>(`SELECT locked_at, locked_by FROM test_jobs._private_jobs WHERE key = $1 OR locked_by = 'dead-worker'`, [sweepKey()]);
 const readerStatus = async (id: string) => (await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: id } })).status;
 const session = (id: string) => fed.db.prisma.session.findUniqueOrThrow({ where: { id } });
-
-async function startSession(rate = 200, funds = 2000) {
-  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
-  const client = await seed.client().withCredit(funds).create();
-  const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
-  expect(req.errors).toBeUndefined();
-  const id = req.data!.requestSession.id;
-  expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
-  await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
-  const joined = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
-  expect(joined.data!.joinSession.status).toBe('IN_PROGRESS');
-  return { reader, client, id };
-}
 
 describe('a live session from request to review-ready', () => {
   it('runs request → accept → both join → billed per minute → end, pushing events with accounts fields', async () => {
@@ -241,7 +221,7 @@ describe('durable timers', () => {
   });
 
   it('pauses billing during a disconnect, resumes on reconnect, ends after the grace period', async () => {
-    const { client, reader, id } = await startSession(200, 5000);
+    const { client, reader, id } = await startRunningSession(fed, 200, 5000);
     await timeTravel(fed, id, 30);
     const left = await fed.run(LeaveSessionDocument, { sessionId: id }, client.token);
     expect(left.data!.leaveSession).toMatchObject({ status: 'IN_PROGRESS', clientConnected: false, billedMinutes: 1 });
@@ -269,7 +249,7 @@ describe('durable timers', () => {
 
   it('warns on low balance and ends the session at once when the next minute cannot be paid', async () => {
     // $5.00 at $2.00/min: minutes 1 and 2 are paid, $1.00 left cannot pay minute 3.
-    const { client, id } = await startSession(200, 500);
+    const { client, id } = await startRunningSession(fed, 200, 500);
     const ws = connect(fed.gateway.wsUrl, client.token);
     sockets.push(ws);
     const updates = subscribe(ws, SessionUpdatedDocument, { sessionId: id });
@@ -287,179 +267,6 @@ describe('durable timers', () => {
     updates.stop();
   });
 
-  it('loses no minute and charges none twice when the job runner dies mid-session', async () => {
-    const { id, client } = await startSession(200, 5000);
-    const readings = fed.subgraphs.readings as ReadingsServer;
-    await readings.jobs!.stop();
-    // 150 s pass with no runner: minutes 2 and 3 have started.
-    await timeTravel(fed, id, 150);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await session(id)).billedMinutes).toBe(1);
-    await readings.jobs!.start();
-    const s = await eventually(() => session(id), (x) => x.billedMinutes === 3, 8000);
-    expect(s.totalCostCents).toBe(600);
-    // Minute 4 starts: two more sweeps and a per-session charge race the running job for it; it is charged once.
-    await timeTravel(fed, id, 31);
-    await Promise.all([readings.service.billingSweep(), readings.service.billingSweep(), readings.service.billSession(id)]);
-    expect((await session(id)).billedMinutes).toBe(4);
-    expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3, 4]);
-    // No per-session billing timer: the one sweep job bills every session.
-    expect(await pendingJobs(fed, id)).toEqual([]);
-    expect(await sweepJobs()).toHaveLength(1);
-    await fed.run(EndSessionDocument, { sessionId: id }, client.token);
-  });
-
-  it('restarts the billing sweep whose worker died holding it (the job stays locked): the minute sweep requeues it', async () => {
-    const { id, client } = await startSession(200, 5000);
-    const readings = fed.subgraphs.readings as ReadingsServer;
-    // A worker took the sweep job and died before queueing the next run: graphile-worker keeps it locked for hours.
-    await readings.jobs!.stop();
-    await fed.db.sql(`UPDATE test_jobs._private_jobs SET locked_at = now(), locked_by = 'dead-worker' WHERE key = $1`, [sweepKey()]);
-    await readings.jobs!.start(); // a fresh lock is presumed alive: not requeued
-    expect((await sweepJobs()).map((j) => j.locked_by)).toEqual(['dead-worker']);
-    await timeTravel(fed, id, 80);
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await session(id)).billedMinutes).toBe(1);
-    // A minute later the lock is stale: the minute sweep (cron) queues the billing sweep again, which bills once.
-    await fed.db.sql(`UPDATE test_jobs._private_jobs SET locked_at = now() - interval '2 minutes' WHERE key = $1`, [sweepKey()]);
-    await readings.service.sweep();
-    await eventually(() => session(id), (x) => x.billedMinutes === 2, 8000);
-    // Sweeping again requeues nothing (the job is queued), and a direct sweep charges nothing more.
-    await readings.service.sweep();
-    await readings.service.billingSweep();
-    expect(await ledgerMinutes(fed, id)).toEqual([1, 2]);
-    const jobs = await sweepJobs();
-    expect(jobs.filter((j) => j.locked_by !== 'dead-worker')).toHaveLength(1);
-    await fed.db.sql(`DELETE FROM test_jobs._private_jobs WHERE locked_by = 'dead-worker'`);
-    const ended = await fed.run(EndSessionDocument, { sessionId: id }, client.token);
-    expect(ended.data!.endSession).toMatchObject({ status: 'COMPLETED', billedMinutes: 2, totalCostCents: 400 });
-  });
-
-  it('runs the billing sweep one at a time with several instances on one queue', async () => {
-    const { id, client } = await startSession(200, 5000);
-    const readings = fed.subgraphs.readings as ReadingsServer;
-    await readings.jobs!.stop();
-    let running = 0;
-    let most = 0;
-    let sweeps = 0;
-    const counted = (): TaskList =>
-      Object.fromEntries(
-        Object.entries(readings.service.tasks()).map(([name, task]) => [
-          name,
-          async (payload: unknown, helpers: Parameters<NonNullable<TaskList[string]>>[1]) => {
-            if (!name.endsWith('readings.billing-sweep')) return task!(payload, helpers);
-            running += 1;
-            sweeps += 1;
-            most = Math.max(most, running);
-            try {
-              return await task!(payload, helpers);
-            } finally {
-              running -= 1;
-            }
-          },
-        ]),
-      );
-    const instances = await Promise.all(['a', 'b', 'c'].map(() => startJobRunner(fed.runtime.jobs!, counted())));
-    try {
-      await timeTravel(fed, id, 60);
-      await eventually(() => session(id), (x) => x.billedMinutes === 2, 8000);
-      await timeTravel(fed, id, 60);
-      await eventually(() => session(id), (x) => x.billedMinutes === 3, 8000);
-      await new Promise((r) => setTimeout(r, 400));
-      expect(sweeps).toBeGreaterThanOrEqual(2);
-      expect(most).toBe(1);
-      expect(await ledgerMinutes(fed, id)).toEqual([1, 2, 3]);
-      await fed.run(EndSessionDocument, { sessionId: id }, client.token);
-    } finally {
-      await Promise.all(instances.map((i) => i.stop()));
-      await readings.jobs!.start();
-    }
-  });
-});
-
-describe('the billing sweep', () => {
-  it('charges many sessions in one pass, warns on low balance, ends the ones that cannot pay', async () => {
-    const readings = fed.subgraphs.readings as ReadingsServer;
-    await readings.jobs!.stop();
-    try {
-      const rich = await startSession(200, 5000);
-      const low = await startSession(200, 600); // minute 2 leaves 200: less than 2 minutes
-      const broke = await startSession(300, 500); // cannot pay minute 2
-      const paused = await startSession(200, 5000);
-      await fed.run(LeaveSessionDocument, { sessionId: paused.id }, paused.client.token);
-      for (const s of [rich, low, broke, paused]) await timeTravel(fed, s.id, 61);
-      const ws = connect(fed.gateway.wsUrl, low.client.token);
-      const brokeWs = connect(fed.gateway.wsUrl, broke.client.token);
-      sockets.push(ws, brokeWs);
-      const lowUpdates = subscribe(ws, SessionUpdatedDocument, { sessionId: low.id });
-      const brokeUpdates = subscribe(brokeWs, SessionUpdatedDocument, { sessionId: broke.id });
-      await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 2);
-
-      const r = await readings.service.billingSweep();
-      // Every other test's sessions here are ended or paused: only these three were due (the paused one is not).
-      expect(r).toMatchObject({ due: 3, minutes: 3, charged: 2, advanced: 2, ended: 1 });
-      expect((await lowUpdates.next(8000)).data!.sessionUpdated).toMatchObject({
-        kind: 'MINUTE_CHARGED',
-        lowBalanceWarning: true,
-        meter: { billedMinutes: 2, costCents: 400, balanceCents: 200 },
-      });
-      expect((await brokeUpdates.next(8000)).data!.sessionUpdated).toMatchObject({ kind: 'ENDED', status: 'COMPLETED', endReason: 'INSUFFICIENT_FUNDS' });
-      expect(await session(rich.id)).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 2, totalCostCents: 400 });
-      expect(await session(broke.id)).toMatchObject({ status: 'COMPLETED', billedMinutes: 1, totalCostCents: 300 });
-      expect(await ledgerMinutes(fed, broke.id)).toEqual([1]);
-      expect(await readerStatus(broke.reader.id)).toBe('ONLINE');
-      expect(await session(paused.id)).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 1 });
-      expect(await ledgerMinutes(fed, paused.id)).toEqual([1]);
-      // The sweep turns the rows its UPDATE returns into sessions for the events' snapshots: same as Prisma's read.
-      const [raw] = await fed.db.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`SELECT * FROM sessions WHERE id = $1`, low.id);
-      expect(sessionFromRow(raw!)).toEqual(await session(low.id));
-
-      // Nothing is due any more: a second pass does nothing.
-      expect(await readings.service.billingSweep()).toMatchObject({ due: 0, charged: 0 });
-      // A sweep that died after payments committed but before the session rows moved: the next one moves them
-      // without charging again.
-      await fed.db.sql(`UPDATE sessions SET billed_minutes = 1, total_cost_cents = 200 WHERE id = $1`, [rich.id]);
-      expect(await readings.service.billingSweep()).toMatchObject({ due: 1, minutes: 1, charged: 0, advanced: 1 });
-      expect(await session(rich.id)).toMatchObject({ billedMinutes: 2, totalCostCents: 400 });
-      expect(await ledgerMinutes(fed, rich.id)).toEqual([1, 2]);
-      expect(await balanceOf(fed, rich.client.id)).toBe(4600);
-      lowUpdates.stop();
-      brokeUpdates.stop();
-      for (const s of [rich, low, paused]) await fed.run(EndSessionDocument, { sessionId: s.id }, s.client.token);
-    } finally {
-      await readings.jobs!.start();
-    }
-  });
-
-  it('charges each minute once when sweeps and a transition race at a minute boundary', async () => {
-    const readings = fed.subgraphs.readings as ReadingsServer;
-    await readings.jobs!.stop();
-    try {
-      // Several rounds: the interleavings differ from run to run (a transition's row lock against the sweep's
-      // charge once deadlocked here).
-      for (let round = 0; round < 3; round++) {
-        const sessions = await Promise.all([1, 2, 3].map(() => startSession(200, 5000)));
-        for (const s of sessions) await timeTravel(fed, s.id, 125); // minutes 2 and 3 have started
-        const [ending] = sessions;
-        const [, , ended] = await Promise.all([
-          readings.service.billingSweep(),
-          readings.service.billingSweep(),
-          fed.run(EndSessionDocument, { sessionId: ending!.id }, ending!.client.token),
-        ]);
-        expect(ended.errors).toBeUndefined();
-        expect(ended.data!.endSession).toMatchObject({ status: 'COMPLETED', billedMinutes: 3, totalCostCents: 600 });
-        // Between them the two sweeps and the transition charged each due minute exactly once.
-        for (const s of sessions) {
-          expect(await ledgerMinutes(fed, s.id)).toEqual([1, 2, 3]);
-          expect(await session(s.id)).toMatchObject({ billedMinutes: 3, totalCostCents: 600 });
-          expect(await balanceOf(fed, s.client.id)).toBe(4400);
-        }
-        for (const s of sessions.slice(1)) await fed.run(EndSessionDocument, { sessionId: s.id }, s.client.token);
-      }
-    } finally {
-      await readings.jobs!.start();
-    }
-  });
 });
 
 describe('who may watch a session', () => {

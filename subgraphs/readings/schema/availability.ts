@@ -1,4 +1,4 @@
-import { builder, readings, viewerOf } from '../builder.js';
+import { builder } from '../builder.js';
 import { SessionObject, SessionTypeEnum } from './session.js';
 import { bookSession, confirmBooking, setAvailability } from '../services/availability.js';
 
@@ -48,7 +48,7 @@ builder.mutationField('setAvailability', (t) =>
     authScopes: { reader: true },
     description: 'Replaces the signed-in reader\'s availability.',
     args: { input: t.arg({ type: SetAvailabilityInput, required: true, description: 'Timezone and slots.' }) },
-    resolve: (_q, _root, { input }, ctx) => setAvailability(readings(ctx), viewerOf(ctx), input),
+    resolve: (_q, _root, { input }, ctx) => setAvailability(ctx, input),
   }),
 );
 
@@ -83,7 +83,7 @@ builder.mutationField('bookSession', (t) =>
     description: 'Books a scheduled reading (status SCHEDULED) for the reader to confirm.',
     args: { input: t.arg({ type: BookSessionInput, required: true, description: 'Reader, type and start.' }) },
     resolve: (_root, { input }, ctx) =>
-      bookSession(readings(ctx), viewerOf(ctx), { readerId: String(input.readerId), type: input.type, startsAt: input.startsAt }),
+      bookSession(ctx, { readerId: String(input.readerId), type: input.type, startsAt: input.startsAt }),
   }),
 );
 
@@ -93,6 +93,6 @@ builder.mutationField('confirmBooking', (t) =>
     authScopes: { reader: true },
     description: 'The reader confirms a booking; both get a reminder 15 minutes before the start.',
     args: { sessionId: t.arg.id({ required: true, description: 'Id of a SCHEDULED booking a client made with the viewer (bookSession) and not confirmed yet.' }) },
-    resolve: (_root, args, ctx) => confirmBooking(readings(ctx), viewerOf(ctx), String(args.sessionId)),
+    resolve: (_root, args, ctx) => confirmBooking(ctx, String(args.sessionId)),
   }),
 );

@@ -1,11 +1,11 @@
-import { builder, readings, viewerOf } from '../builder.js';
+import { builder } from '../builder.js';
 import type { Context } from '../../../shared/context.js';
 import { sharedSubscription } from '../../../shared/graphql/shared-subscriptions.js';
 import { MessageType } from '../../../shared/db/generated/enums.js';
 import { UserRef } from './refs.js';
 import { assertCanWatch } from './session.js';
 import { sessionMessagesTopic, type ChatMessageEvent } from '../services/events.js';
-import { MESSAGE_MAX_LENGTH } from '../services/sessions.js';
+import { MESSAGE_MAX_LENGTH, sendMessage } from '../services/chat.js';
 
 const MessageTypeEnum = builder.enumType('MessageType', {
   description: 'Kind of chat message.',
@@ -47,7 +47,7 @@ builder.mutationField('sendSessionMessage', (t) =>
       'Sends a chat message to the other participant while the session bills (in progress, both connected); before both joined, while paused or after the end: CONFLICT with reason SESSION_NOT_BILLING. The minute it falls in is charged first.',
     args: { input: t.arg({ type: SendSessionMessageInput, required: true, description: 'Session id, text and an optional idempotency key.' }) },
     resolve: (_root, { input }, ctx) =>
-      readings(ctx).sendMessage(viewerOf(ctx), String(input.sessionId), input.content, input.clientKey ?? null),
+      sendMessage(ctx, { sessionId: String(input.sessionId), content: input.content, clientKey: input.clientKey ?? null }),
   }),
 );
 

@@ -1,8 +1,11 @@
-import { builder, viewerOf } from '../builder.js';
+import { builder } from '../builder.js';
+import type { Context, Viewer } from '../../../shared/context.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { canHearOfStream } from '../authz.js';
 import { LiveStreamRef, ReaderRef } from './refs.js';
 import { badInput, notFound } from '../../../shared/errors.js';
 import { filterIterator } from '../../../shared/pubsub.js';
-import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/presence.js';
+import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
 import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
 
 builder.prismaObject('Favorite', {
@@ -25,7 +28,7 @@ builder.mutationField('favoriteReader', (t) =>
       notifyOnline: t.arg.boolean({ defaultValue: false, description: 'Be notified when the reader comes online.' }),
     },
     resolve: async (query, _root, args, ctx) => {
-      const viewer = viewerOf(ctx);
+      const viewer = requireViewer(ctx);
       const readerId = String(args.readerId);
       if (readerId === viewer.id) throw badInput('You cannot favourite yourself.', { field: 'readerId' });
       const reader = await ctx.prisma.reader.findUnique({ where: { userId: readerId }, select: { id: true } });
@@ -47,7 +50,7 @@ builder.mutationField('unfavoriteReader', (t) =>
     description: 'Removes a reader from favourites; true if it was there.',
     args: { readerId: t.arg.id({ required: true, description: 'The reader (user id).' }) },
     resolve: async (_root, args, ctx) => {
-      const r = await ctx.prisma.favorite.deleteMany({ where: { clientId: viewerOf(ctx).id, readerId: String(args.readerId) } });
+      const r = await ctx.prisma.favorite.deleteMany({ where: { clientId: requireViewer(ctx).id, readerId: String(args.readerId) } });
       return r.count > 0;
     },
   }),
@@ -62,7 +65,7 @@ builder.queryField('myFavorites', (t) =>
     authScopes: { authenticated: true },
     description: 'The viewer\'s favourite readers, newest first.',
     resolve: (query, _root, _args, ctx) =>
-      ctx.prisma.favorite.findMany({ ...query, where: { clientId: viewerOf(ctx).id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+      ctx.prisma.favorite.findMany({ ...query, where: { clientId: requireViewer(ctx).id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
   }),
 );
 
@@ -72,7 +75,7 @@ builder.subscriptionField('favoriteReaderOnline', (t) =>
     authScopes: { authenticated: true },
     description: 'Favourite readers (with notifyOnline) coming online.',
     subscribe: (_root, _args, ctx) => {
-      const clientId = viewerOf(ctx).id;
+      const clientId = requireViewer(ctx).id;
       return filterIterator(ctx.pubsub.subscribe<ReaderStatusEvent>(READER_STATUS_TOPIC), async (e) => {
         if (e.status !== 'ONLINE') return false;
         const fav = await ctx.prisma.favorite.findUnique({ where: { clientId_readerId: { clientId, readerId: e.readerId } }, select: { notifyOnline: true } });
@@ -103,8 +106,8 @@ const FavoriteReaderLiveEvent = builder.objectRef<StreamStartingEvent>('Favorite
  * Who is told: a viewer with the reader in favourites and notifyOnline on, when the stream is one they may see
  * (community's rule: public and premium streams to everyone, a private one to its invitees and admins only).
  */
-async function wantsLiveReminder(ctx: Parameters<typeof viewerOf>[0], viewer: ReturnType<typeof viewerOf>, e: StreamStartingEvent): Promise<boolean> {
-  if (e.visibility === 'PRIVATE' && viewer.role !== 'ADMIN' && !e.invitedUserIds.includes(viewer.id)) return false;
+async function wantsLiveReminder(ctx: Context, viewer: Viewer, e: StreamStartingEvent): Promise<boolean> {
+  if (!canHearOfStream(viewer, e)) return false;
   const fav = await ctx.prisma.favorite.findUnique({ where: { clientId_readerId: { clientId: viewer.id, readerId: e.readerId } }, select: { notifyOnline: true } });
   return !!fav?.notifyOnline;
 }
@@ -117,7 +120,7 @@ builder.subscriptionField('favoriteReaderWentLive', (t) =>
       'A reader in the viewer\'s favourites (with notifyOnline) started a live stream the viewer may see: public and premium streams reach every such follower, a private stream only its invited followers.',
     subscribe: (_root, _args, ctx) => {
       // Checked here, at subscribe time: an anonymous subscription is refused at once, not left open.
-      const viewer = viewerOf(ctx);
+      const viewer = requireViewer(ctx);
       return filterIterator(ctx.pubsub.subscribe<StreamStartingEvent>(STREAM_STARTING_TOPIC), (e) => wantsLiveReminder(ctx, viewer, e));
     },
     resolve: (e) => e as StreamStartingEvent,

@@ -1,4 +1,4 @@
-import { builder, viewerOf } from '../builder.js';
+import { builder } from '../builder.js';
 import { ReaderRef, UserRef } from './refs.js';
 import { createReview, replyToReview, COMMENT_MAX_LENGTH } from '../services/reviews.js';
 
@@ -37,7 +37,7 @@ builder.mutationField('createReview', (t) =>
     description: 'Reviews a session once; the reader\'s average rating updates with it.',
     args: { input: t.arg({ type: CreateReviewInput, required: true, description: 'Session, stars and comment.' }) },
     resolve: (_q, _root, { input }, ctx) =>
-      createReview(ctx.prisma, viewerOf(ctx), { sessionId: String(input.sessionId), rating: input.rating, comment: input.comment ?? null }),
+      createReview(ctx, { sessionId: String(input.sessionId), rating: input.rating, comment: input.comment ?? null }),
   }),
 );
 
@@ -50,7 +50,7 @@ builder.mutationField('replyToReview', (t) =>
       reviewId: t.arg.id({ required: true, description: 'Id of a review of one of the viewer\'s sessions that has no reply yet.' }),
       reply: t.arg.string({ required: true, description: `The reply, 1 to ${COMMENT_MAX_LENGTH} characters.` }),
     },
-    resolve: (_q, _root, args, ctx) => replyToReview(ctx.prisma, viewerOf(ctx), String(args.reviewId), args.reply),
+    resolve: (_q, _root, args, ctx) => replyToReview(ctx, { reviewId: String(args.reviewId), reply: args.reply }),
   }),
 );
 

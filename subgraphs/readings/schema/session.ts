@@ -1,4 +1,10 @@
-import { builder, readings, viewerOf } from '../builder.js';
+import { builder } from '../builder.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { canKnowClientBalance, canViewSession } from '../authz.js';
+import { sessionMeter, visibleSession } from '../services/session-reads.js';
+import { sessionToken } from '../services/session-tokens.js';
+import { acceptSession, cancelSession, declineSession, endSession, requestSession } from '../services/transitions.js';
+import { joinSession, leaveSession } from '../services/participants.js';
 import { sessionTypeEnum } from '../../../shared/graphql/enums.js';
 import { SessionStatus, type SessionType } from '../../../shared/db/generated/enums.js';
 import type { Session } from '../../../shared/db/generated/client.js';
@@ -58,17 +64,6 @@ export function sessionLoader(ctx: Context) {
   );
 }
 
-export function canSeeSession(s: Pick<Session, 'clientId' | 'readerId'>, ctx: Context): boolean {
-  const v = ctx.viewer;
-  return !!v && (v.role === 'ADMIN' || v.id === s.clientId || v.id === s.readerId);
-}
-
-/** The client's wallet balance is theirs: the client and admins see it, the reader sees affordable minutes. */
-function mayKnowBalance(s: Pick<Session, 'clientId'>, ctx: Context): boolean {
-  const v = ctx.viewer;
-  return !!v && (v.id === s.clientId || v.role === 'ADMIN');
-}
-
 export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter').implement({
   description: 'The live meter of a session.',
   fields: (t) => ({
@@ -80,7 +75,7 @@ export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter'
       description: 'The client\'s wallet balance left, in cents: shown to the client (and admins) only, null for the reader or when unknown.',
       // Read per viewer: sessionUpdated is resolved per subscriber (not a shared subscription) and this read marks
       // the answer viewer-dependent, so the gateway never serves one viewer's rendering to another.
-      resolve: (e, _args, ctx) => (e.session && mayKnowBalance(e.session, ctx) ? e.balanceCents : null),
+      resolve: (e, _args, ctx) => (e.session && canKnowClientBalance(ctx.viewer, e.session) ? e.balanceCents : null),
     }),
     affordableMinutes: t.int({
       nullable: true,
@@ -119,14 +114,14 @@ export const SessionObject = builder.prismaObject('Session', {
     meter: t.field({
       type: SessionMeterObject,
       description: 'The meter now (elapsed time, cost, balance left).',
-      resolve: (s, _args, ctx) => readings(ctx).meter(s),
+      resolve: (s, _args, ctx) => sessionMeter(ctx, s),
     }),
     messages: t.relatedConnection('chatMessages', {
       cursor: 'id',
       defaultSize: 50,
       maxSize: 200,
       query: { orderBy: { seq: 'asc' } },
-      authScopes: (s, _args, ctx) => canSeeSession(s, ctx),
+      authScopes: (s, _args, ctx) => canViewSession(ctx.viewer, s),
       description: 'The chat transcript in order (participants and admins only).',
     }),
   }),
@@ -137,7 +132,7 @@ builder.asEntity(SessionObject, {
   // Other subgraphs may reference a session; only its participants and admins can see it.
   resolveReference: async (ref, ctx) => {
     const s = await sessionLoader(ctx).load(ref.id);
-    return s && canSeeSession(s, ctx) ? s : null;
+    return s && canViewSession(ctx.viewer, s) ? s : null;
   },
 });
 
@@ -147,7 +142,7 @@ builder.queryField('session', (t) =>
     authScopes: { authenticated: true },
     description: 'One session (participants and admins only).',
     args: { id: t.arg.id({ required: true, description: 'Id of a session the viewer takes part in (or any, for admins); another session answers FORBIDDEN, an unknown id NOT_FOUND.' }) },
-    resolve: (_query, _root, args, ctx) => readings(ctx).visibleSession(viewerOf(ctx), String(args.id)),
+    resolve: (_query, _root, args, ctx) => visibleSession(ctx, String(args.id)),
   }),
 );
 
@@ -160,15 +155,17 @@ builder.queryField('mySessions', (t) =>
     authScopes: { authenticated: true },
     description: 'The viewer\'s sessions as client or reader, newest first.',
     args: { status: t.arg({ type: [SessionStatusEnum], description: 'Only sessions in these states.' }) },
-    resolve: (query, _root, args, ctx) =>
-      ctx.prisma.session.findMany({
+    resolve: (query, _root, args, ctx) => {
+      const viewer = requireViewer(ctx);
+      return ctx.prisma.session.findMany({
         ...query,
         where: {
-          OR: [{ clientId: ctx.viewer!.id }, { readerId: ctx.viewer!.id }],
+          OR: [{ clientId: viewer.id }, { readerId: viewer.id }],
           ...(args.status?.length ? { status: { in: args.status } } : {}),
         },
         orderBy: [{ requestedAt: 'desc' }, { id: 'desc' }],
-      }),
+      });
+    },
   }),
 );
 
@@ -194,7 +191,7 @@ builder.queryField('sessionToken', (t) =>
     authScopes: { authenticated: true },
     description: 'A LiveKit token for one of the two participants while the session is accepted or in progress.',
     args: { sessionId: t.arg.id({ required: true, description: 'Id of an accepted or running session the viewer takes part in.' }) },
-    resolve: (_root, args, ctx) => readings(ctx).sessionToken(viewerOf(ctx), String(args.sessionId)),
+    resolve: (_root, args, ctx) => sessionToken(ctx, String(args.sessionId)),
   }),
 );
 
@@ -215,7 +212,7 @@ builder.mutationField('requestSession', (t) =>
     description:
       'Asks an online reader for a session at the reader\'s current rate (fixed now). Needs a balance of $5 and one minute. The reader shows BUSY until it ends; an unanswered request expires after 60 s. Retrying returns the same session.',
     args: { input: t.arg({ type: RequestSessionInput, required: true, description: 'Reader and session type.' }) },
-    resolve: (_q, _root, { input }, ctx) => readings(ctx).requestSession(viewerOf(ctx), String(input.readerId), input.type as SessionType),
+    resolve: (_q, _root, { input }, ctx) => requestSession(ctx, { readerId: String(input.readerId), type: input.type as SessionType }),
   }),
 );
 
@@ -236,22 +233,20 @@ function transition(
   );
 }
 
-transition('acceptSession', 'The reader accepts a pending request (idempotent).', (ctx, id) => readings(ctx).acceptSession(viewerOf(ctx), id));
-transition('declineSession', 'The reader declines a pending request or a booking (idempotent).', (ctx, id) => readings(ctx).declineSession(viewerOf(ctx), id));
-transition('cancelSession', 'The client withdraws a request not yet accepted, or a booking (idempotent).', (ctx, id) =>
-  readings(ctx).cancelSession(viewerOf(ctx), id),
-);
+transition('acceptSession', 'The reader accepts a pending request (idempotent).', acceptSession);
+transition('declineSession', 'The reader declines a pending request or a booking (idempotent).', declineSession);
+transition('cancelSession', 'The client withdraws a request not yet accepted, or a booking (idempotent).', cancelSession);
 transition(
   'joinSession',
   'Reports that the viewer joined the session (without a media server only: with LIVEKIT_URL set, LiveKit webhooks do this and this answers FORBIDDEN / PRESENCE_FROM_MEDIA_SERVER). Both joined: billing starts.',
-  (ctx, id) => readings(ctx).joinSession(viewerOf(ctx), id),
+  joinSession,
 );
-transition('leaveSession', 'Reports that the viewer left (without a media server only): billing pauses and spends the session\'s grace budget (2 minutes in total) until both are back; the session ends when it is spent.', (ctx, id) =>
-  readings(ctx).leaveSession(viewerOf(ctx), id),
+transition(
+  'leaveSession',
+  'Reports that the viewer left (without a media server only): billing pauses and spends the session\'s grace budget (2 minutes in total) until both are back; the session ends when it is spent.',
+  leaveSession,
 );
-transition('endSession', 'Either participant (or an admin) ends the session; minutes already started are billed.', (ctx, id) =>
-  readings(ctx).endSession(viewerOf(ctx), id),
-);
+transition('endSession', 'Either participant (or an admin) ends the session; minutes already started are billed.', endSession);
 
 // ── subscriptions ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -280,8 +275,7 @@ const SessionUpdateObject = builder.objectRef<SessionEvent>('SessionUpdate').imp
 
 /** Subscribing to a session: its participants and admins only, checked once at subscribe time. */
 export async function assertCanWatch(ctx: Context, sessionId: string): Promise<void> {
-  const viewer = viewerOf(ctx);
-  await readings(ctx).visibleSession(viewer, sessionId, ctx.prisma);
+  await visibleSession(ctx, sessionId);
 }
 
 builder.subscriptionField('sessionUpdated', (t) =>
@@ -303,7 +297,7 @@ builder.subscriptionField('incomingSessionRequests', (t) =>
     type: SessionObject,
     authScopes: { reader: true },
     description: 'New session requests for the signed-in reader.',
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<SessionRequestEvent>(readerRequestsTopic(viewerOf(ctx).id)),
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<SessionRequestEvent>(readerRequestsTopic(requireViewer(ctx).id)),
     resolve: async (event, _args, ctx) => {
       const s = await sessionLoader(ctx).load((event as SessionRequestEvent).sessionId);
       if (!s) throw notFound('Session');

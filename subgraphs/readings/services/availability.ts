@@ -1,8 +1,12 @@
 import type { Availability, Session } from '../../../shared/db/generated/client.js';
 import type { SessionType } from '../../../shared/db/generated/enums.js';
-import type { Viewer } from '../../../shared/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
-import type { ReadingsService } from './sessions.js';
+import type { Context } from '../../../shared/context.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { badInput, conflict, notFound } from '../../../shared/errors.js';
+import { assertBookingReader } from '../authz.js';
+import { scheduleReminder } from './schedule.js';
+import { emitSessionEvent, lockSession, READINGS_TX } from './session-store.js';
 
 /** How long before a confirmed booking both sides get a reminder. */
 export const REMINDER_LEAD_SECONDS = 15 * 60;
@@ -25,6 +29,7 @@ export function isTimeZone(tz: string): boolean {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
+    // Intl throws a RangeError for a zone it does not know: that is the answer.
     return false;
   }
 }
@@ -57,7 +62,8 @@ function checkSlot(slot: SlotInput, field: string) {
 }
 
 /** Replaces the reader's availability (weekly slots and one-off dates, in one timezone) in one transaction. */
-export async function setAvailability(svc: ReadingsService, viewer: Viewer, input: AvailabilityInput): Promise<Availability[]> {
+export async function setAvailability(ctx: Context, input: AvailabilityInput): Promise<Availability[]> {
+  const viewer = requireViewer(ctx);
   if (!isTimeZone(input.timezone)) throw badInput('Unknown timezone (use an IANA name like Europe/Paris).', { field: 'timezone' });
   if (input.weekly.length + input.dates.length > MAX_SLOTS) throw badInput(`At most ${MAX_SLOTS} slots.`);
   input.weekly.forEach((s, i) => {
@@ -73,7 +79,7 @@ export async function setAvailability(svc: ReadingsService, viewer: Viewer, inpu
   ];
   const keys = new Set(rows.map((r) => `${r.dayOfWeek}|${r.startTime}|${r.endTime}|${r.specificDate?.toISOString() ?? ''}`));
   if (keys.size !== rows.length) throw badInput('The same slot is listed twice.');
-  return svc.prisma.$transaction(async (tx) => {
+  return ctx.prisma.$transaction(async (tx) => {
     await tx.availability.deleteMany({ where: { readerId: viewer.id } });
     await tx.availability.createMany({ data: rows.map((r) => ({ ...r, readerId: viewer.id, timezone: input.timezone })) });
     return tx.availability.findMany({ where: { readerId: viewer.id }, orderBy: [{ specificDate: 'asc' }, { dayOfWeek: 'asc' }, { startTime: 'asc' }] });
@@ -90,11 +96,12 @@ export function insideAvailability(slots: Availability[], startsAt: Date): boole
 }
 
 /** A client books a start time inside the reader's availability: a SCHEDULED session the reader then confirms. */
-export async function bookSession(svc: ReadingsService, viewer: Viewer, input: { readerId: string; type: SessionType; startsAt: Date }): Promise<Session> {
+export async function bookSession(ctx: Context, input: { readerId: string; type: SessionType; startsAt: Date }): Promise<Session> {
+  const viewer = requireViewer(ctx);
   if (input.readerId === viewer.id) throw badInput('You cannot book yourself.', { field: 'readerId' });
   if (input.startsAt.getTime() < Date.now() + 5 * 60_000) throw badInput('Book at least 5 minutes ahead.', { field: 'startsAt' });
   if (input.startsAt.getTime() > Date.now() + 90 * 86_400_000) throw badInput('Book at most 90 days ahead.', { field: 'startsAt' });
-  return svc.transact(async (tx, after) => {
+  return transact(ctx, READINGS_TX, async (tx, after) => {
     const reader = await tx.reader.findUnique({ where: { userId: input.readerId }, select: { sessionTypes: true, rates: true } });
     if (!reader) throw notFound('Reader', { readerId: input.readerId });
     const rate = reader.rates.find((r) => r.sessionType === input.type);
@@ -112,22 +119,23 @@ export async function bookSession(svc: ReadingsService, viewer: Viewer, input: {
     const s = await tx.session.create({
       data: { clientId: viewer.id, readerId: input.readerId, type: input.type, status: 'SCHEDULED', rateCents: rate.ratePerMinuteCents, scheduledAt: input.startsAt },
     });
-    await svc.emitFor(tx, after, s, 'SCHEDULED');
+    await emitSessionEvent(ctx, tx, after, s, 'SCHEDULED', new Date());
     return s;
   });
 }
 
 /** The reader confirms a booking (idempotent); the reminder job is scheduled before its start. */
-export async function confirmBooking(svc: ReadingsService, viewer: Viewer, sessionId: string): Promise<Session> {
-  return svc.transact(async (tx, after) => {
-    const s = await svc.lock(tx, sessionId);
-    if (s.readerId !== viewer.id) throw forbidden('Only the reader of this booking can confirm it.');
+export async function confirmBooking(ctx: Context, sessionId: string): Promise<Session> {
+  const viewer = requireViewer(ctx);
+  return transact(ctx, READINGS_TX, async (tx, after) => {
+    const s = await lockSession(tx, sessionId);
+    assertBookingReader(viewer, s);
     if (s.status !== 'SCHEDULED' || !s.scheduledAt) throw conflict('Only a scheduled booking can be confirmed.', { status: s.status });
     if (s.confirmedAt) return s;
     const confirmed = await tx.session.update({ where: { id: s.id }, data: { confirmedAt: new Date() } });
     const remindAt = new Date(Math.max(Date.now(), s.scheduledAt.getTime() - REMINDER_LEAD_SECONDS * 1000));
-    await svc.scheduleReminder(tx, s.id, remindAt);
-    await svc.emitFor(tx, after, confirmed, 'CONFIRMED');
+    await scheduleReminder(ctx, tx, s.id, remindAt);
+    await emitSessionEvent(ctx, tx, after, confirmed, 'CONFIRMED', new Date());
     return confirmed;
   });
 }

@@ -1,8 +1,11 @@
-import type { PrismaClient, Review } from '../../../shared/db/generated/client.js';
-import type { Viewer } from '../../../shared/context.js';
-import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
+import type { Review } from '../../../shared/db/generated/client.js';
+import type { Context } from '../../../shared/context.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
+import { assertCanReplyToReview, assertCanReview } from '../authz.js';
+import { accountsOf } from '../deps.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -10,7 +13,8 @@ export const COMMENT_MAX_LENGTH = 2000;
  * The client of a COMPLETED session with at least one paid minute reviews it once, within the review window;
  * the reader's rating aggregates move in the same transaction.
  */
-export async function createReview(prisma: PrismaClient, viewer: Viewer, input: { sessionId: string; rating: number; comment: string | null }): Promise<Review> {
+export async function createReview(ctx: Context, input: { sessionId: string; rating: number; comment: string | null }): Promise<Review> {
+  const viewer = requireViewer(ctx);
   if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
     throw badInput('A rating is 1 to 5 stars.', { field: 'rating' });
   }
@@ -19,11 +23,11 @@ export async function createReview(prisma: PrismaClient, viewer: Viewer, input: 
     throw badInput(`A comment may have at most ${COMMENT_MAX_LENGTH} characters.`, { field: 'comment' });
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await ctx.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${input.sessionId} FOR UPDATE`;
       if (!rows.length) throw notFound('Session', { sessionId: input.sessionId });
       const s = await tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, include: { review: { select: { id: true } } } });
-      if (s.clientId !== viewer.id) throw forbidden('Only the client of a session can review it.');
+      assertCanReview(viewer, s);
       if (s.review) throw conflict('You have already reviewed this session.', { reviewId: s.review.id });
       if (s.status !== 'COMPLETED') throw conflict('Only a completed session can be reviewed.', { status: s.status });
       if (s.billedMinutes < 1) throw conflict('Only a session with at least one paid minute can be reviewed.');
@@ -34,10 +38,7 @@ export async function createReview(prisma: PrismaClient, viewer: Viewer, input: 
       const review = await tx.review.create({
         data: { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, rating: input.rating, comment },
       });
-      await tx.$executeRaw`
-        UPDATE readers SET rating_count = rating_count + 1, rating_sum = rating_sum + ${input.rating},
-          average_rating = (rating_sum + ${input.rating})::float8 / (rating_count + 1), updated_at = now()
-        WHERE user_id = ${s.readerId}`;
+      await accountsOf(ctx).addReaderRating(tx, s.readerId, input.rating);
       return review;
     });
   } catch (e) {
@@ -46,14 +47,17 @@ export async function createReview(prisma: PrismaClient, viewer: Viewer, input: 
   }
 }
 
-export async function replyToReview(prisma: PrismaClient, viewer: Viewer, reviewId: string, reply: string): Promise<Review> {
+export async function replyToReview(ctx: Context, input: { reviewId: string; reply: string }): Promise<Review> {
+  const viewer = requireViewer(ctx);
+  const { reviewId, reply } = input;
+  const prisma = ctx.prisma;
   const text = reply.trim();
   if (!text || text.length > COMMENT_MAX_LENGTH) {
     throw badInput(`A reply has 1 to ${COMMENT_MAX_LENGTH} characters.`, { field: 'reply' });
   }
   const review = await prisma.review.findUnique({ where: { id: reviewId } });
   if (!review) throw notFound('Review', { reviewId });
-  if (review.readerId !== viewer.id) throw forbidden('Only the reviewed reader can reply.');
+  assertCanReplyToReview(viewer, review);
   // Once: the conditional update decides between two concurrent replies.
   const updated = await prisma.review.updateMany({ where: { id: reviewId, readerReply: null }, data: { readerReply: text, repliedAt: new Date() } });
   if (!updated.count) throw conflict('You have already replied to this review.');

@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Session } from '../../../shared/db/generated/client.js';
-import type { Viewer } from '../../../shared/context.js';
-import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
-import { AppError } from '../../../shared/errors.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
-import { createUser } from '../../../test/e2e/subscriptions-fixtures.js';
-import { createMoney, type PaymentsMoney } from '../../payments/services/money.js';
-import { LiveKitService } from './livekit.js';
-import { ReadingsService } from './sessions.js';
+import type { Session } from '../shared/db/generated/client.js';
+import { backgroundContext, type Context, type Viewer } from '../shared/context.js';
+import { createPubSub, type PubSub } from '../shared/pubsub.js';
+import { AppError } from '../shared/errors.js';
+import { createTestDatabase, type TestDatabase } from './helpers/db.js';
+import { createUser } from './e2e/subscriptions-fixtures.js';
+import type { PaymentsMoney } from '../subgraphs/payments/services/money.js';
+import { createMoneyPort } from '../subgraphs/payments/ports.js';
+import { createAccountsPort } from '../subgraphs/accounts/ports.js';
+import type { ReadingsDeps } from '../subgraphs/readings/deps.js';
+import { LiveKitService } from '../subgraphs/readings/services/livekit.js';
+import { billingSweep } from '../subgraphs/readings/services/billing-sweep.js';
+import { sendMessage } from '../subgraphs/readings/services/chat.js';
+import { joinSession, leaveSession } from '../subgraphs/readings/services/participants.js';
+import { graceExpired, noShow } from '../subgraphs/readings/services/timers.js';
+import { acceptSession, endSession, requestSession } from '../subgraphs/readings/services/transitions.js';
 
 /**
  * Property: whatever random sequence of joins, leaves, messages and ends both sides of a session make over
@@ -24,21 +31,22 @@ const GRACE = 120;
 let db: TestDatabase;
 let pubsub: PubSub;
 let money: PaymentsMoney;
-let svc: ReadingsService;
+let deps: ReadingsDeps;
+/** The context a request of this viewer (null: a job) gets. */
+const as = (viewer: Viewer | null): Context => ({ ...backgroundContext({ prisma: db.prisma, pubsub }, { readings: deps }), viewer });
 let clock = new Date('2030-01-01T00:00:00Z');
 
 beforeAll(async () => {
   db = await createTestDatabase({ poolSize: 6 });
   pubsub = createPubSub({ prefix: `${db.schema}:` });
-  money = createMoney(db.prisma, pubsub);
-  svc = new ReadingsService({
-    prisma: db.prisma,
-    pubsub,
-    runtime: { money },
+  money = createMoneyPort(db.prisma, pubsub);
+  deps = {
+    money,
+    accounts: createAccountsPort(),
     jobs: null, // timers are run by the test when due
     livekit: new LiveKitService({ url: null, apiKey: 'APIproperty', apiSecret: 'property-test-livekit-secret-0123456789abcdef' }),
     clock: () => new Date(clock.getTime()),
-  });
+  };
 }, 60_000);
 
 afterAll(async () => {
@@ -89,9 +97,9 @@ function nextDue(s: Session, grace: number): Date | null {
 
 /** What the job runner does at `clock`: the billing sweep and the session's timers (each checks its own due time). */
 async function runDue(id: string, s: Session) {
-  if (s.status === 'IN_PROGRESS' && s.resumedAt) await svc.billingSweep(new Date(clock.getTime()));
-  if (s.status === 'IN_PROGRESS' && s.graceStartedAt) await svc.graceExpired(id);
-  if (s.status === 'ACCEPTED') await svc.noShow(id);
+  if (s.status === 'IN_PROGRESS' && s.resumedAt) await billingSweep(as(null), new Date(clock.getTime()));
+  if (s.status === 'IN_PROGRESS' && s.graceStartedAt) await graceExpired(as(null), id);
+  if (s.status === 'ACCEPTED') await noShow(as(null), id);
 }
 
 /** Moves the clock forward, stopping at every moment something falls due (as a runner polling every second would). */
@@ -149,26 +157,26 @@ describe('the meter under random join/leave/message/end sequences', () => {
             { viewer: null, ip: null, userAgent: null },
           );
           const viewers: Record<Side, Viewer> = { client: { id: client.id, role: 'CLIENT' }, reader: { id: reader.id, role: 'READER' } };
-          const { id } = await svc.requestSession(viewers.client, reader.id, 'CHAT');
-          await svc.acceptSession(viewers.reader, id);
+          const { id } = await requestSession(as(viewers.client), { readerId: reader.id, type: 'CHAT' });
+          await acceptSession(as(viewers.reader), id);
           // Most runs start with one or both in the room, so the running states get most of the steps.
-          if (joinedFirst >= 1) await svc.joinSession(viewers.client, id);
-          if (joinedFirst >= 2) await svc.joinSession(viewers.reader, id);
+          if (joinedFirst >= 1) await joinSession(as(viewers.client), id);
+          if (joinedFirst >= 2) await joinSession(as(viewers.reader), id);
 
           for (const o of ops) {
             if (o.kind === 'advance') {
               await advance(id, o.seconds);
             } else if (o.kind === 'flap') {
-              const left = await expected(svc.leaveSession(viewers[o.side], id));
+              const left = await expected(leaveSession(as(viewers[o.side]), id));
               count(`flap leave ${left instanceof AppError ? left.code : 'ok'}`);
               await invariants(id);
               await advance(id, o.seconds);
               await invariants(id);
-              const back = await expected(svc.joinSession(viewers[o.side], id));
+              const back = await expected(joinSession(as(viewers[o.side]), id));
               count(`flap join ${back instanceof AppError ? back.code : 'ok'}`);
             } else if (o.kind === 'message') {
               const before = await row(id);
-              const sent = await expected(svc.sendMessage(viewers[o.side], id, 'hello', null));
+              const sent = await expected(sendMessage(as(viewers[o.side]), { sessionId: id, content: 'hello', clientKey: null }));
               const after = await row(id);
               if (sent instanceof AppError) {
                 expect(sent.code).toBe('CONFLICT');
@@ -185,14 +193,14 @@ describe('the meter under random join/leave/message/end sequences', () => {
                 count('message sent');
               }
             } else {
-              const run = { join: svc.joinSession, leave: svc.leaveSession, end: svc.endSession }[o.kind].bind(svc);
-              const r = await expected(run(viewers[o.side], id));
+              const run = { join: joinSession, leave: leaveSession, end: endSession }[o.kind];
+              const r = await expected(run(as(viewers[o.side]), id));
               count(`${o.kind} ${r instanceof AppError ? r.code : 'ok'}`);
             }
             await invariants(id);
           }
           // Whatever state it was left in, ending it keeps the invariants.
-          await expected(svc.endSession(viewers.client, id));
+          await expected(endSession(as(viewers.client), id));
           await invariants(id);
           const end = await row(id);
           count(`final ${end.status} ${end.endReason}`);
