@@ -2,9 +2,6 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Role } from '../../shared/context.js';
-import type { PrismaClient } from '../../shared/db/generated/client.js';
-import { createSeed, type TestUser } from '../helpers/seed.js';
 
 export interface Closed {
   code: number;
@@ -108,12 +105,4 @@ export async function eventually<T>(read: () => T | Promise<T>, check: (v: T) =>
     if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value ${JSON.stringify(v)}`);
     await new Promise((r) => setTimeout(r, 25));
   }
-}
-
-/**
- * @deprecated Kept only for subgraphs/readings/services/meter.property.test.ts (outside test/, owned by the readings
- * work); new code seeds with createSeed (test/helpers/seed.ts), which this delegates to.
- */
-export function createUser(prisma: PrismaClient, jwtSecret: string, role: Role): Promise<TestUser> {
-  return createSeed({ prisma, jwtSecret }).user(role).create();
 }
