@@ -3,29 +3,50 @@ import { forbidden, unauthenticated } from './errors.js';
 
 /**
  * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
- * `subgraphs/<name>/authz.ts`, built from these, and used by both its Pothos schema (authScopes, resolvers) and its
- * services.
+ * `subgraphs/<name>/authz.ts` (who may see a session, moderate a post, read a conversation…), built from these, and
+ * used by both its Pothos schema (authScopes, resolvers) and its services. The coarse Pothos scopes of
+ * shared/builder.ts (`authenticated`, `admin`, `reader`, `client`, `role`) are computed by these same functions.
+ *
+ * Predicates (`isX`, `hasRole`) answer and never throw; `requireX` / `assertX` return the viewer or throw
+ * UNAUTHENTICATED (no viewer) or FORBIDDEN (a viewer without the right).
  */
 
+type MaybeViewer = Viewer | null | undefined;
+
+export const isSignedIn = (viewer: MaybeViewer): viewer is Viewer => !!viewer;
+
+export const isAdmin = (viewer: MaybeViewer): boolean => viewer?.role === 'ADMIN';
+
+/** The viewer has one of these roles. */
+export const hasRole = (viewer: MaybeViewer, ...roles: Role[]): boolean => !!viewer && roles.includes(viewer.role);
+
+/** The viewer is this user. */
+export const isSelf = (viewer: MaybeViewer, userId: string | null | undefined): boolean => !!viewer && !!userId && viewer.id === userId;
+
+/** The viewer is this user, or an admin: who may see a user's own data (private profile fields, gift totals, money). */
+export const isSelfOrAdmin = (viewer: MaybeViewer, userId: string | null | undefined): boolean => isSelf(viewer, userId) || isAdmin(viewer);
+
 /** The signed-in viewer, or UNAUTHENTICATED. */
-export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
-  if (!ctx.viewer) throw unauthenticated('You must be signed in to do this.');
+export function requireViewer(ctx: Pick<Context, 'viewer'>, message = 'You must be signed in to do this.'): Viewer {
+  if (!ctx.viewer) throw unauthenticated(message);
   return ctx.viewer;
 }
 
-export const isAdmin = (viewer: Viewer | null | undefined): boolean => viewer?.role === 'ADMIN';
+/** The signed-in viewer with one of `roles`: UNAUTHENTICATED when signed out, FORBIDDEN (with `message`) otherwise. */
+export function requireRole(ctx: Pick<Context, 'viewer'>, roles: Role | readonly Role[], message?: string, details?: Record<string, unknown>): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!(typeof roles === 'string' ? [roles] : roles).includes(viewer.role)) throw forbidden(message, details);
+  return viewer;
+}
 
-/** The viewer has one of these roles. */
-export const hasRole = (viewer: Viewer | null | undefined, ...roles: Role[]): boolean => !!viewer && roles.includes(viewer.role);
-
-/** The viewer is this user, or an admin. */
-export const isSelfOrAdmin = (viewer: Viewer | null | undefined, userId: string): boolean => !!viewer && (viewer.id === userId || viewer.role === 'ADMIN');
+/** The signed-in admin: UNAUTHENTICATED when signed out, FORBIDDEN for anyone else. */
+export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Viewer => requireRole(ctx, 'ADMIN', message);
 
 /**
  * Throws what the schema's scope check throws when a rule says no (UNAUTHENTICATED without a viewer, FORBIDDEN
  * otherwise), so a service refuses exactly as its field would.
  */
-export function assertAllowed(viewer: Viewer | null | undefined, allowed: boolean): void {
+export function assertAllowed(viewer: MaybeViewer, allowed: boolean): void {
   if (allowed) return;
   if (!viewer) throw unauthenticated('You must be signed in to do this.');
   throw forbidden('You are not allowed to do this.');

@@ -8,6 +8,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import type PrismaTypes from './db/generated/pothos-types.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import type { Context, Role } from './context.js';
+import { hasRole, isAdmin, isSignedIn } from './authz.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { isSharedStream } from './graphql/shared-subscriptions.js';
 import { dateScalar, dateTimeScalar, jsonScalar } from './graphql/scalars.js';
@@ -56,11 +57,12 @@ export function createBuilder(): Builder {
       // FORBIDDEN before anything listens), not on each event.
       authorizeOnSubscribe: true,
       authScopes: (ctx) => ({
-        authenticated: !!ctx.viewer,
-        admin: ctx.viewer?.role === 'ADMIN',
-        reader: ctx.viewer?.role === 'READER',
-        client: ctx.viewer?.role === 'CLIENT',
-        role: (roles) => !!ctx.viewer && roles.includes(ctx.viewer.role),
+        // The coarse gates, computed by the same rules services use (shared/authz.ts).
+        authenticated: isSignedIn(ctx.viewer),
+        admin: isAdmin(ctx.viewer),
+        reader: hasRole(ctx.viewer, 'READER'),
+        client: hasRole(ctx.viewer, 'CLIENT'),
+        role: (roles) => hasRole(ctx.viewer, ...roles),
         sharedStream: isSharedStream(ctx),
       }),
       unauthorizedError: (_parent, ctx) =>

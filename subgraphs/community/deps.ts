@@ -1,5 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { MoneyPort } from '../../shared/money.js';
+import type { AccountsPort, MoneyPort } from '../../shared/ports.js';
 
 export interface CommunityLimiters {
   /** Direct messages per user. */
@@ -17,6 +17,8 @@ export interface CommunityLimiters {
 export interface CommunityDeps {
   /** Payments' money interface; read at call time because payments may attach it after start. */
   readonly money: MoneyPort | undefined;
+  /** Accounts' port (suspending a flagged author); read at call time, as the composition root wires it. */
+  readonly accounts: AccountsPort | undefined;
   livekit: { url: string | null; apiKey: string; apiSecret: string; tokenTtlSeconds: number };
   limiters: CommunityLimiters;
 }

@@ -8,7 +8,7 @@ import { liveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
-import { applyLiveKitStreamEvent } from './services/streams.js';
+import { applyLiveKitStreamEvent } from './services/stream-webhooks.js';
 
 /**
  * POST /webhooks/livekit for stream rooms. The gateway forwards every LiveKit delivery to each subgraph with a
@@ -34,6 +34,9 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     // A getter: payments attaches runtime.money when it starts, possibly after this subgraph.
     get money() {
       return rt.money;
+    },
+    get accounts() {
+      return rt.accounts;
     },
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {

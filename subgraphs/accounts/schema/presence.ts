@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { requireReaderSelf } from '../authz.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
 import { publishReaderStatus, setReaderPresence } from '../services/presence.js';
@@ -13,13 +14,14 @@ builder.mutationField('setReaderStatus', (t) =>
     args: { status: t.arg({ type: ReaderStatusEnum, required: true, description: 'ONLINE, OFFLINE, AWAY or INVISIBLE.' }) },
     resolve: async (query, _root, args, ctx) => {
       if (args.status === 'BUSY') throw badInput('BUSY is set by the platform during sessions.', { field: 'status' });
-      const current = await ctx.prisma.reader.findUniqueOrThrow({ where: { userId: ctx.viewer!.id }, select: { status: true } });
+      const readerId = requireReaderSelf(ctx).id;
+      const current = await ctx.prisma.reader.findUniqueOrThrow({ where: { userId: readerId }, select: { status: true } });
       if (current.status === 'BUSY') {
         throw conflict('You are in a session; your status changes when it ends.');
       }
-      const event = await setReaderPresence(ctx.prisma, ctx.viewer!.id, args.status);
+      const event = await setReaderPresence(ctx.prisma, readerId, args.status);
       await publishReaderStatus(ctx.pubsub, event);
-      return ctx.prisma.reader.findUniqueOrThrow({ ...query, where: { userId: ctx.viewer!.id } });
+      return ctx.prisma.reader.findUniqueOrThrow({ ...query, where: { userId: readerId } });
     },
   }),
 );

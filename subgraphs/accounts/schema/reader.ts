@@ -6,6 +6,7 @@ import type { Context } from '../../../shared/context.js';
 import type { Prisma, Reader } from '../../../shared/db/generated/client.js';
 import { badInput } from '../../../shared/errors.js';
 import { updateReaderProfile } from '../services/reader-profile.js';
+import { canSeeTruePresence } from '../authz.js';
 import { SessionTypeEnum } from './user.js';
 
 export const ReaderStatusEnum = readerStatusEnum(builder);
@@ -54,7 +55,7 @@ export const ReaderRef = builder.prismaObject('Reader', {
       type: ReaderStatusEnum,
       description: 'Presence. An INVISIBLE reader shows as OFFLINE to everyone but themselves and admins.',
       resolve: (r, _args, ctx) =>
-        r.status === 'INVISIBLE' && ctx.viewer?.id !== r.userId && ctx.viewer?.role !== 'ADMIN' ? 'OFFLINE' : r.status,
+        r.status === 'INVISIBLE' && !canSeeTruePresence(ctx.viewer, r.userId) ? 'OFFLINE' : r.status,
     }),
     isVerified: t.exposeBoolean('isVerified', { description: 'Verified by SoulSeer.' }),
     averageRating: t.exposeFloat('averageRating', { description: 'Average review rating, 0 when unrated.' }),

@@ -5,6 +5,7 @@ import type { Context } from '../../../shared/context.js';
 import { UserStatus } from '../../../shared/db/generated/enums.js';
 import type { User } from '../../../shared/db/generated/client.js';
 import { updateClientProfile } from '../services/profile.js';
+import { canSeeLeaderboardChoice, canSeeUserPrivateFields } from '../authz.js';
 
 export const UserRoleEnum = userRoleEnum(builder);
 export const SessionTypeEnum = sessionTypeEnum(builder);
@@ -29,8 +30,6 @@ export function clientName(p: { firstName: string | null; lastName: string | nul
   return [p?.firstName, p?.lastName?.[0] ? `${p.lastName[0]}.` : null].filter(Boolean).join(' ');
 }
 
-const isSelfOrAdmin = (user: { id: string }, ctx: Context) => ctx.viewer?.id === user.id || ctx.viewer?.role === 'ADMIN';
-
 export const UserRef = builder.prismaObject('User', {
   description: 'A person on SoulSeer: a client, a reader or an admin.',
   fields: (t) => ({
@@ -52,25 +51,25 @@ export const UserRef = builder.prismaObject('User', {
     email: t.exposeString('email', {
       nullable: true,
       description: 'Sign-in email. Visible to the user and to admins only.',
-      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
     }),
     status: t.expose('status', {
       type: UserStatusEnum,
       nullable: true,
       description: 'Account status. Visible to the user and to admins only.',
-      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
     lastLoginAt: t.expose('lastLoginAt', {
       type: 'DateTime',
       nullable: true,
       description: 'Last successful sign-in. Visible to the user and to admins only.',
-      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
     }),
     clientProfile: t.relation('clientProfile', {
       nullable: true,
       description: 'Private client profile. Visible to the user and to admins only.',
-      authScopes: (user, _args, ctx) => isSelfOrAdmin(user, ctx),
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
     }),
     readerProfile: t.relation('readerProfile', { nullable: true, description: 'Public reader profile, for readers.' }),
   }),
@@ -95,7 +94,7 @@ builder.prismaObject('Client', {
     preferredCategories: t.exposeStringList('preferredCategories', { description: 'Reading categories the client prefers.' }),
     showNameInLeaderboards: t.exposeBoolean('showNameInLeaderboards', {
       description: 'Whether gift leaderboards may show your name (false: you appear as "Anonymous"). Visible to you only.',
-      authScopes: (client, _args, ctx) => ctx.viewer?.id === client.userId,
+      authScopes: (client, _args, ctx) => canSeeLeaderboardChoice(ctx.viewer, client.userId),
     }),
   }),
 });

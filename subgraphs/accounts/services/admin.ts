@@ -1,23 +1,20 @@
 import type { Context } from '../../../shared/context.js';
-import { forbidden, notFound } from '../../../shared/errors.js';
+import { notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
+import { transact } from '../../../shared/after-commit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
 import { changeUserStatus, publishUserStatusChange } from './user-status.js';
+import { assertNotOwnStatus, requireAccountsAdmin } from '../authz.js';
 
 const reasonSchema = z.string().trim().min(1, 'is required').max(LIMITS.auditReason, `must be at most ${LIMITS.auditReason} characters`);
 const idSchema = z.string().min(1).max(64);
-
-function requireAdmin(ctx: Context) {
-  if (ctx.viewer?.role !== 'ADMIN') throw forbidden();
-  return ctx.viewer;
-}
 
 const verifyReaderInput = z.object({ readerId: idSchema, verified: z.boolean(), reason: reasonSchema.nullish() }).strict();
 
 /** Sets or clears a reader's verification flag, with an audit row in the same transaction. */
 export async function verifyReader(ctx: Context, input: unknown): Promise<{ userId: string }> {
-  requireAdmin(ctx);
+  requireAccountsAdmin(ctx);
   const data = parseInput(verifyReaderInput, input);
   await ctx.prisma.$transaction(async (tx) => {
     const reader = await tx.reader.findUnique({ where: { userId: data.readerId }, select: { isVerified: true } });
@@ -48,11 +45,12 @@ export interface SetUserStatusResult {
  * ends their sockets within seconds.
  */
 export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUserStatusResult> {
-  const admin = requireAdmin(ctx);
+  const admin = requireAccountsAdmin(ctx);
   const data = parseInput(setUserStatusInput, input);
-  if (data.userId === admin.id) throw forbidden('Admins cannot change their own status.', { reason: 'SELF_STATUS' });
-  const change = await ctx.prisma.$transaction(async (tx) => {
+  assertNotOwnStatus(admin, data.userId);
+  const change = await transact(ctx, { service: 'accounts' }, async (tx, after) => {
     const change = await changeUserStatus(tx, data.userId, data.status);
+    after.run('publish user status change', () => publishUserStatusChange(ctx.pubsub, change));
     await audit(tx, ctx, {
       action: `accounts:set_user_status`,
       entityType: 'User',
@@ -61,6 +59,5 @@ export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUs
     });
     return change;
   });
-  await publishUserStatusChange(ctx.pubsub, change);
   return { userId: data.userId, revokedRefreshTokens: change.revokedRefreshTokens };
 }

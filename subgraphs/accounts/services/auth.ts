@@ -1,10 +1,12 @@
 import type { Context, Role } from '../../../shared/context.js';
-import { AppError, badInput, forbidden, unauthenticated } from '../../../shared/errors.js';
+import { AppError, badInput, forbidden, internal, unauthenticated } from '../../../shared/errors.js';
 import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
-import { publishAuthChanged } from '../../../shared/auth/auth-state.js';
+import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireAccountOwner } from '../authz.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
 
@@ -33,7 +35,7 @@ const nameSchema = z.string().trim().min(1).max(60);
 
 export function deps(ctx: Context): AccountsDeps {
   const d = ctx.deps.accounts;
-  if (!d) throw new Error('accounts deps missing from context');
+  if (!d) throw internal('Accounts dependencies are not configured.');
   return d;
 }
 
@@ -171,13 +173,12 @@ export async function refresh(ctx: Context, refreshToken: string): Promise<AuthR
 export async function logout(ctx: Context, refreshToken: string | null | undefined, allDevices: boolean): Promise<boolean> {
   const now = new Date();
   if (allDevices) {
-    if (!ctx.viewer) throw unauthenticated();
-    const userId = ctx.viewer.id;
-    await ctx.prisma.$transaction([
-      ctx.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } }),
-      ctx.prisma.user.update({ where: { id: userId }, data: { authEpoch: { increment: 1 } } }),
-    ]);
-    await publishAuthChanged(ctx.pubsub, userId);
+    const userId = requireAccountOwner(ctx).id;
+    await transact(ctx, { service: 'accounts' }, async (tx, after) => {
+      await tx.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+      await tx.user.update({ where: { id: userId }, data: { authEpoch: { increment: 1 } } });
+      after.publish(AUTH_CHANGED_TOPIC, { userId } satisfies AuthChangedEvent);
+    });
     return true;
   }
   if (!refreshToken) throw badInput('refreshToken is required unless allDevices is true.', { field: 'refreshToken' });

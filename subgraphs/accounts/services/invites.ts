@@ -6,6 +6,8 @@ import { hashPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { accountNotActive, deps, emailSchema, issueTokens, passwordSchema, type AuthResult } from './auth.js';
 import { LIMITS, nameSchema } from './rules.js';
+import { isUniqueViolation } from '../../../shared/db/client.js';
+import { requireAccountsAdmin } from '../authz.js';
 
 const inviteReaderInput = z
   .object({
@@ -28,7 +30,7 @@ export interface InviteResult {
  * new token and voids the earlier ones; any other existing account with that email is a CONFLICT.
  */
 export async function inviteReader(ctx: Context, input: unknown): Promise<InviteResult> {
-  if (ctx.viewer?.role !== 'ADMIN') throw forbidden();
+  const admin = requireAccountsAdmin(ctx);
   const data = parseInput(inviteReaderInput, input);
   const { token, hash } = newOpaqueToken();
   const now = new Date();
@@ -58,7 +60,7 @@ export async function inviteReader(ctx: Context, input: unknown): Promise<Invite
         });
         id = user.id;
       }
-      await tx.readerInvite.create({ data: { email: data.email, tokenHash: hash, invitedById: ctx.viewer!.id, userId: id, expiresAt } });
+      await tx.readerInvite.create({ data: { email: data.email, tokenHash: hash, invitedById: admin.id, userId: id, expiresAt } });
       await audit(tx, ctx, {
         action: existing ? 'accounts:reinvite_reader' : 'accounts:invite_reader',
         entityType: 'User',
@@ -67,9 +69,9 @@ export async function inviteReader(ctx: Context, input: unknown): Promise<Invite
       });
       return id;
     })
-    .catch((error: { code?: string }) => {
+    .catch((error: unknown) => {
       // Two invites racing for one email: the unique index decides.
-      if (error.code === 'P2002') throw conflict('An account with this email already exists.', { field: 'email' });
+      if (isUniqueViolation(error)) throw conflict('An account with this email already exists.', { field: 'email' });
       throw error;
     });
   return { userId, inviteToken: token, expiresAt };

@@ -1,8 +1,10 @@
 import type { Context } from '../../../shared/context.js';
-import { badInput, forbidden, unauthenticated } from '../../../shared/errors.js';
+import { badInput, forbidden } from '../../../shared/errors.js';
 import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { publishAuthChanged } from '../../../shared/auth/auth-state.js';
+import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireAccountOwner } from '../authz.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import { accountNotActive, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
@@ -20,9 +22,9 @@ const changePasswordInput = z.object({
  * count against the same per-IP-and-email backoff as logins, so this cannot be used to guess passwords faster.
  */
 export async function changePassword(ctx: Context, input: unknown): Promise<AuthResult> {
-  if (!ctx.viewer) throw unauthenticated();
+  const viewer = requireAccountOwner(ctx);
   const data = parseInput(changePasswordInput, input);
-  const user = await ctx.prisma.user.findUnique({ where: { id: ctx.viewer.id } });
+  const user = await ctx.prisma.user.findUnique({ where: { id: viewer.id } });
   if (!user) throw forbidden('This account is not active.');
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
   const throttle = deps(ctx).throttle;
@@ -37,11 +39,12 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
   }
   const passwordHash = await hashPassword(data.newPassword);
   // A new auth epoch: access tokens issued before (on every device, this one's included) are refused too.
-  const [updated] = await ctx.prisma.$transaction([
-    ctx.prisma.user.update({ where: { id: user.id }, data: { passwordHash, authEpoch: { increment: 1 } } }),
-    ctx.prisma.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } }),
-  ]);
-  await publishAuthChanged(ctx.pubsub, user.id);
+  const updated = await transact(ctx, { service: 'accounts' }, async (tx, after) => {
+    const changed = await tx.user.update({ where: { id: user.id }, data: { passwordHash, authEpoch: { increment: 1 } } });
+    await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    after.publish(AUTH_CHANGED_TOPIC, { userId: user.id } satisfies AuthChangedEvent);
+    return changed;
+  });
   return issueTokens(ctx, updated);
 }
 
@@ -64,10 +67,10 @@ const updateClientProfileInput = z
   .strict();
 
 export async function updateClientProfile(ctx: Context, input: unknown) {
-  if (!ctx.viewer) throw unauthenticated();
+  const viewer = requireAccountOwner(ctx);
   // GraphQL passes explicit nulls for nullable input fields; a null on a field that cannot be empty is refused.
   const data = parseInput(updateClientProfileInput, input);
-  const client = await ctx.prisma.client.findUnique({ where: { userId: ctx.viewer.id }, select: { id: true, user: { select: { status: true } } } });
+  const client = await ctx.prisma.client.findUnique({ where: { userId: viewer.id }, select: { id: true, user: { select: { status: true } } } });
   if (!client) throw forbidden('Only clients have a client profile.');
   // An access token outlives a suspension by up to its lifetime; edits stop at once.
   if (client.user.status !== 'ACTIVE') throw accountNotActive(client.user.status);
@@ -83,5 +86,5 @@ export async function updateClientProfile(ctx: Context, input: unknown) {
   if (data.preferredCategories !== undefined) changes.preferredCategories = data.preferredCategories;
   if (data.showNameInLeaderboards !== undefined) changes.showNameInLeaderboards = data.showNameInLeaderboards;
   if (Object.keys(changes).length) await ctx.prisma.client.update({ where: { id: client.id }, data: changes });
-  return { userId: ctx.viewer.id };
+  return { userId: viewer.id };
 }

@@ -2,6 +2,7 @@ import type { Context } from '../../../shared/context.js';
 import { badInput, forbidden } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { accountNotActive } from './auth.js';
+import { requireReaderSelf } from '../authz.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import {
@@ -63,9 +64,8 @@ const updateReaderProfileInput = z
  * readers.lowest_rate_cents (used by the directory's price filter and sort) is rewritten in the same transaction.
  */
 export async function updateReaderProfile(ctx: Context, input: unknown): Promise<{ userId: string }> {
-  if (ctx.viewer?.role !== 'READER') throw forbidden('Only readers have a reader profile.');
+  const userId = requireReaderSelf(ctx).id;
   const data = parseInput(updateReaderProfileInput, input);
-  const userId = ctx.viewer.id;
 
   await ctx.prisma.$transaction(async (tx) => {
     // Serialise concurrent edits of one reader so offered types, rates and lowest_rate_cents cannot drift apart.

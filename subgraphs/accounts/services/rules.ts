@@ -36,7 +36,7 @@ export const urlSchema = z
       const u = new URL(v);
       return (u.protocol === 'https:' || u.protocol === 'http:') && !!u.hostname;
     } catch {
-      return false;
+      return false; // not a URL at all: refused like any other non-http(s) value
     }
   }, 'must be an http(s) URL');
 
@@ -54,6 +54,7 @@ export const timezoneSchema = z
     try {
       return new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
     } catch {
+      // Intl throws a RangeError for a zone it does not know: the input's problem, reported as a field issue.
       ctx.addIssue({ code: 'custom', message: 'must be an IANA timezone such as Europe/London' });
       return z.NEVER;
     }

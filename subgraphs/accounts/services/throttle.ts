@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, rateLimited } from '../../../shared/errors.js';
+import { errorField, logger } from '../../../shared/logger.js';
 
 // Brute-force throttling of password checks and registrations (OWASP authentication cheat sheet): attempts are
 // counted per IP and failures per (IP, email) with exponential backoff. Nothing is counted per email alone, so
@@ -56,5 +57,8 @@ export async function recordFailure(t: AuthThrottle, ip: string | null, email: s
 /** A correct password from this IP forgets its failures on this email. */
 export async function clearFailures(t: AuthThrottle, ip: string | null, email: string): Promise<void> {
   const k = key(ip, email);
-  await Promise.all([t.failures.delete(k), t.backoff.delete(k)]).catch(() => undefined);
+  // Best effort: the sign-in already succeeded; stale counters only expire later than they would have.
+  await Promise.all([t.failures.delete(k), t.backoff.delete(k)]).catch((error: unknown) =>
+    logger('accounts').warn({ ...errorField(error) }, 'could not clear sign-in failure counters'),
+  );
 }

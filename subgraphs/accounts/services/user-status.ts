@@ -3,6 +3,7 @@ import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.j
 import type { Role } from '../../../shared/context.js';
 import type { PubSub } from '../../../shared/pubsub.js';
 import { conflict, notFound } from '../../../shared/errors.js';
+import { errorField, logger } from '../../../shared/logger.js';
 import type { ReaderStatusEvent, UserStatusChange } from '../../../shared/ports.js';
 import { publishReaderStatus, setReaderPresence } from './presence.js';
 import {
@@ -75,7 +76,8 @@ export function mountAuthStateRoute(app: express.Express, prisma: PrismaClient, 
     }
     try {
       res.json({ states: await readAuthStates(prisma, ids as string[]) });
-    } catch {
+    } catch (error) {
+      logger('accounts').warn({ ...errorField(error), ids: (ids as string[]).length }, 'auth-state lookup failed');
       res.status(503).json({ error: 'unavailable' });
     }
   });

@@ -1,6 +1,7 @@
 import { PostStatus, FlagStatus } from '../../../shared/db/generated/enums.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { strictMaxSize } from '../../../shared/graphql/page-size.js';
+import { readablePostStatuses } from '../authz.js';
 import { builder } from '../builder.js';
 import * as forum from '../services/forum.js';
 import { UserRef } from './refs.js';
@@ -222,7 +223,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, description: 'Id of a published or archived post (admins see every status); any other id answers null.' }) },
     resolve: async (query, _root, args, ctx) => {
       const id = String(args.id);
-      const exists = await ctx.prisma.forumPost.findFirst({ where: { id, status: { in: [...forum.visibleStatuses(ctx)] } }, select: { id: true } });
+      const exists = await ctx.prisma.forumPost.findFirst({ where: { id, status: { in: [...readablePostStatuses(ctx.viewer)] } }, select: { id: true } });
       if (!exists) return null;
       await forum.recordView(ctx, id);
       return ctx.prisma.forumPost.findUnique({ ...query, where: { id } });

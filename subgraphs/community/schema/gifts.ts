@@ -2,6 +2,7 @@ import type { Context } from '../../../shared/context.js';
 import { badInput } from '../../../shared/errors.js';
 import { strictMaxSize } from '../../../shared/graphql/page-size.js';
 import { loader } from '../../../shared/graphql/loaders.js';
+import { canManageGiftCatalogue, canSeeGiftTotals } from '../authz.js';
 import { builder } from '../builder.js';
 import * as gifts from '../services/gifts.js';
 import { leaderboard, type LeaderboardEntry } from '../services/leaderboard.js';
@@ -83,7 +84,7 @@ builder.objectField(ReaderRef, 'giftTotals', (t) =>
     nullable: true,
     description: 'Gifts this reader received, in total. Shown to the reader themselves and to admins (null otherwise).',
     resolve: (reader, _args, ctx) =>
-      ctx.viewer && (ctx.viewer.id === reader.id || ctx.viewer.role === 'ADMIN') ? giftTotalsLoader(ctx).load(reader.id) : null,
+      canSeeGiftTotals(ctx.viewer, reader.id) ? giftTotalsLoader(ctx).load(reader.id) : null,
   }),
 );
 
@@ -157,7 +158,7 @@ builder.queryFields((t) => ({
         '`first` is refused with BAD_USER_INPUT). Inactive gifts only for admins who ask.',
       args: { includeInactive: t.arg.boolean({ defaultValue: false, description: 'Admins: include deactivated gifts.' }) },
       resolve: (query, _root, args, ctx) => {
-        const all = !!args.includeInactive && ctx.viewer?.role === 'ADMIN';
+        const all = !!args.includeInactive && canManageGiftCatalogue(ctx.viewer);
         return ctx.prisma.virtualGift.findMany({ ...query, where: all ? {} : { isActive: true }, orderBy: [{ sortOrder: 'asc' }, { priceCents: 'asc' }, { id: 'asc' }] });
       },
     },

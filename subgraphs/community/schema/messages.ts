@@ -2,6 +2,8 @@ import type { Conversation, Message } from '../../../shared/db/generated/client.
 import { loader } from '../../../shared/graphql/loaders.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import type { Context } from '../../../shared/context.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { canReadMessageContent, participantConversationsWhere } from '../authz.js';
 import { builder } from '../builder.js';
 import * as dm from '../services/messages.js';
 import { UserRef } from './refs.js';
@@ -54,14 +56,14 @@ export const MessageObject = builder.prismaObject('Message', {
       nullable: true,
       description: 'The text as written; null while it is a paid reply the viewer has not unlocked.',
       select: { content: true, receiverId: true, priceCents: true, unlockedAt: true },
-      resolve: (m, _args, ctx) => (dm.contentVisible(ctx.viewer?.id, m) ? m.content : null),
+      resolve: (m, _args, ctx) => (canReadMessageContent(ctx.viewer, m) ? m.content : null),
     }),
     isPaid: t.boolean({ description: 'A paid reply.', select: { priceCents: true }, resolve: (m) => m.priceCents != null }),
     priceCents: t.exposeInt('priceCents', { nullable: true, description: 'Price to open a paid reply, in cents.' }),
     isLocked: t.boolean({
       description: 'True while the viewer cannot read the content (an unpaid paid reply sent to them).',
       select: { receiverId: true, priceCents: true, unlockedAt: true },
-      resolve: (m, _args, ctx) => !dm.contentVisible(ctx.viewer?.id, m),
+      resolve: (m, _args, ctx) => !canReadMessageContent(ctx.viewer, m),
     }),
     unlockedAt: t.expose('unlockedAt', { type: 'DateTime', nullable: true, description: 'When the paid reply was opened.' }),
     isRead: t.exposeBoolean('isRead', { description: 'The receiver has read it (read receipt).' }),
@@ -142,7 +144,7 @@ builder.queryFields((t) => ({
       resolve: (query, _root, _args, ctx) =>
         ctx.prisma.conversation.findMany({
           ...query,
-          where: { OR: [{ userAId: ctx.viewer!.id }, { userBId: ctx.viewer!.id }] },
+          where: participantConversationsWhere(requireViewer(ctx)),
           orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
         }),
     },
@@ -211,7 +213,7 @@ builder.subscriptionFields((t) => ({
     type: MessageObject,
     authScopes: { authenticated: true },
     description: 'Messages sent to the viewer, as they arrive (paid replies arrive locked).',
-    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<dm.MessageEvent>(dm.topics.messageReceived(ctx.viewer!.id)) as AsyncIterable<unknown>,
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe<dm.MessageEvent>(dm.topics.messageReceived(requireViewer(ctx).id)) as AsyncIterable<unknown>,
     resolve: (event, _args, ctx) => ctx.prisma.message.findUniqueOrThrow({ where: { id: (event as dm.MessageEvent).messageId } }),
   }),
   conversationUpdated: t.field({
@@ -223,7 +225,7 @@ builder.subscriptionFields((t) => ({
       // Only a conversation of the viewer's (another one is NOT_FOUND, as for the query).
       const only = args.conversationId ? (await dm.participantConversation(ctx, String(args.conversationId))).id : null;
       return filterIterator(
-        ctx.pubsub.subscribe<dm.ConversationEvent>(dm.topics.conversationUpdated(ctx.viewer!.id)),
+        ctx.pubsub.subscribe<dm.ConversationEvent>(dm.topics.conversationUpdated(requireViewer(ctx).id)),
         (e) => !only || e.conversationId === only,
       ) as AsyncIterable<unknown>;
     },

@@ -1,6 +1,7 @@
 import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { strictMaxSize } from '../../../shared/graphql/page-size.js';
+import { canManageStream } from '../authz.js';
 import { builder } from '../builder.js';
 import { UserRef } from './refs.js';
 import { LiveStreamObject } from './streams.js';
@@ -23,7 +24,7 @@ builder.prismaObjectField(LiveStreamObject, 'invitedUsers', (t) =>
         'Invitees of a private stream, in the order they were invited, 50 a page by default and at most 100 (a larger ' +
         '`first` is refused with BAD_USER_INPUT). Shown to the stream\'s reader and admins only: null for anyone else.',
       resolve: async (s, args, ctx) => {
-        if (!ctx.viewer || (ctx.viewer.id !== s.readerId && ctx.viewer.role !== 'ADMIN')) return null;
+        if (!canManageStream(ctx.viewer, s)) return null;
         strictMaxSize(INVITES_MAX_PAGE)(args);
         return resolveCursorConnection<Promise<Invitee[]>>(
           // Same cursor shape as the prisma connections (the invitation's id), so every cursor in the API looks alike.

@@ -1,9 +1,10 @@
 import { StreamStatus, StreamVisibility } from '../../../shared/db/generated/enums.js';
-import type { LiveStream, Prisma } from '../../../shared/db/generated/client.js';
+import type { LiveStream } from '../../../shared/db/generated/client.js';
 import { loader } from '../../../shared/graphql/loaders.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { sharedSubscription } from '../../../shared/graphql/shared-subscriptions.js';
 import type { Context } from '../../../shared/context.js';
+import { visibleStreamsWhere, watchRequirement } from '../authz.js';
 import { builder } from '../builder.js';
 import * as streams from '../services/streams.js';
 import { ReaderRef, UserRef } from './refs.js';
@@ -42,8 +43,9 @@ function paidAccess(ctx: Context) {
 /** Whether the viewer may watch a stream now without paying: its reader, admins, anyone signed in on a public stream, invitees, payers. */
 async function mayWatch(s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>, ctx: Context): Promise<boolean> {
   if (!ctx.viewer) return false;
-  if (ctx.viewer.id === s.readerId || ctx.viewer.role === 'ADMIN' || s.visibility === 'PUBLIC') return true;
-  if (s.visibility === 'PRIVATE') return streams.canSee(ctx.prisma, ctx.viewer, s);
+  const needs = watchRequirement(ctx.viewer, s);
+  if (needs === 'NONE') return true;
+  if (needs === 'INVITATION') return streams.canSee(ctx.prisma, ctx.viewer, s);
   return (await paidAccess(ctx).load(s.id)) ?? false;
 }
 
@@ -157,16 +159,6 @@ const ScheduleLiveStreamInput = builder.inputType('ScheduleLiveStreamInput', {
   }),
 });
 
-const watchable = (ctx: Context): Prisma.LiveStreamWhereInput =>
-  ctx.viewer?.role === 'ADMIN'
-    ? {}
-    : {
-        OR: [
-          { visibility: { not: 'PRIVATE' } },
-          ...(ctx.viewer ? [{ readerId: ctx.viewer.id }, { invites: { some: { userId: ctx.viewer.id } } }] : []),
-        ],
-      };
-
 builder.queryFields((t) => ({
   liveStreams: t.prismaConnection(
     {
@@ -183,7 +175,7 @@ builder.queryFields((t) => ({
         const live = (args.filter ?? 'LIVE') === 'LIVE';
         return ctx.prisma.liveStream.findMany({
           ...query,
-          where: { status: live ? 'LIVE' : 'SCHEDULED', ...(args.readerId ? { readerId: String(args.readerId) } : {}), ...watchable(ctx) },
+          where: { status: live ? 'LIVE' : 'SCHEDULED', ...(args.readerId ? { readerId: String(args.readerId) } : {}), ...visibleStreamsWhere(ctx.viewer) },
           orderBy: live ? [{ viewerCount: 'desc' }, { startedAt: 'desc' }, { id: 'asc' }] : [{ scheduledAt: 'asc' }, { id: 'asc' }],
         });
       },
@@ -196,7 +188,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One stream (null if it does not exist or is private to others).',
     args: { id: t.arg.id({ required: true, description: 'Id of the stream to fetch; a private stream the viewer is not invited to answers null.' }) },
-    resolve: (query, _root, args, ctx) => ctx.prisma.liveStream.findFirst({ ...query, where: { id: String(args.id), ...watchable(ctx) } }),
+    resolve: (query, _root, args, ctx) => ctx.prisma.liveStream.findFirst({ ...query, where: { id: String(args.id), ...visibleStreamsWhere(ctx.viewer) } }),
   }),
 }));
 

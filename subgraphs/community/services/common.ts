@@ -1,18 +1,13 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Context, Viewer } from '../../../shared/context.js';
-import { internal, paymentsNotConfigured, rateLimited, unauthenticated } from '../../../shared/errors.js';
-import type { MoneyPort } from '../../../shared/money.js';
+import type { Context } from '../../../shared/context.js';
+import { internal, paymentsNotConfigured, rateLimited } from '../../../shared/errors.js';
+import type { AccountsPort, MoneyPort } from '../../../shared/ports.js';
 import type { CommunityDeps, CommunityLimiters } from '../deps.js';
 
 export function communityDeps(ctx: Pick<Context, 'deps'>): CommunityDeps {
   const deps = ctx.deps.community;
   if (!deps) throw internal('Community dependencies are not configured.');
   return deps;
-}
-
-export function requireViewer(ctx: Pick<Context, 'viewer'>): Viewer {
-  if (!ctx.viewer) throw unauthenticated();
-  return ctx.viewer;
 }
 
 /** Payments' money interface, or PAYMENTS_NOT_CONFIGURED when this deployment has none. */
@@ -22,22 +17,24 @@ export function requireMoney(ctx: Pick<Context, 'deps'>): MoneyPort {
   return money;
 }
 
+/** Accounts' port, for effects on accounts' rows (shared/ports.ts); INTERNAL when this process was not wired with it. */
+export function requireAccounts(ctx: Pick<Context, 'deps'>): AccountsPort {
+  const accounts = communityDeps(ctx).accounts;
+  if (!accounts) throw internal('Accounts are not wired into this process.');
+  return accounts;
+}
+
 /** Spends one point of a per-user limiter; RATE_LIMITED (with retryAfterSeconds) when the budget is used up. */
 export async function consume(ctx: Pick<Context, 'deps'>, name: keyof CommunityLimiters, key: string): Promise<void> {
   const limiter: RateLimiterAbstract = communityDeps(ctx).limiters[name];
   try {
     await limiter.consume(key);
   } catch (err) {
-    if (err instanceof Error) throw err; // the store failed: not the user's fault
+    // rate-limiter-flexible rejects with its RateLimiterRes when the budget is used up, with an Error when the
+    // store failed (not the user's fault: it propagates as INTERNAL).
+    if (err instanceof Error) throw err;
     const ms = (err as { msBeforeNext?: number }).msBeforeNext ?? 1000;
-    {
-      const retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
-      throw rateLimited(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
-    }
+    const retryAfterSeconds = Math.max(1, Math.ceil(ms / 1000));
+    throw rateLimited(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
   }
 }
-
-/** Prisma's unique-violation error code. */
-/** Keeps user text exactly as written, apart from surrounding whitespace; clients render it as plain text. */
-export const trimmed = (s: string) => s.trim();
-

@@ -1,12 +1,15 @@
 import { randomUUID, createHash } from 'node:crypto';
 import type { Context } from '../../../shared/context.js';
-import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, requireViewer } from './common.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { assertAuthorOf, assertCanPostIn, assertCanSuspendAuthor, requireForumModerator } from '../authz.js';
+import { consume, requireAccounts } from './common.js';
+import { readUserStanding } from './foreign-reads.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
-import { changeUserStatus, publishUserStatusChange, type UserStatusChange } from '../../accounts/services/user-status.js';
+import { transact } from '../../../shared/after-commit.js';
 
 export const LIMITS = { titleMin: 3, titleMax: 200, bodyMax: 20_000, replyMax: 10_000, reasonMax: 1_000 } as const;
 
@@ -28,19 +31,12 @@ const flagSchema = z
   .object({ postId: z.string().min(1).nullish(), replyId: z.string().min(1).nullish(), reason: text(3, LIMITS.reasonMax) })
   .refine((v) => !!v.postId !== !!v.replyId, { message: 'Flag exactly one of postId or replyId.', path: ['postId'] });
 
-/** Posts a reader of the forum may see: published and archived (read-only); admins also see removed ones. */
-export function visibleStatuses(ctx: Pick<Context, 'viewer'>) {
-  return ctx.viewer?.role === 'ADMIN' ? (['PUBLISHED', 'ARCHIVED', 'DELETED', 'DRAFT'] as const) : (['PUBLISHED', 'ARCHIVED'] as const);
-}
-
 export async function createPost(ctx: Context, input: unknown) {
   const viewer = requireViewer(ctx);
   const data = parseInput(createPostSchema, input);
   const category = await ctx.prisma.forumCategory.findUnique({ where: { id: data.categoryId } });
   if (!category) throw notFound('Category');
-  if (category.adminOnly && viewer.role !== 'ADMIN') {
-    throw forbidden(`Only admins post in ${category.name}.`, { reason: 'ADMIN_ONLY_CATEGORY' });
-  }
+  assertCanPostIn(viewer, category);
   await consume(ctx, 'forumWrite', viewer.id);
   return ctx.prisma.forumPost.create({
     data: { authorId: viewer.id, categoryId: category.id, title: data.title, content: data.content },
@@ -51,7 +47,7 @@ async function ownPost(ctx: Context, postId: string) {
   const viewer = requireViewer(ctx);
   const post = await ctx.prisma.forumPost.findUnique({ where: { id: postId } });
   if (!post || post.status === 'DELETED') throw notFound('Post');
-  if (post.authorId !== viewer.id) throw forbidden('Only the author may change this post.');
+  assertAuthorOf(viewer, post, 'post');
   return post;
 }
 
@@ -101,7 +97,7 @@ async function ownReply(ctx: Context, replyId: string) {
   const viewer = requireViewer(ctx);
   const reply = await ctx.prisma.forumReply.findUnique({ where: { id: replyId } });
   if (!reply || reply.status === 'DELETED') throw notFound('Reply');
-  if (reply.authorId !== viewer.id) throw forbidden('Only the author may change this reply.');
+  assertAuthorOf(viewer, reply, 'reply');
   return reply;
 }
 
@@ -117,7 +113,7 @@ export async function deleteReply(ctx: Context, replyId: string) {
 }
 
 /** Soft-deletes a reply and keeps the post's reply count equal to its visible replies. */
-async function removeReply(db: PrismaClient | Parameters<Parameters<PrismaClient['$transaction']>[0]>[0], replyId: string) {
+async function removeReply(db: PrismaClient | Prisma.TransactionClient, replyId: string) {
   const reply = await db.forumReply.update({ where: { id: replyId }, data: { status: 'DELETED' } });
   const count = await db.forumReply.count({ where: { postId: reply.postId, status: 'PUBLISHED' } });
   await db.forumPost.update({ where: { id: reply.postId }, data: { replyCount: count } });
@@ -127,6 +123,7 @@ async function removeReply(db: PrismaClient | Parameters<Parameters<PrismaClient
 export type PostModeration = 'PIN' | 'UNPIN' | 'LOCK' | 'UNLOCK' | 'ARCHIVE' | 'REMOVE' | 'RESTORE';
 
 export async function moderatePost(ctx: Context, postId: string, action: PostModeration, reason: string | null | undefined) {
+  requireForumModerator(ctx);
   const post = await ctx.prisma.forumPost.findUnique({ where: { id: postId } });
   if (!post) throw notFound('Post');
   const change = {
@@ -151,6 +148,7 @@ export async function moderatePost(ctx: Context, postId: string, action: PostMod
 }
 
 export async function adminRemoveReply(ctx: Context, replyId: string, reason: string | null | undefined) {
+  requireForumModerator(ctx);
   const reply = await ctx.prisma.forumReply.findUnique({ where: { id: replyId } });
   if (!reply) throw notFound('Reply');
   return ctx.prisma.$transaction(async (tx) => {
@@ -213,25 +211,26 @@ export type FlagResolution = 'KEEP' | 'REMOVE' | 'SUSPEND_AUTHOR';
 
 /**
  * Resolves a flag and every other open flag on the same post or reply. REMOVE soft-deletes the content;
- * SUSPEND_AUTHOR also suspends the author through accounts' changeUserStatus (their tokens stop working at once).
+ * SUSPEND_AUTHOR also suspends the author through accounts' port (AccountsPort.changeUserStatus, in this
+ * transaction: row lock, refresh tokens revoked, invites voided, a reader taken offline; their tokens stop working
+ * at once).
  * One transaction, audited.
  */
 export async function resolveFlag(ctx: Context, flagId: string, resolution: FlagResolution, note: string | null | undefined) {
-  const admin = requireViewer(ctx);
+  const admin = requireForumModerator(ctx);
   const flag = await ctx.prisma.contentFlag.findUnique({ where: { id: flagId }, include: { post: true, reply: true } });
   if (!flag) throw notFound('Flag');
   if (flag.status !== 'OPEN') throw conflict('This flag has already been resolved.');
   const authorId = flag.post?.authorId ?? flag.reply?.authorId;
+  const accounts = resolution === 'SUSPEND_AUTHOR' ? requireAccounts(ctx) : null;
   if (resolution === 'SUSPEND_AUTHOR') {
     if (!authorId) throw notFound('Author');
-    const author = await ctx.prisma.user.findUnique({ where: { id: authorId }, select: { role: true } });
-    if (author?.role === 'ADMIN') throw forbidden('Admins cannot be suspended from the moderation queue.');
-    if (authorId === admin.id) throw forbidden('You cannot suspend yourself.');
+    const author = await readUserStanding(ctx.prisma, authorId);
+    assertCanSuspendAuthor(admin, { id: authorId, role: author?.role ?? null });
   }
   const status = ({ KEEP: 'KEPT', REMOVE: 'REMOVED', SUSPEND_AUTHOR: 'AUTHOR_SUSPENDED' } as const)[resolution];
   const now = new Date();
-  let suspension: UserStatusChange | null = null;
-  const resolved = await ctx.prisma.$transaction(async (tx) => {
+  return transact(ctx, { service: 'community' }, async (tx, after) => {
     // The status condition makes concurrent resolutions of the same flag resolve it once.
     const target = flag.postId ? { postId: flag.postId } : { replyId: flag.replyId! };
     const claimed = await tx.contentFlag.updateMany({ where: { id: flag.id, status: 'OPEN' }, data: { status, resolvedById: admin.id, resolvedAt: now } });
@@ -242,7 +241,11 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
       else await removeReply(tx, flag.replyId!);
     }
     // Accounts' own path (row lock, refresh tokens, new auth epoch), in this transaction.
-    if (resolution === 'SUSPEND_AUTHOR' && authorId) suspension = await changeUserStatus(tx, authorId, 'SUSPENDED');
+    if (accounts && authorId) {
+      const suspension = await accounts.changeUserStatus(tx, authorId, 'SUSPENDED');
+      // After commit: the author's access tokens and sockets are refused by every gateway.
+      after.run('publish author suspension', () => accounts.publishUserStatusChange(ctx.pubsub, suspension));
+    }
     await audit(tx, ctx, {
       action: `moderation:${resolution.toLowerCase()}`,
       entityType: 'content_flag',
@@ -251,7 +254,4 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
     });
     return tx.contentFlag.findUniqueOrThrow({ where: { id: flag.id } });
   });
-  // After commit: the author's access tokens and sockets are refused by every gateway.
-  if (suspension) await publishUserStatusChange(ctx.pubsub, suspension);
-  return resolved;
 }

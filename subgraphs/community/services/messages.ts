@@ -1,9 +1,12 @@
 import type { Context } from '../../../shared/context.js';
-import type { Message } from '../../../shared/db/generated/client.js';
 import { badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { consume, requireMoney, requireViewer } from './common.js';
 import { MONEY_TX } from '../../../shared/money.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { assertMayMessage, assertPaidReplyReceiver, isConversationParticipant, isMessageParty } from '../authz.js';
+import { consume, requireMoney } from './common.js';
+import { readUserStanding, userExists } from './foreign-reads.js';
 
 export const MESSAGE_MAX = 5_000;
 export const PAID_REPLY_MIN_CENTS = 100;
@@ -31,14 +34,6 @@ const sendSchema = z.object({
   priceCents: z.number().int().min(PAID_REPLY_MIN_CENTS).max(PAID_REPLY_MAX_CENTS).nullish(),
 });
 
-/**
- * Whether the viewer may read a message's content: everyone but the receiver of a paid reply that has not
- * been unlocked. Every field that could carry the content goes through this.
- */
-export function contentVisible(viewerId: string | undefined, m: Pick<Message, 'receiverId' | 'priceCents' | 'unlockedAt'>): boolean {
-  return !(m.priceCents != null && m.unlockedAt == null && viewerId === m.receiverId);
-}
-
 export function pair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];
 }
@@ -47,7 +42,7 @@ export async function sendMessage(ctx: Context, input: unknown) {
   const viewer = requireViewer(ctx);
   const data = parseInput(sendSchema, input);
   if (data.recipientId === viewer.id) throw badInput('You cannot message yourself.', 'recipientId');
-  const recipient = await ctx.prisma.user.findUnique({ where: { id: data.recipientId }, select: { id: true, role: true, status: true } });
+  const recipient = await readUserStanding(ctx.prisma, data.recipientId);
   if (!recipient || recipient.status === 'BANNED') throw notFound('Recipient');
   if (recipient.status !== 'ACTIVE') throw forbidden('This user cannot receive messages now.', { reason: 'RECIPIENT_INACTIVE' });
 
@@ -62,27 +57,17 @@ export async function sendMessage(ctx: Context, input: unknown) {
 
   const [userAId, userBId] = pair(viewer.id, recipient.id);
   const existing = await ctx.prisma.conversation.findUnique({ where: { userAId_userBId: { userAId, userBId } }, select: { id: true } });
-  // Who may talk to whom: clients write to readers (and admins); readers answer clients who wrote first,
-  // and may write to readers and admins; admins write to anyone. Clients do not message each other.
-  if (viewer.role === 'CLIENT' && recipient.role === 'CLIENT') {
-    throw forbidden('Clients can message readers, not other clients.', { reason: 'CLIENT_TO_CLIENT' });
-  }
-  if (viewer.role === 'READER' && recipient.role === 'CLIENT' && !existing) {
-    throw forbidden('Readers reply to clients who wrote to them first.', { reason: 'READER_FIRST_CONTACT' });
-  }
-  if (data.priceCents != null && !(viewer.role === 'READER' && recipient.role === 'CLIENT')) {
-    throw badInput('Only a reader\'s reply to a client can have a price.', { field: 'priceCents' });
-  }
+  assertMayMessage(viewer, recipient, { conversationExists: !!existing, priced: data.priceCents != null });
   await consume(ctx, 'message', viewer.id);
 
-  const message = await ctx.prisma.$transaction(async (tx) => {
+  return transact(ctx, { service: 'community' }, async (tx, after) => {
     const now = new Date();
     const conversation = await tx.conversation.upsert({
       where: { userAId_userBId: { userAId, userBId } },
       create: { userAId, userBId, lastMessageAt: now },
       update: { lastMessageAt: now },
     });
-    return tx.message.create({
+    const message = await tx.message.create({
       data: {
         conversationId: conversation.id,
         senderId: viewer.id,
@@ -92,17 +77,18 @@ export async function sendMessage(ctx: Context, input: unknown) {
         createdAt: now,
       },
     });
+    after.publish(topics.messageReceived(recipient.id), { messageId: message.id } satisfies MessageEvent);
+    const event: ConversationEvent = { conversationId: message.conversationId, kind: 'NEW_MESSAGE' };
+    after.publish(topics.conversationUpdated(recipient.id), event);
+    after.publish(topics.conversationUpdated(viewer.id), event);
+    return message;
   });
-  await ctx.pubsub.publish(topics.messageReceived(recipient.id), { messageId: message.id } satisfies MessageEvent);
-  const event: ConversationEvent = { conversationId: message.conversationId, kind: 'NEW_MESSAGE' };
-  await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(recipient.id), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);
-  return message;
 }
 
 export async function participantConversation(ctx: Context, conversationId: string) {
   const viewer = requireViewer(ctx);
   const c = await ctx.prisma.conversation.findUnique({ where: { id: conversationId } });
-  if (!c || (c.userAId !== viewer.id && c.userBId !== viewer.id)) throw notFound('Conversation');
+  if (!c || !isConversationParticipant(viewer, c)) throw notFound('Conversation');
   return c;
 }
 
@@ -130,12 +116,12 @@ export async function markRead(ctx: Context, conversationId: string) {
 export async function unlockPaidReply(ctx: Context, messageId: string) {
   const viewer = requireViewer(ctx);
   const m = await ctx.prisma.message.findUnique({ where: { id: messageId } });
-  if (!m || (m.receiverId !== viewer.id && m.senderId !== viewer.id)) throw notFound('Message');
+  if (!m || !isMessageParty(viewer, m)) throw notFound('Message');
   if (m.priceCents == null) throw badInput('This message is free.', 'messageId');
-  if (m.receiverId !== viewer.id) throw forbidden('Only the receiver opens a paid reply.');
+  assertPaidReplyReceiver(viewer, m);
   if (m.unlockedAt) return m;
   const money = requireMoney(ctx);
-  const unlocked = await ctx.prisma.$transaction(async (tx) => {
+  const unlocked = await transact(ctx, { service: 'community', ...MONEY_TX }, async (tx, after) => {
     // Lock the row: a concurrent unlock waits here and then sees unlocked_at set.
     const rows = await tx.$queryRaw<Array<{ unlocked_at: Date | null }>>`SELECT unlocked_at FROM messages WHERE id = ${m.id} FOR UPDATE`;
     if (rows[0]?.unlocked_at) return null;
@@ -151,19 +137,18 @@ export async function unlockPaidReply(ctx: Context, messageId: string) {
       },
       tx,
     );
+    const event: ConversationEvent = { conversationId: m.conversationId, kind: 'UNLOCKED' };
+    after.publish(topics.conversationUpdated(m.senderId), event);
+    after.publish(topics.conversationUpdated(viewer.id), event);
     return tx.message.update({ where: { id: m.id }, data: { unlockedAt: new Date(), unlockTransactionId: payment.transactionId } });
-  }, MONEY_TX);
-  if (!unlocked) return ctx.prisma.message.findUniqueOrThrow({ where: { id: m.id } });
-  const event: ConversationEvent = { conversationId: m.conversationId, kind: 'UNLOCKED' };
-  await Promise.all([ctx.pubsub.publish(topics.conversationUpdated(m.senderId), event), ctx.pubsub.publish(topics.conversationUpdated(viewer.id), event)]);
-  return unlocked;
+  });
+  return unlocked ?? ctx.prisma.message.findUniqueOrThrow({ where: { id: m.id } });
 }
 
 export async function blockUser(ctx: Context, userId: string) {
   const viewer = requireViewer(ctx);
   if (userId === viewer.id) throw badInput('You cannot block yourself.', 'userId');
-  const user = await ctx.prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw notFound('User');
+  if (!(await userExists(ctx.prisma, userId))) throw notFound('User');
   await ctx.prisma.userBlock.upsert({
     where: { blockerId_blockedId: { blockerId: viewer.id, blockedId: userId } },
     create: { blockerId: viewer.id, blockedId: userId },

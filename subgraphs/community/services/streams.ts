@@ -1,48 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Context, Viewer } from '../../../shared/context.js';
-import type { LiveStream, Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
+import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import type { PubSub } from '../../../shared/pubsub.js';
-import { STREAM_STARTING_TOPIC, type StreamStartingEvent } from '../../../shared/stream-events.js';
+import type { StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { communityDeps, consume, requireMoney, requireViewer } from './common.js';
 import { MONEY_TX } from '../../../shared/money.js';
-import { participantEventMark } from '../../../shared/server/livekit-webhook.js';
-import { claimStreamParticipantEvent } from './stream-webhook-order.js';
+import { transact } from '../../../shared/after-commit.js';
+import { requireViewer } from '../../../shared/authz.js';
+import { assertStreamHost, canSeeStream, isStreamHost, requireStreamer, watchRequirement } from '../authz.js';
+import { communityDeps, consume, requireMoney } from './common.js';
+import { countExistingUsers } from './foreign-reads.js';
+import { recordViewer } from './stream-viewers.js';
+import { streamTopics, type StreamChangedEvent, type StreamEventPayload } from './stream-topics.js';
 
 export const STREAM_CHAT_MAX = 500;
 
-export const streamTopics = {
-  updated: (streamId: string) => `community:stream:updated:${streamId}`,
-  events: (streamId: string) => `community:stream:events:${streamId}`,
-  /** Any stream scheduled, started or ended (the "live now" listing). */
-  changed: 'community:stream:changed',
-  /**
-   * A scheduled stream went live (shared/stream-events.ts). Readings, which owns favourites, reminds the reader's
-   * followers (favoriteReaderWentLive); community itself does not know who follows whom.
-   */
-  starting: STREAM_STARTING_TOPIC,
-};
-
-export interface StreamChangedEvent {
-  streamId: string;
-  readerId: string;
-  status: LiveStream['status'];
-  visibility: LiveStream['visibility'];
-}
-/** What goes out on streamEvents: plain JSON, complete, so 5,000 viewers cost no database reads. */
-export type StreamEventPayload =
-  | {
-      kind: 'GIFT';
-      id: string;
-      streamId: string;
-      senderId: string;
-      createdAt: string;
-      message: string | null;
-      gift: { id: string; name: string; priceCents: number; imageUrl: string; animationUrl: string | null };
-    }
-  | { kind: 'CHAT'; id: string; streamId: string; senderId: string; createdAt: string; message: string };
+// Topics and payloads live in stream-topics.ts; re-exported for the schema and the gift service.
+export { streamTopics, type StreamChangedEvent, type StreamEventPayload } from './stream-topics.js';
 
 const scheduleSchema = z
   .object({
@@ -62,17 +38,22 @@ const scheduleSchema = z
 
 const urlSchema = z.string().trim().url().max(2_000).refine((u) => /^https?:\/\//i.test(u), 'Must be an http(s) URL.');
 
-export async function publishStreamChange(pubsub: PubSub, s: LiveStream) {
+/** The events of a stream's change: its own `updated` topic and the "live now" listing's `changed`. */
+function streamChangeEvents(s: LiveStream): Array<[topic: string, payload: unknown]> {
   const changed: StreamChangedEvent = { streamId: s.id, readerId: s.readerId, status: s.status, visibility: s.visibility };
-  await Promise.all([pubsub.publish(streamTopics.updated(s.id), { streamId: s.id }), pubsub.publish(streamTopics.changed, changed)]);
+  return [[streamTopics.updated(s.id), { streamId: s.id }], [streamTopics.changed, changed]];
+}
+
+async function publishStreamChange(pubsub: PubSub, s: LiveStream) {
+  await Promise.all(streamChangeEvents(s).map(([topic, payload]) => pubsub.publish(topic, payload)));
 }
 
 export async function scheduleStream(ctx: Context, input: unknown) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireStreamer(ctx);
   const data = parseInput(scheduleSchema, input);
   const invited = [...new Set(data.invitedUserIds ?? [])].filter((id) => id !== viewer.id);
   if (invited.length) {
-    const found = await ctx.prisma.user.count({ where: { id: { in: invited } } });
+    const found = await countExistingUsers(ctx.prisma, invited);
     if (found !== invited.length) throw badInput('An invited user does not exist.', 'invitedUserIds');
   }
   const stream = await ctx.prisma.liveStream.create({
@@ -95,7 +76,7 @@ async function ownStream(ctx: Context, streamId: string) {
   const viewer = requireViewer(ctx);
   const s = await ctx.prisma.liveStream.findUnique({ where: { id: streamId } });
   if (!s) throw notFound('Stream');
-  if (s.readerId !== viewer.id) throw forbidden('Only the stream\'s reader can do this.');
+  assertStreamHost(viewer, s);
   return s;
 }
 
@@ -133,16 +114,16 @@ export async function endStream(ctx: Context, streamId: string, recordingUrl: st
     return s;
   }
   const now = new Date();
-  const ended = await ctx.prisma.$transaction(async (tx) => {
+  return transact(ctx, { service: 'community' }, async (tx, after) => {
     await tx.streamViewer.updateMany({ where: { streamId: s.id, leftAt: null }, data: { leftAt: now } });
-    return tx.liveStream.update({
+    const ended = await tx.liveStream.update({
       where: { id: s.id },
       // A stream that never went live is cancelled, not ended.
       data: { status: s.status === 'LIVE' ? 'ENDED' : 'CANCELLED', endedAt: now, viewerCount: 0, ...(url ? { recordingUrl: url } : {}) },
     });
+    for (const [topic, payload] of streamChangeEvents(ended)) after.publish(topic, payload);
+    return ended;
   });
-  await publishStreamChange(ctx.pubsub, ended);
-  return ended;
 }
 
 /** Stores a stream's recording URL given to endLiveStream (a LiveKit egress webhook sets it in applyLiveKitStreamEvent). */
@@ -152,12 +133,14 @@ export async function setRecordingUrl(prisma: PrismaClient, pubsub: PubSub, stre
   return updated;
 }
 
-/** Who may see a stream at all: public and premium to everyone; private to the reader, invitees and admins. */
-export async function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>): Promise<boolean> {
-  if (s.visibility !== 'PRIVATE') return true;
-  if (!viewer) return false;
-  if (viewer.role === 'ADMIN' || viewer.id === s.readerId) return true;
-  return !!(await prisma.streamInvite.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } }, select: { id: true } }));
+/** Whether this user is invited to this (private) stream. */
+async function isInvited(prisma: PrismaClient, streamId: string, userId: string): Promise<boolean> {
+  return !!(await prisma.streamInvite.findUnique({ where: { streamId_userId: { streamId, userId } }, select: { id: true } }));
+}
+
+/** canSeeStream (authz.ts) with the invitation read from this database. */
+export function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pick<LiveStream, 'id' | 'readerId' | 'visibility'>): Promise<boolean> {
+  return canSeeStream(viewer, s, (userId) => isInvited(prisma, s.id, userId));
 }
 
 /**
@@ -166,12 +149,12 @@ export async function canSee(prisma: PrismaClient, viewer: Viewer | null, s: Pic
  */
 export async function requireWatchAccess(ctx: Context, s: LiveStream, opts: { pay: boolean }): Promise<{ paidCents: number }> {
   const viewer = requireViewer(ctx);
-  if (viewer.id === s.readerId || viewer.role === 'ADMIN') return { paidCents: 0 };
-  if (s.visibility === 'PRIVATE') {
-    if (!(await canSee(ctx.prisma, viewer, s))) throw forbidden('This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
+  const needs = watchRequirement(viewer, s);
+  if (needs === 'NONE') return { paidCents: 0 };
+  if (needs === 'INVITATION') {
+    if (!(await isInvited(ctx.prisma, s.id, viewer.id))) throw forbidden('This stream is private; you are not invited.', { reason: 'NOT_INVITED' });
     return { paidCents: 0 };
   }
-  if (s.visibility === 'PUBLIC') return { paidCents: 0 };
   const access = await ctx.prisma.streamAccess.findUnique({ where: { streamId_userId: { streamId: s.id, userId: viewer.id } } });
   if (access) return { paidCents: 0 };
   if (!opts.pay) throw forbidden('This premium stream needs an entry ticket (liveStreamToken pays it).', { reason: 'ENTRY_NOT_PAID' });
@@ -213,7 +196,7 @@ export async function findStream(ctx: Context, streamId: string) {
 export async function issueToken(ctx: Context, streamId: string) {
   const viewer = requireViewer(ctx);
   const s = await findStream(ctx, streamId);
-  const isHost = viewer.id === s.readerId;
+  const isHost = isStreamHost(viewer, s);
   if (isHost ? s.status === 'ENDED' || s.status === 'CANCELLED' : s.status !== 'LIVE') {
     throw conflict(isHost ? 'This stream is over.' : 'This stream is not live.');
   }
@@ -235,107 +218,6 @@ export async function issueToken(ctx: Context, streamId: string) {
   };
 }
 
-type Tx = Prisma.TransactionClient;
-
-/**
- * Inside `tx`: records that a user is watching (or stopped watching) and recomputes viewer_count / max_viewers
- * under a row lock on the stream, so concurrent joins cannot lose updates. Null when the stream is not live.
- */
-async function recordViewerIn(tx: Tx, streamId: string, userId: string, present: boolean): Promise<{ changed: boolean; id: string } | null> {
-  const rows = await tx.$queryRaw<Array<{ id: string; status: string }>>`SELECT id, status::text FROM live_streams WHERE id = ${streamId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row || row.status !== 'LIVE') return null;
-  const now = new Date();
-  if (present) {
-    await tx.streamViewer.upsert({
-      where: { streamId_userId: { streamId: row.id, userId } },
-      create: { streamId: row.id, userId, joinedAt: now },
-      update: { leftAt: null },
-    });
-  } else {
-    await tx.streamViewer.updateMany({ where: { streamId: row.id, userId, leftAt: null }, data: { leftAt: now } });
-  }
-  return recount(tx, row.id);
-}
-
-/** Sets viewer_count to the open viewer rows (max_viewers follows); the caller holds the stream's row lock. */
-async function recount(tx: Tx, streamId: string): Promise<{ changed: boolean; id: string }> {
-  const watching = await tx.streamViewer.count({ where: { streamId, leftAt: null } });
-  const before = await tx.liveStream.findUniqueOrThrow({ where: { id: streamId }, select: { viewerCount: true, maxViewers: true } });
-  if (before.viewerCount === watching) return { changed: false, id: streamId };
-  await tx.liveStream.update({ where: { id: streamId }, data: { viewerCount: watching, maxViewers: Math.max(before.maxViewers, watching) } });
-  return { changed: true, id: streamId };
-}
-
-/** Records a viewer joining or leaving (joinLiveStream / leaveLiveStream); returns the stream, or null if it was not live. */
-async function recordViewer(prisma: PrismaClient, pubsub: PubSub, streamId: string, userId: string, present: boolean) {
-  const updated = await prisma.$transaction((tx) => recordViewerIn(tx, streamId, userId, present));
-  if (!updated) return null;
-  if (updated.changed) await pubsub.publish(streamTopics.updated(updated.id), { streamId: updated.id });
-  return prisma.liveStream.findUniqueOrThrow({ where: { id: updated.id } });
-}
-
-/** The parts of a verified LiveKit WebhookEvent that stream rooms use. */
-export interface LiveKitStreamEvent {
-  /** LiveKit's event id: a delivery is applied once per id. */
-  id: string;
-  event: string;
-  /** LiveKit's event time (seconds): a participant's events are applied in this order, older ones ignored. */
-  createdAt?: bigint | number | string;
-  room?: { name?: string };
-  participant?: { identity?: string; sid?: string };
-  egressInfo?: { roomName?: string; fileResults?: Array<{ location?: string }> };
-}
-
-type LiveKitStreamOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale';
-
-/**
- * Applies a verified LiveKit webhook to a stream room (room name = live_streams.stream_id), once per event id:
- * the id is recorded in stream_webhook_events in the same transaction as its effect. Rooms that are not
- * streams (readings' session rooms) are 'ignored' and not recorded. Effects:
- * - participant_joined / participant_left (and participant_connection_aborted, as a leave): a viewer (not the
- *   reader, and only a registered user: egress or agent participants are not viewers) opens or closes its
- *   stream_viewers row; viewer_count and max_viewers are recomputed under the stream's row lock; an event older
- *   (by LiveKit's createdAt) than the last one applied for that viewer in that room is 'stale' and changes nothing;
- * - room_finished: everyone left, so open viewer rows are closed and viewer_count is 0 (the stream itself stays
- *   LIVE until its reader ends it: the reader may reconnect and LiveKit opens a new room of the same name);
- * - egress_ended with a file location: the stream's recording URL.
- */
-export async function applyLiveKitStreamEvent(prisma: PrismaClient, pubsub: PubSub, event: LiveKitStreamEvent): Promise<LiveKitStreamOutcome> {
-  const roomName = event.room?.name || event.egressInfo?.roomName;
-  if (!roomName) return 'ignored';
-  const stream = await prisma.liveStream.findUnique({ where: { streamId: roomName }, select: { id: true, readerId: true } });
-  if (!stream) return 'ignored'; // not a stream room (a session room, say)
-  const identity = event.participant?.identity;
-  const presence = { participant_joined: true, participant_left: false, participant_connection_aborted: false }[event.event];
-  const isViewer = presence !== undefined && !!identity && identity !== stream.readerId && !!(await prisma.user.findUnique({ where: { id: identity }, select: { id: true } }));
-  const location = event.event === 'egress_ended' ? event.egressInfo?.fileResults?.find((f) => f.location)?.location : undefined;
-
-  const result = await prisma.$transaction(async (tx) => {
-    const inserted = await tx.$executeRaw`INSERT INTO stream_webhook_events (id, event, room_name) VALUES (${event.id}, ${event.event}, ${roomName}) ON CONFLICT (id) DO NOTHING`;
-    if (!inserted) return { outcome: 'duplicate' as const, changed: false };
-    if (isViewer) {
-      const mark = participantEventMark(event);
-      if (mark && !(await claimStreamParticipantEvent(tx, roomName, identity!, mark))) return { outcome: 'stale' as const, changed: false };
-      const r = await recordViewerIn(tx, stream.id, identity!, presence!);
-      return { outcome: r ? ('applied' as const) : ('ignored' as const), changed: !!r?.changed };
-    }
-    if (event.event === 'room_finished') {
-      const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM live_streams WHERE id = ${stream.id} FOR UPDATE`;
-      if (!rows.length) return { outcome: 'ignored' as const, changed: false };
-      await tx.streamViewer.updateMany({ where: { streamId: stream.id, leftAt: null }, data: { leftAt: new Date() } });
-      return { outcome: 'applied' as const, changed: (await recount(tx, stream.id)).changed };
-    }
-    if (location) {
-      await tx.liveStream.update({ where: { id: stream.id }, data: { recordingUrl: location } });
-      return { outcome: 'applied' as const, changed: true };
-    }
-    return { outcome: 'ignored' as const, changed: false };
-  });
-  if (result.changed) await pubsub.publish(streamTopics.updated(stream.id), { streamId: stream.id });
-  return result.outcome;
-}
-
 export async function joinStream(ctx: Context, streamId: string, present: boolean) {
   const viewer = requireViewer(ctx);
   const s = await findStream(ctx, streamId);
@@ -343,7 +225,7 @@ export async function joinStream(ctx: Context, streamId: string, present: boolea
     if (s.status !== 'LIVE') throw conflict('This stream is not live.');
     await requireWatchAccess(ctx, s, { pay: false });
   }
-  if (viewer.id === s.readerId) return s; // the host is not a viewer
+  if (isStreamHost(viewer, s)) return s; // the host is not a viewer
   return (await recordViewer(ctx.prisma, ctx.pubsub, s.id, viewer.id, present)) ?? ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
 }
 
