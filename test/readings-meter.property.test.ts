@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../shared/db/generated/client.js';
@@ -6,7 +5,7 @@ import { backgroundContext, type Context, type Viewer } from '../shared/context.
 import { createPubSub, type PubSub } from '../shared/pubsub.js';
 import { AppError } from '../shared/errors.js';
 import { createTestDatabase, type TestDatabase } from './helpers/db.js';
-import { createUser } from './e2e/subscriptions-fixtures.js';
+import { createSeed, type Seed } from './helpers/seed.js';
 import type { PaymentsMoney } from '../subgraphs/payments/services/money.js';
 import { createMoneyPort } from '../subgraphs/payments/ports.js';
 import { createAccountsPort } from '../subgraphs/accounts/ports.js';
@@ -32,6 +31,7 @@ let db: TestDatabase;
 let pubsub: PubSub;
 let money: PaymentsMoney;
 let deps: ReadingsDeps;
+let seed: Seed;
 /** The context a request of this viewer (null: a job) gets. */
 const as = (viewer: Viewer | null): Context => ({ ...backgroundContext({ prisma: db.prisma, pubsub }, { readings: deps }), viewer });
 let clock = new Date('2030-01-01T00:00:00Z');
@@ -40,6 +40,7 @@ beforeAll(async () => {
   db = await createTestDatabase({ poolSize: 6 });
   pubsub = createPubSub({ prefix: `${db.schema}:` });
   money = createMoneyPort(db.prisma, pubsub);
+  seed = createSeed({ prisma: db.prisma, jwtSecret: 'property-secret', money });
   deps = {
     money,
     accounts: createAccountsPort(),
@@ -145,17 +146,8 @@ describe('the meter under random join/leave/message/end sequences', () => {
         fc.constantFrom(0, 1, 2, 2, 2),
         fc.array(op, { minLength: 5, maxLength: 20 }),
         async (rate, minutesOfFunds, joinedFirst, ops) => {
-          const reader = await createUser(db.prisma, 'property-secret', 'READER');
-          const client = await createUser(db.prisma, 'property-secret', 'CLIENT');
-          await db.prisma.reader.update({
-            where: { userId: reader.id },
-            data: { status: 'ONLINE', sessionTypes: ['CHAT'], lowestRateCents: rate, rates: { create: [{ sessionType: 'CHAT', ratePerMinuteCents: rate }] } },
-          });
-          const funds = Math.max(500 + rate, rate * minutesOfFunds);
-          await money.adjustBalance(
-            { userId: client.id, amountCents: funds, account: 'WALLET', reason: 'property funds', idempotencyKey: `meter-${randomBytes(6).toString('hex')}` },
-            { viewer: null, ip: null, userAgent: null },
-          );
+          const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
+          const client = await seed.client().withCredit(Math.max(500 + rate, rate * minutesOfFunds)).create();
           const viewers: Record<Side, Viewer> = { client: { id: client.id, role: 'CLIENT' }, reader: { id: reader.id, role: 'READER' } };
           const { id } = await requestSession(as(viewers.client), { readerId: reader.id, type: 'CHAT' });
           await acceptSession(as(viewers.reader), id);

@@ -14,13 +14,15 @@ import {
   VerifyReaderDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, login, PASSWORD, registerClient, uniqueEmail, type Actor } from './accounts-fixtures.js';
+import { createSeed, login, PASSWORD, uniqueEmail, type Actor, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createAdmin(fed);
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
 });
 afterAll(async () => {
   await fed?.stop();
@@ -123,8 +125,8 @@ describe('inviteReader and acceptReaderInvite', () => {
   });
 
   it('is admin only and refuses existing emails and bad input, changing nothing', async () => {
-    const client = await registerClient(fed);
-    const reader = await createReader(fed, admin);
+    const client = await seed.client().registered().create();
+    const reader = await seed.reader().invitedBy(admin).create();
     const before = await counts();
     const input = { email: uniqueEmail('nope'), firstName: 'No', lastName: 'Pe' };
     expect(errorCode(await fed.run(InviteReaderDocument, { input }))).toBe('UNAUTHENTICATED');
@@ -148,7 +150,7 @@ describe('inviteReader and acceptReaderInvite', () => {
 
 describe('verifyReader', () => {
   it('sets and clears verification with an audit row in the same change', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     const res = await fed.run(VerifyReaderDocument, { input: { readerId: reader.id, verified: true, reason: 'ID checked' } }, admin.token);
     expect(res.errors).toBeUndefined();
     expect(res.data!.verifyReader.reader).toEqual({ id: reader.id, isVerified: true });
@@ -164,8 +166,8 @@ describe('verifyReader', () => {
   });
 
   it('refuses non-admins and unknown readers, changing nothing', async () => {
-    const reader = await createReader(fed, admin);
-    const client = await registerClient(fed);
+    const reader = await seed.reader().invitedBy(admin).create();
+    const client = await seed.client().registered().create();
     const before = await counts();
     expect(errorCode(await fed.run(VerifyReaderDocument, { input: { readerId: reader.id, verified: true } }, reader.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(VerifyReaderDocument, { input: { readerId: reader.id, verified: true } }, client.token))).toBe('FORBIDDEN');
@@ -180,7 +182,7 @@ describe('verifyReader', () => {
 
 describe('setUserStatus', () => {
   it('suspending revokes refresh tokens, blocks login and refresh, takes a reader offline; reactivating restores login', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     const secondDevice = await login(fed, reader.email);
     expect((await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).errors).toBeUndefined();
 
@@ -211,7 +213,7 @@ describe('setUserStatus', () => {
   });
 
   it('banning a client blocks login; the ban reason is audited', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const res = await fed.run(SetUserStatusDocument, { input: { userId: client.id, status: 'BANNED', reason: 'Abuse' } }, admin.token);
     expect(res.data!.setUserStatus.user.status).toBe('BANNED');
     const loginRes = await fed.run(LoginDocument, { input: { email: client.email, password: PASSWORD } });
@@ -222,8 +224,8 @@ describe('setUserStatus', () => {
   });
 
   it('refuses non-admins, self-changes, PENDING→ACTIVE, missing reasons and bad statuses, changing nothing', async () => {
-    const client = await registerClient(fed);
-    const other = await registerClient(fed);
+    const client = await seed.client().registered().create();
+    const other = await seed.client().registered().create();
     const pending = await fed.run(InviteReaderDocument, { input: { email: uniqueEmail('pend'), firstName: 'Pen', lastName: 'Ding' } }, admin.token);
     const pendingId = pending.data!.inviteReader.user.id;
     const before = await counts();
@@ -257,7 +259,7 @@ describe('setUserStatus', () => {
 
 describe('auditLogs', () => {
   it('lists admin actions newest first, filtered by entity, paginated, for admins only', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     for (const verified of [true, false, true]) {
       await fed.run(VerifyReaderDocument, { input: { readerId: reader.id, verified } }, admin.token);
     }
@@ -277,7 +279,7 @@ describe('auditLogs', () => {
     const byInvite = await fed.run(AuditLogsDocument, { filter: { entityType: 'User', entityId: reader.id } }, admin.token);
     expect(byInvite.data!.auditLogs.edges.map((e) => e.node.action).sort()).toEqual(['accounts:accept_reader_invite', 'accounts:invite_reader']);
 
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     expect(errorCode(await fed.run(AuditLogsDocument, {}))).toBe('UNAUTHENTICATED');
     expect(errorCode(await fed.run(AuditLogsDocument, {}, client.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(AuditLogsDocument, {}, reader.token))).toBe('FORBIDDEN');

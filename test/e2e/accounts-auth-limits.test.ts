@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken } from '../../shared/auth/tokens.js';
 import { ChangePasswordDocument, LoginDocument, LogoutDocument, MeDocument, RefreshTokenDocument, RegisterDocument, type RegisterInput } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { login, PASSWORD, registerClient, runFrom, uniqueEmail } from './accounts-fixtures.js';
+import { runFrom } from './accounts-fixtures.js';
+import { createSeed, login, PASSWORD, uniqueEmail, type Seed } from '../helpers/seed.js';
 
 const STRANGER = '127.0.0.2';
 const OWNER = '127.0.0.1';
@@ -12,15 +13,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('login throttling', () => {
   let fed: TestFederation;
+  let seed: Seed;
   beforeAll(async () => {
     fed = await startTestFederation({ config: { loginFailuresBeforeBackoff: 3, loginAttemptsPerIp: 1000 } });
+    seed = createSeed(fed);
   });
   afterAll(async () => {
     await fed?.stop();
   });
 
   it('slows a stranger failing on an email down exponentially, while the owner still signs in from their own IP', async () => {
-    const victim = await registerClient(fed);
+    const victim = await seed.client().registered().create();
     const attempt = (ip: string, password: string) => runFrom(fed, ip, LoginDocument, { input: { email: victim.email, password } });
     // Three failures are free; the fourth makes this IP wait 1 s before trying this email again.
     for (let i = 0; i < 4; i += 1) expect(errorCode(await attempt(STRANGER, 'wrong-password-1'))).toBe('UNAUTHENTICATED');
@@ -41,13 +44,13 @@ describe('login throttling', () => {
     expect(errorCode(longer)).toBe('RATE_LIMITED');
     expect(longer.errors![0]!.extensions!.retryAfterSeconds).toBe(2);
     // Other emails from the stranger's IP are not affected.
-    const bystander = await registerClient(fed);
+    const bystander = await seed.client().registered().create();
     expect((await runFrom(fed, STRANGER, LoginDocument, { input: { email: bystander.email, password: PASSWORD } })).errors).toBeUndefined();
     expect((await attempt(OWNER, PASSWORD)).errors).toBeUndefined();
   });
 
   it('a successful login clears the failures of that IP and email', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     const wrong = () => fed.run(LoginDocument, { input: { email: user.email, password: 'wrong-password-1' } });
     for (let i = 0; i < 3; i += 1) expect(errorCode(await wrong())).toBe('UNAUTHENTICATED');
     await login(fed, user.email);
@@ -56,8 +59,8 @@ describe('login throttling', () => {
   });
 
   it('does not tell an unknown email from a wrong password or a suspended account, in answers or in throttling', async () => {
-    const known = await registerClient(fed);
-    const suspended = await registerClient(fed);
+    const known = await seed.client().registered().create();
+    const suspended = await seed.client().registered().create();
     await fed.db.prisma.user.update({ where: { id: suspended.id }, data: { status: 'SUSPENDED' } });
     const ghost = uniqueEmail('ghost');
     const answers = await Promise.all(
@@ -80,7 +83,7 @@ describe('login throttling', () => {
   });
 
   it('counts wrong current passwords of changePassword like failed logins', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     const change = (currentPassword: string) =>
       fed.run(ChangePasswordDocument, { input: { currentPassword, newPassword: 'another-horse-43' } }, user.token);
     for (let i = 0; i < 4; i += 1) expect(errorCode(await change('wrong-password-1'))).toBe('BAD_USER_INPUT');
@@ -93,15 +96,17 @@ describe('login throttling', () => {
 
 describe('login limit per IP', () => {
   let fed: TestFederation;
+  let seed: Seed;
   beforeAll(async () => {
     fed = await startTestFederation({ config: { loginFailuresBeforeBackoff: 100, loginAttemptsPerIp: 4 } });
+    seed = createSeed(fed);
   });
   afterAll(async () => {
     await fed?.stop();
   });
 
   it('blocks an IP after 4 attempts across different emails, good passwords included', async () => {
-    const users = await Promise.all([0, 1, 2, 3, 4].map(() => registerClient(fed)));
+    const users = await Promise.all([0, 1, 2, 3, 4].map(() => seed.client().registered().create()));
     for (const u of users.slice(0, 3)) await login(fed, u.email);
     expect(errorCode(await fed.run(LoginDocument, { input: { email: users[3]!.email, password: 'wrong-password-1' } }))).toBe('UNAUTHENTICATED');
     const limited = await fed.run(LoginDocument, { input: { email: users[4]!.email, password: PASSWORD } });
@@ -143,15 +148,17 @@ describe('registration limit per IP', () => {
 
 describe('tokens and bad input', () => {
   let fed: TestFederation;
+  let seed: Seed;
   beforeAll(async () => {
     fed = await startTestFederation();
+    seed = createSeed(fed);
   });
   afterAll(async () => {
     await fed?.stop();
   });
 
   it('rotates refresh tokens; reusing a rotated one revokes the whole family', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     const first = await fed.run(RefreshTokenDocument, { refreshToken: user.refreshToken });
     expect(first.errors).toBeUndefined();
     const second = await fed.run(RefreshTokenDocument, { refreshToken: first.data!.refreshToken.refreshToken });
@@ -170,14 +177,14 @@ describe('tokens and bad input', () => {
   });
 
   it('lets exactly one of two concurrent refreshes of one token win', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     const results = await Promise.all([0, 1, 2].map(() => fed.run(RefreshTokenDocument, { refreshToken: user.refreshToken })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => errorCode(r) === 'UNAUTHENTICATED')).toHaveLength(2);
   });
 
   it('refuses expired, unknown and logged-out refresh tokens', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     await fed.db.sql(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [user.id]);
     const expired = await fed.run(RefreshTokenDocument, { refreshToken: user.refreshToken });
     expect(errorCode(expired)).toBe('UNAUTHENTICATED');
@@ -192,7 +199,7 @@ describe('tokens and bad input', () => {
   });
 
   it('answers UNAUTHENTICATED to expired, forged and malformed access tokens', async () => {
-    const user = await registerClient(fed);
+    const user = await seed.client().registered().create();
     const secret = fed.runtime.config.jwtSecret;
     const viewer = { id: user.id, role: 'ADMIN' as const };
     const expired = await createAccessToken(viewer, secret, -60);

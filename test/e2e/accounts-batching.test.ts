@@ -5,13 +5,14 @@ import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.j
 import type { RunningServer } from '../../shared/server/subgraph.js';
 import { startAccounts } from '../../subgraphs/accounts/server.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, type Actor } from './accounts-fixtures.js';
+import { createSeed, type Actor, type Seed } from '../helpers/seed.js';
 
 // The SQL a request costs must not grow with the number of rows: a page of 20 readers, and 20 Reader entities
 // asked for by another subgraph (the gateway's _entities call), each take a small fixed number of queries.
 // A second accounts server runs over the same schema with a Prisma client that logs every statement.
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 let accounts: RunningServer;
 let logged: PrismaClient;
@@ -20,15 +21,18 @@ const readerIds: string[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createAdmin(fed);
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
   for (let i = 0; i < 20; i += 1) {
-    const reader = await createReader(fed, admin, {
-      firstName: `Reader${i}`,
-      profile: { specialties: ['tarot'], sessionTypes: ['CHAT', 'CALL'], rates: [
+    const reader = await seed
+      .reader()
+      .named(`Reader${i}`)
+      .invitedBy(admin)
+      .withProfile({ specialties: ['tarot'], sessionTypes: ['CHAT', 'CALL'], rates: [
         { sessionType: 'CHAT', ratePerMinuteCents: 200 + i },
         { sessionType: 'CALL', ratePerMinuteCents: 400 + i },
-      ] },
-    });
+      ] })
+      .create();
     readerIds.push(reader.id);
   }
   logged = new PrismaClient({

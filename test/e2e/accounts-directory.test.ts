@@ -10,9 +10,10 @@ import {
   type ReaderSort,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, registerClient, uniqueEmail, type Actor } from './accounts-fixtures.js';
+import { createSeed, uniqueEmail, type Actor, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 let client: Actor;
 const r: Record<'aria' | 'basil' | 'cora' | 'dax' | 'esme', Actor> = {} as never;
@@ -20,8 +21,9 @@ const name = new Map<string, string>();
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createAdmin(fed);
-  client = await registerClient(fed);
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
+  client = await seed.client().registered().create();
   const specs = {
     aria: { first: 'Aria', last: 'Moon', headline: 'Tarot & love', specialties: ['tarot', 'love'], languages: ['en'], exp: 5, rating: 4.9, status: 'ONLINE', rates: { CHAT: 200, CALL: 500 } },
     basil: { first: 'Basil', last: 'Star', headline: 'Astrology charts', specialties: ['astrology'], languages: ['en', 'fr'], exp: 20, rating: 4.5, status: 'INVISIBLE', rates: { VIDEO: 1500 } },
@@ -31,19 +33,19 @@ beforeAll(async () => {
   } as const;
   for (const [key, s] of Object.entries(specs)) {
     const rates = Object.entries(s.rates).map(([sessionType, ratePerMinuteCents]) => ({ sessionType: sessionType as 'CHAT', ratePerMinuteCents }));
-    const actor = await createReader(fed, admin, {
-      firstName: s.first,
-      lastName: s.last,
-      displayName: `${s.first} ${s.last}`,
-      profile: {
+    const actor = await seed
+      .reader()
+      .named(s.first, { lastName: s.last, displayName: `${s.first} ${s.last}` })
+      .invitedBy(admin)
+      .withProfile({
         headline: s.headline,
         specialties: [...s.specialties],
         languages: [...s.languages],
         yearsOfExperience: s.exp,
         sessionTypes: rates.map((x) => x.sessionType),
         rates,
-      },
-    });
+      })
+      .create();
     r[key as keyof typeof r] = actor;
     name.set(actor.id, key);
     // Ratings are written by the readings subgraph when reviews arrive; set them directly here.
@@ -51,7 +53,7 @@ beforeAll(async () => {
     if (s.status !== 'OFFLINE') expect((await fed.run(SetReaderStatusDocument, { status: s.status }, actor.token)).errors).toBeUndefined();
   }
   // Never listed: a suspended reader and a pending (invited, not yet accepted) one.
-  const suspended = await createReader(fed, admin, { firstName: 'Sus', lastName: 'Pended', profile: { specialties: ['tarot'] } });
+  const suspended = await seed.reader().named('Sus', { lastName: 'Pended' }).invitedBy(admin).withProfile({ specialties: ['tarot'] }).create();
   await fed.run(SetUserStatusDocument, { input: { userId: suspended.id, status: 'SUSPENDED', reason: 'test' } }, admin.token);
   await fed.run(InviteReaderDocument, { input: { email: uniqueEmail('pending'), firstName: 'Pen', lastName: 'Ding' } }, admin.token);
 }, 120_000);

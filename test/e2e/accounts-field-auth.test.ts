@@ -9,12 +9,13 @@ import {
   VerifyReaderDocument,
 } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, login, registerClient, type Actor } from './accounts-fixtures.js';
+import { createSeed, login, type Actor, type Seed } from '../helpers/seed.js';
 
 // Who may read what on a user: the person themself and admins see email, status, lastLoginAt and the client
 // profile; everyone else (signed out, another client, a reader) sees only public fields, with a clear error.
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 let alice: Actor;
 let bob: Actor;
@@ -24,12 +25,13 @@ let viewers: Record<ViewerName, string | undefined>;
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createAdmin(fed);
-  alice = await registerClient(fed, { firstName: 'Alice' });
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
+  alice = await seed.client().named('Alice').registered().create();
   alice = await login(fed, alice.email); // sets lastLoginAt
   await fed.run(UpdateClientProfileDocument, { input: { bio: 'Private bio', birthDate: '1985-01-02', preferences: { secret: true } } }, alice.token);
-  bob = await registerClient(fed, { firstName: 'Bob' });
-  reader = await createReader(fed, admin, { firstName: 'Rae', lastName: 'Dean' });
+  bob = await seed.client().named('Bob').registered().create();
+  reader = await seed.reader().named('Rae', { lastName: 'Dean' }).invitedBy(admin).create();
   await fed.run(VerifyReaderDocument, { input: { readerId: reader.id, verified: true } }, admin.token);
   viewers = { anonymous: undefined, self: alice.token, 'other client': bob.token, reader: reader.token, admin: admin.token };
 }, 60_000);

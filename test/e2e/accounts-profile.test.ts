@@ -8,11 +8,13 @@ import {
   type UpdateClientProfileInput,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, login, PASSWORD, registerClient } from './accounts-fixtures.js';
+import { createSeed, login, PASSWORD, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -20,7 +22,7 @@ afterAll(async () => {
 
 describe('changePassword', () => {
   it('needs the current password, revokes every refresh token and returns a working new pair', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const otherDevice = await login(fed, client.email);
 
     const changed = await fed.run(ChangePasswordDocument, { input: { currentPassword: PASSWORD, newPassword: 'brand-new-pass-7' } }, client.token);
@@ -40,7 +42,7 @@ describe('changePassword', () => {
   });
 
   it('refuses a wrong current password, a weak or unchanged new one, and anonymous callers, changing nothing', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const hashBefore = (await fed.db.prisma.user.findUniqueOrThrow({ where: { id: client.id } })).passwordHash;
 
     const wrong = await fed.run(ChangePasswordDocument, { input: { currentPassword: 'not-my-password-1', newPassword: 'brand-new-pass-7' } }, client.token);
@@ -68,7 +70,7 @@ describe('changePassword', () => {
 
 describe('updateClientProfile', () => {
   it('updates every field, normalises timezone and categories, and reads back through me', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const input: UpdateClientProfileInput = {
       firstName: '  Maya ',
       lastName: 'Moon',
@@ -122,7 +124,7 @@ describe('updateClientProfile', () => {
     ['birth date in the future', { birthDate: '2999-01-01' }, 'birthDate'],
   ];
   it.each(bad)('refuses %s with BAD_USER_INPUT on the field and changes nothing', async (_name, input, field) => {
-    const client = await registerClient(fed, { firstName: 'Keep' });
+    const client = await seed.client().named('Keep').registered().create();
     const before = await fed.db.prisma.client.findUniqueOrThrow({ where: { userId: client.id } });
     const res = await fed.run(UpdateClientProfileDocument, { input }, client.token);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -131,7 +133,7 @@ describe('updateClientProfile', () => {
   });
 
   it('refuses an impossible calendar date and wrong types at the GraphQL layer', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     expect(errorCode(await fed.run(UpdateClientProfileDocument, { input: { birthDate: '1990-02-30' } }, client.token))).toBe('BAD_USER_INPUT');
     const wrongType = await fed.run(UpdateClientProfileDocument, { input: { preferredSessionTypes: ['TELEPATHY'] } as never }, client.token);
     expect(errorCode(wrongType)).toBe('BAD_USER_INPUT');
@@ -141,8 +143,8 @@ describe('updateClientProfile', () => {
 
   it('is for signed-in clients only', async () => {
     expect(errorCode(await fed.run(UpdateClientProfileDocument, { input: { bio: 'x' } }))).toBe('UNAUTHENTICATED');
-    const admin = await createAdmin(fed);
-    const reader = await createReader(fed, admin);
+    const admin = await seed.admin().loggedIn().create();
+    const reader = await seed.reader().invitedBy(admin).create();
     expect(errorCode(await fed.run(UpdateClientProfileDocument, { input: { bio: 'x' } }, reader.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(UpdateClientProfileDocument, { input: { bio: 'x' } }, admin.token))).toBe('FORBIDDEN');
   });

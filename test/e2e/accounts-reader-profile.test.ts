@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpdateReaderProfileDocument, type UpdateReaderProfileInput } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAdmin, createReader, registerClient, type Actor } from './accounts-fixtures.js';
+import { createSeed, type Actor, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createAdmin(fed);
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
 });
 afterAll(async () => {
   await fed?.stop();
@@ -24,7 +26,7 @@ const dbState = async (userId: string) => {
 
 describe('updateReaderProfile', () => {
   it('updates every field, normalises tags and keeps rates and lowest_rate_cents in step', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     const input: UpdateReaderProfileInput = {
       firstName: 'Luna',
       lastName: 'Vale',
@@ -123,9 +125,11 @@ describe('updateReaderProfile', () => {
   // One reader for all the refusals: each one must leave it exactly as it was.
   let target: Actor | undefined;
   it.each(bad)('refuses %s with BAD_USER_INPUT naming the field, changing nothing', async (_name, input, field) => {
-    target ??= await createReader(fed, admin, {
-      profile: { sessionTypes: ['CHAT'], rates: [{ sessionType: 'CHAT', ratePerMinuteCents: 250 }], headline: 'Keep me' },
-    });
+    target ??= await seed
+      .reader()
+      .invitedBy(admin)
+      .withProfile({ sessionTypes: ['CHAT'], rates: [{ sessionType: 'CHAT', ratePerMinuteCents: 250 }], headline: 'Keep me' })
+      .create();
     const reader = target;
     const before = await dbState(reader.id);
     const res = await fed.run(UpdateReaderProfileDocument, { input }, reader.token);
@@ -135,7 +139,7 @@ describe('updateReaderProfile', () => {
   });
 
   it('refuses wrong types at the GraphQL layer', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     const wrong = await fed.run(UpdateReaderProfileDocument, { input: { yearsOfExperience: 'ten' } as never }, reader.token);
     expect(errorCode(wrong)).toBe('BAD_USER_INPUT');
     const fractional = await fed.run(UpdateReaderProfileDocument, { input: { rates: [{ sessionType: 'CHAT', ratePerMinuteCents: 2.5 }] } as never }, reader.token);
@@ -143,20 +147,22 @@ describe('updateReaderProfile', () => {
   });
 
   it('is for the signed-in reader only', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     expect(errorCode(await fed.run(UpdateReaderProfileDocument, { input: { bio: 'x' } }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await fed.run(UpdateReaderProfileDocument, { input: { bio: 'x' } }, client.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(UpdateReaderProfileDocument, { input: { bio: 'x' } }, admin.token))).toBe('FORBIDDEN');
   });
 
   it('keeps offered types, rates and lowest_rate_cents consistent under concurrent edits', async () => {
-    const reader = await createReader(fed, admin, {
-      profile: { sessionTypes: ['CHAT', 'CALL', 'VIDEO'], rates: [
+    const reader = await seed
+      .reader()
+      .invitedBy(admin)
+      .withProfile({ sessionTypes: ['CHAT', 'CALL', 'VIDEO'], rates: [
         { sessionType: 'CHAT', ratePerMinuteCents: 500 },
         { sessionType: 'CALL', ratePerMinuteCents: 500 },
         { sessionType: 'VIDEO', ratePerMinuteCents: 500 },
-      ] },
-    });
+      ] })
+      .create();
     const edits: UpdateReaderProfileInput[] = Array.from({ length: 12 }, (_, i) =>
       i % 3 === 0
         ? { sessionTypes: ['CHAT'], rates: [{ sessionType: 'CHAT', ratePerMinuteCents: 100 + i }] }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginDocument } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { PASSWORD, registerClient, runFrom, uniqueEmail } from './accounts-fixtures.js';
+import { runFrom } from './accounts-fixtures.js';
+import { createSeed, PASSWORD, uniqueEmail } from '../helpers/seed.js';
 
 // With REDIS_URL the login throttle holds across instances: two federations (two accounts subgraphs, two gateways)
 // on one Redis share the backoff of an (IP, email).
@@ -20,7 +21,7 @@ describe.runIf(!!redisUrl)('login throttling on Redis', () => {
   });
 
   it('backs off an IP and email on every instance once one instance counted its failures; the owner still gets in', async () => {
-    const victim = await registerClient(a);
+    const victim = await createSeed(a).client().registered().create();
     const email = victim.email;
     const wrong = { input: { email, password: 'wrong-password-1' } };
     expect(errorCode(await runFrom(a, STRANGER, LoginDocument, wrong))).toBe('UNAUTHENTICATED');

@@ -22,16 +22,16 @@ import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
 import { subscriptionServerOf } from '../../gateway/subscriptions.js';
-import { createAdmin, createReader, login, PASSWORD, registerClient, type Actor } from './accounts-fixtures.js';
-import { fund } from './readings-fixtures.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 import { key } from './community-fixtures.js';
+import { createSeed, login, PASSWORD, type Actor, type Seed } from '../helpers/seed.js';
 
 // Revocation takes effect at once: within 2 s of a suspension, a ban or "log out everywhere", the user's earlier
 // access tokens are refused over HTTP and graphql-ws, their subscriptions end with a coded error and their sockets
 // close with 4403, on every gateway instance; authorization uses the user's current role, never the token's.
 const redisUrl = process.env.TEST_REDIS_URL;
 let fed: TestFederation;
+let seed: Seed;
 let admin: Actor;
 const sockets: WsClient[] = [];
 const extraPubsubs: PubSub[] = [];
@@ -39,7 +39,8 @@ const extraGateways: RunningGateway[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation({ redisUrl });
-  admin = await createAdmin(fed);
+  seed = createSeed(fed);
+  admin = await seed.admin().loggedIn().create();
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -73,8 +74,8 @@ async function refusedWithin(run: () => Promise<GraphQLResponse<unknown>>, reaso
 }
 
 async function giftSetup(client: Actor) {
-  const reader = await createReader(fed, admin);
-  await fund(fed, client.id, 2_000);
+  const reader = await seed.reader().invitedBy(admin).create();
+  await seed.credit(client, 2_000);
   const session = await fed.db.prisma.session.create({ data: { clientId: client.id, readerId: reader.id, type: 'CHAT', status: 'IN_PROGRESS', rateCents: 199 } });
   const gift = await fed.run(CommunityCreateVirtualGiftDocument, { input: { name: `Rose ${key()}`, priceCents: 100, imageUrl: 'https://cdn.example.com/r.png' } }, admin.token);
   expect(gift.errors).toBeUndefined();
@@ -86,7 +87,7 @@ async function giftSetup(client: Actor) {
 
 describe('suspension', () => {
   it('refuses the old access token over HTTP within 2 s, ends walletUpdated with a coded error and closes the socket with 4403', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const { sendGift, sendMessage } = await giftSetup(client);
     const before = operations(fed.gateway);
     const ws = open(fed.gateway.wsUrl, client.token);
@@ -121,7 +122,7 @@ describe('suspension', () => {
   });
 
   it('unsuspended (ACTIVE again): a new login works; tokens issued before the suspension stay dead', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const since = await suspend(client.id, 'BANNED');
     expect(await refusedWithin(() => fed.run(MeDocument, {}, client.token), 'ACCOUNT_BANNED', since)).toBeLessThan(2_000);
     await suspend(client.id, 'ACTIVE');
@@ -133,7 +134,7 @@ describe('suspension', () => {
   });
 
   it('a suspended reader loses reader rights at once: reader mutations refused, incomingSessionRequests ended, socket 4403', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     expect((await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).errors).toBeUndefined();
     const before = operations(fed.gateway);
     const ws = open(fed.gateway.wsUrl, reader.token);
@@ -148,8 +149,8 @@ describe('suspension', () => {
   });
 
   it('the forum moderation queue suspends through accounts: the author is revoked at once', async () => {
-    const author = await registerClient(fed);
-    const reporter = await registerClient(fed);
+    const author = await seed.client().registered().create();
+    const reporter = await seed.client().registered().create();
     const post = await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: 'forum-general', title: 'Buy my crystals', content: 'cheap' } }, author.token);
     expect(post.errors).toBeUndefined();
     const flag = await fed.run(CommunityFlagContentDocument, { input: { postId: post.data!.createForumPost.id, reason: 'spam' } }, reporter.token);
@@ -174,8 +175,8 @@ describe('suspension', () => {
 
 describe('current role and token epoch', () => {
   it('authorizes with the current role: a well-signed token claiming ADMIN for a client acts as the client', async () => {
-    const client = await registerClient(fed);
-    const victim = await registerClient(fed);
+    const client = await seed.client().registered().create();
+    const victim = await seed.client().registered().create();
     const claimed = await createAccessToken({ id: client.id, role: 'ADMIN' }, fed.runtime.config.jwtSecret, 900);
     const me = await fed.run(MeDocument, {}, claimed);
     expect(me.data!.me).toMatchObject({ id: client.id, role: 'CLIENT' });
@@ -185,7 +186,7 @@ describe('current role and token epoch', () => {
   });
 
   it('a role change applies to the old token at once: the demoted reader acts as a client and its socket is closed', async () => {
-    const reader = await createReader(fed, admin);
+    const reader = await seed.reader().invitedBy(admin).create();
     expect((await fed.run(SetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).errors).toBeUndefined();
     const before = operations(fed.gateway);
     const ws = open(fed.gateway.wsUrl, reader.token);
@@ -204,7 +205,7 @@ describe('current role and token epoch', () => {
   });
 
   it('"log out everywhere" and a password change refuse every earlier access token and close their sockets', async () => {
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const laptop = await login(fed, client.email);
     const before = operations(fed.gateway);
     const ws = open(fed.gateway.wsUrl, laptop.token);
@@ -228,7 +229,7 @@ describe('current role and token epoch', () => {
   });
 
   it('looks users up in batches: one lookup per user per cache lifetime, one call for the users asked for together', async () => {
-    const users = await Promise.all(Array.from({ length: 5 }, () => registerClient(fed)));
+    const users = await Promise.all(Array.from({ length: 5 }, () => seed.client().registered().create()));
     const before = fed.gateway.authStates.stats();
     const all = await Promise.all(users.flatMap((u) => Array.from({ length: 4 }, () => fed.run(MeDocument, {}, u.token))));
     expect(all.every((r) => !r.errors)).toBe(true);
@@ -270,7 +271,7 @@ describe.runIf(!!redisUrl)('two gateway instances over one Redis pub/sub', () =>
       authStateTtlMs: 60_000,
     });
     extraGateways.push(b);
-    const client = await registerClient(fed);
+    const client = await seed.client().registered().create();
     const onB = () => postGraphQL(b.url, { query: print(MeDocument) }, client.token);
     expect((await onB()).errors).toBeUndefined();
     const ws = open(b.wsUrl, client.token);

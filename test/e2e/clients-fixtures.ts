@@ -3,7 +3,8 @@
 import { expect } from 'vitest';
 import { SubsSetReaderStatusDocument } from '../generated/graphql.js';
 import type { TestFederation } from '../helpers/federation.js';
-import { createUser, eventually, type TestUser } from './subscriptions-fixtures.js';
+import { createSeed, type TestUser } from '../helpers/seed.js';
+import { eventually } from './subscriptions-fixtures.js';
 
 export const ME = /* GraphQL */ `
   query Me {
@@ -57,13 +58,9 @@ export interface Cast {
 }
 
 export async function cast(fed: TestFederation): Promise<Cast> {
-  const secret = fed.runtime.config.jwtSecret;
-  const [client, reader] = await Promise.all([createUser(fed.db.prisma, secret, 'CLIENT'), createUser(fed.db.prisma, secret, 'READER')]);
+  const seed = createSeed(fed);
   // An offline reader offering chat (the subscription sees them go ONLINE).
-  await fed.db.prisma.reader.update({
-    where: { userId: reader.id },
-    data: { sessionTypes: ['CHAT'], lowestRateCents: 200, rates: { create: [{ sessionType: 'CHAT', ratePerMinuteCents: 200 }] } },
-  });
+  const [client, reader] = await Promise.all([seed.client().create(), seed.reader().withRates({ CHAT: 200 }).create()]);
   return { client, reader };
 }
 

@@ -9,21 +9,20 @@ import {
   CommunityVirtualGiftsDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { community } from './community-fixtures.js';
-import type { TestUser } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // The lists that grow (a stream's invitees, the gift catalogue, the forum categories) are Relay connections:
 // pages that follow each other with no duplicate and no gap in a stable order, a bounded page size (refused
 // above it, not clamped), and the same visibility rules as when they were plain lists.
 
 let fed: TestFederation;
-let c: ReturnType<typeof community>;
+let seed: Seed;
 let admin: TestUser;
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  c = community(fed);
-  admin = await c.user('ADMIN');
+  seed = createSeed(fed);
+  admin = await seed.admin().create();
 });
 afterAll(async () => {
   await fed?.stop();
@@ -125,7 +124,7 @@ describe('virtualGifts', () => {
     expect(anonymous.ids).not.toContain(inactive);
 
     // A client asking for inactive gifts gets the active catalogue, as before.
-    const client = await c.user('CLIENT');
+    const client = await seed.client().create();
     expect((await pagesFor(client.token, true)).ids).toEqual(activeIds);
     // An admin who asks pages through everything, the deactivated gift in its place.
     const everything = await pagesFor(admin.token, true);
@@ -163,8 +162,8 @@ describe('LiveStream.invitedUsers', () => {
   }
 
   it('pages the invitees in invitation order, each once, for the reader and for admins', async () => {
-    const reader = await c.user('READER');
-    const invitees = await Promise.all(Array.from({ length: 5 }, () => c.user('CLIENT')));
+    const reader = await seed.reader().create();
+    const invitees = await Promise.all(Array.from({ length: 5 }, () => seed.client().create()));
     const id = await privateStream(reader, invitees);
     // Invited together, they share createdAt: the invitation id is the tie-breaker.
     const expected = (await fed.db.prisma.streamInvite.findMany({ where: { streamId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })).map((r) => r.userId);
@@ -187,10 +186,10 @@ describe('LiveStream.invitedUsers', () => {
   });
 
   it('stays hidden from everyone but the stream\'s reader and admins, whatever the page arguments', async () => {
-    const reader = await c.user('READER');
-    const invitee = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const invitee = await seed.client().create();
     const id = await privateStream(reader, [invitee]);
-    const otherReader = await c.user('READER');
+    const otherReader = await seed.reader().create();
 
     // An invitee sees the stream but not who else is invited (null, no error), even with a page too large.
     for (const first of [1, 101]) {
@@ -211,8 +210,8 @@ describe('LiveStream.invitedUsers', () => {
   });
 
   it('refuses a page over 100, a negative page and a forged cursor with BAD_USER_INPUT (for those who may see it)', async () => {
-    const reader = await c.user('READER');
-    const id = await privateStream(reader, [await c.user('CLIENT')]);
+    const reader = await seed.reader().create();
+    const id = await privateStream(reader, [await seed.client().create()]);
     expect((await fed.run(CommunityStreamInviteesDocument, { id, first: 100 }, reader.token)).errors).toBeUndefined();
     const over = await fed.run(CommunityStreamInviteesDocument, { id, first: 101 }, reader.token);
     expect(errorCode(over)).toBe('BAD_USER_INPUT');

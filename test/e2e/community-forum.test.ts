@@ -17,17 +17,18 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { print } from 'graphql';
-import { createUser, type TestUser } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: TestUser;
-const user = (role: 'CLIENT' | 'READER' | 'ADMIN' = 'CLIENT') => createUser(fed.db.prisma, fed.runtime.config.jwtSecret, role);
 const GENERAL = 'forum-general';
 const ANNOUNCEMENTS = 'forum-announcements';
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await user('ADMIN');
+  seed = createSeed(fed);
+  admin = await seed.admin().create();
 });
 afterAll(async () => {
   await fed?.stop();
@@ -52,7 +53,7 @@ describe('forum categories and posts', () => {
   });
 
   it('stores text exactly as written and never interprets it', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const content = '<script>alert("x")</script> **bold** {{template}} ${injection} \u202Eevil';
     const res = await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: GENERAL, title: '<b>Hi</b> & "you"', content } }, author.token);
     expect(res.errors).toBeUndefined();
@@ -61,7 +62,7 @@ describe('forum categories and posts', () => {
   });
 
   it('refuses bad input and writes nothing', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const before = await fed.db.prisma.forumPost.count();
     const cases = [
       { categoryId: GENERAL, title: 'ab', content: 'x' },
@@ -83,7 +84,7 @@ describe('forum categories and posts', () => {
   it('lets only admins post in Announcements', async () => {
     const before = await fed.db.prisma.forumPost.count({ where: { categoryId: ANNOUNCEMENTS } });
     for (const role of ['CLIENT', 'READER'] as const) {
-      const res = await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: ANNOUNCEMENTS, title: 'Big news', content: 'x' } }, (await user(role)).token);
+      const res = await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: ANNOUNCEMENTS, title: 'Big news', content: 'x' } }, (await seed.user(role).create()).token);
       expect(errorCode(res)).toBe('FORBIDDEN');
       expect(res.errors![0]!.extensions!.reason).toBe('ADMIN_ONLY_CATEGORY');
     }
@@ -93,7 +94,7 @@ describe('forum categories and posts', () => {
   });
 
   it('pages 10 posts by default, pinned first, newest or most active', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const start = Date.now() - 3600_000;
     const ids: string[] = [];
     for (let i = 0; i < 13; i++) {
@@ -120,9 +121,9 @@ describe('forum categories and posts', () => {
   });
 
   it('counts a view once per viewer per day', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const p = await post(author);
-    const reader = await user('READER');
+    const reader = await seed.reader().create();
     const view = (token?: string, ua = 'agent-a') =>
       postGraphQL<{ forumPost: { viewCount: number } }>(fed.url, { query: print(CommunityForumPostDocument), variables: { id: p.id } }, token, { 'user-agent': ua });
     expect((await view(author.token)).data!.forumPost.viewCount).toBe(1);
@@ -137,7 +138,7 @@ describe('forum categories and posts', () => {
 
 describe('replies, editing and moderation', () => {
   it('replies one level deep: replying to a reply is refused', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const p = await post(author);
     const r = await fed.run(CommunityCreateForumReplyDocument, { input: { postId: p.id, content: 'First!' } }, author.token);
     expect(r.errors).toBeUndefined();
@@ -151,7 +152,7 @@ describe('replies, editing and moderation', () => {
   });
 
   it('refuses replies in a locked post and audits the lock', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const p = await post(author);
     const notAdmin = await fed.run(CommunityModerateForumPostDocument, { postId: p.id, action: 'LOCK' }, author.token);
     expect(errorCode(notAdmin)).toBe('FORBIDDEN');
@@ -172,8 +173,8 @@ describe('replies, editing and moderation', () => {
   });
 
   it('lets only authors edit and delete (soft delete)', async () => {
-    const author = await user();
-    const other = await user();
+    const author = await seed.client().create();
+    const other = await seed.client().create();
     const p = await post(author, 'Original title');
     const r = (await fed.run(CommunityCreateForumReplyDocument, { input: { postId: p.id, content: 'mine' } }, author.token)).data!.createForumReply;
 
@@ -195,7 +196,7 @@ describe('replies, editing and moderation', () => {
   });
 
   it('limits how fast one user posts (RATE_LIMITED, nothing written)', async () => {
-    const flooder = await user();
+    const flooder = await seed.client().create();
     const results = [];
     for (let i = 0; i < 11; i++) results.push(await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: GENERAL, title: `Flood ${i}`, content: 'x' } }, flooder.token));
     expect(results.slice(0, 10).every((r) => !r.errors)).toBe(true);
@@ -207,13 +208,13 @@ describe('replies, editing and moderation', () => {
 
 describe('flags and the moderation queue', () => {
   it('flags once per user, queues for admins, and suspends the author on request', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     await fed.db.prisma.refreshToken.create({
       data: { userId: author.id, tokenHash: randomBytes(16).toString('hex'), familyId: 'f1', expiresAt: new Date(Date.now() + 86400_000) },
     });
     const p = await post(author, 'Buy my crystals');
-    const reporter = await user();
-    const reporter2 = await user('READER');
+    const reporter = await seed.client().create();
+    const reporter2 = await seed.reader().create();
 
     const bad = await fed.run(CommunityFlagContentDocument, { input: { reason: 'spam' } }, reporter.token);
     expect(errorCode(bad)).toBe('BAD_USER_INPUT');
@@ -246,10 +247,10 @@ describe('flags and the moderation queue', () => {
   });
 
   it('flags a reply and removes it on review', async () => {
-    const author = await user();
+    const author = await seed.client().create();
     const p = await post(author);
     const r = (await fed.run(CommunityCreateForumReplyDocument, { input: { postId: p.id, content: 'rude' } }, author.token)).data!.createForumReply;
-    const reporter = await user();
+    const reporter = await seed.client().create();
     const f = await fed.run(CommunityFlagContentDocument, { input: { replyId: r.id, reason: 'rude reply' } }, reporter.token);
     expect(errorCode(await fed.run(CommunityFlagContentDocument, { input: { replyId: r.id, reason: 'again' } }, reporter.token))).toBe('CONFLICT');
     const res = await fed.run(CommunityResolveFlagDocument, { flagId: f.data!.flagContent.id, resolution: 'REMOVE' }, admin.token);

@@ -14,13 +14,16 @@ import { errorCode, startTestFederation, type TestFederation } from '../helpers/
 import { CLEAN } from '../../subgraphs/payments/testing/fixtures.js';
 import { community } from './community-fixtures.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let c: ReturnType<typeof community>;
 const sockets: WsClient[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
   c = community(fed);
 });
 afterAll(async () => {
@@ -39,8 +42,8 @@ const open = (token: string) => {
 
 describe('direct messages', () => {
   it('delivers a client\'s free message live, counts it unread, and sends read receipts', async () => {
-    const client = await c.user('CLIENT');
-    const reader = await c.user('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     await settled();
     const readerWs = open(reader.token);
     const clientWs = open(client.token);
@@ -71,7 +74,7 @@ describe('direct messages', () => {
     expect(messages.data!.conversation.messages.edges[0]!.node).toMatchObject({ isRead: true });
     expect(messages.data!.conversation.messages.edges[0]!.node.readAt).toBeTruthy();
 
-    const stranger = await c.user('CLIENT');
+    const stranger = await seed.client().create();
     expect(errorCode(await fed.run(CommunityConversationMessagesDocument, { id: conversationId }, stranger.token))).toBe('NOT_FOUND');
     expect(errorCode(await fed.run(CommunityMarkConversationReadDocument, { conversationId }, stranger.token))).toBe('NOT_FOUND');
     received.stop();
@@ -79,8 +82,8 @@ describe('direct messages', () => {
   });
 
   it('lists conversations newest first', async () => {
-    const client = await c.user('CLIENT');
-    const [r1, r2, r3] = [await c.user('READER'), await c.user('READER'), await c.user('READER')];
+    const client = await seed.client().create();
+    const [r1, r2, r3] = [await seed.reader().create(), await seed.reader().create(), await seed.reader().create()];
     for (const r of [r1, r2, r3]) await fed.run(CommunitySendMessageDocument, { input: { recipientId: r.id, content: 'hi' } }, client.token);
     await fed.run(CommunitySendMessageDocument, { input: { recipientId: r1.id, content: 'again' } }, client.token);
     const list = await fed.run(CommunityConversationsDocument, { first: 2 }, client.token);
@@ -89,8 +92,8 @@ describe('direct messages', () => {
   });
 
   it('hides a paid reply from the client in every field and event until paid; charges once with the split', async () => {
-    const client = await c.user('CLIENT');
-    const reader = await c.user('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     const first = await fed.run(CommunitySendMessageDocument, { input: { recipientId: reader.id, content: 'Will he call?' } }, client.token);
     const conversationId = first.data!.sendMessage.conversationId;
     await settled();
@@ -124,7 +127,7 @@ describe('direct messages', () => {
     // Only the receiver opens it.
     expect(errorCode(await fed.run(CommunityUnlockPaidReplyDocument, { messageId }, reader.token))).toBe('FORBIDDEN');
 
-    await c.fund(client, 1_000);
+    await seed.credit(client, 1_000);
     const results = await Promise.all(Array.from({ length: 5 }, () => fed.run(CommunityUnlockPaidReplyDocument, { messageId }, client.token)));
     for (const r of results) expect(r.data!.unlockPaidReply).toMatchObject({ content: secret, isLocked: false });
     expect(await c.balance(client)).toBe(700);
@@ -143,9 +146,9 @@ describe('direct messages', () => {
   });
 
   it('enforces who may message whom and who may set a price', async () => {
-    const client = await c.user('CLIENT');
-    const client2 = await c.user('CLIENT');
-    const reader = await c.user('READER');
+    const client = await seed.client().create();
+    const client2 = await seed.client().create();
+    const reader = await seed.reader().create();
     const before = await fed.db.prisma.message.count();
     const first = await fed.run(CommunitySendMessageDocument, { input: { recipientId: client.id, content: 'Want a reading?' } }, reader.token);
     expect(errorCode(first)).toBe('FORBIDDEN');
@@ -164,8 +167,8 @@ describe('direct messages', () => {
   });
 
   it('stops a blocked user from messaging', async () => {
-    const client = await c.user('CLIENT');
-    const reader = await c.user('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     await fed.run(CommunitySendMessageDocument, { input: { recipientId: reader.id, content: 'hi' } }, client.token);
     expect((await fed.run(CommunityBlockUserDocument, { userId: client.id }, reader.token)).data!.blockUser).toBe(true);
     expect((await fed.run(CommunityBlockUserDocument, { userId: client.id }, reader.token)).data!.blockUser).toBe(true);
@@ -181,8 +184,8 @@ describe('direct messages', () => {
   });
 
   it('rate-limits floods per user (RATE_LIMITED, nothing written)', async () => {
-    const client = await c.user('CLIENT');
-    const reader = await c.user('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) => fed.run(CommunitySendMessageDocument, { input: { recipientId: reader.id, content: `spam ${i}` } }, client.token)),
     );
@@ -190,7 +193,7 @@ describe('direct messages', () => {
     expect(results.filter((r) => errorCode(r) === 'RATE_LIMITED')).toHaveLength(5);
     expect(await fed.db.prisma.message.count({ where: { senderId: client.id } })).toBe(20);
     // Another user is not affected.
-    const other = await c.user('CLIENT');
+    const other = await seed.client().create();
     expect((await fed.run(CommunitySendMessageDocument, { input: { recipientId: reader.id, content: 'hello' } }, other.token)).errors).toBeUndefined();
   });
 });

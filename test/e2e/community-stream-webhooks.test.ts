@@ -9,9 +9,7 @@ import {
 import { randomSecret } from '../../shared/config.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { liveKitEvent, signLiveKitWebhook } from '../fakes/livekit.js';
-import { createClient, createReader } from './readings-fixtures.js';
-import { community } from './community-fixtures.js';
-import type { TestUser } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // LiveKit webhooks for stream rooms: the gateway forwards each delivery to readings (session rooms) and
 // community (stream rooms); each verifies the signature and applies only its own rooms, once per event id.
@@ -19,11 +17,11 @@ import type { TestUser } from './subscriptions-fixtures.js';
 const apiKey = 'APIstreamkey';
 const apiSecret = randomSecret();
 let fed: TestFederation;
-let c: ReturnType<typeof community>;
+let seed: Seed;
 
 beforeAll(async () => {
   fed = await startTestFederation({ config: { livekit: { url: null, apiKey, apiSecret } } });
-  c = community(fed);
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -68,8 +66,8 @@ const recorded = async () => Number((await fed.db.sql<{ n: string }>('SELECT cou
 
 describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
   it('moves viewerCount / maxViewers on participant_joined / participant_left; replays and forgeries change nothing', async () => {
-    const reader = await c.user('READER');
-    const [v1, v2] = [await c.user('CLIENT'), await c.user('CLIENT')];
+    const reader = await seed.reader().create();
+    const [v1, v2] = [await seed.client().create(), await seed.client().create()];
     const { id, room } = await liveStream(reader);
 
     // Unsigned, wrongly signed and altered deliveries: 401 from the gateway, nothing recorded or counted.
@@ -113,7 +111,7 @@ describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
   });
 
   it('stores the recording URL from egress_ended', async () => {
-    const reader = await c.user('READER');
+    const reader = await seed.reader().create();
     const { id, room } = await liveStream(reader);
     const body = JSON.stringify({
       id: `EV_egress_${id}`,
@@ -126,8 +124,8 @@ describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
   });
 
   it('session-room webhooks still reach readings, and community ignores them without recording them', async () => {
-    const reader = await createReader(fed, { CALL: 300 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CALL: 300 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CALL' } }, client.token);
     const sessionId = req.data!.requestSession.id;
     const room = req.data!.requestSession.roomName;
@@ -141,8 +139,8 @@ describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
   });
 
   it('answers 502 until every subgraph has applied a delivery, so LiveKit retries; the retry applies it once', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const { id, room } = await liveStream(reader);
     const body = liveKitEvent('participant_joined', room, viewer.id);
     const header = await sign(body);
@@ -168,8 +166,8 @@ describe('LiveKit webhooks for stream rooms (through the gateway)', () => {
   });
 
   it('ignores a participant_joined older than the participant_left already applied: the viewer is not counted again', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const { id, room } = await liveStream(reader);
     const t0 = Math.floor(Date.now() / 1000);
     expect((await signed(liveKitEvent('participant_joined', room, viewer.id, undefined, { createdAt: t0 }))).json.outcome).toBe('applied');

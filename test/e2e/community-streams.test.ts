@@ -27,9 +27,11 @@ import { CLEAN } from '../../subgraphs/payments/testing/fixtures.js';
 import { streamTopics } from '../../subgraphs/community/services/streams.js';
 import type { StreamStartingEvent } from '../../shared/stream-events.js';
 import { community, key } from './community-fixtures.js';
-import { connect, eventually, subscribe, type TestUser, type WsClient } from './subscriptions-fixtures.js';
+import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let c: ReturnType<typeof community>;
 let admin: TestUser;
 const sockets: WsClient[] = [];
@@ -37,8 +39,9 @@ const soon = () => new Date(Date.now() + 3600_000).toISOString();
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
   c = community(fed);
-  admin = await c.user('ADMIN');
+  admin = await seed.admin().create();
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -74,8 +77,8 @@ async function giftOf(priceCents: number, name = `Gift ${key()}`) {
 
 describe('live streams', () => {
   it('schedules with validation (readers only) and starts with events for the listing and for followers', async () => {
-    const reader = await c.user('READER');
-    const client = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const client = await seed.client().create();
     const base = { title: 'Runes live', category: 'runes', scheduledAt: soon(), visibility: 'PUBLIC' as const };
     expect(errorCode(await fed.run(CommunityScheduleLiveStreamDocument, { input: base }, client.token))).toBe('FORBIDDEN');
     const bad: Array<Partial<ScheduleLiveStreamInput>> = [
@@ -100,7 +103,7 @@ describe('live streams', () => {
     const scheduled = await fed.run(CommunityLiveStreamsDocument, { filter: 'SCHEDULED', readerId: reader.id });
     expect(scheduled.data!.liveStreams.edges.map((e) => e.node.id)).toEqual([id]);
 
-    const other = await c.user('READER');
+    const other = await seed.reader().create();
     expect(errorCode(await fed.run(CommunityStartLiveStreamDocument, { streamId: id }, other.token))).toBe('FORBIDDEN');
     await fed.run(CommunityStartLiveStreamDocument, { streamId: id }, reader.token);
     expect((await changes.next()).data!.liveStreamsChanged).toMatchObject({ id, status: 'LIVE' });
@@ -117,8 +120,8 @@ describe('live streams', () => {
   });
 
   it('gives the reader a publish token and viewers subscribe-only tokens', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const s = await liveStream(reader);
     const verifier = new TokenVerifier(fed.runtime.config.livekit.apiKey, fed.runtime.config.livekit.apiSecret);
 
@@ -139,9 +142,9 @@ describe('live streams', () => {
   });
 
   it('admits only invitees to a private stream', async () => {
-    const reader = await c.user('READER');
-    const invited = await c.user('CLIENT');
-    const outsider = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const invited = await seed.client().create();
+    const outsider = await seed.client().create();
     const s = await liveStream(reader, { visibility: 'PRIVATE', invitedUserIds: [invited.id] });
     expect(s.invitedUsers?.edges).toEqual([{ node: { id: invited.id } }]);
 
@@ -166,8 +169,8 @@ describe('live streams', () => {
   });
 
   it('charges premium entry once from the wallet, and refuses without funds', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const s = await liveStream(reader, { visibility: 'PREMIUM', entryPriceCents: 400 });
 
     const broke = await fed.run(CommunityLiveStreamTokenDocument, { streamId: s.id }, viewer.token);
@@ -175,7 +178,7 @@ describe('live streams', () => {
     expect(await fed.db.prisma.streamAccess.count({ where: { streamId: s.id } })).toBe(0);
     expect(errorCode(await fed.run(CommunityJoinLiveStreamDocument, { streamId: s.id }, viewer.token))).toBe('FORBIDDEN');
 
-    await c.fund(viewer, 1_000);
+    await seed.credit(viewer, 1_000);
     const paid = await Promise.all(Array.from({ length: 3 }, () => fed.run(CommunityLiveStreamTokenDocument, { streamId: s.id }, viewer.token)));
     expect(paid.map((p) => p.data!.liveStreamToken.paidCents).sort()).toEqual([0, 0, 400]);
     expect(await c.balance(viewer)).toBe(600);
@@ -187,8 +190,8 @@ describe('live streams', () => {
   });
 
   it('keeps viewer counts live from joins and leaves, and ends with the recording URL', async () => {
-    const reader = await c.user('READER');
-    const [a, b] = [await c.user('CLIENT'), await c.user('CLIENT')];
+    const reader = await seed.reader().create();
+    const [a, b] = [await seed.client().create(), await seed.client().create()];
     const s = await liveStream(reader);
     await settled();
     const updates = subscribe(open(a.token), CommunityStreamUpdatedDocument, { streamId: s.id });
@@ -212,8 +215,8 @@ describe('live streams', () => {
   });
 
   it('carries stream chat to viewers and limits floods', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const s = await liveStream(reader);
     await settled();
     const events = subscribe(open(reader.token), CommunityStreamEventsDocument, { streamId: s.id });
@@ -232,7 +235,7 @@ describe('live streams', () => {
 
 describe('virtual gifts', () => {
   it('lets only admins manage the catalogue', async () => {
-    const client = await c.user('CLIENT');
+    const client = await seed.client().create();
     const input = { name: 'Moonstone', priceCents: 250, imageUrl: 'https://cdn.example.com/m.png' };
     expect(errorCode(await fed.run(CommunityCreateVirtualGiftDocument, { input }, client.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(CommunityCreateVirtualGiftDocument, { input: { ...input, priceCents: 0 } }, admin.token))).toBe('BAD_USER_INPUT');
@@ -248,13 +251,13 @@ describe('virtual gifts', () => {
   });
 
   it('sends a gift during a stream exactly once per key, to everyone watching, with the split and a leaderboard', async () => {
-    const reader = await c.user('READER');
-    const [fan, fan2] = [await c.user('CLIENT'), await c.user('CLIENT')];
-    const watcher = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const [fan, fan2] = [await seed.client().create(), await seed.client().create()];
+    const watcher = await seed.client().create();
     const s = await liveStream(reader);
     const rose = await giftOf(500);
-    await c.fund(fan, 2_000);
-    await c.fund(fan2, 2_000);
+    await seed.credit(fan, 2_000);
+    await seed.credit(fan2, 2_000);
     await settled();
     const watching = subscribe(open(watcher.token), CommunityStreamEventsDocument, { streamId: s.id });
     await eventually(() => fed.pubsub.listenerCount(), (n) => n >= 1);
@@ -296,9 +299,9 @@ describe('virtual gifts', () => {
   });
 
   it('refuses gifts to non-readers, outside a live stream, without funds, or past the caps, and changes nothing', async () => {
-    const reader = await c.user('READER');
-    const fan = await c.user('CLIENT');
-    const notReader = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const fan = await seed.client().create();
+    const notReader = await seed.client().create();
     const s = await liveStream(reader);
     const cheap = await giftOf(300);
     const pricey = await giftOf(5_000);
@@ -307,7 +310,7 @@ describe('virtual gifts', () => {
 
     expect(errorCode(await send({}))).toBe('INSUFFICIENT_FUNDS');
     expect(await fed.db.prisma.gift.count({ where: { senderId: fan.id } })).toBe(0);
-    await c.fund(fan, 10_000);
+    await seed.credit(fan, 10_000);
 
     const toClient = await send({ readerId: notReader.id });
     expect(errorCode(toClient)).toBe('BAD_USER_INPUT');
@@ -315,7 +318,7 @@ describe('virtual gifts', () => {
     expect(errorCode(await send({}, reader))).toBe('FORBIDDEN'); // readers do not send gifts
     expect(errorCode(await send({ streamId: null }))).toBe('BAD_USER_INPUT');
     expect(errorCode(await send({ message: 'x'.repeat(281) }))).toBe('BAD_USER_INPUT');
-    const otherReader = await c.user('READER');
+    const otherReader = await seed.reader().create();
     expect(errorCode(await send({ readerId: otherReader.id }))).toBe('BAD_USER_INPUT');
 
     await fed.db.prisma.systemSetting.create({ data: { key: 'gift_max_cents', value: '1000' } });
@@ -343,11 +346,11 @@ describe('virtual gifts', () => {
   });
 
   it('holds the daily cap under concurrent gifts', async () => {
-    const reader = await c.user('READER');
-    const fan = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const fan = await seed.client().create();
     const s = await liveStream(reader);
     const g = await giftOf(300);
-    await c.fund(fan, 10_000);
+    await seed.credit(fan, 10_000);
     await fed.db.prisma.systemSetting.create({ data: { key: 'gift_daily_cap_cents', value: '1000' } });
     try {
       const results = await Promise.all(
@@ -365,10 +368,10 @@ describe('virtual gifts', () => {
   });
 
   it('sends a gift during a running session to that session\'s reader', async () => {
-    const reader = await c.user('READER');
-    const fan = await c.user('CLIENT');
-    const stranger = await c.user('CLIENT');
-    await c.fund(fan, 1_000);
+    const reader = await seed.reader().create();
+    const fan = await seed.client().create();
+    const stranger = await seed.client().create();
+    await seed.credit(fan, 1_000);
     const session = await fed.db.prisma.session.create({ data: { clientId: fan.id, readerId: reader.id, type: 'CHAT', status: 'IN_PROGRESS', rateCents: 199 } });
     const gift = await giftOf(200);
     const input = { idempotencyKey: key(), virtualGiftId: gift.id, readerId: reader.id, sessionId: session.id };

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createClient, createReader, createUser } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 import { npmStartConfig } from './secrets-fixtures.js';
 
 // Error answers on a federation configured as a default `npm start` configures it (NODE_ENV unset, which used to
@@ -13,8 +13,9 @@ const SESSION = 'query ($id: ID!) { session(id: $id) { id status } }';
 
 /** FORBIDDEN, NOT_FOUND and an INTERNAL error (the sessions table gone: a real database error) through the gateway. */
 async function provoke(fed: TestFederation) {
-  const client = await createClient(fed, 0);
-  const reader = await createReader(fed, { CHAT: 100 });
+  const seed = createSeed(fed);
+  const client = await seed.client().create();
+  const reader = await seed.reader().online().withRates({ CHAT: 100 }).create();
   const req = await postGraphQL<{ requestSession: { id: string } }>(
     fed.url,
     { query: 'mutation ($r: ID!) { requestSession(input: { readerId: $r, type: CHAT }) { id } }', variables: { r: reader.id } },
@@ -43,11 +44,13 @@ function expectNoInternals(errors: readonly GraphQLFormattedError[] | undefined)
 
 describe('error answers on a default npm start', () => {
   let fed: TestFederation;
+  let seed: Seed;
   let cleanup: () => void;
   beforeAll(async () => {
     const start = npmStartConfig();
     cleanup = start.cleanup;
     fed = await startTestFederation({ config: start.config });
+    seed = createSeed(fed);
   });
   afterAll(async () => {
     await fed?.stop();
@@ -76,7 +79,7 @@ describe('error answers on a default npm start', () => {
   });
 
   it('an admin gets the same clean answers', async () => {
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const admin = await seed.admin().create();
     const notFound = await postGraphQL(fed.url, { query: SESSION, variables: { id: 'no-such-session' } }, admin.token);
     expect(errorCode(notFound)).toBe('NOT_FOUND');
     expectNoInternals(notFound.errors);

@@ -8,15 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureExplorerBuild } from '../../gateway/explorer-build.js';
 import { launchChromium } from '../helpers/browser.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createUser, type TestUser } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 let reader: TestUser;
 const email = `explorer-${Date.now()}@example.com`;
 const password = 'Explorer-pass-2026';
 
 beforeAll(async () => {
   fed = await startTestFederation({ config: { explorer: true } });
+  seed = createSeed(fed);
   // The first page needs a build (about 10 s on a cold checkout): done here, so the test times the browser.
   await ensureExplorerBuild();
   const registered = await postGraphQL<{ register: { user: { id: string } } }>(fed.url, {
@@ -24,7 +26,7 @@ beforeAll(async () => {
     variables: { input: { email, password, firstName: 'Ex' } },
   });
   expect(registered.errors).toBeUndefined();
-  reader = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'READER', 'explorer-reader');
+  reader = await seed.reader().named('explorer-reader').create();
 }, 120_000);
 
 afterAll(async () => {

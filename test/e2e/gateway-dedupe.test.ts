@@ -8,8 +8,9 @@ import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, isQuery } from '../../gatewa
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
 import { createMoney } from '../../subgraphs/payments/services/money.js';
 import { seedDemoData, DEMO_LOGINS, DEMO_PASSWORD } from '../../prisma/seed.js';
-import { LoginDocument, MeDocument, ReaderNamesDocument, RegisterDocument, UserEmailDocument } from '../generated/graphql.js';
+import { LoginDocument, MeDocument, ReaderNamesDocument, UserEmailDocument } from '../generated/graphql.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { createSeed } from '../helpers/seed.js';
 
 let fed: TestFederation;
 /** A second gateway over the same subgraphs whose subgraph calls are slowed so identical queries overlap. */
@@ -26,9 +27,7 @@ beforeAll(async () => {
   fed = await startTestFederation();
   await seedDemoData(fed.db.prisma, createMoney(fed.db.prisma, fed.pubsub));
   for (const name of ['alice', 'bob'] as const) {
-    const reg = await fed.run(RegisterDocument, { input: { email: `${name}@example.com`, password: 'correct-horse-1', firstName: name } });
-    tokens[name] = reg.data!.register.accessToken;
-    ids[name] = reg.data!.register.user.id;
+    ({ token: tokens[name], id: ids[name] } = await createSeed(fed).client().named(name).withEmail(`${name}@example.com`).registered().create());
   }
   const admin = await fed.run(LoginDocument, { input: { email: DEMO_LOGINS.admin, password: DEMO_PASSWORD } });
   tokens.admin = admin.data!.login.accessToken;

@@ -2,18 +2,20 @@ import { getIntrospectionQuery, Kind, parse, print, type DocumentNode, type Fiel
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransactionsDocument } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { registerClient, uniqueEmail, PASSWORD, type Actor } from './accounts-fixtures.js';
 import { connect } from './subscriptions-fixtures.js';
+import { createSeed, PASSWORD, uniqueEmail, type Actor, type Seed } from '../helpers/seed.js';
 
 // Hostile input answered through the gateway the way an attacker would send it: a clean, coded refusal, nothing
 // changed, never INTERNAL.
 
 let fed: TestFederation;
+let seed: Seed;
 let client: Actor;
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  client = await registerClient(fed, { firstName: 'Nell' });
+  seed = createSeed(fed);
+  client = await seed.client().named('Nell').registered().create();
 });
 afterAll(async () => {
   await fed?.stop();

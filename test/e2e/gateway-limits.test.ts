@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken, signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { MeDocument, RegisterDocument } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { createSeed } from '../helpers/seed.js';
 
 // The gateway runs with dev: false (production error shapes) in every test federation.
 let fed: TestFederation;
@@ -10,9 +11,7 @@ let userId: string;
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  const reg = await fed.run(RegisterDocument, { input: { email: 'limits@example.com', password: 'correct-horse-1', firstName: 'Lim' } });
-  token = reg.data!.register.accessToken;
-  userId = reg.data!.register.user.id;
+  ({ token, id: userId } = await createSeed(fed).client().named('Lim').withEmail('limits@example.com').registered().create());
 });
 afterAll(async () => {
   await fed?.stop();

@@ -20,25 +20,18 @@ import {
   type WalletUpdatedSubscription,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createAccessToken, signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
-import { CLEAN, checkLedger, createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import { CLEAN, checkLedger, createSession } from '../../subgraphs/payments/testing/fixtures.js';
 import { connect, eventually, subscribe } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // The embedded default: no Stripe keys. Card operations answer PAYMENTS_NOT_CONFIGURED; admins grant credit.
 let fed: TestFederation;
-let admin: { id: string; token: string };
+let seed: Seed;
+let admin: TestUser;
 
-async function login(role: 'CLIENT' | 'READER' | 'ADMIN') {
-  const id = await createUser(fed.db.prisma, role);
-  return { id, token: await createAccessToken({ id, role }, fed.runtime.config.jwtSecret, 900) };
-}
 let keyN = 0;
 const key = () => `key-${Date.now()}-${++keyN}`;
-async function credit(userId: string, amountCents: number) {
-  const res = await fed.run(AdjustBalanceDocument, { input: { userId, amountCents, reason: 'demo credit', idempotencyKey: key() } }, admin.token);
-  expect(res.errors).toBeUndefined();
-  return res.data!.adjustBalance;
-}
 async function counts() {
   const [row] = await fed.db.sql<{ t: number; e: number; a: number }>(
     `SELECT (SELECT count(*)::int FROM transactions) AS t, (SELECT count(*)::int FROM ledger_entries) AS e, (SELECT count(*)::int FROM audit_logs) AS a`,
@@ -48,7 +41,8 @@ async function counts() {
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await login('ADMIN');
+  seed = createSeed(fed);
+  admin = await seed.admin().create();
 });
 afterAll(async () => {
   if (fed) expect(await checkLedger(fed.db.sql)).toEqual(CLEAN);
@@ -57,8 +51,8 @@ afterAll(async () => {
 
 describe('without Stripe (embedded default)', () => {
   it('card operations answer PAYMENTS_NOT_CONFIGURED and change nothing; options say so', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     const before = await counts();
     expect(errorCode(await fed.run(CreateTopUpDocument, { input: { amountCents: 1000 } }, client.token))).toBe('PAYMENTS_NOT_CONFIGURED');
     expect(errorCode(await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 1000 } }, client.token))).toBe('PAYMENTS_NOT_CONFIGURED');
@@ -71,7 +65,7 @@ describe('without Stripe (embedded default)', () => {
   });
 
   it('admins grant demo credit by adjustment (audited, idempotent); the wallet shows it', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const input = { userId: client.id, amountCents: 5000, reason: 'demo credit', idempotencyKey: key() };
     const first = await fed.run(AdjustBalanceDocument, { input }, admin.token);
     expect(first.data!.adjustBalance).toMatchObject({ balanceCents: 5000, replayed: false, transaction: { type: 'ADJUSTMENT', amountCents: 5000, reason: 'demo credit' } });
@@ -84,8 +78,8 @@ describe('without Stripe (embedded default)', () => {
   });
 
   it('bad adjustments get clear errors and move nothing', async () => {
-    const client = await login('CLIENT');
-    await credit(client.id, 1000);
+    const client = await seed.client().create();
+    await seed.credit(client, 1000);
     const before = await counts();
     const bad = [
       { userId: client.id, amountCents: 0, reason: 'zero', idempotencyKey: key() },
@@ -107,8 +101,8 @@ describe('without Stripe (embedded default)', () => {
   });
 
   it('another user\'s wallet or transactions are forbidden; anonymous is unauthenticated', async () => {
-    const a = await login('CLIENT');
-    const b = await login('CLIENT');
+    const a = await seed.client().create();
+    const b = await seed.client().create();
     expect(errorCode(await fed.run(WalletDocument, { userId: b.id }, a.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(TransactionsDocument, { userId: b.id }, a.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(WalletDocument, {}))).toBe('UNAUTHENTICATED');
@@ -121,9 +115,9 @@ describe('without Stripe (embedded default)', () => {
 
 describe('charges, refunds, transactions and earnings', () => {
   it('transactions page newest first with type and date filters; the reader sees earnings', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
-    await credit(client.id, 3000);
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
+    await seed.credit(client, 3000);
     const session = await createSession(fed.db.prisma, client.id, reader.id, 250);
     const money = fed.runtime.money!;
     const t0 = new Date().toISOString();
@@ -153,9 +147,9 @@ describe('charges, refunds, transactions and earnings', () => {
   });
 
   it('refunds a session in part then in full, reversing shares exactly, never more than charged', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
-    await credit(client.id, 1000);
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
+    await seed.credit(client, 1000);
     const session = await createSession(fed.db.prisma, client.id, reader.id, 333);
     await fed.runtime.money!.chargeSessionMinutes([1, 2, 3].map((minute) => ({ sessionId: session, clientId: client.id, readerId: reader.id, minute, rateCents: 333 })));
     // charged 999: reader 3 × 233 = 699, platform 300.
@@ -187,9 +181,9 @@ describe('charges, refunds, transactions and earnings', () => {
   });
 
   it('two refunds racing on one session never refund more than was charged', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
-    await credit(client.id, 1000);
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
+    await seed.credit(client, 1000);
     const session = await createSession(fed.db.prisma, client.id, reader.id, 300);
     await fed.runtime.money!.chargeSessionMinutes([1, 2].map((minute) => ({ sessionId: session, clientId: client.id, readerId: reader.id, minute, rateCents: 300 })));
     const results = await Promise.all(
@@ -203,7 +197,7 @@ describe('charges, refunds, transactions and earnings', () => {
   });
 
   it('admins read the whole ledger and its accounts; others may not', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     expect(errorCode(await fed.run(TransactionsDocument, { allUsers: true }, client.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(LedgerAccountsDocument, {}, client.token))).toBe('FORBIDDEN');
     const all = await fed.run(TransactionsDocument, { allUsers: true, first: 100 }, admin.token);
@@ -228,9 +222,9 @@ describe('charges, refunds, transactions and earnings', () => {
 
 describe('walletUpdated (graphql-ws on the payments subgraph)', () => {
   it('delivers the viewer\'s own credits and charges with low-balance warnings, and nobody else\'s; closes cleanly', async () => {
-    const client = await login('CLIENT');
-    const other = await login('CLIENT');
-    const reader = await login('READER');
+    const client = await seed.client().create();
+    const other = await seed.client().create();
+    const reader = await seed.reader().create();
     const identity = await signForwardedIdentity({ viewer: { id: client.id, role: 'CLIENT' }, ip: null, userAgent: 'test' }, fed.runtime.config.gatewaySecret);
     const ws = createWsClient({ url: fed.subgraphs.payments.wsUrl, webSocketImpl: WebSocket, connectionParams: { [VIEWER_HEADER]: identity }, lazy: false });
     const events: WalletUpdatedSubscription['walletUpdated'][] = [];
@@ -253,8 +247,8 @@ describe('walletUpdated (graphql-ws on the payments subgraph)', () => {
     });
     const start = Date.now();
     while (fed.pubsub.listenerCount() === listeners && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
-    await credit(other.id, 700);
-    await credit(client.id, 700);
+    await seed.credit(other, 700);
+    await seed.credit(client, 700);
     const session = await createSession(fed.db.prisma, client.id, reader.id, 300);
     await fed.runtime.money!.chargeSessionMinute({ sessionId: session, clientId: client.id, readerId: reader.id, minute: 1, rateCents: 300 });
     await done;
@@ -271,14 +265,14 @@ describe('walletUpdated (graphql-ws on the payments subgraph)', () => {
 
 describe('walletUpdated through the gateway', () => {
   it('a client sees its top-up credit and charges with the low-balance warning, resolving the transaction across the federation', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     const ws = connect(fed.gateway.wsUrl, client.token);
     try {
       const listeners = fed.pubsub.listenerCount();
       const sub = subscribe(ws, WalletUpdatedDocument);
       await eventually(() => fed.pubsub.listenerCount(), (n) => n > listeners);
-      await credit(client.id, 1000);
+      await seed.credit(client, 1000);
       const first = await sub.next();
       expect(first.errors).toBeUndefined();
       expect(first.data!.walletUpdated).toMatchObject({ balanceCents: 1000, cause: 'ADJUSTMENT', lowBalance: false, transaction: { type: 'ADJUSTMENT' } });

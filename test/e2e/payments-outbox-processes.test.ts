@@ -3,11 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AcceptSessionDocument, CreateTopUpDocument, JoinSessionDocument, RequestSessionDocument, SetAutoReloadDocument } from '../generated/graphql.js';
+import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument } from '../generated/graphql.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { postGraphQL } from '../helpers/federation.js';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
-import { createUser, eventually, type TestUser } from './subscriptions-fixtures.js';
+import { eventually } from './subscriptions-fixtures.js';
+import { createSeed, type TestUser } from '../helpers/seed.js';
 
 // Production layout: the four subgraphs and the gateway as separate processes (`tsx scripts/services/<name>.ts`,
 // `tsx gateway/main.ts`) over one database and one job queue. A minute charged by readings' billing sweep that
@@ -79,27 +80,12 @@ afterAll(async () => {
 
 const run = async <R>(doc: Parameters<typeof print>[0], variables: Record<string, unknown>, token: string) => postGraphQL<R>(gateway, { query: print(doc), variables }, token);
 
-async function reader(rate: number): Promise<TestUser> {
-  const user = await createUser(db.prisma, secrets.JWT_SECRET, 'READER');
-  await db.prisma.reader.update({
-    where: { userId: user.id },
-    data: { status: 'ONLINE', sessionTypes: ['CHAT'], lowestRateCents: rate, rates: { create: [{ sessionType: 'CHAT', ratePerMinuteCents: rate }] } },
-  });
-  return user;
-}
+/** Users in this database, their money paid by card through the gateway (payments runs in its own process). */
+const seed = () => createSeed({ prisma: db.prisma, jwtSecret: secrets.JWT_SECRET, gatewayUrl: gateway });
+const reader = (rate: number): Promise<TestUser> => seed().reader().online().withRates({ CHAT: rate }).create();
 
 /** A client who paid `cents` by card through Stripe (the card is saved) and turned auto-reload on at `threshold`. */
-async function client(cents: number, thresholdCents: number): Promise<TestUser> {
-  const user = await createUser(db.prisma, secrets.JWT_SECRET, 'CLIENT');
-  const top = await run<{ createTopUp: { topUp: { paymentIntentId: string } } }>(CreateTopUpDocument, { input: { amountCents: cents } }, user.token);
-  expect(top.errors).toBeUndefined();
-  const d = stripe.succeed(top.data!.createTopUp.topUp.paymentIntentId);
-  const res = await fetch(gateway.replace(/\/graphql$/, '/webhooks/stripe'), { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': d.signature }, body: d.body });
-  expect(res.status).toBe(200);
-  const set = await run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents, amountCents: 2500 } }, user.token);
-  expect(set.errors).toBeUndefined();
-  return user;
-}
+const client = (cents: number, thresholdCents: number): Promise<TestUser> => seed().client().withCardTopUp(cents, stripe, { thresholdCents }).create();
 
 async function session(c: TestUser, r: TestUser): Promise<string> {
   const req = await run<{ requestSession: { id: string } }>(RequestSessionDocument, { input: { readerId: r.id, type: 'CHAT' } }, c.token);

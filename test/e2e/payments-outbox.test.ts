@@ -4,7 +4,6 @@ import {
   AcceptSessionDocument,
   CommunityCreateVirtualGiftDocument,
   CommunitySendGiftDocument,
-  CreateTopUpDocument,
   JoinSessionDocument,
   RequestSessionDocument,
   SetAutoReloadDocument,
@@ -15,8 +14,9 @@ import type { FakeStripe } from '../fakes/stripe.js';
 import type { PaymentsServer } from '../../subgraphs/payments/server.js';
 import { MONEY_MOVED_TASK, type MoneyMoved } from '../../subgraphs/payments/services/outbox.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
-import { createReader, createUser, timeTravel, type TestUser } from './readings-fixtures.js';
+import { timeTravel } from './readings-fixtures.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import type { Seed, TestUser } from '../helpers/seed.js';
 
 // Effects after a money movement go through payments' outbox job, queued in the movement's own transaction: a
 // session minute charged by readings' billing sweep and a gift paid inside community's transaction each trigger
@@ -24,11 +24,12 @@ import { connect, eventually, subscribe, type WsClient } from './subscriptions-f
 
 const stack = useStripeFederation();
 let fed: TestFederation;
+let seed: Seed;
 let stripe: FakeStripe;
-let admin: { id: string; token: string };
+let admin: TestUser;
 const sockets: WsClient[] = [];
 beforeAll(() => {
-  ({ fed, stripe, admin } = stack);
+  ({ fed, stripe, admin, seed } = stack);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -52,19 +53,13 @@ const outboxJobs = () =>
 
 /** A client who topped up `cents` by card (so a card is saved) and turned auto-reload on. */
 async function clientWithAutoReload(cents: number, thresholdCents: number, amountCents = 2500): Promise<TestUser> {
-  const client = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'CLIENT');
-  const top = await fed.run(CreateTopUpDocument, { input: { amountCents: cents } }, client.token);
-  expect(top.errors).toBeUndefined();
-  const paid = await stack.deliver(stripe.succeed(top.data!.createTopUp.topUp.paymentIntentId));
-  expect(paid.status).toBe(200);
-  const set = await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents, amountCents } }, client.token);
-  expect(set.errors).toBeUndefined();
+  const client = await seed.client().withCardTopUp(cents, stripe, { thresholdCents, amountCents }).create();
   expect(await stack.balance(client.id)).toBe(cents);
   return client;
 }
 
 async function runningSession(client: TestUser, rate: number) {
-  const reader = await createReader(fed, { CHAT: rate });
+  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
   const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
   expect(req.errors).toBeUndefined();
   const id = req.data!.requestSession.id;

@@ -5,13 +5,14 @@ import type { FakeStripe } from '../fakes/stripe.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
 import { createJobQueue } from '../../shared/jobs.js';
 import { PAYMENT_TASKS } from '../../subgraphs/payments/jobs.js';
+import type { Seed } from '../helpers/seed.js';
 
 const stack = useStripeFederation();
-const { login, earn } = stack;
 let fed: TestFederation;
+let seed: Seed;
 let stripe: FakeStripe;
 beforeAll(() => {
-  ({ fed, stripe } = stack);
+  ({ fed, stripe, seed } = stack);
 });
 
 const jobsSchema = () => fed.runtime.jobs!.schema!;
@@ -44,12 +45,11 @@ const transfersTo = (readerId: string) => stripe.requests.filter((r) => r.path =
 
 describe('the daily automatic payout run', () => {
   async function reader(earnings: number, onboarded: boolean) {
-    const r = await login('READER');
+    const r = await seed.reader().withEarnings(earnings).create();
     const link = await fed.run(CreatePayoutAccountLinkDocument, { input: { returnUrl: 'https://soulseer.test/r', refreshUrl: 'https://soulseer.test/f' } }, r.token);
     expect(link.errors).toBeUndefined();
     // As Stripe's account.updated webhook records it once onboarding is finished.
     if (onboarded) await fed.db.sql(`UPDATE connect_accounts SET payouts_enabled = true WHERE user_id = $1`, [r.id]);
-    await earn(r.id, earnings);
     return r;
   }
 
@@ -79,7 +79,7 @@ describe('the daily automatic payout run', () => {
     expect(transfersTo(over.id)[0]!.params).toMatchObject({ amount: '2000', currency: 'usd' });
 
     // The same day again (a retry, a second instance, a backfill): nothing more, even with new earnings.
-    await earn(over.id, 1600);
+    await seed.credit(over, 1600, 'EARNINGS');
     await Promise.all([runDailyTask('2026-11-26'), runDailyTask('2026-11-26')]);
     expect(await payoutsOf(over.id)).toHaveLength(1);
     expect(transfersTo(over.id)).toHaveLength(1);
@@ -96,7 +96,7 @@ describe('the daily automatic payout run', () => {
 
     // Off again: the next day's run pays nobody.
     await fed.db.sql(`UPDATE system_settings SET value = '0' WHERE key = 'auto_payouts_enabled'`);
-    await earn(over.id, 5000);
+    await seed.credit(over, 5000, 'EARNINGS');
     await runDailyTask('2026-11-28');
     expect(await payoutsOf(over.id)).toHaveLength(2);
   });

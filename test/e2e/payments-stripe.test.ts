@@ -12,16 +12,18 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, type TestFederation } from '../helpers/federation.js';
 import type { FakeStripe } from '../fakes/stripe.js';
-import { createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { createSession } from '../../subgraphs/payments/testing/fixtures.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
+import type { Seed, TestUser } from '../helpers/seed.js';
 
 const stack = useStripeFederation();
-const { login, deliver, balance, earn } = stack;
+const { deliver, balance } = stack;
 let fed: TestFederation;
+let seed: Seed;
 let stripe: FakeStripe;
-let admin: { id: string; token: string };
+let admin: TestUser;
 beforeAll(() => {
-  ({ fed, stripe, admin } = stack);
+  ({ fed, stripe, admin, seed } = stack);
 });
 
 async function topUp(user: { id: string; token: string }, amountCents: number) {
@@ -32,7 +34,7 @@ async function topUp(user: { id: string; token: string }, amountCents: number) {
 
 describe('top-ups through Stripe', () => {
   it('creates a PaymentIntent with an idempotency key and credits the wallet only on the verified webhook', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const started = await topUp(client, 2500);
     expect(started.clientSecret).toMatch(/_secret_/);
     expect(started.topUp).toMatchObject({ amountCents: 2500, status: 'PENDING' });
@@ -50,7 +52,7 @@ describe('top-ups through Stripe', () => {
   });
 
   it('the same event delivered five times in parallel credits once', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const started = await topUp(client, 1000);
     const delivery = stripe.succeed(started.topUp.paymentIntentId);
     const responses = await Promise.all(Array.from({ length: 5 }, () => deliver(delivery)));
@@ -64,7 +66,7 @@ describe('top-ups through Stripe', () => {
   });
 
   it('refuses unsigned, forged, tampered and stale webhooks with 400 and changes nothing', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const started = await topUp(client, 1000);
     const good = stripe.succeed(started.topUp.paymentIntentId);
     const before = await fed.db.sql(`SELECT count(*)::int AS n FROM stripe_events`);
@@ -85,7 +87,7 @@ describe('top-ups through Stripe', () => {
   });
 
   it('records failures and cancellations without crediting; ignores unknown payment intents', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const a = await topUp(client, 1000);
     const b = await topUp(client, 2500);
     const pa = stripe.paymentIntents.get(a.topUp.paymentIntentId)!;
@@ -110,14 +112,14 @@ describe('top-ups through Stripe', () => {
   });
 
   it('credits only the amount the top-up was created for', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const started = await topUp(client, 1000);
     await deliver(stripe.succeed(started.topUp.paymentIntentId, { amount_received: 999 }));
     expect(await balance(client.id)).toBe(0);
   });
 
   it('refuses bad top-up amounts and repeats a keyed top-up instead of starting another', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     for (const amountCents of [0, -500, 499, 100_001, 2_000_000_000]) {
       const res = await fed.run(CreateTopUpDocument, { input: { amountCents } }, client.token);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -137,8 +139,8 @@ describe('top-ups through Stripe', () => {
 
 describe('auto-reload', () => {
   it('needs a saved card, then charges it off-session once per threshold crossing', async () => {
-    const client = await login('CLIENT');
-    const reader = await createUser(fed.db.prisma, 'READER');
+    const client = await seed.client().create();
+    const reader = (await seed.reader().create()).id;
     const refused = await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 1000 } }, client.token);
     expect(errorCode(refused)).toBe('BAD_USER_INPUT');
 
@@ -179,25 +181,25 @@ describe('Connect onboarding and payouts', () => {
   const urls = { returnUrl: 'https://soulseer.test/return', refreshUrl: 'https://soulseer.test/refresh' };
 
   it('creates the Express account once and returns a link each time', async () => {
-    const reader = await login('READER');
+    const reader = await seed.reader().create();
     const one = await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     const two = await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     expect(one.errors).toBeUndefined();
     expect(two.data!.createPayoutAccountLink.stripeAccountId).toBe(one.data!.createPayoutAccountLink.stripeAccountId);
     expect(one.data!.createPayoutAccountLink.url).toMatch(/^https:\/\//);
     expect(stripe.requests.filter((r) => r.path === '/v1/accounts' && r.params['metadata[userId]'] === reader.id)).toHaveLength(1);
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     expect(errorCode(await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, client.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(CreatePayoutAccountLinkDocument, { input: { ...urls, returnUrl: 'javascript:alert(1)' } }, reader.token))).toBe('BAD_USER_INPUT');
   });
 
   it('pays out once when requested twice at once, refuses below the threshold, and shows history and earnings', async () => {
-    const reader = await login('READER');
+    const reader = await seed.reader().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
-    await earn(reader.id, 1400);
+    await seed.credit(reader, 1400, 'EARNINGS');
     const below = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `p0-${reader.id}` } }, admin.token);
     expect(errorCode(below)).toBe('BAD_USER_INPUT');
-    await earn(reader.id, 600);
+    await seed.credit(reader, 600, 'EARNINGS');
     const [a, b] = await Promise.all(
       ['p1', 'p2'].map((k) => fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `${k}-${reader.id}` } }, admin.token)),
     );
@@ -211,15 +213,15 @@ describe('Connect onboarding and payouts', () => {
     expect(earnings.data!.readerEarnings).toMatchObject({ availableCents: 0, paidOutCents: 2000, pendingPayoutCents: 0 });
     const history = await fed.run(PayoutsDocument, {}, reader.token);
     expect(history.data!.payouts.edges.map((e) => e.node.status)).toEqual(['COMPLETED']);
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     expect(errorCode(await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `p3-${reader.id}` } }, reader.token))).toBe('FORBIDDEN');
     expect(errorCode(await fed.run(PayoutsDocument, {}, client.token))).toBe('FORBIDDEN');
   });
 
   it('a failed transfer puts the earnings back; repeating the key returns the same payout', async () => {
-    const reader = await login('READER');
+    const reader = await seed.reader().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
-    await earn(reader.id, 3000);
+    await seed.credit(reader, 3000, 'EARNINGS');
     stripe.failTransfers = true;
     try {
       const res = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `f1-${reader.id}` } }, admin.token);
@@ -239,9 +241,9 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('a reversed transfer (transfer.reversed) puts the reversed part back into earnings once, however often it is delivered', async () => {
-    const reader = await login('READER');
+    const reader = await seed.reader().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
-    await earn(reader.id, 4000);
+    await seed.credit(reader, 4000, 'EARNINGS');
     const paid = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `r1-${reader.id}` } }, admin.token);
     expect(paid.data!.requestPayout).toMatchObject({ status: 'COMPLETED', amountCents: 4000 });
     const transfer = { id: paid.data!.requestPayout.stripeTransferId!, object: 'transfer', amount: 4000, currency: 'usd' };
@@ -272,9 +274,9 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('a transfer with an unknown outcome stays PROCESSING (earnings not restored) and a retry with the same key completes it once', async () => {
-    const reader = await login('READER');
+    const reader = await seed.reader().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
-    await earn(reader.id, 2500);
+    await seed.credit(reader, 2500, 'EARNINGS');
     const input = { readerId: reader.id, idempotencyKey: `o1-${reader.id}` };
     stripe.transferOutage = true;
     try {

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AdjustBalanceDocument,
-  CreateTopUpDocument,
   ReconciliationReportDocument,
   RefundWalletBalanceDocument,
   WalletRefundsDocument,
@@ -10,34 +8,25 @@ import {
 import { errorCode, type TestFederation } from '../helpers/federation.js';
 import type { FakeStripe } from '../fakes/stripe.js';
 import { walletTopic, type WalletEvent } from '../../subgraphs/payments/services/money.js';
-import { createSession, createUser } from '../../subgraphs/payments/testing/fixtures.js';
+import { createSession } from '../../subgraphs/payments/testing/fixtures.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
+import type { Seed, TestUser } from '../helpers/seed.js';
 
 // Admin refunds of unused wallet balance to the card(s) it came from, through the gateway, against the Stripe fake.
 const stack = useStripeFederation();
-const { login, deliver, balance } = stack;
+const { deliver, balance } = stack;
 let fed: TestFederation;
+let seed: Seed;
 let stripe: FakeStripe;
-let admin: { id: string; token: string };
+let admin: TestUser;
 beforeAll(() => {
-  ({ fed, stripe, admin } = stack);
+  ({ fed, stripe, admin, seed } = stack);
 });
 let keyN = 0;
 const newKey = () => `wr-${Date.now()}-${++keyN}`;
 
 /** A card top-up paid and credited by its webhook; returns the PaymentIntent id. */
-async function paidTopUp(user: { id: string; token: string }, amountCents: number) {
-  const res = await fed.run(CreateTopUpDocument, { input: { amountCents } }, user.token);
-  expect(res.errors).toBeUndefined();
-  const pi = res.data!.createTopUp.topUp.paymentIntentId;
-  expect((await deliver(stripe.succeed(pi))).status).toBe(200);
-  return pi;
-}
-
-async function credit(userId: string, amountCents: number) {
-  const res = await fed.run(AdjustBalanceDocument, { input: { userId, amountCents, reason: 'demo credit', idempotencyKey: newKey() } }, admin.token);
-  expect(res.errors).toBeUndefined();
-}
+const paidTopUp = (user: TestUser, amountCents: number) => seed.payByCard(user, amountCents, stripe);
 
 const refund = (input: RefundWalletBalanceInput, token = admin.token) => fed.run(RefundWalletBalanceDocument, { input }, token);
 const refundRequests = (userId: string) => stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds' && r.params['metadata[userId]'] === userId);
@@ -82,7 +71,7 @@ afterAll(async () => {
 
 describe('refundWalletBalance', () => {
   it('refunds part, then the rest, of the balance over two top-ups, newest first, with one Stripe refund per PaymentIntent', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const older = await paidTopUp(client, 1000);
     const newer = await paidTopUp(client, 2500);
     expect(await balance(client.id)).toBe(3500);
@@ -136,12 +125,12 @@ describe('refundWalletBalance', () => {
     const listed = await fed.run(WalletRefundsDocument, { userId: client.id }, admin.token);
     expect(listed.data!.walletRefunds.edges.map((e) => e.node.amountCents)).toEqual([2000, 1500]);
     // Nothing is left to refund to the card: a top-up is never refunded for more than it paid.
-    await credit(client.id, 500);
+    await seed.credit(client, 500);
     expect(errorCode(await refund({ userId: client.id, reason: 'again', idempotencyKey: newKey() }))).toBe('BAD_USER_INPUT');
   });
 
   it('the same key twice at once makes one refund; a later repeat returns it; another user or amount with that key is a CONFLICT', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const pi = await paidTopUp(client, 2500);
     const input = { userId: client.id, amountCents: 2000, reason: 'duplicate charge', idempotencyKey: newKey() };
     const [a, b] = await Promise.all([refund(input), refund(input)]);
@@ -154,7 +143,7 @@ describe('refundWalletBalance', () => {
     expect(refundsAt(pi)).toHaveLength(1);
     expect(await state(client.id)).toMatchObject({ requests: 1, parts: 1, refunds: 1, audits: 1, balance: 500 });
 
-    const other = await login('CLIENT');
+    const other = await seed.client().create();
     await paidTopUp(other, 1000);
     const before = await state(other.id);
     expect(errorCode(await refund({ ...input, userId: other.id, amountCents: 500 }))).toBe('CONFLICT');
@@ -163,8 +152,8 @@ describe('refundWalletBalance', () => {
   });
 
   it('only admins may refund a wallet', async () => {
-    const client = await login('CLIENT');
-    const reader = await login('READER');
+    const client = await seed.client().create();
+    const reader = await seed.reader().create();
     await paidTopUp(client, 1000);
     const before = await state(client.id);
     const input = { userId: client.id, reason: 'I want my money back', idempotencyKey: newKey() };
@@ -175,9 +164,9 @@ describe('refundWalletBalance', () => {
   });
 
   it('refuses bad input with stable codes and changes nothing', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     await paidTopUp(client, 1000);
-    await credit(client.id, 3000); // 4,000 in the wallet, 1,000 of it refundable to the card
+    await seed.credit(client, 3000); // 4,000 in the wallet, 1,000 of it refundable to the card
     const before = await state(client.id);
     const ok = { userId: client.id, reason: 'client request', idempotencyKey: newKey() };
     const cases: Array<[RefundWalletBalanceInput, string]> = [
@@ -204,12 +193,12 @@ describe('refundWalletBalance', () => {
     expect(await state(client.id)).toEqual(before);
 
     // Credit from an adjustment alone has no card to go back to.
-    const granted = await login('CLIENT');
-    await credit(granted.id, 2500);
+    const granted = await seed.client().create();
+    await seed.credit(granted, 2500);
     const none = await refund({ userId: granted.id, amountCents: 1000, reason: 'client request', idempotencyKey: newKey() });
     expect(errorCode(none)).toBe('BAD_USER_INPUT');
     expect(none.errors![0]!.message).toMatch(/no card top-up/);
-    const empty = await login('CLIENT');
+    const empty = await seed.client().create();
     expect(errorCode(await refund({ userId: empty.id, reason: 'client request', idempotencyKey: newKey() }))).toBe('INSUFFICIENT_FUNDS');
     expect(await state(granted.id)).toMatchObject({ requests: 0, refunds: 0, balance: 2500, stripeCalls: 0 });
 
@@ -219,8 +208,8 @@ describe('refundWalletBalance', () => {
   });
 
   it('a refund and a session charge racing for the same cents: one of them gets them, the wallet never goes below zero', async () => {
-    const client = await login('CLIENT');
-    const reader = await createUser(fed.db.prisma, 'READER');
+    const client = await seed.client().create();
+    const reader = (await seed.reader().create()).id;
     await paidTopUp(client, 1000);
     const session = await createSession(fed.db.prisma, client.id, reader, 1000);
     const [refunded, charged] = await Promise.all([
@@ -234,7 +223,7 @@ describe('refundWalletBalance', () => {
   });
 
   it('a refusal by Stripe (4xx) puts the cents back into the wallet; repeating the key returns the failed refund without asking again', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     await paidTopUp(client, 1000);
     await paidTopUp(client, 2000);
     const input = { userId: client.id, amountCents: 2500, reason: 'support ticket 42', idempotencyKey: newKey() };
@@ -266,7 +255,7 @@ describe('refundWalletBalance', () => {
   });
 
   it('an unknown outcome (Stripe 5xx) keeps the cents reserved; a retry with the same key completes it once', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const pi = await paidTopUp(client, 2500);
     const input = { userId: client.id, amountCents: 2000, reason: 'client moving abroad', idempotencyKey: newKey() };
     stripe.refundOutage = true;
@@ -292,7 +281,7 @@ describe('refundWalletBalance', () => {
   });
 
   it('a refund that fails later (refund.failed / refund.updated webhook) restores the wallet once, however often it is delivered', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const pi = await paidTopUp(client, 3000);
     const res = await refund({ userId: client.id, amountCents: 1200, reason: 'client request', idempotencyKey: newKey() });
     const part = res.data!.refundWalletBalance.walletRefund.parts[0]!;
@@ -333,7 +322,7 @@ describe('refundWalletBalance', () => {
   });
 
   it('a refund.updated webhook settles a part whose outcome was unknown', async () => {
-    const client = await login('CLIENT');
+    const client = await seed.client().create();
     const pi = await paidTopUp(client, 1500);
     stripe.refundOutage = true;
     let res;

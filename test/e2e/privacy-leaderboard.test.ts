@@ -13,20 +13,20 @@ import {
   type ScheduleLiveStreamInput,
 } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { community, key } from './community-fixtures.js';
-import type { TestUser } from './subscriptions-fixtures.js';
+import { key } from './community-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // Privacy of aggregates and of recordings, through the gateway: what an anonymous visitor, another client, a
 // payer, an invitee, the reader and an admin each get.
 
 let fed: TestFederation;
-let c: ReturnType<typeof community>;
+let seed: Seed;
 let admin: TestUser;
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  c = community(fed);
-  admin = await c.user('ADMIN');
+  seed = createSeed(fed);
+  admin = await seed.admin().create();
 });
 afterAll(async () => {
   await fed?.stop();
@@ -62,9 +62,9 @@ const board = (vars: { streamId?: string; readerId?: string }, token?: string) =
 
 describe('gift leaderboards show only what was public', () => {
   it('counts public-stream gifts only and names a giver only with their consent, never leaking an anonymous id', async () => {
-    const reader = await c.user('READER');
-    const [named, shy, sessionFan, invitee, payer] = await Promise.all([1, 2, 3, 4, 5].map(() => c.user('CLIENT')));
-    for (const fan of [named, shy, sessionFan, invitee, payer]) await c.fund(fan, 20_000);
+    const reader = await seed.reader().create();
+    const [named, shy, sessionFan, invitee, payer] = await Promise.all([1, 2, 3, 4, 5].map(() => seed.client().create()));
+    for (const fan of [named, shy, sessionFan, invitee, payer]) await seed.credit(fan, 20_000);
     const [small, mid, big] = [await giftOf(500), await giftOf(1_000), await giftOf(3_000)];
 
     // The client's own setting: off by default, visible to them only; null is refused and changes nothing.
@@ -124,9 +124,9 @@ describe('gift leaderboards show only what was public', () => {
   });
 
   it('shows a private or premium stream\'s leaderboard only to those who may watch it', async () => {
-    const reader = await c.user('READER');
-    const [invitee, outsider, payer] = [await c.user('CLIENT'), await c.user('CLIENT'), await c.user('CLIENT')];
-    for (const fan of [invitee, payer]) await c.fund(fan, 5_000);
+    const reader = await seed.reader().create();
+    const [invitee, outsider, payer] = [await seed.client().create(), await seed.client().create(), await seed.client().create()];
+    for (const fan of [invitee, payer]) await seed.credit(fan, 5_000);
     const gift = await giftOf(700);
 
     const priv = await liveStream(reader, { visibility: 'PRIVATE', invitedUserIds: [invitee.id] });
@@ -160,9 +160,9 @@ describe('recording URLs', () => {
     );
 
   it('go only to viewers who may watch the stream', async () => {
-    const reader = await c.user('READER');
-    const [payer, other, invitee] = [await c.user('CLIENT'), await c.user('CLIENT'), await c.user('CLIENT')];
-    await c.fund(payer, 5_000);
+    const reader = await seed.reader().create();
+    const [payer, other, invitee] = [await seed.client().create(), await seed.client().create(), await seed.client().create()];
+    await seed.credit(payer, 5_000);
     const url = 'https://cdn.example.com/premium.mp4';
 
     const premium = await liveStream(reader, { visibility: 'PREMIUM', entryPriceCents: 300 });
@@ -190,8 +190,8 @@ describe('recording URLs', () => {
 
 describe('stream viewers', () => {
   it('join the LiveKit room hidden, so no viewer sees who else watches (the reader is visible)', async () => {
-    const reader = await c.user('READER');
-    const viewer = await c.user('CLIENT');
+    const reader = await seed.reader().create();
+    const viewer = await seed.client().create();
     const s = await liveStream(reader);
     const verifier = new TokenVerifier(fed.runtime.config.livekit.apiKey, fed.runtime.config.livekit.apiSecret);
     const grantOf = async (who: TestUser) => {

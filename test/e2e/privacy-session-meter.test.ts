@@ -2,17 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument, SessionDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { createClient, createReader, createUser, timeTravel } from './readings-fixtures.js';
+import { timeTravel } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // A client's wallet balance is the client's: the reader of their session sees how many minutes it still pays
 // for, never the amount. Through the gateway, for queries and for every sessionUpdated event, with the client
 // and the reader subscribed to the very same operation (so one rendering can never serve the other).
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -21,9 +24,9 @@ afterAll(async () => {
 
 describe('the session meter and the client\'s balance', () => {
   it('shows the balance to the client (and admins) and only affordable minutes to the reader, in queries and every event', async () => {
-    const reader = await createReader(fed, { CHAT: 250 });
-    const client = await createClient(fed, 5_000);
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const reader = await seed.reader().online().withRates({ CHAT: 250 }).create();
+    const client = await seed.client().withCredit(5_000).create();
+    const admin = await seed.admin().create();
     const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
     const id = req.data!.requestSession.id;
 
@@ -75,8 +78,8 @@ describe('the session meter and the client\'s balance', () => {
   });
 
   it('does not tell a reader starting a booking how much the client has when it is not enough', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 350);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(350).create();
     const now = new Date();
     const booked = await fed.db.prisma.session.create({
       data: { clientId: client.id, readerId: reader.id, type: 'CHAT', status: 'SCHEDULED', rateCents: 200, scheduledAt: now, confirmedAt: now },

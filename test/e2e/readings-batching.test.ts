@@ -5,7 +5,7 @@ import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.j
 import { startReadings } from '../../subgraphs/readings/server.js';
 import { composeRuntime } from '../../scripts/compose.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createClient, createReader } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // Session.meter in a list: the running sessions' wallet balances come from one query and the low-balance
 // setting from one, however many sessions the page holds (sibling resolvers' findUnique calls are batched into
@@ -13,12 +13,14 @@ import { createClient, createReader } from './readings-fixtures.js';
 // same schema with a Prisma client (and money port) that logs every statement.
 
 let fed: TestFederation;
+let seed: Seed;
 let logged: PrismaClient;
 let readings: Awaited<ReturnType<typeof startReadings>>;
 const statements: string[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
   logged = new PrismaClient({
     adapter: new PrismaPg({ connectionString: fed.db.url, max: 4 }, { schema: fed.db.schema }),
     log: [{ emit: 'event', level: 'query' }],
@@ -34,9 +36,9 @@ afterAll(async () => {
 
 describe('SQL per request stays bounded (readings)', () => {
   it('a page of 10 running sessions with their meters reads balances and the setting once each', async () => {
-    const client = await createClient(fed, 12_345);
+    const client = await seed.client().withCredit(12_345).create();
     for (let i = 0; i < 10; i++) {
-      const reader = await createReader(fed, { CHAT: 200 + i });
+      const reader = await seed.reader().online().withRates({ CHAT: 200 + i }).create();
       await fed.db.prisma.session.create({
         data: { clientId: client.id, readerId: reader.id, type: 'CHAT', status: 'IN_PROGRESS', rateCents: 200 + i, startedAt: new Date(), resumedAt: new Date(), clientConnected: true, readerConnected: true,
           // Minute 1 counts as paid, so the federation's billing sweep has nothing due while the test reads the meters.

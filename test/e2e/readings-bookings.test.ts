@@ -17,12 +17,15 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { createClient, createReader, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { pendingJobs, timeTravel } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -34,9 +37,9 @@ const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).to
 
 describe('availability and scheduled readings', () => {
   it('books inside the reader\'s slots in the reader\'s timezone, confirms, and reminds before the start', async () => {
-    const reader = await createReader(fed, { CHAT: 200, CALL: 300 });
-    const client = await createClient(fed, 5000);
-    const other = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200, CALL: 300 }).create();
+    const client = await seed.client().withCredit(5000).create();
+    const other = await seed.client().withCredit(5000).create();
     const date = dayFromNow(3);
 
     const bad = await fed.run(
@@ -87,7 +90,7 @@ describe('availability and scheduled readings', () => {
     // A booking does not make the reader busy now.
     expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: reader.id } })).status).toBe('ONLINE');
 
-    expect(errorCode(await fed.run(ConfirmBookingDocument, { sessionId: s.id }, (await createReader(fed)).token))).toBe('FORBIDDEN');
+    expect(errorCode(await fed.run(ConfirmBookingDocument, { sessionId: s.id }, (await seed.reader().online().withRates({ CHAT: 200 }).create()).token))).toBe('FORBIDDEN');
     const ws = connect(fed.gateway.wsUrl, client.token);
     sockets.push(ws);
     const updates = subscribe(ws, SessionUpdatedDocument, { sessionId: s.id });
@@ -112,8 +115,8 @@ describe('availability and scheduled readings', () => {
 
 describe('starting a booking', () => {
   it('lets the reader open a confirmed booking near its time as a live session, holding the reader', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const date = dayFromNow(2);
     await fed.run(
       SetAvailabilityDocument,
@@ -149,9 +152,9 @@ describe('starting a booking', () => {
 
 describe('favourites', () => {
   it('adds, updates and removes favourites, and notifies when a favourite with notifyOnline comes online', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const quiet = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 0);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const quiet = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().create();
     expect(errorCode(await fed.run(FavoriteReaderDocument, { readerId: 'missing' }, client.token))).toBe('NOT_FOUND');
     expect((await fed.run(FavoriteReaderDocument, { readerId: reader.id }, client.token)).data!.favoriteReader.notifyOnline).toBe(false);
     expect((await fed.run(FavoriteReaderDocument, { readerId: reader.id, notifyOnline: true }, client.token)).data!.favoriteReader.notifyOnline).toBe(true);

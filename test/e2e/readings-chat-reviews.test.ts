@@ -13,12 +13,14 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { createClient, createReader, createUser } from './readings-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -26,8 +28,8 @@ afterAll(async () => {
 });
 
 async function runningSession(start = true) {
-  const reader = await createReader(fed, { CHAT: 200 });
-  const client = await createClient(fed, 5000);
+  const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+  const client = await seed.client().withCredit(5000).create();
   const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
   await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
   if (start) {
@@ -65,7 +67,7 @@ describe('session chat', () => {
 
     expect(errorCode(await send(id, 'x'.repeat(2001), client.token))).toBe('BAD_USER_INPUT');
     expect(errorCode(await send(id, '   ', client.token))).toBe('BAD_USER_INPUT');
-    const stranger = await createClient(fed, 0);
+    const stranger = await seed.client().create();
     expect(errorCode(await send(id, 'hi', stranger.token))).toBe('FORBIDDEN');
     expect(await fed.db.prisma.chatMessage.count({ where: { sessionId: id } })).toBe(7);
 
@@ -74,15 +76,15 @@ describe('session chat', () => {
 
     const transcript = await fed.run(SessionTranscriptDocument, { id, first: 50 }, client.token);
     expect(transcript.data!.session.messages.edges.map((e) => e.node.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const admin = await seed.admin().create();
     expect((await fed.run(SessionTranscriptDocument, { id, first: 50 }, admin.token)).data!.session.messages.edges).toHaveLength(7);
     expect(errorCode(await fed.run(SessionTranscriptDocument, { id, first: 50 }, stranger.token))).toBe('FORBIDDEN');
     added.stop();
   });
 
   it('refuses messages before the session is accepted', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     expect(errorCode(await send(id, 'too early', client.token))).toBe('CONFLICT');
   });
@@ -106,7 +108,7 @@ describe('reviews', () => {
     expect(r).toMatchObject({ ratingCount: 1, ratingSum: 4, averageRating: 4, totalSessions: 1 });
 
     // A second session with the same reader, rated 5: average 4.5.
-    const client2 = await createClient(fed, 5000);
+    const client2 = await seed.client().withCredit(5000).create();
     const id2 = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client2.token)).data!.requestSession.id;
     await fed.run(AcceptSessionDocument, { sessionId: id2 }, reader.token);
     await fed.run(JoinSessionDocument, { sessionId: id2 }, client2.token);
@@ -117,7 +119,7 @@ describe('reviews', () => {
     expect(r).toMatchObject({ ratingCount: 2, ratingSum: 9, averageRating: 4.5, totalSessions: 2 });
 
     const reviewId = first.data!.createReview.id;
-    const other = await createReader(fed, { CHAT: 200 });
+    const other = await seed.reader().online().withRates({ CHAT: 200 }).create();
     expect(errorCode(await fed.run(ReplyToReviewDocument, { reviewId, reply: 'Thanks!' }, other.token))).toBe('FORBIDDEN');
     const reply = await fed.run(ReplyToReviewDocument, { reviewId, reply: 'Thank you!' }, reader.token);
     expect(reply.data!.replyToReview.readerReply).toBe('Thank you!');

@@ -1,42 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument } from '../generated/graphql.js';
-import type { SessionType } from '../../shared/db/generated/enums.js';
-import type { PaymentsMoney } from '../../subgraphs/payments/services/money.js';
 import type { TestFederation } from '../helpers/federation.js';
-import { createUser, type TestUser } from './subscriptions-fixtures.js';
-
-export { createUser, type TestUser };
-
-/** An ONLINE reader offering the given per-minute rates. */
-export async function createReader(fed: TestFederation, rates: Partial<Record<SessionType, number>> = { CHAT: 200 }): Promise<TestUser> {
-  const user = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'READER');
-  const types = Object.keys(rates) as SessionType[];
-  await fed.db.prisma.reader.update({
-    where: { userId: user.id },
-    data: {
-      status: 'ONLINE',
-      sessionTypes: types,
-      lowestRateCents: Math.min(...Object.values(rates)),
-      rates: { create: types.map((t) => ({ sessionType: t, ratePerMinuteCents: rates[t]! })) },
-    },
-  });
-  return user;
-}
-
-/** A client whose wallet holds `cents` (credited through payments' ledger). */
-export async function createClient(fed: TestFederation, cents: number): Promise<TestUser> {
-  const user = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'CLIENT');
-  if (cents > 0) await fund(fed, user.id, cents);
-  return user;
-}
-
-export async function fund(fed: TestFederation, userId: string, cents: number): Promise<void> {
-  await (fed.runtime.money as PaymentsMoney).adjustBalance(
-    { userId, amountCents: cents, account: 'WALLET', reason: 'test funds', idempotencyKey: `test-${randomBytes(8).toString('hex')}` },
-    { viewer: null, ip: null, userAgent: null },
-  );
-}
+import { createSeed } from '../helpers/seed.js';
 
 export async function balanceOf(fed: TestFederation, userId: string): Promise<number> {
   return fed.runtime.money!.balanceOf(userId);
@@ -75,16 +40,23 @@ export async function ledgerMinutes(fed: TestFederation, sessionId: string): Pro
   return rows.map((r) => Number(r.session_minute));
 }
 
-/** A CHAT session both have joined (IN_PROGRESS, minute 1 charged), through the gateway. */
-export async function startRunningSession(fed: TestFederation, rate = 200, funds = 2000) {
-  const reader = await createReader(fed, { CHAT: rate });
-  const client = await createClient(fed, funds);
+/** A CHAT session the reader accepted (nobody joined yet), through the gateway. */
+export async function startAcceptedSession(fed: TestFederation, rate = 200, funds = 2000) {
+  const seed = createSeed(fed);
+  const reader = await seed.reader().online().withRates({ CHAT: rate }).create();
+  const client = await seed.client().withCredit(funds).create();
   const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
   expect(req.errors).toBeUndefined();
   const id = req.data!.requestSession.id;
   expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
-  await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
-  const joined = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
-  expect(joined.data!.joinSession.status).toBe('IN_PROGRESS');
   return { reader, client, id };
+}
+
+/** A CHAT session both have joined (IN_PROGRESS, minute 1 charged), through the gateway. */
+export async function startRunningSession(fed: TestFederation, rate = 200, funds = 2000) {
+  const s = await startAcceptedSession(fed, rate, funds);
+  await fed.run(JoinSessionDocument, { sessionId: s.id }, s.client.token);
+  const joined = await fed.run(JoinSessionDocument, { sessionId: s.id }, s.reader.token);
+  expect(joined.data!.joinSession.status).toBe('IN_PROGRESS');
+  return s;
 }

@@ -11,18 +11,21 @@ import {
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { randomSecret } from '../../shared/config.js';
 import { liveKitEvent, signLiveKitWebhook, startFakeLiveKit, type FakeLiveKit } from '../fakes/livekit.js';
-import { createClient, createReader, ledgerMinutes } from './readings-fixtures.js';
+import { ledgerMinutes } from './readings-fixtures.js';
 import { eventually } from './subscriptions-fixtures.js';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 const apiKey = 'APItestkey';
 const apiSecret = randomSecret();
 let fed: TestFederation;
+let seed: Seed;
 let lk: FakeLiveKit;
 
 beforeAll(async () => {
   lk = await startFakeLiveKit();
   fed = await startTestFederation({ config: { livekit: { url: lk.url, apiKey, apiSecret } } });
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -47,8 +50,8 @@ async function signed(body: string) {
 const session = (id: string) => fed.db.prisma.session.findUniqueOrThrow({ where: { id } });
 
 async function acceptedSession() {
-  const reader = await createReader(fed, { CALL: 300 });
-  const client = await createClient(fed, 5000);
+  const reader = await seed.reader().online().withRates({ CALL: 300 }).create();
+  const client = await seed.client().withCredit(5000).create();
   const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CALL' } }, client.token);
   const id = req.data!.requestSession.id;
   const room = req.data!.requestSession.roomName;

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AcceptSessionDocument,
   EndSessionDocument,
   JoinSessionDocument,
   LeaveSessionDocument,
-  RequestSessionDocument,
   SendSessionMessageDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import type { ReadingsServer } from '../../subgraphs/readings/server.js';
 import { eventually } from './subscriptions-fixtures.js';
-import { createClient, createReader, ledgerMinutes, pendingJobs, timeTravel } from './readings-fixtures.js';
+import { ledgerMinutes, pendingJobs, startAcceptedSession, startRunningSession, timeTravel } from './readings-fixtures.js';
 
 // The meter cannot be gamed (no media server: participants report joins and leaves themselves). Chat happens only
 // while the session bills, and the disconnect grace is one budget per session, not one per disconnect.
@@ -35,22 +33,8 @@ function expectNotBilling(res: Awaited<ReturnType<typeof send>>) {
   expect(res.errors![0]!.extensions).toMatchObject({ reason: 'SESSION_NOT_BILLING' });
 }
 
-async function acceptedSession(rate = 200, funds = 5000) {
-  const reader = await createReader(fed, { CHAT: rate });
-  const client = await createClient(fed, funds);
-  const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
-  expect(req.errors).toBeUndefined();
-  const id = req.data!.requestSession.id;
-  expect((await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token)).errors).toBeUndefined();
-  return { reader, client, id };
-}
-
-async function runningSession(rate = 200, funds = 5000) {
-  const s = await acceptedSession(rate, funds);
-  await join(s.id, s.client.token);
-  expect((await join(s.id, s.reader.token)).data!.joinSession.status).toBe('IN_PROGRESS');
-  return s;
-}
+const acceptedSession = (rate = 200, funds = 5000) => startAcceptedSession(fed, rate, funds);
+const runningSession = (rate = 200, funds = 5000) => startRunningSession(fed, rate, funds);
 
 describe('session chat happens only while the session bills', () => {
   it('refuses both sides\' messages before both joined, and accepts them once billing started', async () => {

@@ -15,13 +15,16 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { balanceOf, createClient, createReader, createUser, ledgerMinutes, pendingJobs, startRunningSession, timeTravel } from './readings-fixtures.js';
+import { balanceOf, ledgerMinutes, pendingJobs, startRunningSession, timeTravel } from './readings-fixtures.js';
 import { TokenVerifier } from 'livekit-server-sdk';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -33,8 +36,8 @@ const session = (id: string) => fed.db.prisma.session.findUniqueOrThrow({ where:
 
 describe('a live session from request to review-ready', () => {
   it('runs request → accept → both join → billed per minute → end, pushing events with accounts fields', async () => {
-    const reader = await createReader(fed, { CHAT: 250, VIDEO: 400 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 250, VIDEO: 400 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const readerWs = connect(fed.gateway.wsUrl, reader.token);
     const clientWs = connect(fed.gateway.wsUrl, client.token);
     sockets.push(readerWs, clientWs);
@@ -111,8 +114,8 @@ describe('a live session from request to review-ready', () => {
   });
 
   it('grants least privilege per session type', async () => {
-    const reader = await createReader(fed, { CALL: 300, VIDEO: 500 });
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CALL: 300, VIDEO: 500 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'VIDEO' } }, client.token)).data!.requestSession.id;
     await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
     const tok = (await fed.run(SessionTokenDocument, { sessionId: id }, reader.token)).data!.sessionToken;
@@ -126,10 +129,10 @@ describe('a live session from request to review-ready', () => {
 
 describe('refusals change nothing', () => {
   it('refuses strangers, wrong parties, busy readers, unoffered types and thin wallets', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
-    const stranger = await createClient(fed, 2000);
-    const poor = await createClient(fed, 300);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const stranger = await seed.client().withCredit(2000).create();
+    const poor = await seed.client().withCredit(300).create();
 
     const unoffered = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'VIDEO' } }, client.token);
     expect(errorCode(unoffered)).toBe('BAD_USER_INPUT');
@@ -169,8 +172,8 @@ describe('refusals change nothing', () => {
   });
 
   it('lets only one of two racing clients hold a reader (the database decides)', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const clients = await Promise.all([1, 2, 3, 4].map(() => createClient(fed, 2000)));
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const clients = await Promise.all([1, 2, 3, 4].map(() => seed.client().withCredit(2000).create()));
     const results = await Promise.all(clients.map((c) => fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, c.token)));
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.filter((r) => errorCode(r) === 'CONFLICT').length).toBe(3);
@@ -178,8 +181,8 @@ describe('refusals change nothing', () => {
   });
 
   it('answers PAYMENTS_NOT_CONFIGURED without a money port', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const money = fed.runtime.money;
     fed.runtime.money = undefined;
     try {
@@ -194,8 +197,8 @@ describe('refusals change nothing', () => {
 
 describe('durable timers', () => {
   it('expires an unanswered request after 60 s and frees the reader', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     await timeTravel(fed, id, 61);
     const s = await eventually(() => session(id), (x) => x.status === 'EXPIRED', 8000);
@@ -205,8 +208,8 @@ describe('durable timers', () => {
   });
 
   it('marks an accepted session nobody joined as NO_SHOW', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
     await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
@@ -268,9 +271,9 @@ describe('durable timers', () => {
 
 describe('who may watch a session', () => {
   it('lets an admin subscribe to any session and see its events', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 2000);
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const admin = await seed.admin().create();
     const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
     const ws = connect(fed.gateway.wsUrl, admin.token);
     sockets.push(ws);

@@ -9,18 +9,18 @@ import {
   type ScheduleLiveStreamInput,
 } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { community } from './community-fixtures.js';
-import { connect, eventually, subscribe, type Subscription, type TestUser, type WsClient } from './subscriptions-fixtures.js';
+import { connect, eventually, subscribe, type Subscription, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // favoriteReaderWentLive: readings (favourites) reminds followers when community (streams) starts a stream.
 
 let fed: TestFederation;
-let c: ReturnType<typeof community>;
+let seed: Seed;
 const sockets: WsClient[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  c = community(fed);
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -69,9 +69,9 @@ const listening = (n: number) => eventually(() => fed.pubsub.listenerCount(), (v
 
 describe('favoriteReaderWentLive (through the gateway, graphql-ws)', () => {
   it('reaches followers with notifications on, with the stream from community; not others', async () => {
-    const reader = await c.user('READER');
-    const barrierReader = await c.user('READER');
-    const [follower, quiet, stranger] = [await c.user('CLIENT'), await c.user('CLIENT'), await c.user('CLIENT')];
+    const reader = await seed.reader().create();
+    const barrierReader = await seed.reader().create();
+    const [follower, quiet, stranger] = [await seed.client().create(), await seed.client().create(), await seed.client().create()];
     await follow(follower, reader, true);
     await follow(quiet, reader, false); // a favourite without notifications
     for (const u of [follower, quiet, stranger]) await follow(u, barrierReader, true);
@@ -97,9 +97,9 @@ describe('favoriteReaderWentLive (through the gateway, graphql-ws)', () => {
   });
 
   it('a private stream reaches only invited followers (and admins who follow)', async () => {
-    const reader = await c.user('READER');
-    const barrierReader = await c.user('READER');
-    const [invited, uninvited, admin] = [await c.user('CLIENT'), await c.user('CLIENT'), await c.user('ADMIN')];
+    const reader = await seed.reader().create();
+    const barrierReader = await seed.reader().create();
+    const [invited, uninvited, admin] = [await seed.client().create(), await seed.client().create(), await seed.admin().create()];
     for (const u of [invited, uninvited, admin]) await follow(u, reader, true);
     await follow(uninvited, barrierReader, true);
 

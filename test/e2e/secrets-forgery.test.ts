@@ -12,18 +12,21 @@ import {
 } from '../generated/graphql.js';
 import { errorCode, postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { liveKitEvent, signLiveKitWebhook } from '../fakes/livekit.js';
-import { balanceOf, createClient, createReader, createUser } from './readings-fixtures.js';
+import { balanceOf } from './readings-fixtures.js';
 import { npmStartConfig, PUBLISHED_SECRETS } from './secrets-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // A federation configured exactly as a default `npm start` configures it (no NODE_ENV, no secrets in the
 // environment): whoever read the repository must not be able to sign anything it accepts.
 let fed: TestFederation;
+let seed: Seed;
 let cleanup: () => void;
 
 beforeAll(async () => {
   const start = npmStartConfig();
   cleanup = start.cleanup;
   fed = await startTestFederation({ config: start.config });
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -52,7 +55,7 @@ describe('secrets published in the source sign nothing (default npm start config
   });
 
   it('refuses an ADMIN access token minted with the published JWT secret', async () => {
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const admin = await seed.admin().create();
     const token = await createAccessToken({ id: admin.id, role: 'ADMIN' }, PUBLISHED_SECRETS.jwt, 900);
     const me = await fed.run(MeDocument, {}, token);
     expect(me.status).toBe(401);
@@ -66,7 +69,7 @@ describe('secrets published in the source sign nothing (default npm start config
   });
 
   it('refuses a viewer header signed with the published gateway secret sent straight to a subgraph', async () => {
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+    const admin = await seed.admin().create();
     const header = await signForwardedIdentity({ viewer: { id: admin.id, role: 'ADMIN' }, ip: '127.0.0.1', userAgent: 'forger' }, PUBLISHED_SECRETS.gateway);
     for (const name of ['accounts', 'readings', 'payments', 'community'] as const) {
       const res = await postGraphQL(fed.subgraphs[name].url, { query: '{ __typename }' }, null, { [VIEWER_HEADER]: header });
@@ -79,8 +82,8 @@ describe('secrets published in the source sign nothing (default npm start config
   });
 
   it('refuses LiveKit participant_joined signed with the development key: no billing starts', async () => {
-    const reader = await createReader(fed, { CHAT: 500 });
-    const client = await createClient(fed, 2000);
+    const reader = await seed.reader().online().withRates({ CHAT: 500 }).create();
+    const client = await seed.client().withCredit(2000).create();
     const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
     expect(req.errors).toBeUndefined();
     const { id, roomName } = req.data!.requestSession;
@@ -101,7 +104,7 @@ describe('secrets published in the source sign nothing (default npm start config
   });
 
   it('refuses LiveKit egress_ended signed with the development key: the recording URL is unchanged', async () => {
-    const reader = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'READER');
+    const reader = await seed.reader().create();
     const s = await fed.run(
       CommunityScheduleLiveStreamDocument,
       { input: { title: 'Forged egress', category: 'tarot', scheduledAt: new Date(Date.now() + 3600_000).toISOString(), visibility: 'PUBLIC' } },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { startTestFederation, postGraphQL, type TestFederation } from '../helpers/federation.js';
-import { createClient, createReader, createUser, type TestUser } from './readings-fixtures.js';
 import { connect, eventually, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type TestUser } from '../helpers/seed.js';
 
 // Every subscription field of the four subgraphs checks who subscribes when they subscribe, through the gateway
 // over graphql-ws: anonymous → UNAUTHENTICATED, wrong role → FORBIDDEN, someone else's session, conversation or
@@ -85,13 +85,13 @@ async function liveStream(owner: TestUser, input: Record<string, unknown>) {
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  const secret = fed.runtime.config.jwtSecret;
+  const seed = createSeed(fed);
   [reader, premiumReader, client, stranger, admin] = await Promise.all([
-    createReader(fed, { CHAT: 200 }),
-    createReader(fed, { CHAT: 200 }),
-    createClient(fed, 5000),
-    createUser(fed.db.prisma, secret, 'CLIENT'),
-    createUser(fed.db.prisma, secret, 'ADMIN'),
+    seed.reader().online().withRates({ CHAT: 200 }).create(),
+    seed.reader().online().withRates({ CHAT: 200 }).create(),
+    seed.client().withCredit(5000).create(),
+    seed.client().create(),
+    seed.admin().create(),
   ]);
   sessionId = (await gql<{ requestSession: { id: string } }>('mutation($input: RequestSessionInput!) { requestSession(input: $input) { id } }', { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).requestSession.id;
   const sent = await gql<{ sendMessage: { conversationId: string } }>('mutation($input: SendMessageInput!) { sendMessage(input: $input) { conversationId } }', { input: { recipientId: reader.id, content: 'hello' } }, client.token);

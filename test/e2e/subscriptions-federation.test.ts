@@ -14,7 +14,8 @@ import { SubsReaderStatusDocument, SubsSetReaderStatusDocument } from '../genera
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { postGraphQL, testConfig } from '../helpers/federation.js';
 import { pulseSupergraph, startPulseSubgraph, type PulseSession } from '../fakes/pulse-subgraph.js';
-import { connect, createUser, eventually, subscribe, type TestUser, type WsClient } from './subscriptions-fixtures.js';
+import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type TestUser } from '../helpers/seed.js';
 
 // The pulse test subgraph owns `sessionPulse`, whose payload selects Reader and User fields owned by accounts:
 // every event is completed with an `_entities` fetch to accounts, as that viewer.
@@ -95,11 +96,11 @@ beforeAll(async () => {
   const pubsub = createPubSub({ prefix: `${db.schema}:` });
   extraPubsubs.push(pubsub);
   main = await startStack(pubsub);
-  const secret = main.rt.config.jwtSecret;
+  const seed = createSeed({ prisma: db.prisma, jwtSecret: main.rt.config.jwtSecret });
   [reader, client, stranger] = await Promise.all([
-    createUser(db.prisma, secret, 'READER', 'sage'),
-    createUser(db.prisma, secret, 'CLIENT', 'jordan'),
-    createUser(db.prisma, secret, 'CLIENT', 'eve'),
+    seed.reader().named('sage').create(),
+    seed.client().named('jordan').create(),
+    seed.client().named('eve').create(),
   ]);
   sessionId = `s-${randomBytes(4).toString('hex')}`;
   sessions.set(sessionId, { readerId: reader.id, clientId: client.id });

@@ -1,33 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type ExecutionResult } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { createAccessToken } from '../../shared/auth/tokens.js';
-import type { Role } from '../../shared/context.js';
-import type { PrismaClient } from '../../shared/db/generated/client.js';
-
-export interface TestUser {
-  id: string;
-  role: Role;
-  token: string;
-  displayName: string;
-  email: string;
-}
-
-/** A user straight in the database (readers with a profile), with an access token signed like login's. */
-export async function createUser(prisma: PrismaClient, jwtSecret: string, role: Role, name = `${role.toLowerCase()}-${randomBytes(3).toString('hex')}`): Promise<TestUser> {
-  const email = `${name}-${randomBytes(4).toString('hex')}@example.com`;
-  const displayName = `${name} display`;
-  const profile =
-    role === 'READER'
-      ? { readerProfile: { create: { firstName: name, lastName: 'Reader', displayName, specialties: [], certifications: [], languages: ['en'], verificationDocs: [], status: 'OFFLINE' as const } } }
-      : role === 'CLIENT'
-        ? { clientProfile: { create: { firstName: name, lastName: 'Client' } } }
-        : { adminProfile: { create: { firstName: name } } };
-  const user = await prisma.user.create({ data: { email, role, status: 'ACTIVE', ...profile } });
-  return { id: user.id, role, token: await createAccessToken({ id: user.id, role }, jwtSecret, 900), displayName, email };
-}
 
 export interface Closed {
   code: number;

@@ -3,8 +3,8 @@ import { parse, type ExecutionResult } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestFederation, postGraphQL, type TestFederation } from '../helpers/federation.js';
-import { createClient, createReader, createUser, fund, type TestUser } from './readings-fixtures.js';
 import { connect, eventually, subscribe, type Subscription, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type Seed, type TestUser } from '../helpers/seed.js';
 
 // Every subscription event is resolved from the state at that event, not from a cache that lives as long as the
 // subscription: each field of the four subgraphs goes through at least three consecutive changes, through the
@@ -12,6 +12,7 @@ import { connect, eventually, subscribe, type Subscription, type WsClient } from
 // resolves (a display name changed between two events, a reader's gift totals).
 
 let fed: TestFederation;
+let seed: Seed;
 let admin: TestUser;
 let giftId: string;
 const sockets: WsClient[] = [];
@@ -61,7 +62,8 @@ const transition = (name: string, id: string, who: TestUser) => gql(`mutation($i
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
+  seed = createSeed(fed);
+  admin = await seed.admin().create();
   giftId = (await gql<Data>('mutation($input: CreateVirtualGiftInput!) { createVirtualGift(input: $input) { id } }', { input: { name: `Star ${randomBytes(3).toString('hex')}`, priceCents: 100, imageUrl: 'https://cdn.example.com/star.png' } }, admin.token)).createVirtualGift.id;
 });
 // Every test starts with nothing listening, so counting new listeners is meaningful.
@@ -75,8 +77,8 @@ afterAll(async () => {
 
 describe('every subscription event shows the state at that event (through the gateway)', () => {
   it('readerStatusChanged: AWAY → ONLINE → BUSY → ONLINE → OFFLINE, with the name and (for the reader) gift totals of each moment', async () => {
-    const reader = await createReader(fed);
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const streamId = await schedule(reader, 'Presence check');
     await start(reader, streamId);
     const asClient = await listen(client.token, 'subscription($ids: [ID!]) { readerStatusChanged(readerIds: $ids) { id status displayName } }', { ids: [reader.id] });
@@ -104,8 +106,8 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('favoriteReaderOnline: three comings online, each with the reader\'s name at that moment', async () => {
-    const reader = await createReader(fed);
-    const client = await createClient(fed, 0);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().create();
     await gql('mutation($id: ID!) { favoriteReader(readerId: $id, notifyOnline: true) { id } }', { id: reader.id }, client.token);
     const sub = await listen(client.token, 'subscription { favoriteReaderOnline { id status displayName } }');
     for (const n of [1, 2, 3]) {
@@ -118,8 +120,8 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('favoriteReaderWentLive and liveStreamsChanged: three streams, each event with that stream and that moment\'s state', async () => {
-    const reader = await createReader(fed);
-    const client = await createClient(fed, 0);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().create();
     await gql('mutation($id: ID!) { favoriteReader(readerId: $id, notifyOnline: true) { id } }', { id: reader.id }, client.token);
     const live = await listen(client.token, 'subscription { favoriteReaderWentLive { streamId title reader { displayName } stream { id status title } } }');
     const changes = await listen(null, 'subscription { liveStreamsChanged { id status title viewerCount } }');
@@ -142,8 +144,8 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('streamUpdated and streamEvents: viewer counts 1, 2, 3 and gifts whose sender names change in between', async () => {
-    const reader = await createReader(fed);
-    const viewers = await Promise.all([1, 2, 3].map(() => createClient(fed, 1000)));
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const viewers = await Promise.all([1, 2, 3].map(() => seed.client().withCredit(1000).create()));
     const id = await schedule(reader, 'Counting viewers');
     await start(reader, id);
     const updated = await listen(null, 'subscription($id: ID!) { streamUpdated(streamId: $id) { id status viewerCount } }', { id });
@@ -162,8 +164,8 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('incomingSessionRequests, sessionUpdated and sessionMessageAdded: each event with its session, status and names', async () => {
-    const reader = await createReader(fed);
-    const client = await createClient(fed, 5000);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
     const requests = await listen(reader.token, 'subscription { incomingSessionRequests { id status client { id displayName } } }');
     let sessionId = '';
     for (const n of [1, 2, 3]) {
@@ -203,11 +205,11 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('walletUpdated: three movements, each with the balance and transaction it made', async () => {
-    const client = await createClient(fed, 0);
+    const client = await seed.client().create();
     const sub = await listen(client.token, 'subscription { walletUpdated { balanceCents transaction { id type amountCents } } }');
     let balance = 0;
     for (const cents of [700, 300, 1200]) {
-      await fund(fed, client.id, cents);
+      await seed.credit(client, cents);
       balance += cents;
       const e = await nextWhere(sub);
       expect(e.walletUpdated).toMatchObject({ balanceCents: balance, transaction: { type: 'ADJUSTMENT', amountCents: cents } });
@@ -216,8 +218,8 @@ describe('every subscription event shows the state at that event (through the ga
   });
 
   it('messageReceived and conversationUpdated: each message, unread count and last message as of that event', async () => {
-    const reader = await createReader(fed);
-    const client = await createClient(fed, 0);
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().create();
     const send = async (from: TestUser, to: TestUser, content: string) =>
       (await gql<Data>('mutation($input: SendMessageInput!) { sendMessage(input: $input) { id conversationId } }', { input: { recipientId: to.id, content } }, from.token)).sendMessage;
     const first = await send(client, reader, 'hello 0');

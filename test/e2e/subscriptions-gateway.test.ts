@@ -4,7 +4,8 @@ import { createAccessToken } from '../../shared/auth/tokens.js';
 import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { SubsReaderStatusDocument, SubsReaderStatusWithEmailDocument, SubsSetReaderStatusDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { connect, createUser, eventually, subscribe, type TestUser, type WsClient } from './subscriptions-fixtures.js';
+import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type TestUser } from '../helpers/seed.js';
 
 let fed: TestFederation;
 let reader: TestUser;
@@ -20,11 +21,11 @@ const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
 
 beforeAll(async () => {
   fed = await startTestFederation();
-  const secret = fed.runtime.config.jwtSecret;
+  const seed = createSeed(fed);
   [reader, otherReader, client] = await Promise.all([
-    createUser(fed.db.prisma, secret, 'READER', 'luna'),
-    createUser(fed.db.prisma, secret, 'READER', 'orion'),
-    createUser(fed.db.prisma, secret, 'CLIENT', 'casey'),
+    seed.reader().named('luna').create(),
+    seed.reader().named('orion').create(),
+    seed.client().named('casey').create(),
   ]);
 });
 afterAll(async () => {

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { AcceptSessionDocument, RequestSessionDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createClient, createReader, createUser } from './readings-fixtures.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // readings' sessionUpdated through the gateway: the payload selects session.reader.displayName (accounts).
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 const open = (token: string) => {
   const ws = connect(fed.gateway.wsUrl, token);
@@ -15,6 +16,7 @@ const open = (token: string) => {
 };
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -23,9 +25,9 @@ afterAll(async () => {
 
 describe('sessionUpdated through the gateway', () => {
   it('pushes the change to both participants with the reader\'s display name from accounts, refuses others, releases all', async () => {
-    const reader = await createReader(fed, { CHAT: 200 });
-    const client = await createClient(fed, 5000);
-    const stranger = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'CLIENT');
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
+    const stranger = await seed.client().create();
     const req = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
     expect(req.errors).toBeUndefined();
     const sessionId = req.data!.requestSession.id;

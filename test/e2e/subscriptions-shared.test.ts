@@ -7,7 +7,6 @@ import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument, SendSessionMessageDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { createClient, createReader, createUser } from './readings-fixtures.js';
 import { VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { MULTIPLEX_AGENT } from '../../shared/server/subgraph.js';
 import { SHARE_EXTENSION } from '../../shared/graphql/shared-subscriptions.js';
@@ -15,6 +14,7 @@ import { createAccessToken } from '../../shared/auth/tokens.js';
 import { startGateway } from '../../gateway/create-gateway.js';
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
 import { sessionMessagesTopic, type ChatMessageEvent } from '../../subgraphs/readings/services/events.js';
+import { createSeed, type Seed } from '../helpers/seed.js';
 
 // Shared subscription fields (shared/graphql/shared-subscriptions.ts): every subscriber is authorized as itself
 // by a probe, then ONE upstream stream serves all of them and each event is rendered once — unless completing it
@@ -28,6 +28,7 @@ const Shared = parse(`subscription Shared($sessionId: ID!) { sessionMessageAdded
 const Private = parse(`subscription Private($sessionId: ID!) { sessionMessageAdded(sessionId: $sessionId) { seq sender { id email } } }`) as TypedDocumentNode<Added, { sessionId: string }>;
 
 let fed: TestFederation;
+let seed: Seed;
 const sockets: WsClient[] = [];
 const ws = (token: string) => {
   const s = connect(fed.gateway.wsUrl, token);
@@ -38,6 +39,7 @@ const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  seed = createSeed(fed);
 });
 afterAll(async () => {
   await Promise.all(sockets.map((s) => s.dispose()));
@@ -45,8 +47,8 @@ afterAll(async () => {
 });
 
 async function runningSession() {
-  const reader = await createReader(fed, { CHAT: 200 });
-  const client = await createClient(fed, 5000);
+  const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+  const client = await seed.client().withCredit(5000).create();
   const id = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
   await fed.run(AcceptSessionDocument, { sessionId: id }, reader.token);
   await fed.run(JoinSessionDocument, { sessionId: id }, client.token);
@@ -57,8 +59,8 @@ async function runningSession() {
 describe('shared subscriptions through the gateway', () => {
   it('serves every allowed subscriber of a session chat from one upstream stream and refuses outsiders', async () => {
     const { reader, client, id } = await runningSession();
-    const admin = await createUser(fed.db.prisma, fed.runtime.config.jwtSecret, 'ADMIN');
-    const stranger = await createClient(fed, 0);
+    const admin = await seed.admin().create();
+    const stranger = await seed.client().create();
     const listeners = fed.runtime.pubsub.listenerCount();
     const before = stats();
 
@@ -129,7 +131,7 @@ describe('shared subscriptions through the gateway', () => {
   it('lets only the gateway open a shared stream on a subgraph', async () => {
     // Identities a client can get the gateway to sign for it (its own viewer, or anonymous with any user agent,
     // always with its IP) asking a subgraph for the shared stream, which skips per-viewer checks.
-    const stranger = await createClient(fed, 0);
+    const stranger = await seed.client().create();
     const { id } = await runningSession();
     const signer = new IdentityService(fed.runtime.config.jwtSecret, fed.runtime.config.gatewaySecret);
     for (const identity of [
