@@ -15,21 +15,19 @@
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
 // Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL,
 // BENCH_PROFILE=<dir> (CPU profile of the gateway under test), BENCH_DEBUG=1.
+import { sleep, rssOf, cpuOf, createScratchDatabase } from './scratch.js';
 import { captureOutput, freePort, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import pg from 'pg';
 import { createAccessToken } from '../shared/auth/tokens.js';
 import { loadConfig, randomSecret } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
-import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
-import { createPubSub } from '../shared/pubsub.js';
 import type { ServiceRuntime } from '../shared/runtime.js';
 import { SCHEMA_DIR } from '../gateway/supergraph.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
@@ -46,7 +44,6 @@ const DRAIN_S = Number(process.env.DRAIN_S ?? 60);
 const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
 const SENDERS = 60;
 const GIFT_CENTS = 100;
-const schema = `bench_${randomBytes(5).toString('hex')}`;
 
 // SENDER_NAME=0 leaves out sender.displayName (no accounts fetch): shows what the cross-subgraph part costs.
 const SENDER_NAME = process.env.SENDER_NAME !== '0';
@@ -70,26 +67,9 @@ interface ViewerReport {
 }
 
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s). */
-const cpuOf = async (pid: number) => {
-  const f = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
-const rssOf = async (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))![1]) * 1024;
-
 const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() });
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE SCHEMA "${schema}"`);
-await admin.query(`SET search_path TO "${schema}"`);
-for (const d of (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((x) => x.isDirectory()).map((x) => x.name).sort()) {
-  await admin.query((await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8')).replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
-}
-const url = new URL(base);
-url.searchParams.set('options', `-c search_path=${schema}`);
-const prisma = createPrisma(url.toString(), { schema, max: 10 });
-const pubsub = createPubSub({ prefix: `${schema}:` });
+const scratch = await createScratchDatabase(base);
+const { schema, admin, url, prisma, pubsub } = scratch;
 const runtime = composeRuntime({ config, prisma, pubsub });
 const money = runtime.money;
 const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-stream-bench-'));
@@ -383,7 +363,6 @@ try {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await pubsub.close();
   await prisma.$disconnect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
+  await scratch.drop();
   await rm(tmp, { recursive: true, force: true });
 }

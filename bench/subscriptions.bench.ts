@@ -25,21 +25,17 @@
 // through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
 // socket per viewer; bench/subscriptions-hive.config.ts).
 // Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
+import { pct, sleep, rssOf, createScratchDatabase } from './scratch.js';
 import { captureOutput, freePort, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from 'graphql-ws';
-import pg from 'pg';
 import WebSocket from 'ws';
-import { createAccessToken } from '../shared/auth/tokens.js';
 import { loadConfig, randomSecret } from '../shared/config.js';
 import { createPrisma } from '../shared/db/client.js';
-import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
-import { createPubSub } from '../shared/pubsub.js';
 import type { ServiceRuntime } from '../shared/runtime.js';
 import { readCommittedSupergraph } from '../gateway/supergraph.js';
 import { composeRuntime } from '../scripts/compose.js';
@@ -47,7 +43,8 @@ import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
 import { startPayments } from '../subgraphs/payments/server.js';
 import { startReadings } from '../subgraphs/readings/server.js';
-import { pulseSupergraph, startPulseSubgraph, type PulseSession } from '../test/fakes/pulse-subgraph.js';
+import { pulseSupergraph, startPulseSubgraph } from '../test/fakes/pulse-subgraph.js';
+import { seedSessions, type Subscriber } from './subscriptions-data.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -55,7 +52,6 @@ const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postg
 const SESSIONS = Number(process.env.SESSIONS ?? 1000);
 const RATE = Number(process.env.RATE ?? 200);
 const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
-const schema = `bench_${randomBytes(5).toString('hex')}`;
 
 const MODE = process.env.MODE === 'pulse' ? 'pulse' : 'chat';
 const SELECT = process.env.SELECT === 'private' ? 'private' : 'shared';
@@ -69,13 +65,6 @@ const PULSE_SUBSCRIPTION = `subscription Pulse($sessionId: ID!) {
 const PULSE_MUTATION = 'mutation Pulse($sessionId: ID!) { pulseSession(sessionId: $sessionId) { seq publishedAt } }';
 const SUBSCRIPTION = MODE === 'chat' ? CHAT_SUBSCRIPTION : PULSE_SUBSCRIPTION;
 
-interface Subscriber {
-  sessionId: string;
-  token: string;
-  role: 'READER' | 'CLIENT';
-  expectedEmail: string | null;
-  expectedName: string;
-}
 
 interface PulseEvent {
   data?: {
@@ -85,77 +74,15 @@ interface PulseEvent {
   errors?: Array<{ extensions?: { code?: string } }>;
 }
 
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const rssOf = async (pid: number) => {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-};
-
 const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() });
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE SCHEMA "${schema}"`);
-await admin.query(`SET search_path TO "${schema}"`);
-for (const d of (await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((x) => x.isDirectory()).map((x) => x.name).sort()) {
-  await admin.query((await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8')).replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
-}
-const url = new URL(base);
-url.searchParams.set('options', `-c search_path=${schema}`);
-const prisma = createPrisma(url.toString(), { schema, max: 10 });
-const pubsub = createPubSub({ prefix: `${schema}:` });
+const scratch = await createScratchDatabase(base);
+const { schema, url, prisma, pubsub } = scratch;
 const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-subs-bench-'));
 const children: ChildProcess[] = [];
 
 try {
   console.log(`setting up ${SESSIONS} sessions (${SESSIONS} readers, ${SESSIONS} clients)…`);
-  const ids = Array.from({ length: SESSIONS }, (_, i) => i + 1);
-  await prisma.user.createMany({
-    data: ids.flatMap((i) => [
-      { id: `r${i}`, email: `r${i}@bench.dev`, role: 'READER' as const, status: 'ACTIVE' as const },
-      { id: `c${i}`, email: `c${i}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const },
-    ]),
-  });
-  await prisma.reader.createMany({
-    data: ids.map((i) => ({ userId: `r${i}`, firstName: `Reader${i}`, lastName: 'Bench', displayName: `Reader ${i}`, specialties: [], certifications: [], languages: ['en'], verificationDocs: [] })),
-  });
-  await prisma.client.createMany({ data: ids.map((i) => ({ userId: `c${i}`, firstName: `Client${i}` })) });
-  if (MODE === 'chat') {
-    const now = new Date();
-    // Chat is accepted only while a session bills (both connected, not paused), and the minute a message falls in
-    // is charged first: billing is not measured here, so both are connected and the first hour counts as paid.
-    await prisma.session.createMany({
-      data: ids.map((i) => ({
-        id: `s${i}`,
-        clientId: `c${i}`,
-        readerId: `r${i}`,
-        type: 'CHAT' as const,
-        status: 'IN_PROGRESS' as const,
-        rateCents: 199,
-        acceptedAt: now,
-        startedAt: now,
-        resumedAt: now,
-        clientConnected: true,
-        readerConnected: true,
-        billedMinutes: 60,
-      })),
-    });
-  }
-
-  const sessions = new Map<string, PulseSession>(ids.map((i) => [`s${i}`, { readerId: `r${i}`, clientId: `c${i}` }]));
-  const tokens = new Map<string, string>();
-  for (const i of ids) {
-    tokens.set(`r${i}`, await createAccessToken({ id: `r${i}`, role: 'READER' }, config.jwtSecret, 3600));
-    tokens.set(`c${i}`, await createAccessToken({ id: `c${i}`, role: 'CLIENT' }, config.jwtSecret, 3600));
-  }
-  const subscribers: Subscriber[] = ids.flatMap((i) => [
-    { sessionId: `s${i}`, token: tokens.get(`r${i}`)!, role: 'READER' as const, expectedEmail: null, expectedName: `Reader ${i}` },
-    { sessionId: `s${i}`, token: tokens.get(`c${i}`)!, role: 'CLIENT' as const, expectedEmail: `c${i}@bench.dev`, expectedName: `Reader ${i}` },
-  ]);
+  const { sessions, subscribers, tokens } = await seedSessions(prisma, config.jwtSecret, SESSIONS, MODE === 'chat');
 
   const rt: ServiceRuntime = composeRuntime({ config, prisma, pubsub });
   const counters = new Map<string, number>();
@@ -449,7 +376,6 @@ try {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await pubsub.close();
   await prisma.$disconnect();
-  await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-  await admin.end();
+  await scratch.drop();
   await rm(tmp, { recursive: true, force: true });
 }
