@@ -1,4 +1,5 @@
 import type { PrismaClient } from './db/generated/client.js';
+import { internal } from './errors.js';
 import type { PubSub } from './pubsub.js';
 
 export type Role = 'CLIENT' | 'READER' | 'ADMIN';
@@ -33,4 +34,11 @@ export interface Context {
  */
 export function backgroundContext(rt: { prisma: PrismaClient; pubsub: PubSub }, deps: ServiceDeps, requestId = `background:${Date.now()}`): Context {
   return { viewer: null, prisma: rt.prisma, pubsub: rt.pubsub, requestId, ip: null, userAgent: null, deps, loaders: new Map() };
+}
+
+/** One subgraph's dependencies in this context, or INTERNAL when that service is not running in this process. */
+export function depsOf<K extends keyof ServiceDeps>(ctx: Pick<Context, 'deps'>, service: K): NonNullable<ServiceDeps[K]> {
+  const deps = ctx.deps[service];
+  if (!deps) throw internal(`The ${String(service)} service is not running here.`);
+  return deps as NonNullable<ServiceDeps[K]>;
 }

@@ -2,6 +2,7 @@ import type { Prisma } from './db/generated/client.js';
 import type { ReaderStatus, UserRole as Role, UserStatus } from './db/generated/enums.js';
 import type { MoneyPort } from './money.js';
 import type { PubSub } from './pubsub.js';
+import { internal, paymentsNotConfigured } from './errors.js';
 
 /**
  * THE LIST of cross-owner ports. Each subgraph writes only its own tables (prisma/<owner>.prisma; the suite's
@@ -59,4 +60,16 @@ export interface AccountsPort {
 export interface Ports {
   money?: MoneyPort;
   accounts?: AccountsPort;
+}
+
+/** The money port, or PAYMENTS_NOT_CONFIGURED saying `why` (a deployment may run without payments). */
+export function requireMoneyPort(money: MoneyPort | undefined, why: string): MoneyPort {
+  if (!money) throw paymentsNotConfigured(why);
+  return money;
+}
+
+/** The accounts port, or INTERNAL saying `why`: every composition root wires it (scripts/compose.ts). */
+export function requireAccountsPort(accounts: AccountsPort | undefined, why: string): AccountsPort {
+  if (!accounts) throw internal(why);
+  return accounts;
 }

@@ -3,10 +3,10 @@ import type { Context } from '../../shared/context.js';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { JobsConfig } from '../../shared/jobs.js';
 import type { PubSub } from '../../shared/pubsub.js';
-import { internal } from '../../shared/errors.js';
 import { createMoneyPort } from './ports.js';
 import type { PaymentsMoney } from './services/money.js';
 import { createStripeClient, type Stripe } from './services/stripe-client.js';
+import { depsOf } from '../../shared/context.js';
 
 /** What payments' services need besides the request context: `ctx.deps.payments`. */
 export interface PaymentsDeps {
@@ -41,7 +41,5 @@ export function createPaymentsDeps(opts: { prisma: PrismaClient; pubsub: PubSub;
 
 /** This process's payments dependencies (set by startPayments). */
 export function paymentsDeps(ctx: Pick<Context, 'deps'>): PaymentsDeps {
-  const deps = ctx.deps.payments;
-  if (!deps) throw internal('The payments service is not running.');
-  return deps;
+  return depsOf(ctx, 'payments');
 }

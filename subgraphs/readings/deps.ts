@@ -1,8 +1,9 @@
 import type { Context } from '../../shared/context.js';
 import type { JobQueue } from '../../shared/jobs.js';
 import type { AccountsPort, MoneyPort } from '../../shared/ports.js';
-import { internal, paymentsNotConfigured } from '../../shared/errors.js';
 import type { LiveKitService } from './services/livekit.js';
+import { depsOf } from '../../shared/context.js';
+import { requireAccountsPort, requireMoneyPort } from '../../shared/ports.js';
 
 /** What readings' services need besides the database and pub/sub: `ctx.deps.readings` (built by startReadings). */
 export interface ReadingsDeps {
@@ -26,21 +27,15 @@ declare module '../../shared/context.js' {
 
 /** Readings' dependencies in this context (INTERNAL when the readings service is not running here). */
 export function readingsDeps(ctx: Pick<Context, 'deps'>): ReadingsDeps {
-  const deps = ctx.deps.readings;
-  if (!deps) throw internal('The readings service is not running.');
-  return deps;
+  return depsOf(ctx, 'readings');
 }
 
 /** The money port, or PAYMENTS_NOT_CONFIGURED: a session cannot run without billing. */
 export function moneyOf(ctx: Pick<Context, 'deps'>): MoneyPort {
-  const money = readingsDeps(ctx).money;
-  if (!money) throw paymentsNotConfigured('Payments are not configured, so sessions cannot be billed.');
-  return money;
+  return requireMoneyPort(readingsDeps(ctx).money, 'Payments are not configured, so sessions cannot be billed.');
 }
 
 /** The accounts port, or INTERNAL: readings cannot hold or free a reader without it (the composition root wires it). */
 export function accountsOf(ctx: Pick<Context, 'deps'>): AccountsPort {
-  const accounts = readingsDeps(ctx).accounts;
-  if (!accounts) throw internal('Accounts is not wired in this process, so readers cannot be held for sessions.');
-  return accounts;
+  return requireAccountsPort(readingsDeps(ctx).accounts, 'Accounts is not wired in this process, so readers cannot be held for sessions.');
 }

@@ -1,5 +1,5 @@
 import type { Context, Role } from '../../../shared/context.js';
-import { AppError, badInput, forbidden, internal, unauthenticated } from '../../../shared/errors.js';
+import { AppError, badInput, forbidden, unauthenticated } from '../../../shared/errors.js';
 import { createAccessToken, hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { dummyHash, hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -9,6 +9,7 @@ import { transact } from '../../../shared/after-commit.js';
 import { requireAccountOwner } from '../authz.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
+import { depsOf } from '../../../shared/context.js';
 
 
 /** The error for an account that may not do this (pending, suspended or banned), with a stable reason. */
@@ -34,9 +35,7 @@ export const passwordSchema = z
 const nameSchema = z.string().trim().min(1).max(60);
 
 export function deps(ctx: Context): AccountsDeps {
-  const d = ctx.deps.accounts;
-  if (!d) throw internal('Accounts dependencies are not configured.');
-  return d;
+  return depsOf(ctx, 'accounts');
 }
 
 export interface AuthResult {

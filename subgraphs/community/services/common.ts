@@ -1,27 +1,23 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Context } from '../../../shared/context.js';
-import { internal, paymentsNotConfigured, rateLimited } from '../../../shared/errors.js';
+import { rateLimited } from '../../../shared/errors.js';
 import type { AccountsPort, MoneyPort } from '../../../shared/ports.js';
 import type { CommunityDeps, CommunityLimiters } from '../deps.js';
+import { depsOf } from '../../../shared/context.js';
+import { requireAccountsPort, requireMoneyPort } from '../../../shared/ports.js';
 
 export function communityDeps(ctx: Pick<Context, 'deps'>): CommunityDeps {
-  const deps = ctx.deps.community;
-  if (!deps) throw internal('Community dependencies are not configured.');
-  return deps;
+  return depsOf(ctx, 'community');
 }
 
 /** Payments' money interface, or PAYMENTS_NOT_CONFIGURED when this deployment has none. */
 export function requireMoney(ctx: Pick<Context, 'deps'>): MoneyPort {
-  const money = communityDeps(ctx).money;
-  if (!money) throw paymentsNotConfigured('Payments are not configured on this server.');
-  return money;
+  return requireMoneyPort(communityDeps(ctx).money, 'Payments are not configured on this server.');
 }
 
 /** Accounts' port, for effects on accounts' rows (shared/ports.ts); INTERNAL when this process was not wired with it. */
 export function requireAccounts(ctx: Pick<Context, 'deps'>): AccountsPort {
-  const accounts = communityDeps(ctx).accounts;
-  if (!accounts) throw internal('Accounts are not wired into this process.');
-  return accounts;
+  return requireAccountsPort(communityDeps(ctx).accounts, 'Accounts are not wired into this process.');
 }
 
 /** Spends one point of a per-user limiter; RATE_LIMITED (with retryAfterSeconds) when the budget is used up. */
