@@ -256,6 +256,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
           const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
           return [name, r.ok ? 'ready' : 'unavailable'] as const;
         } catch {
+          // Unreachable or too slow: reported as unavailable in the answer.
           return [name, 'unavailable'] as const;
         }
       }),

@@ -7,6 +7,7 @@ import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { onShutdown } from '../shared/server/process.js';
 import { startOrExplain } from '../shared/server/startup-errors.js';
 import { createPubSub } from '../shared/pubsub.js';
+import { logger } from '../shared/logger.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 
@@ -37,7 +38,7 @@ const gateway = await startOrExplain(null, () => startGateway(
 ));
 console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1') console.error(JSON.stringify({ fetches: gateway.fetcher?.stats, operations: gateway.operations }));
+  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'merging counters');
   await gateway.close();
   await pubsub.close();
 });
