@@ -11,6 +11,8 @@ import { logger } from '../shared/logger.js';
 // packages and fails with the package and version when an upgrade removes or changes it. Anything else in gateway/
 // uses only the dependencies' documented API.
 
+const log = logger('gateway');
+
 /**
  * The TCP socket under a `ws` WebSocket (ws 8.23: the private `_socket`), or undefined when ws no longer has it.
  * The subscription fan-out corks it around several `next` messages so they leave in one write (shared-groups.ts);
@@ -38,7 +40,7 @@ export async function executePlan(
     context: request.context,
     metrics: {},
     document: request.document,
-    logger: logger('gateway'),
+    logger: log,
   } as unknown as Parameters<typeof executeQueryPlan>[2];
   return (await executeQueryPlan(plan, services, requestContext, operationContext, schemas.supergraphSchema, schemas.fedApiSchema)) as ExecutionResult;
 }
