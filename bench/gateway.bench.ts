@@ -3,7 +3,7 @@
 // Gateway with its defaults over the same supergraph, (4) Hive with its opt-in inbound request merging, and (5)
 // straight to the owning subgraph (the "ceiling": one subgraph doing all the work of one request; in-flight
 // merging can exceed it), alternating runs. Every service is its own process (the entry points
-// gateway/main.ts and subgraphs/<name>/main.ts), on a scratch schema of DATABASE_URL / TEST_DATABASE_URL seeded
+// gateway/main.ts and scripts/services/<name>.ts), on a scratch schema of DATABASE_URL / TEST_DATABASE_URL seeded
 // with the demo data plus enough readers for a page of 20.
 // Knobs: BENCH_SECONDS (default 10), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -192,7 +192,7 @@ async function main() {
   const subgraphUrls = Object.fromEntries(
     await Promise.all(
       SUBGRAPH_NAMES.map(async (name, i) => {
-        const { url } = await startEntry(name, `subgraphs/${name}/main.ts`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]) });
+        const { url } = await startEntry(name, `scripts/services/${name}.ts`, { ...common, [`${name.toUpperCase()}_PORT`]: String(ports[i]) });
         return [name, url];
       }),
     ),

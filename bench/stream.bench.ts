@@ -34,7 +34,7 @@ import type { ServiceRuntime } from '../shared/runtime.js';
 import { SCHEMA_DIR } from '../gateway/supergraph.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
-import { createMoney } from '../subgraphs/payments/services/money.js';
+import { composeRuntime } from '../scripts/compose.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -90,7 +90,8 @@ const url = new URL(base);
 url.searchParams.set('options', `-c search_path=${schema}`);
 const prisma = createPrisma(url.toString(), { schema, max: 10 });
 const pubsub = createPubSub({ prefix: `${schema}:` });
-const money = createMoney(prisma, pubsub);
+const runtime = composeRuntime({ config, prisma, pubsub });
+const money = runtime.money;
 const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-stream-bench-'));
 const children: ChildProcess[] = [];
 
@@ -118,7 +119,7 @@ try {
   // Separate pools per service, as separate deployments would have (accounts' _entities reads must not starve
   // the gift transactions of connections, nor the other way round).
   const accountsPrisma = createPrisma(url.toString(), { schema, max: 10 });
-  const rt: ServiceRuntime = { config, prisma, pubsub, money };
+  const rt: ServiceRuntime = runtime;
   const accounts = await startAccounts({ ...rt, prisma: accountsPrisma });
   const community = await startCommunity(rt);
   const sdl = async (name: string) => parse(await readFile(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8'));

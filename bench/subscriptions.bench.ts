@@ -42,6 +42,7 @@ import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 import { createPubSub } from '../shared/pubsub.js';
 import type { ServiceRuntime } from '../shared/runtime.js';
 import { readCommittedSupergraph } from '../gateway/supergraph.js';
+import { composeRuntime } from '../scripts/compose.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
 import { startPayments } from '../subgraphs/payments/server.js';
@@ -156,7 +157,7 @@ try {
     { sessionId: `s${i}`, token: tokens.get(`c${i}`)!, role: 'CLIENT' as const, expectedEmail: `c${i}@bench.dev`, expectedName: `Reader ${i}` },
   ]);
 
-  const rt: ServiceRuntime = { config, prisma, pubsub };
+  const rt: ServiceRuntime = composeRuntime({ config, prisma, pubsub });
   const counters = new Map<string, number>();
   // MODE=chat: readings publishes each message after its transaction commits; this wrapper (bench only) stamps the
   // publish time per message id and tracks each session's last seq (waves are told apart by seq).
@@ -172,11 +173,11 @@ try {
       return publish(topic, payload);
     };
   }
-  // MODE=chat: each subgraph gets its own connection pool, as when each runs as its own process (main.ts); with one
+  // MODE=chat: each subgraph gets its own connection pool, as when each runs as its own process (scripts/services/*.ts); with one
   // shared pool, accounts' `_entities` reads queue behind readings' message transactions and the figures measure
   // the bench's pool, not the delivery path.
   const pools = MODE === 'chat' ? Array.from({ length: 4 }, () => createPrisma(url.toString(), { schema, max: 10 })) : [];
-  const rtOf = (i: number): ServiceRuntime => (MODE === 'chat' ? { config, prisma: pools[i]!, pubsub } : rt);
+  const rtOf = (i: number): ServiceRuntime => (MODE === 'chat' ? composeRuntime({ config, prisma: pools[i]!, pubsub }) : rt);
   const accounts = await startAccounts(rtOf(0));
   const services: Array<{ close(): Promise<void> }> = [accounts];
   const supergraphPath = path.join(tmp, 'supergraph.graphql');

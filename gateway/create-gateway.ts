@@ -203,7 +203,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: false,
-    // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
+    // The process owns shutdown (scripts/start.ts, scripts/services/*.ts, gateway/main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
     parseOptions: { maxTokens: limits.maxTokens },

@@ -7,9 +7,9 @@ import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { onShutdown } from '../shared/server/process.js';
 import { startOrExplain } from '../shared/server/startup-errors.js';
 import { createPubSub } from '../shared/pubsub.js';
-import { logger } from '../shared/logger.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
+import { logger } from '../shared/logger.js';
 
 // JWT_SECRET and GATEWAY_SECRET are required (one line on stderr and exit 1 otherwise).
 const config = exitOnConfigError(() => loadConfig());
@@ -36,9 +36,10 @@ const gateway = await startOrExplain(null, () => startGateway(
   },
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
 ));
-console.log(JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls }));
+// One JSON line on stdout when ready (scripts and benchmarks wait for it); logs go to stderr.
+process.stdout.write(`${JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls })}\n`);
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'merging counters');
+  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'gateway stats');
   await gateway.close();
   await pubsub.close();
 });

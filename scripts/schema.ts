@@ -1,7 +1,8 @@
 // npm run schema: prints each subgraph's SDL and the composed supergraph into schema/ (committed).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { composeSupergraph, SCHEMA_DIR } from '../gateway/supergraph.js';
+import { SCHEMA_DIR } from '../gateway/supergraph.js';
+import { composeSupergraph } from './compose-supergraph.js';
 
 const { subgraphs, supergraphSdl } = await composeSupergraph();
 for (const [name, sdl] of Object.entries(subgraphs)) {

@@ -10,8 +10,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embed
 import { applyMigrations, pendingMigrationsAt } from '../shared/db/migrations.js';
 import { startOrExplain } from '../shared/server/startup-errors.js';
 import { createPubSub } from '../shared/pubsub.js';
-import { startLocalFederation } from '../gateway/local-federation.js';
-import { createMoney } from '../subgraphs/payments/services/money.js';
+import { startLocalFederation } from './local-federation.js';
+import { composeRuntime } from './compose.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
 
 // The embedded default's folder (database and secrets); DATA_DIR moves it (the start-up benchmark uses a scratch one).
@@ -37,9 +37,9 @@ const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async (
   // Durable timers (readings) and the money outbox (payments): graphile-worker in the same database; on PGlite it
   // polls (NOTIFY reaches no other connection).
   const jobs = { connectionString: databaseUrl, embedded: !!embedded };
-  const money = createMoney(prisma, pubsub, jobs);
-  if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, money);
-  const federation = await startLocalFederation({ config, prisma, pubsub, money, jobs }, { ports: config.ports });
+  const runtime = composeRuntime({ config, prisma, pubsub, jobs });
+  if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, runtime.money);
+  const federation = await startLocalFederation(runtime, { ports: config.ports });
   return { prisma, pubsub, federation };
 });
 

@@ -1,5 +1,6 @@
 import { parseCronItems, run, runMigrations, Logger, type Runner, type TaskList } from 'graphile-worker';
 import type { PrismaClient, Prisma } from './db/generated/client.js';
+import { logger } from './logger.js';
 
 /**
  * Durable timers on graphile-worker (PostgreSQL-backed): jobs survive restarts, and a job with a `jobKey`
@@ -100,7 +101,7 @@ export interface JobRunner {
 }
 
 const quietLogger = new Logger(() => (level, message) => {
-  if (level === 'error' || level === 'warning') console.warn(`[jobs] ${message}`);
+  if (level === 'error' || level === 'warning') logger('jobs').warn(message);
 });
 
 const migrating = new Map<string, Promise<void>>();
@@ -171,7 +172,7 @@ export async function startJobRunner(
     // install; this pool is restarted instead, so that is not a failure of the process.
     if (process.exitCode === 57) process.exitCode = undefined;
     const delay = Math.min(30_000, 250 * 2 ** Math.min(failures - 1, 7));
-    console.warn(`[jobs] runner stopped (${why}); restarting in ${delay} ms`);
+    logger('jobs').warn({ reason: why, delayMs: delay }, 'job runner stopped; restarting');
     restartTimer = setTimeout(() => {
       restartTimer = null;
       if (!stopped) void relaunch();
@@ -189,6 +190,7 @@ export async function startJobRunner(
   const launch = async (): Promise<void> => {
     const r = await run(options);
     if (stopped) {
+      // Stopped while it was starting: it is discarded either way, so a failure to stop it changes nothing.
       await r.stop().catch(() => {});
       return;
     }

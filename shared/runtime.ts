@@ -16,3 +16,6 @@ export interface ServiceRuntime {
   /** Durable job queue (graphile-worker) for timers; absent: no timers run (readings warns at start). */
   jobs?: JobsConfig;
 }
+
+/** A runtime before its cross-owner ports are wired (the composition root, scripts/compose.ts, wires them). */
+export type BaseRuntime = Omit<ServiceRuntime, 'money' | 'accounts'>;

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph, SCHEMA_DIR, SUBGRAPH_NAMES } from '../gateway/supergraph.js';
+import { SCHEMA_DIR, SUBGRAPH_NAMES } from '../gateway/supergraph.js';
+import { composeSupergraph } from '../scripts/compose-supergraph.js';
 
 // The committed SDL in schema/ is what partners and the gateway read: it must be what the code prints.
 describe('committed schema', () => {

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import { literal, query, QUERY, startupSettings } from './pg-wire.js';
+import { errorField, logger } from '../logger.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -277,7 +278,7 @@ class SessionMultiplexer {
   private kick(): void {
     if (this.running) return;
     this.running = this.loop()
-      .catch((e: unknown) => console.error('[embedded-db] session loop failed:', e))
+      .catch((e: unknown) => logger('db').error(errorField(e), 'embedded database session loop failed'))
       .finally(() => {
         this.running = null;
         // Work that arrived after the loop's last look (not: others waiting while the owner has nothing to run).

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { logger } from '../logger.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PRISMA_DIR = path.resolve(here, '../../prisma');
@@ -70,7 +71,7 @@ async function openEngine(connectionString: string, files: Array<{ path: string;
   const { SchemaEngine } = await loadEngineModule();
   const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg({ connectionString })));
   const log = (line: string) => {
-    if (process.env.MIGRATE_DEBUG) console.error(line);
+    if (process.env.MIGRATE_DEBUG) logger('db').info({ engine: line }, 'migration engine');
   };
   return SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, factory as never);
 }
@@ -119,6 +120,7 @@ export async function createMigration(name: string, connectionString: string): P
   const files = await readSchemaFiles();
   const snapshot = await readFile(SNAPSHOT_FILE, 'utf8')
     .then((t) => JSON.parse(t) as Array<{ path: string; content: string }>)
+    // No snapshot yet (first migration of a fresh project): diff against the empty schema.
     .catch(() => null);
   const engine = await openEngine(connectionString, files);
   try {

@@ -1,5 +1,6 @@
 import express from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { errorField, logger } from '../logger.js';
 
 /**
  * POST /webhooks/livekit on a subgraph: the raw body, LiveKit's signature checked (`verify`) before anything is
@@ -29,7 +30,7 @@ export function liveKitWebhookRoute(
       try {
         res.json({ ok: true, outcome: await apply(event as WebhookEvent & { id: string }) });
       } catch (e) {
-        console.warn(`[${service}] LiveKit webhook ${event.id} failed: ${String(e)}`);
+        logger(service).warn({ ...errorField(e), webhookId: event.id }, 'LiveKit webhook not applied');
         res.status(500).json({ error: 'not applied' });
       }
     });

@@ -1,11 +1,11 @@
 import { exitOnConfigError, loadConfig, type Config } from '../config.js';
 import { createPrisma } from '../db/client.js';
 import { createPubSub } from '../pubsub.js';
-import type { ServiceRuntime } from '../runtime.js';
+import type { BaseRuntime, ServiceRuntime } from '../runtime.js';
 import type { RunningServer } from './subgraph.js';
 import { StartupError, startOrExplain } from './startup-errors.js';
 import { pendingMigrations } from '../db/migrations.js';
-import { createMoney } from '../../subgraphs/payments/services/money.js';
+import { errorField, logger } from '../logger.js';
 
 type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: string }) => Promise<RunningServer>;
 
@@ -15,7 +15,12 @@ type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: stri
  * DATABASE_URL (required here: the embedded database is for `npm start` only), JWT_SECRET and GATEWAY_SECRET (required), DATABASE_SCHEMA, JOBS_SCHEMA, REDIS_URL (needed
  * for pub/sub across instances), `<NAME>_PORT`, HOST, DB_POOL_SIZE. Each process holds its own pool, pub/sub and job runner.
  */
-export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'gateway'>, start: SubgraphStarter): Promise<void> {
+export async function runSubgraphProcess(
+  name: Exclude<keyof Config['ports'], 'gateway'>,
+  start: SubgraphStarter,
+  /** The composition root's port wiring (scripts/compose.ts): shared/ knows no subgraph. */
+  compose: (base: BaseRuntime) => ServiceRuntime,
+): Promise<void> {
   // A refused configuration (missing or short secrets…) is one line on stderr and exit 1, before anything connects.
   const config = exitOnConfigError(() => loadConfig());
   if (!config.databaseUrl) {
@@ -34,10 +39,10 @@ export async function runSubgraphProcess(name: Exclude<keyof Config['ports'], 'g
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
   // Every process queues the effects of the money it moves on payments' outbox job, in this queue.
   const jobs = { connectionString: config.databaseUrl, schema: process.env.JOBS_SCHEMA || undefined };
-  const runtime: ServiceRuntime = { config, prisma, pubsub, money: createMoney(prisma, pubsub, jobs), jobs };
+  const runtime = compose({ config, prisma, pubsub, jobs });
   const server = await startOrExplain(config.databaseUrl, () => start(runtime, { port: config.ports[name], host: process.env.HOST || '127.0.0.1' }));
   // One JSON line on stdout when ready (scripts and benchmarks wait for it).
-  console.log(JSON.stringify({ service: name, ready: true, url: server.url, port: server.port, pid: process.pid }));
+  process.stdout.write(`${JSON.stringify({ service: name, ready: true, url: server.url, port: server.port, pid: process.pid })}\n`);
   onShutdown(async () => {
     await server.close();
     await pubsub.close();
@@ -56,7 +61,7 @@ export function onShutdown(close: () => Promise<void>): void {
       await close();
       process.exit(0);
     } catch (error) {
-      console.error('shutdown failed:', error);
+      logger('process').error(errorField(error), 'shutdown failed');
       process.exit(1);
     }
   };

@@ -249,7 +249,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     schema: opts.schema,
     includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
     formatError: (formatted, error) => toFormattedError(formatted, error, !!opts.exposeErrorDetails),
-    // The process owns shutdown (scripts/start.ts, main.ts): Apollo's own SIGTERM handler raced it and held exit.
+    // The process owns shutdown (scripts/start.ts, scripts/services/*.ts, gateway/main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

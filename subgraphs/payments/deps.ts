@@ -1,7 +1,47 @@
-import type { PaymentsService } from './services/payments.js';
+import type { Config } from '../../shared/config.js';
+import type { Context } from '../../shared/context.js';
+import type { PrismaClient } from '../../shared/db/generated/client.js';
+import type { JobsConfig } from '../../shared/jobs.js';
+import type { PubSub } from '../../shared/pubsub.js';
+import { internal } from '../../shared/errors.js';
+import { createMoneyPort } from './ports.js';
+import type { PaymentsMoney } from './services/money.js';
+import { createStripeClient, type Stripe } from './services/stripe-client.js';
+
+/** What payments' services need besides the request context: `ctx.deps.payments`. */
+export interface PaymentsDeps {
+  /** The ledger: payments' MoneyPort implementation (ports.ts), the one other subgraphs are handed too. */
+  money: PaymentsMoney;
+  /** The Stripe SDK client, or null when card payments are not configured. */
+  stripe: Stripe | null;
+  /** Signing secret of Stripe's webhook deliveries (null: not configured). */
+  webhookSecret: string | null;
+  /** Payments' durable job queue (the money outbox, the daily payouts); null: no jobs run (unit tests, benchmarks). */
+  jobs: JobsConfig | null;
+}
 
 declare module '../../shared/context.js' {
   interface ServiceDeps {
-    payments?: PaymentsService;
+    payments?: PaymentsDeps;
   }
+}
+
+/**
+ * Payments' dependencies for one process: the money port given (the runtime's, when it is payments' own) or a new
+ * one over `prisma`, and the Stripe client of the configuration.
+ */
+export function createPaymentsDeps(opts: { prisma: PrismaClient; pubsub: PubSub; config: Config; money?: PaymentsMoney; jobs?: JobsConfig | null }): PaymentsDeps {
+  return {
+    money: opts.money ?? createMoneyPort(opts.prisma, opts.pubsub, opts.jobs),
+    stripe: createStripeClient(opts.config.stripe),
+    webhookSecret: opts.config.stripe.webhookSecret,
+    jobs: opts.jobs ?? null,
+  };
+}
+
+/** This process's payments dependencies (set by startPayments). */
+export function paymentsDeps(ctx: Pick<Context, 'deps'>): PaymentsDeps {
+  const deps = ctx.deps.payments;
+  if (!deps) throw internal('The payments service is not running.');
+  return deps;
 }

@@ -1,8 +1,14 @@
 import type { TaskList } from 'graphile-worker';
+import { backgroundContext, type Context, type ServiceDeps } from '../../shared/context.js';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
+import { logger } from '../../shared/logger.js';
+import type { PubSub } from '../../shared/pubsub.js';
 import { getIntSetting } from '../../shared/settings.js';
+import { paymentsDeps } from './deps.js';
 import { MONEY_MOVED_TASK, moneyMovedTask } from './services/outbox.js';
-import type { PaymentsService } from './services/payments.js';
+import { runAutomaticPayouts } from './services/payouts.js';
+import { rearmAutoReload } from './services/rearm.js';
+import { autoReload } from './services/topups.js';
 
 export const PAYMENT_TASKS = {
   /** The optional daily automatic payout run (PRODUCT.md "Payouts"). */
@@ -31,35 +37,40 @@ export interface DailyPayoutsOutcome {
  * paid, once per reader and day (the payout's idempotency key is `daily:<day>:<reader>`, so running the same day
  * again, on another instance or after a crash, pays nobody twice). `day` is the cron slot's UTC date.
  */
-export async function runDailyPayouts(prisma: PrismaClient, payments: PaymentsService, day: string): Promise<DailyPayoutsOutcome> {
-  if ((await getIntSetting(prisma, 'auto_payouts_enabled')) !== 1) return { skipped: 'DISABLED', day, payoutIds: [], failures: [] };
-  if (!payments.stripeConfigured) return { skipped: 'PAYMENTS_NOT_CONFIGURED', day, payoutIds: [], failures: [] };
-  const results = await payments.runAutomaticPayouts({ viewer: null, ip: null, userAgent: null }, day);
+export async function runDailyPayouts(ctx: Context, day: string): Promise<DailyPayoutsOutcome> {
+  if ((await getIntSetting(ctx.prisma, 'auto_payouts_enabled')) !== 1) return { skipped: 'DISABLED', day, payoutIds: [], failures: [] };
+  if (!paymentsDeps(ctx).stripe) return { skipped: 'PAYMENTS_NOT_CONFIGURED', day, payoutIds: [], failures: [] };
+  const results = await runAutomaticPayouts(ctx, day);
   const payoutIds: string[] = [];
   const failures: Array<{ message: string }> = [];
   for (const r of results) {
     if (r instanceof Error) failures.push({ message: r.message });
     else payoutIds.push(r.id);
   }
-  for (const f of failures) console.warn(`[payments] daily payout run ${day}: ${f.message}`);
+  // The reader is in the message (the payout's idempotency key), never their email.
+  for (const f of failures) logger('payments').warn({ day, failure: f.message }, 'daily payout run: a payout failed');
   return { skipped: null, day, payoutIds, failures };
 }
 
-/** Task handlers for payments' job runner. The cron payload carries the slot's time in `_cron.ts`. */
-export function paymentTasks(prisma: PrismaClient, payments: PaymentsService): TaskList {
+/**
+ * Task handlers for payments' job runner; each run calls payments' services with a background context (no viewer)
+ * over `deps`. The cron payload carries the slot's time in `_cron.ts`.
+ */
+export function paymentTasks(rt: { prisma: PrismaClient; pubsub: PubSub }, deps: ServiceDeps): TaskList {
+  const context = (task: string) => backgroundContext(rt, deps, `job:${task}:${Date.now()}`);
   return {
     [PAYMENT_TASKS.moneyMoved]: moneyMovedTask({
-      publish: (events) => payments.money.publish(events),
-      autoReload: (userIds) => payments.autoReload(userIds),
+      publish: (events) => paymentsDeps({ deps }).money.publish(events),
+      autoReload: (userIds) => autoReload(context(PAYMENT_TASKS.moneyMoved), userIds),
       rearm: async (userIds) => {
-        for (const userId of userIds) await payments.rearm(prisma, userId);
+        for (const userId of userIds) await rearmAutoReload(rt.prisma, [userId]);
       },
     }),
     [PAYMENT_TASKS.dailyPayouts]: async (payload) => {
       const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
       const day = (ts ? new Date(ts) : new Date()).toISOString().slice(0, 10);
-      const outcome = await runDailyPayouts(prisma, payments, day);
-      if (outcome.skipped === 'PAYMENTS_NOT_CONFIGURED') console.warn(`[payments] daily payout run ${day} skipped: Stripe is not configured`);
+      const outcome = await runDailyPayouts(context(PAYMENT_TASKS.dailyPayouts), day);
+      if (outcome.skipped === 'PAYMENTS_NOT_CONFIGURED') logger('payments').warn({ day }, 'daily payout run skipped: Stripe is not configured');
     },
   };
 }

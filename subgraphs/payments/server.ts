@@ -1,12 +1,14 @@
 import express from 'express';
-import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
-import type { ServiceRuntime } from '../../shared/runtime.js';
+import { backgroundContext } from '../../shared/context.js';
 import { migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
+import { errorField, logger } from '../../shared/logger.js';
+import type { ServiceRuntime } from '../../shared/runtime.js';
+import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
+import { createPaymentsDeps } from './deps.js';
 import { PAYMENT_CRON, paymentTasks } from './jobs.js';
+import type { PaymentsMoney } from './ports.js';
 import { schema } from './schema/index.js';
-import { createPaymentsService } from './services/payments.js';
-import type { PaymentsMoney } from './services/money.js';
-import './deps.js';
+import { handleStripeWebhook } from './services/stripe-webhook.js';
 
 export interface PaymentsServer extends RunningServer {
   /** Payments' job handlers (the daily payout run, the money outbox), as its job runner has them. */
@@ -14,9 +16,10 @@ export interface PaymentsServer extends RunningServer {
 }
 
 export async function startPayments(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<PaymentsServer> {
+  // The runtime's money port when it is payments' own (the composition root built it); else one over this pool.
   const money = rt.money && 'adjustBalance' in rt.money ? (rt.money as PaymentsMoney) : undefined;
-  const payments = createPaymentsService({ prisma: rt.prisma, pubsub: rt.pubsub, config: rt.config, money, jobs: rt.jobs });
-  const tasks = paymentTasks(rt.prisma, payments);
+  const deps = { payments: createPaymentsDeps({ prisma: rt.prisma, pubsub: rt.pubsub, config: rt.config, money, jobs: rt.jobs }) };
+  const tasks = paymentTasks(rt, deps);
   // Recurring jobs (the daily payout run) and the money outbox (effects of committed movements, whichever process
   // made them) on the same durable queue as readings' timers.
   let runner: JobRunner | null = null;
@@ -32,15 +35,16 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
       pubsub: rt.pubsub,
       gatewaySecret: rt.config.gatewaySecret,
       exposeErrorDetails: rt.config.exposeErrorDetails,
-      deps: { payments },
+      deps,
       routes: (app) => {
         // Stripe signs the exact bytes it sent: keep the raw body (never JSON-parse before verifying).
         app.post('/webhooks/stripe', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
           try {
-            const outcome = await payments.handleWebhook(req.body as Buffer | undefined, req.header('stripe-signature'));
+            const ctx = backgroundContext(rt, deps, `webhook:stripe:${Date.now()}`);
+            const outcome = await handleStripeWebhook(ctx, { rawBody: req.body as Buffer | undefined, signature: req.header('stripe-signature') });
             res.status(outcome.status).json(outcome.body);
           } catch (error) {
-            console.error('stripe webhook processing failed:', (error as Error)?.message ?? error);
+            logger('payments').error({ ...errorField(error) }, 'stripe webhook processing failed');
             // Stripe retries on 5xx; the event was not recorded (its transaction rolled back).
             res.status(500).json({ received: false, error: 'processing failed' });
           }

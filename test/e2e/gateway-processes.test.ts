@@ -6,7 +6,7 @@ import { postGraphQL, startTestFederation, type TestFederation } from '../helper
 import { print } from 'graphql';
 
 // Several instances side by side: two accounts processes and two gateway processes (the entry points
-// subgraphs/accounts/main.ts and gateway/main.ts), each with its own pool, over one database.
+// scripts/services/accounts.ts and gateway/main.ts), each with its own pool, over one database.
 let fed: TestFederation;
 const children: ChildProcess[] = [];
 const gateways: string[] = [];
@@ -39,7 +39,7 @@ beforeAll(async () => {
     DB_POOL_SIZE: '2',
     REDIS_URL: '',
   };
-  accounts.push(...(await Promise.all([0, 1].map(() => start('subgraphs/accounts/main.ts', { ...common, ACCOUNTS_PORT: '0' })))));
+  accounts.push(...(await Promise.all([0, 1].map(() => start('scripts/services/accounts.ts', { ...common, ACCOUNTS_PORT: '0' })))));
   const others = {
     READINGS_URL: fed.subgraphs.readings.url,
     PAYMENTS_URL: fed.subgraphs.payments.url,

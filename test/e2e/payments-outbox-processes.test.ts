@@ -9,7 +9,7 @@ import { postGraphQL } from '../helpers/federation.js';
 import { startFakeStripe, type FakeStripe } from '../fakes/stripe.js';
 import { createUser, eventually, type TestUser } from './subscriptions-fixtures.js';
 
-// Production layout: the four subgraphs and the gateway as separate processes (`tsx subgraphs/<name>/main.ts`,
+// Production layout: the four subgraphs and the gateway as separate processes (`tsx scripts/services/<name>.ts`,
 // `tsx gateway/main.ts`) over one database and one job queue. A minute charged by readings' billing sweep that
 // crosses a client's auto-reload threshold reloads the wallet exactly once — the effect runs in the payments
 // process, from the outbox job readings queued in its charging transaction — even when readings is killed
@@ -58,7 +58,7 @@ beforeAll(async () => {
     COMMUNITY_PORT: '0',
   };
   const names = ['accounts', 'readings', 'payments', 'community'] as const;
-  const urls = await Promise.all(names.map((n) => start(n, `subgraphs/${n}/main.ts`, common)));
+  const urls = await Promise.all(names.map((n) => start(n, `scripts/services/${n}.ts`, common)));
   const subgraphUrls = Object.fromEntries(names.map((n, i) => [`${n.toUpperCase()}_URL`, urls[i]!]));
   gateway = await start('gateway', 'gateway/main.ts', { ...common, ...subgraphUrls, PORT: '0' });
 }, 90_000);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '../../shared/db/generated/client.js';
 import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { startReadings } from '../../subgraphs/readings/server.js';
-import { createMoney } from '../../subgraphs/payments/services/money.js';
+import { composeRuntime } from '../../scripts/compose.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { createClient, createReader } from './readings-fixtures.js';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     log: [{ emit: 'event', level: 'query' }],
   });
   (logged as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
-  readings = await startReadings({ config: fed.runtime.config, prisma: logged, pubsub: fed.pubsub, money: createMoney(logged, fed.pubsub) });
+  readings = await startReadings(composeRuntime({ config: fed.runtime.config, prisma: logged, pubsub: fed.pubsub }));
 }, 120_000);
 afterAll(async () => {
   await readings?.close();

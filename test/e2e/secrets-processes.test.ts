@@ -14,13 +14,13 @@ const secrets = () => ({ JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecre
 describe('a process refuses to start without its secrets', { timeout: 120_000 }, () => {
   it('a service with DATABASE_URL but no JWT_SECRET', async () => {
     const { GATEWAY_SECRET } = secrets();
-    expectRefused(await run('subgraphs/accounts/main.ts', { DATABASE_URL, GATEWAY_SECRET }), 'JWT_SECRET');
+    expectRefused(await run('scripts/services/accounts.ts', { DATABASE_URL, GATEWAY_SECRET }), 'JWT_SECRET');
   });
 
   it('a service with a JWT_SECRET shorter than 32 bytes, and one without GATEWAY_SECRET', async () => {
     const [short, noGateway] = await Promise.all([
-      run('subgraphs/accounts/main.ts', { DATABASE_URL, JWT_SECRET: 'a'.repeat(31), GATEWAY_SECRET: randomSecret() }),
-      run('subgraphs/community/main.ts', { DATABASE_URL, JWT_SECRET: randomSecret() }),
+      run('scripts/services/accounts.ts', { DATABASE_URL, JWT_SECRET: 'a'.repeat(31), GATEWAY_SECRET: randomSecret() }),
+      run('scripts/services/community.ts', { DATABASE_URL, JWT_SECRET: randomSecret() }),
     ]);
     expectRefused(short, 'JWT_SECRET');
     expect(short.stderr).toMatch(/JWT_SECRET is too short \(31 bytes\)/);
@@ -43,14 +43,14 @@ describe('a process refuses to start without its secrets', { timeout: 120_000 },
 
   it('LIVEKIT_URL without LIVEKIT_API_KEY / LIVEKIT_API_SECRET', async () => {
     const [noKey, noSecret] = await Promise.all([
-      run('subgraphs/readings/main.ts', { DATABASE_URL, ...secrets(), LIVEKIT_URL: 'wss://livekit.example.com', LIVEKIT_API_SECRET: randomSecret() }),
-      run('subgraphs/community/main.ts', { DATABASE_URL, ...secrets(), LIVEKIT_URL: 'wss://livekit.example.com', LIVEKIT_API_KEY: 'APIkey' }),
+      run('scripts/services/readings.ts', { DATABASE_URL, ...secrets(), LIVEKIT_URL: 'wss://livekit.example.com', LIVEKIT_API_SECRET: randomSecret() }),
+      run('scripts/services/community.ts', { DATABASE_URL, ...secrets(), LIVEKIT_URL: 'wss://livekit.example.com', LIVEKIT_API_KEY: 'APIkey' }),
     ]);
     expectRefused(noKey, 'LIVEKIT_API_KEY');
     expectRefused(noSecret, 'LIVEKIT_API_SECRET');
   });
 
   it('STRIPE_SECRET_KEY without STRIPE_WEBHOOK_SECRET', async () => {
-    expectRefused(await run('subgraphs/payments/main.ts', { DATABASE_URL, ...secrets(), STRIPE_SECRET_KEY: 'sk_test_123' }), 'STRIPE_WEBHOOK_SECRET');
+    expectRefused(await run('scripts/services/payments.ts', { DATABASE_URL, ...secrets(), STRIPE_SECRET_KEY: 'sk_test_123' }), 'STRIPE_WEBHOOK_SECRET');
   });
 });

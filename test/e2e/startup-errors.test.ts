@@ -23,13 +23,13 @@ afterAll(async () => {
 
 describe('start-up mistakes', { timeout: 120_000 }, () => {
   it('a database that does not answer', async () => {
-    const exit = await runEntryPoint('subgraphs/accounts/main.ts', { ...secrets(), DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/none?connect_timeout=2' });
+    const exit = await runEntryPoint('scripts/services/accounts.ts', { ...secrets(), DATABASE_URL: 'postgresql://postgres@127.0.0.1:9/none?connect_timeout=2' });
     expectRefused(exit, 'Cannot reach the PostgreSQL database 127.0.0.1:9/none');
   });
 
   it('a database whose migrations are not applied', async () => {
     await db.sql(`DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)`);
-    const exit = await runEntryPoint('subgraphs/readings/main.ts', { ...secrets(), DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema });
+    const exit = await runEntryPoint('scripts/services/readings.ts', { ...secrets(), DATABASE_URL: db.url, DATABASE_SCHEMA: db.schema });
     expectRefused(exit, 'run npm run db:migrate');
   });
 

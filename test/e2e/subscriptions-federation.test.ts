@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import type { SubscriptionLimits } from '../../gateway/subscription-limits.js';
 import type { SubgraphName } from '../../gateway/supergraph.js';
+import { composeRuntime } from '../../scripts/compose.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { RunningServer } from '../../shared/server/subgraph.js';
@@ -53,7 +54,7 @@ const extraPubsubs: PubSub[] = [];
 
 async function startStack(pubsub: PubSub, limits: Partial<SubscriptionLimits> = {}, ports: { pulse?: number } = {}): Promise<Stack> {
   // Every stack shares the first one's secrets (testConfig makes new ones each call): one user's token works on all.
-  const rt: ServiceRuntime = { config: stacks[0]?.rt.config ?? testConfig(), prisma: db.prisma, pubsub };
+  const rt: ServiceRuntime = composeRuntime({ config: stacks[0]?.rt.config ?? testConfig(), prisma: db.prisma, pubsub });
   const accounts = await startAccounts(rt);
   const pulse = await startPulseSubgraph(rt, sessions, { port: ports.pulse });
   const gateway = await startGateway({

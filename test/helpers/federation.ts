@@ -3,8 +3,8 @@ import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql
 import { loadConfig, randomSecret, type Config } from '../../shared/config.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
-import { startLocalFederation, type LocalFederation } from '../../gateway/local-federation.js';
-import { createMoney } from '../../subgraphs/payments/services/money.js';
+import { startLocalFederation, type LocalFederation } from '../../scripts/local-federation.js';
+import { composeRuntime } from '../../scripts/compose.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export interface TestFederation extends LocalFederation {
@@ -57,7 +57,7 @@ export async function startTestFederation(options: { config?: Partial<Config>; r
   // Durable timers (readings): one queue schema shared by all test files (installing one notifies every
   // worker to stop), task names and job keys prefixed per file; polled often so tests need not wait.
   const jobs = { connectionString: db.url, schema: 'test_jobs', prefix: `${db.schema}:`, pollIntervalMs: 100 };
-  const runtime: ServiceRuntime = { config, prisma: db.prisma, pubsub, money: createMoney(db.prisma, pubsub, jobs), jobs };
+  const runtime: ServiceRuntime = composeRuntime({ config, prisma: db.prisma, pubsub, jobs });
   const federation = await startLocalFederation(runtime);
   const url = federation.gateway.url;
   return {

@@ -1,6 +1,7 @@
 import { builder } from '../builder.js';
 import { filterIterator } from '../../../shared/pubsub.js';
-import { publishReaderStatus, READER_STATUS_TOPIC, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
+import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
+import { publishReaderStatus, setReaderPresence } from '../services/presence.js';
 import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { ReaderRef, ReaderStatusEnum, readerByUserLoader } from './reader.js';
 

@@ -3,7 +3,8 @@ import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.j
 import type { Role } from '../../../shared/context.js';
 import type { PubSub } from '../../../shared/pubsub.js';
 import { conflict, notFound } from '../../../shared/errors.js';
-import { publishReaderStatus, setReaderPresence, type ReaderStatusEvent } from '../../../shared/presence.js';
+import type { ReaderStatusEvent, UserStatusChange } from '../../../shared/ports.js';
+import { publishReaderStatus, setReaderPresence } from './presence.js';
 import {
   AUTH_STATE_PATH,
   INTERNAL_CALL_HEADER,
@@ -15,15 +16,7 @@ import {
 
 export type UserStatus = AuthState['status'];
 
-/** What a status change did; hand it to publishUserStatusChange after the transaction commits. */
-export interface UserStatusChange {
-  userId: string;
-  from: UserStatus;
-  to: UserStatus;
-  role: Role;
-  revokedRefreshTokens: number;
-  presence: ReaderStatusEvent | null;
-}
+export type { UserStatusChange };
 
 /**
  * The one path that changes a user's status (accounts' admin mutation, community's moderation queue), inside the

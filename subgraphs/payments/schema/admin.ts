@@ -1,5 +1,7 @@
-import { builder, payments } from '../builder.js';
-import type { ReconciliationCheck, ReconciliationReport } from '../services/reports.js';
+import { canAuditLedger, canRefund } from '../authz.js';
+import { builder } from '../builder.js';
+import { refundSession } from '../services/refunds.js';
+import { reconciliationReport, type ReconciliationCheck, type ReconciliationReport } from '../services/reports.js';
 
 const RefundSessionInput = builder.inputType('RefundSessionInput', {
   description: 'A refund of a reading session.',
@@ -47,20 +49,20 @@ const ReportObject = builder.objectRef<ReconciliationReport>('ReconciliationRepo
 builder.queryField('reconciliationReport', (t) =>
   t.field({
     type: ReportObject,
-    authScopes: { admin: true },
+    authScopes: (_root, _args, ctx) => canAuditLedger(ctx.viewer),
     description: 'Admins: compares the ledger, cached balances, top-ups, payouts and recorded Stripe events.',
-    resolve: (_root, _args, ctx) => payments(ctx).reconcile(),
+    resolve: (_root, _args, ctx) => reconciliationReport(ctx),
   }),
 );
 
 builder.mutationField('refundSession', (t) =>
   t.prismaField({
     type: 'Transaction',
-    authScopes: { admin: true },
+    authScopes: (_root, _args, ctx) => canRefund(ctx.viewer),
     description: 'Admins: refunds a session in full or in part to the client\'s wallet, reversing the reader\'s and platform\'s shares.',
     args: { input: t.arg({ type: RefundSessionInput, required: true, description: 'Session, amount in cents (default: all not yet refunded), reason and idempotency key.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const tx = await payments(ctx).refundSession(ctx, { sessionId: String(input.sessionId), amountCents: input.amountCents, reason: input.reason, idempotencyKey: input.idempotencyKey });
+      const tx = await refundSession(ctx, { sessionId: String(input.sessionId), amountCents: input.amountCents, reason: input.reason, idempotencyKey: input.idempotencyKey });
       return ctx.prisma.transaction.findUniqueOrThrow({ ...query, where: { id: tx.id } });
     },
   }),

@@ -1,7 +1,8 @@
-import { builder, ownOrAdmin, payments, viewerOf } from '../builder.js';
-import type { Prisma } from '../../../shared/db/generated/client.js';
-import type { ReaderEarnings } from '../services/reports.js';
 import { notFound } from '../../../shared/errors.js';
+import { canOpenPayoutAccount, canPayOut, canViewEarnings, payoutsVisibleTo } from '../authz.js';
+import { builder } from '../builder.js';
+import { createPayoutAccountLink, requestPayout } from '../services/payouts.js';
+import { readerEarnings, type ReaderEarnings } from '../services/reports.js';
 
 const ReaderEarningsObject = builder.objectRef<ReaderEarnings>('ReaderEarnings').implement({
   description: 'A reader\'s earnings (their share of minutes, paid replies and gifts, net of refunds), in cents. Periods are UTC.',
@@ -73,10 +74,10 @@ const PayoutAccountLinkInput = builder.inputType('PayoutAccountLinkInput', {
 builder.queryFields((t) => ({
   readerEarnings: t.field({
     type: ReaderEarningsObject,
-    authScopes: { $any: { reader: true, admin: true } },
+    authScopes: (_root, _args, ctx) => canViewEarnings(ctx.viewer),
     description: 'The signed-in reader\'s earnings (admins: any reader\'s with readerId).',
     args: { readerId: t.arg.id({ description: 'Admins only: another reader.' }) },
-    resolve: (_root, args, ctx) => payments(ctx).readerEarnings(ownOrAdmin(ctx, args.readerId ? String(args.readerId) : null)),
+    resolve: (_root, args, ctx) => readerEarnings(ctx, { readerId: args.readerId ? String(args.readerId) : null }),
   }),
   payouts: t.prismaConnection(
     {
@@ -84,15 +85,11 @@ builder.queryFields((t) => ({
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { $any: { reader: true, admin: true } },
+      authScopes: (_root, _args, ctx) => canViewEarnings(ctx.viewer),
       description: 'Payout history, newest first: the reader\'s own; admins see all (or one reader\'s with readerId).',
       args: { readerId: t.arg.id({ description: 'Admins: only this reader.' }) },
-      resolve: (query, _root, args, ctx) => {
-        const viewer = viewerOf(ctx);
-        const where: Prisma.PayoutWhereInput =
-          viewer.role === 'ADMIN' ? (args.readerId ? { readerId: String(args.readerId) } : {}) : { readerId: ownOrAdmin(ctx, args.readerId ? String(args.readerId) : null) };
-        return ctx.prisma.payout.findMany({ ...query, where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-      },
+      resolve: (query, _root, args, ctx) =>
+        ctx.prisma.payout.findMany({ ...query, where: payoutsVisibleTo(ctx.viewer, args.readerId ? String(args.readerId) : null), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     },
     { description: 'A page of payouts.' },
     { description: 'A payout in a page.' },
@@ -102,21 +99,21 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createPayoutAccountLink: t.field({
     type: PayoutAccountLink,
-    authScopes: { reader: true },
+    authScopes: (_root, _args, ctx) => canOpenPayoutAccount(ctx.viewer),
     description: 'Readers: creates their Stripe Connect Express account (once) and returns an onboarding link.',
     args: { input: t.arg({ type: PayoutAccountLinkInput, required: true, description: 'Return and refresh URLs.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const link = await payments(ctx).createPayoutAccountLink(viewerOf(ctx).id, input);
+      const link = await createPayoutAccountLink(ctx, input);
       return { url: link.url, expiresAt: link.expiresAt, stripeAccountId: link.account.stripeAccountId };
     },
   }),
   requestPayout: t.prismaField({
     type: 'Payout',
-    authScopes: { admin: true },
+    authScopes: (_root, _args, ctx) => canPayOut(ctx.viewer),
     description: 'Admins: pays a reader\'s earnings to their Stripe account. A failed transfer puts the money back.',
     args: { input: t.arg({ type: RequestPayoutInput, required: true, description: 'Reader, amount and idempotency key.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const payout = await payments(ctx).requestPayout(ctx, { readerId: String(input.readerId), amountCents: input.amountCents, idempotencyKey: input.idempotencyKey });
+      const payout = await requestPayout(ctx, { readerId: String(input.readerId), amountCents: input.amountCents, idempotencyKey: input.idempotencyKey });
       const row = await ctx.prisma.payout.findUnique({ ...query, where: { id: payout.id } });
       if (!row) throw notFound('Payout');
       return row;

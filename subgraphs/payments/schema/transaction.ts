@@ -1,7 +1,7 @@
-import { builder, ownOrAdmin } from '../builder.js';
+import { assertCanViewWholeLedger, canAuditLedger, canUseWallet, moneyOwnerFor } from '../authz.js';
+import { builder } from '../builder.js';
 import { TransactionStatus, TransactionType } from '../../../shared/db/generated/enums.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
-import { forbidden } from '../../../shared/errors.js';
 
 export const TransactionTypeEnum = builder.enumType('TransactionType', {
   description: 'What moved the money.',
@@ -57,7 +57,7 @@ builder.queryFields((t) => ({
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { authenticated: true },
+      authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
       description: 'The viewer\'s transactions (as client or as earning reader), newest first. Admins may pass userId, or allUsers for the whole ledger.',
       args: {
         userId: t.arg.id({ description: 'Admins only: another user.' }),
@@ -67,8 +67,8 @@ builder.queryFields((t) => ({
         to: t.arg({ type: 'DateTime', description: 'Only before this instant.' }),
       },
       resolve: (query, _root, args, ctx) => {
-        if (args.allUsers && ctx.viewer?.role !== 'ADMIN') throw forbidden('Only admins see the whole ledger.');
-        const userId = args.allUsers ? null : ownOrAdmin(ctx, args.userId ? String(args.userId) : null);
+        if (args.allUsers) assertCanViewWholeLedger(ctx.viewer);
+        const userId = args.allUsers ? null : moneyOwnerFor(ctx.viewer, args.userId ? String(args.userId) : null);
         const where: Prisma.TransactionWhereInput = {
           ...(userId ? { OR: [{ userId }, { readerId: userId }] } : {}),
           ...(args.types?.length ? { type: { in: args.types } } : {}),
@@ -114,7 +114,7 @@ builder.queryField('ledgerAccounts', (t) =>
       cursor: 'id',
       defaultSize: 50,
       maxSize: 200,
-      authScopes: { admin: true },
+      authScopes: (_root, _args, ctx) => canAuditLedger(ctx.viewer),
       description: 'Admins: ledger accounts and their balances, by id.',
       args: { kind: t.arg({ type: LedgerAccountKindEnum, description: 'Only this kind.' }) },
       resolve: (query, _root, args, ctx) => ctx.prisma.ledgerAccount.findMany({ ...query, where: args.kind ? { kind: args.kind } : {}, orderBy: { id: 'asc' } }),

@@ -1,5 +1,6 @@
-import { builder, payments } from '../builder.js';
-import { walletRefundStatus } from '../services/wallet-refunds.js';
+import { canRefund } from '../authz.js';
+import { builder } from '../builder.js';
+import { refundWalletBalance, walletRefundStatus } from '../services/wallet-refunds.js';
 
 const WalletRefundStatusEnum = builder.enumType('WalletRefundStatus', {
   description: 'Where a refund of wallet balance to the card is, from its parts.',
@@ -86,12 +87,12 @@ const RefundWalletBalancePayload = builder.objectRef<{ walletRefundId: string; b
 builder.mutationField('refundWalletBalance', (t) =>
   t.field({
     type: RefundWalletBalancePayload,
-    authScopes: { admin: true },
+    authScopes: (_root, _args, ctx) => canRefund(ctx.viewer),
     description:
       'Admins: refunds part or all of a client\'s unused wallet balance to the card(s) it came from, newest top-up first (a support action; audited). Balance from adjustments or demo credit cannot go to a card.',
     args: { input: t.arg({ type: RefundWalletBalanceInput, required: true, description: 'Client, amount, reason and idempotency key.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const r = await payments(ctx).refundWalletBalance(ctx, {
+      const r = await refundWalletBalance(ctx, {
         userId: String(input.userId),
         amountCents: input.amountCents,
         reason: input.reason,
@@ -109,7 +110,7 @@ builder.queryField('walletRefunds', (t) =>
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { admin: true },
+      authScopes: (_root, _args, ctx) => canRefund(ctx.viewer),
       description: 'Admins: refunds of wallet balance to cards, newest first (all, or one client\'s with userId).',
       args: { userId: t.arg.id({ description: 'Only this client.' }) },
       resolve: (query, _root, args, ctx) =>

@@ -1,10 +1,14 @@
-import { builder, ownOrAdmin, payments, viewerOf } from '../builder.js';
+import type { Context } from '../../../shared/context.js';
+import { requireViewer } from '../../../shared/authz.js';
 import { filterIterator } from '../../../shared/pubsub.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import type { Wallet } from '../../../shared/db/generated/client.js';
+import { canAdjustBalances, canUseWallet, moneyOwnerFor } from '../authz.js';
+import { builder } from '../builder.js';
+import { adjustBalance } from '../services/adjustments.js';
 import { ensureUserAccounts } from '../services/ledger.js';
 import { walletTopic, type WalletEvent } from '../services/money.js';
-import { TOP_UP_PRESETS_CENTS, MAX_TOP_UP_CENTS } from '../services/topups.js';
+import { TOP_UP_PRESETS_CENTS, MAX_TOP_UP_CENTS, cardPaymentsEnabled, createTopUp, setAutoReload } from '../services/topups.js';
 import { TransactionTypeEnum, TransactionObject } from './transaction.js';
 
 export const AutoReloadObject = builder.objectRef<Wallet>('AutoReload').implement({
@@ -40,7 +44,7 @@ const TopUpOptionsObject = builder.objectRef<Record<string, never>>('TopUpOption
     minimumCents: t.int({ description: 'Smallest top-up, in cents.', resolve: (_r, _a, ctx) => getIntSetting(ctx.prisma, 'min_topup_cents') }),
     maximumCents: t.int({ description: 'Largest top-up, in cents.', resolve: () => MAX_TOP_UP_CENTS }),
     presetsCents: t.intList({ description: 'Suggested amounts, in cents.', resolve: () => [...TOP_UP_PRESETS_CENTS] }),
-    cardPaymentsEnabled: t.boolean({ description: 'False when Stripe is not configured (createTopUp answers PAYMENTS_NOT_CONFIGURED).', resolve: (_r, _a, ctx) => payments(ctx).stripeConfigured }),
+    cardPaymentsEnabled: t.boolean({ description: 'False when Stripe is not configured (createTopUp answers PAYMENTS_NOT_CONFIGURED).', resolve: (_r, _a, ctx) => cardPaymentsEnabled(ctx) }),
   }),
 });
 
@@ -142,7 +146,7 @@ const WalletUpdateObject = builder.objectRef<WalletEvent>('WalletUpdate').implem
 });
 
 /** The user's wallet, created (with its ledger account) on first read only: a read writes nothing afterwards. */
-async function walletOf(ctx: Parameters<typeof viewerOf>[0], userId: string, query: object) {
+async function walletOf(ctx: Context, userId: string, query: object) {
   const existing = await ctx.prisma.wallet.findUnique({ ...query, where: { userId } });
   if (existing) return existing;
   await ensureUserAccounts(ctx.prisma, { wallets: [userId] });
@@ -152,10 +156,10 @@ async function walletOf(ctx: Parameters<typeof viewerOf>[0], userId: string, que
 builder.queryFields((t) => ({
   wallet: t.prismaField({
     type: 'Wallet',
-    authScopes: { authenticated: true },
+    authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
     description: 'The viewer\'s wallet (admins: anyone\'s with userId). A zero balance before the first top-up.',
     args: { userId: t.arg.id({ description: 'Admins only: another user.' }) },
-    resolve: async (query, _root, args, ctx) => walletOf(ctx, ownOrAdmin(ctx, args.userId ? String(args.userId) : null), query),
+    resolve: async (query, _root, args, ctx) => walletOf(ctx, moneyOwnerFor(ctx.viewer, args.userId ? String(args.userId) : null), query),
   }),
   topUpOptions: t.field({
     type: TopUpOptionsObject,
@@ -168,10 +172,10 @@ builder.queryFields((t) => ({
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { authenticated: true },
+      authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
       description: 'The viewer\'s card top-ups, newest first.',
       resolve: (query, _root, _args, ctx) =>
-        ctx.prisma.topUp.findMany({ ...query, where: { userId: viewerOf(ctx).id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
+        ctx.prisma.topUp.findMany({ ...query, where: { userId: requireViewer(ctx).id }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
     },
     { description: 'A page of top-ups.' },
     { description: 'A top-up in a page.' },
@@ -181,45 +185,41 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createTopUp: t.field({
     type: CreateTopUpPayload,
-    authScopes: { authenticated: true },
+    authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
     description: 'Starts a card top-up (Stripe PaymentIntent). The wallet is credited when Stripe confirms the payment.',
     args: { input: t.arg({ type: CreateTopUpInput, required: true, description: 'Amount and idempotency key.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const { topUp, clientSecret } = await payments(ctx).createTopUp(viewerOf(ctx).id, input.amountCents, input.idempotencyKey);
+      const { topUp, clientSecret } = await createTopUp(ctx, { amountCents: input.amountCents, idempotencyKey: input.idempotencyKey });
       return { topUpId: topUp.id, clientSecret };
     },
   }),
   setAutoReload: t.prismaField({
     type: 'Wallet',
-    authScopes: { authenticated: true },
+    authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
     description: 'Turns auto-reload on (threshold and amount; needs a card saved by a top-up) or off.',
     args: { input: t.arg({ type: SetAutoReloadInput, required: true, description: 'On with a threshold and an amount in cents, or off.' }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const userId = viewerOf(ctx).id;
-      await payments(ctx).setAutoReload(userId, input);
-      return ctx.prisma.wallet.findUniqueOrThrow({ ...query, where: { userId } });
+      const wallet = await setAutoReload(ctx, input);
+      return ctx.prisma.wallet.findUniqueOrThrow({ ...query, where: { userId: wallet.userId } });
     },
   }),
   adjustBalance: t.field({
     type: AdjustBalancePayload,
-    authScopes: { admin: true },
+    authScopes: (_root, _args, ctx) => canAdjustBalances(ctx.viewer),
     description: 'Admins: credits or debits a balance by hand with a reason and an idempotency key (audited).',
     args: { input: t.arg({ type: AdjustBalanceInput, required: true, description: 'Whose balance, signed amount in cents, reason and idempotency key.' }) },
     resolve: (_root, { input }, ctx) =>
-      payments(ctx).money.adjustBalance(
-        { userId: String(input.userId), amountCents: input.amountCents, account: input.account ?? 'WALLET', reason: input.reason, idempotencyKey: input.idempotencyKey },
-        ctx,
-      ),
+      adjustBalance(ctx, { userId: String(input.userId), amountCents: input.amountCents, account: input.account ?? 'WALLET', reason: input.reason, idempotencyKey: input.idempotencyKey }),
   }),
 }));
 
 builder.subscriptionField('walletUpdated', (t) =>
   t.field({
     type: WalletUpdateObject,
-    authScopes: { authenticated: true },
+    authScopes: (_root, _args, ctx) => canUseWallet(ctx.viewer),
     description: 'Changes of the viewer\'s wallet: top-up credited, charge taken, refund, adjustment, low balance.',
     subscribe: (_root, _args, ctx) => {
-      const userId = viewerOf(ctx).id;
+      const userId = requireViewer(ctx).id;
       return filterIterator(ctx.pubsub.subscribe<WalletEvent>(walletTopic(userId)), (e) => e.userId === userId);
     },
     resolve: (event) => event as WalletEvent,

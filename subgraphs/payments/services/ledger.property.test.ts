@@ -7,8 +7,15 @@ import { testConfig } from '../../../test/helpers/federation.js';
 import { fakeStripeConfig, startFakeStripe, type FakeStripe } from '../../../test/fakes/stripe.js';
 import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
 import { AppError } from '../../../shared/errors.js';
-import { createPaymentsService, type PaymentsService } from './payments.js';
-import { CLEAN, checkLedger, createUser, rid } from '../testing/fixtures.js';
+import type { Context } from '../../../shared/context.js';
+import { createPaymentsDeps, type PaymentsDeps } from '../deps.js';
+import { CLEAN, checkLedger, createUser, paymentsContext, rid } from '../testing/fixtures.js';
+import { adjustBalance } from './adjustments.js';
+import { createPayoutAccountLink, requestPayout } from './payouts.js';
+import { refundSession } from './refunds.js';
+import { reconciliationReport } from './reports.js';
+import { handleStripeWebhook } from './stripe-webhook.js';
+import { createTopUp } from './topups.js';
 
 /**
  * Property: whatever random, partly concurrent sequence of top-ups (with webhook replays, forgeries and
@@ -19,7 +26,7 @@ import { CLEAN, checkLedger, createUser, rid } from '../testing/fixtures.js';
 let db: TestDatabase;
 let pubsub: PubSub;
 let stripe: FakeStripe;
-let svc: PaymentsService;
+let deps: PaymentsDeps;
 let admin: string;
 const clients: string[] = [];
 const readers: string[] = [];
@@ -27,20 +34,23 @@ const sessions: Array<{ id: string; clientId: string; readerId: string; rateCent
 /** Payment intents a valid payment_intent.succeeded was delivered for, and the amount the top-up was made for. */
 const paid = new Map<string, number>();
 const deliveries: Array<{ body: string; signature: string }> = [];
-const actor = () => ({ viewer: { id: admin, role: 'ADMIN' as const }, ip: null, userAgent: 'property-test' });
+const actor = (): Context => ({ ...paymentsContext({ prisma: db.prisma, pubsub }, deps, { id: admin, role: 'ADMIN' }), userAgent: 'property-test' });
+const as = (id: string, role: 'CLIENT' | 'READER') => paymentsContext({ prisma: db.prisma, pubsub }, deps, { id, role });
+/** A Stripe delivery, as the webhook route hands it over (no viewer). */
+const deliver = (body: string, signature: string) => handleStripeWebhook(paymentsContext({ prisma: db.prisma, pubsub }, deps), { rawBody: Buffer.from(body), signature });
 const EXPECTED = new Set(['INSUFFICIENT_FUNDS', 'BAD_USER_INPUT', 'CONFLICT']);
 
 beforeAll(async () => {
   db = await createTestDatabase({ poolSize: 12 });
   pubsub = createPubSub({ prefix: `${db.schema}:` });
   stripe = await startFakeStripe();
-  svc = createPaymentsService({ prisma: db.prisma, pubsub, config: testConfig({ stripe: fakeStripeConfig(stripe) }) });
+  deps = createPaymentsDeps({ prisma: db.prisma, pubsub, config: testConfig({ stripe: fakeStripeConfig(stripe) }) });
   admin = await createUser(db.prisma, 'ADMIN');
   for (let i = 0; i < 3; i++) clients.push(await createUser(db.prisma, 'CLIENT'));
   for (let i = 0; i < 3; i++) {
     const r = await createUser(db.prisma, 'READER');
     readers.push(r);
-    await svc.createPayoutAccountLink(r, { returnUrl: 'https://x.test/r', refreshUrl: 'https://x.test/f' });
+    await createPayoutAccountLink(as(r, 'READER'), { returnUrl: 'https://x.test/r', refreshUrl: 'https://x.test/f' });
   }
   for (let i = 0; i < 6; i++) {
     const clientId = clients[i % 3]!;
@@ -101,7 +111,7 @@ async function apply(o: Op, runId: number): Promise<void> {
   switch (o.kind) {
     case 'topUp': {
       const clientId = clients[o.client]!;
-      const { topUp } = await svc.createTopUp(clientId, o.amount);
+      const { topUp } = await createTopUp(as(clientId, 'CLIENT'), { amountCents: o.amount });
       const pi = stripe.paymentIntents.get(topUp.stripePaymentIntentId)!;
       if (o.outcome === 'none') return;
       const d =
@@ -111,7 +121,7 @@ async function apply(o: Op, runId: number): Promise<void> {
             ? stripe.event('payment_intent.payment_failed', { ...pi, last_payment_error: { message: 'declined' } })
             : stripe.event('payment_intent.succeeded', { ...pi, amount_received: pi.amount }, { secret: 'whsec_forged' });
       deliveries.push(d);
-      const results = await Promise.all(Array.from({ length: o.deliveries }, () => svc.handleWebhook(Buffer.from(d.body), d.signature)));
+      const results = await Promise.all(Array.from({ length: o.deliveries }, () => deliver(d.body, d.signature)));
       if (o.outcome === 'forge') expect(results.every((r) => r.status === 400)).toBe(true);
       else expect(results.filter((r) => r.status === 200 && !r.body.duplicate)).toHaveLength(1);
       if (o.outcome === 'succeed') paid.set(pi.id as string, o.amount);
@@ -120,14 +130,14 @@ async function apply(o: Op, runId: number): Promise<void> {
     case 'replay': {
       if (!deliveries.length) return;
       const d = deliveries[o.index % deliveries.length]!;
-      const r = await svc.handleWebhook(Buffer.from(d.body), d.signature);
+      const r = await deliver(d.body, d.signature);
       expect([200, 400]).toContain(r.status);
       if (r.status === 200) expect(r.body.duplicate).toBe(true);
       return;
     }
     case 'minute': {
       const s = sessions[o.session]!;
-      await svc.money.chargeSessionMinute({ sessionId: s.id, clientId: s.clientId, readerId: s.readerId, minute: o.minute, rateCents: s.rateCents });
+      await deps.money.chargeSessionMinute({ sessionId: s.id, clientId: s.clientId, readerId: s.readerId, minute: o.minute, rateCents: s.rateCents });
       return;
     }
     case 'tick': {
@@ -135,12 +145,12 @@ async function apply(o: Op, runId: number): Promise<void> {
         const s = sessions[p.session]!;
         return { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, minute: p.minute, rateCents: s.rateCents };
       });
-      const results = await svc.money.chargeSessionMinutes(inputs);
+      const results = await deps.money.chargeSessionMinutes(inputs);
       expect(results).toHaveLength(inputs.length);
       return;
     }
     case 'purchase': {
-      await svc.money.purchase({
+      await deps.money.purchase({
         idempotencyKey: `p-${runId}-${o.key}`,
         clientId: clients[o.client]!,
         readerId: o.reader === null ? null : readers[o.reader]!,
@@ -151,20 +161,17 @@ async function apply(o: Op, runId: number): Promise<void> {
       return;
     }
     case 'refund': {
-      await svc.refundSession(actor(), { sessionId: sessions[o.session]!.id, amountCents: o.amount, reason: 'property refund', idempotencyKey: `refund-${runId}-${o.key}` });
+      await refundSession(actor(), { sessionId: sessions[o.session]!.id, amountCents: o.amount, reason: 'property refund', idempotencyKey: `refund-${runId}-${o.key}` });
       return;
     }
     case 'adjust': {
       const user = o.user < 3 ? clients[o.user]! : readers[o.user - 3]!;
-      await svc.money.adjustBalance(
-        { userId: user, amountCents: o.amount, account: o.user < 3 ? 'WALLET' : 'EARNINGS', reason: 'property adjustment', idempotencyKey: `a-${runId}-${o.key}-${o.amount}` },
-        actor(),
-      );
+      await adjustBalance(actor(), { userId: user, amountCents: o.amount, account: o.user < 3 ? 'WALLET' : 'EARNINGS', reason: 'property adjustment', idempotencyKey: `a-${runId}-${o.key}-${o.amount}` });
       return;
     }
     case 'payout': {
       stripe.failTransfers = o.fail;
-      await svc.requestPayout(actor(), { readerId: readers[o.reader]!, idempotencyKey: `payout-${runId}-${o.key}` });
+      await requestPayout(actor(), { readerId: readers[o.reader]!, idempotencyKey: `payout-${runId}-${o.key}` });
       return;
     }
   }
@@ -187,7 +194,7 @@ async function invariants() {
   expect(total).toBe('0');
   const wrongRate = await db.sql(`SELECT t.id FROM transactions t JOIN sessions s ON s.id = t.session_id WHERE t.type = 'SESSION_CHARGE' AND t.amount_cents <> s.rate_cents`);
   expect(wrongRate).toEqual([]);
-  const report = await svc.reconcile();
+  const report = await reconciliationReport(actor());
   expect(report.checks.filter((c) => c.differences > 0)).toEqual([]);
 }
 
@@ -198,7 +205,7 @@ describe('ledger properties under random concurrent sequences', () => {
         const runId = ++run;
         // Some credit for every client each run, so charges, purchases and refunds have money to move.
         for (const c of clients) {
-          await svc.money.adjustBalance({ userId: c, amountCents: 2000, account: 'WALLET', reason: 'run credit', idempotencyKey: `seed-${runId}-${c}` }, actor());
+          await adjustBalance(actor(), { userId: c, amountCents: 2000, account: 'WALLET', reason: 'run credit', idempotencyKey: `seed-${runId}-${c}` });
         }
         for (const batch of batches) {
           const settled = await Promise.allSettled(batch.map((o) => apply(o, runId)));

@@ -1,4 +1,6 @@
+import { transact, type AfterCommit } from '../../../shared/after-commit.js';
 import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
+import type { PubSub } from '../../../shared/pubsub.js';
 import { badInput, insufficientFunds, internal } from '../../../shared/errors.js';
 
 /**
@@ -234,12 +236,14 @@ export function isRetryable(error: unknown): boolean {
   return codes.some((c) => c === '40001' || c === '40P01' || c === 'P2002' || c === 'P2034' || c === '23505');
 }
 
-/** Runs `fn` in the caller's transaction, or in a fresh one retried on serialization failures and key races. */
-export async function inTransaction<T>(prisma: PrismaClient, tx: Tx | undefined, fn: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
-  if (tx) return fn(tx);
+/**
+ * A fresh money transaction: `transact` (shared/after-commit.ts, the one after-commit unit of work) with money's
+ * pool waits, retried as a whole (with fresh after-commit effects) on serialization failures, deadlocks and key races.
+ */
+export async function moneyTransact<T>(db: { prisma: PrismaClient; pubsub: PubSub }, fn: (tx: Tx, after: AfterCommit) => Promise<T>, attempts = 4): Promise<T> {
   for (let i = 1; ; i++) {
     try {
-      return await prisma.$transaction(fn, { maxWait: 10_000, timeout: 30_000 });
+      return await transact(db, { service: 'payments', maxWait: 10_000, timeout: 30_000 }, fn);
     } catch (error) {
       if (i >= attempts || !isRetryable(error)) throw error;
     }

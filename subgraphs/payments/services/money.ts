@@ -10,6 +10,7 @@ import type {
 import type { PubSub } from '../../../shared/pubsub.js';
 import type { JobsConfig } from '../../../shared/jobs.js';
 import type { Context } from '../../../shared/context.js';
+import type { AfterCommit } from '../../../shared/after-commit.js';
 import { audit } from '../../../shared/audit.js';
 import { AppError, badInput, conflict, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
@@ -21,7 +22,7 @@ import {
   ensurePlatformAccounts,
   ensureUserAccounts,
   idempotencyKeyOf,
-  inTransaction,
+  moneyTransact,
   lockAccounts,
   post,
   reasonOf,
@@ -29,7 +30,7 @@ import {
   walletAccountId,
   type TransactionTypeName,
 } from './ledger.js';
-import { createMoneyOutbox, type MoneyMoved } from './outbox.js';
+import { createMoneyOutbox, walletMoved, type MoneyMoved } from './outbox.js';
 import { sweepMoved, TICK_SQL } from './billing-tick.js';
 
 /** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
@@ -71,6 +72,13 @@ export interface PaymentsMoney extends MoneyPort {
   /** Publishes walletUpdated with the committed balances of these users. */
   walletChanged(userIds: string[], cause?: TransactionTypeName | null): Promise<void>;
   publish(events: WalletEvent[]): Promise<void>;
+  /** Resolves once a transaction that will call `moved` may be opened (the outbox's queue schema is installed). */
+  ready(): Promise<void>;
+  /**
+   * The effects of a movement payments' own services made in `tx`: queued on the outbox in `tx` (walletUpdated,
+   * then auto-reload or re-arming, after commit by the job runner); without jobs, walletUpdated on `after`.
+   */
+  moved(tx: Tx, after: AfterCommit, moved: MoneyMoved): Promise<void>;
 }
 
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
@@ -79,18 +87,6 @@ function assertMinute(m: SessionMinute): void {
   if (!m.sessionId || !m.clientId || !m.readerId) throw badInput('sessionId, clientId and readerId are required.');
   if (!Number.isSafeInteger(m.minute) || m.minute < 1) throw badInput('minute must be a whole number from 1.', { field: 'minute' });
   assertAmount(m.rateCents, 'rateCents');
-}
-
-/** The outbox job of one movement (a single wallet). */
-function movedOne(event: WalletEvent & { cause: TransactionTypeName; transactionId: string }, direction: MoneyMoved['direction']): MoneyMoved {
-  return {
-    cause: event.cause,
-    direction,
-    users: [event.userId],
-    balances: [event.balanceCents],
-    transactionIds: [event.transactionId],
-    low: event.lowBalance ? [event.userId] : [],
-  };
 }
 
 /**
@@ -106,10 +102,22 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
    * A movement's own transaction (or the caller's `tx`), opened only once the outbox's queue schema is installed: on
    * the embedded database a transaction holds its one session, so installing meanwhile would wait for it forever.
    */
-  const transaction = async <T>(tx: Tx | undefined, fn: (t: Tx) => Promise<T>): Promise<T> => {
-    if (!tx) await outbox?.ready();
-    return inTransaction(prisma, tx, fn);
+  const transaction = async <T>(tx: Tx | undefined, fn: (t: Tx, after: AfterCommit | null) => Promise<T>): Promise<T> => {
+    if (tx) return fn(tx, null);
+    await outbox?.ready();
+    return moneyTransact({ prisma, pubsub }, fn);
   };
+  /**
+   * A movement's effects: payments' outbox job, queued in its transaction; without jobs, walletUpdated once its own
+   * transaction committed (`after`), and nothing for one made in a caller's transaction.
+   */
+  async function announce(t: Tx, after: AfterCommit | null, m: MoneyMoved): Promise<void> {
+    if (outbox) return outbox.queue(t, m);
+    const low = new Set(m.low);
+    m.users.forEach((userId, i) =>
+      after?.publish(walletTopic(userId), { userId, balanceCents: m.balances[i]!, cause: m.cause, transactionId: m.transactionIds[i] ?? null, lowBalance: low.has(userId) } satisfies WalletEvent),
+    );
+  }
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
 
@@ -125,6 +133,12 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   const money: PaymentsMoney = {
     balanceOf,
     publish,
+
+    ready: async () => {
+      await outbox?.ready();
+    },
+
+    moved: announce,
 
     async walletChanged(userIds, cause = null) {
       const ids = [...new Set(userIds)];
@@ -144,7 +158,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
     async chargeSessionMinute(input, tx): Promise<MinuteChargeResult> {
       assertMinute(input);
       if (!tx) await platform();
-      const result = await transaction(tx, async (t) => {
+      return transaction(tx, async (t, after) => {
         if (tx) await ensurePlatformAccounts(t);
         await ensureUserAccounts(t, { wallets: [input.clientId], earnings: [input.readerId] });
         const [bps, lowMinutes] = [await getIntSetting(t, 'reader_share_bps'), await getIntSetting(t, 'low_balance_minutes')];
@@ -176,7 +190,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
             lowBalance: balanceCents < lowMinutes * input.rateCents,
           };
           if (!posted.replayed) {
-            await outbox?.queue(t, movedOne({ userId: input.clientId, cause: 'SESSION_CHARGE', ...charged }, 'DEBIT'));
+            await announce(t, after, walletMoved({ userId: input.clientId, cause: 'SESSION_CHARGE', ...charged }, 'DEBIT'));
           }
           return charged;
         } catch (error) {
@@ -186,10 +200,6 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           throw error;
         }
       });
-      if (result.status === 'CHARGED' && !outbox && !tx) {
-        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: 'SESSION_CHARGE', transactionId: result.transactionId, lowBalance: result.lowBalance }]);
-      }
-      return result;
     },
 
     async chargeSessionMinutes(inputs) {
@@ -220,7 +230,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         accountIds,
       )) as [{ n: number }];
       if (n !== accountIds.length) await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
-      const { locked, rows } = await transaction(undefined, async (t) => {
+      const { locked, rows } = await transaction(undefined, async (t, after) => {
         const locked = await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
         const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
           TICK_SQL,
@@ -232,7 +242,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           bps,
         );
         // One outbox job for the whole call, carrying every client charged now.
-        if (outbox) await outbox.queue(t, sweepMoved(rows, unique, lowMinutes));
+        await announce(t, after, sweepMoved(rows, unique, lowMinutes));
         return { locked, rows };
       });
       const charged = new Map<number, string>();
@@ -259,13 +269,6 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           lowBalance: balanceCents < lowMinutes * input.rateCents,
         };
       });
-      const events = new Map<string, WalletEvent>();
-      results.forEach((r, idx) => {
-        if (r.status !== 'CHARGED') return;
-        const clientId = inputs[idx]!.clientId;
-        events.set(clientId, { userId: clientId, balanceCents: r.balanceCents, cause: 'SESSION_CHARGE', transactionId: r.transactionId, lowBalance: r.lowBalance });
-      });
-      if (!outbox) await publish([...events.values()]);
       return results;
     },
 
@@ -274,7 +277,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       if (!input.idempotencyKey) throw badInput('idempotencyKey is required.', { field: 'idempotencyKey' });
       if (input.readerId && input.readerId === input.clientId) throw badInput('A reader cannot pay themselves.');
       if (!tx) await platform();
-      const result = await transaction(tx, async (t) => {
+      return transaction(tx, async (t, after) => {
         if (tx) await ensurePlatformAccounts(t);
         await ensureUserAccounts(t, { wallets: [input.clientId], earnings: input.readerId ? [input.readerId] : [] });
         const bps = input.readerId ? await getIntSetting(t, 'reader_share_bps') : 0;
@@ -311,7 +314,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           };
         }
         const balanceCents = posted.balances.get(wallet)!;
-        await outbox?.queue(t, movedOne({ userId: input.clientId, balanceCents, cause: input.type, transactionId: posted.transactionId, lowBalance: false }, 'DEBIT'));
+        await announce(t, after, walletMoved({ userId: input.clientId, balanceCents, cause: input.type, transactionId: posted.transactionId, lowBalance: false }, 'DEBIT'));
         return {
           transactionId: posted.transactionId,
           balanceCents,
@@ -320,10 +323,6 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
           replayed: false,
         };
       });
-      if (!result.replayed && !outbox && !tx) {
-        await publish([{ userId: input.clientId, balanceCents: result.balanceCents, cause: input.type, transactionId: result.transactionId, lowBalance: false }]);
-      }
-      return result;
     },
 
     async adjustBalance(input, ctx) {
@@ -336,7 +335,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { id: true } });
       if (!user) throw notFound('User');
       const accountId = input.account === 'WALLET' ? walletAccountId(input.userId) : earningsAccountId(input.userId);
-      const result = await transaction(undefined, async (t) => {
+      return transaction(undefined, async (t, after) => {
         await ensureUserAccounts(t, input.account === 'WALLET' ? { wallets: [input.userId] } : { earnings: [input.userId] });
         const posted = await post(t, {
           idempotencyKey: `adjustment:${key}`,
@@ -361,7 +360,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         } else {
           if (input.account === 'WALLET') {
             const event = { userId: input.userId, balanceCents: posted.balances.get(accountId)!, cause: 'ADJUSTMENT' as const, transactionId: posted.transactionId, lowBalance: false };
-            await outbox?.queue(t, movedOne(event, input.amountCents < 0 ? 'DEBIT' : 'CREDIT'));
+            await announce(t, after, walletMoved(event, input.amountCents < 0 ? 'DEBIT' : 'CREDIT'));
           }
           await audit(t, ctx, {
             action: 'payments:adjust',
@@ -372,10 +371,6 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         }
         return { transactionId: posted.transactionId, balanceCents: posted.balances.get(accountId)!, replayed: posted.replayed };
       });
-      if (!result.replayed && input.account === 'WALLET' && !outbox) {
-        await publish([{ userId: input.userId, balanceCents: result.balanceCents, cause: 'ADJUSTMENT', transactionId: result.transactionId, lowBalance: false }]);
-      }
-      return result;
     },
   };
   return money;

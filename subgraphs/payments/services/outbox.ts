@@ -1,5 +1,6 @@
 import type { Task } from 'graphile-worker';
 import { createJobQueue, migrateJobs, type JobsConfig } from '../../../shared/jobs.js';
+import { errorField, logger } from '../../../shared/logger.js';
 import type { Tx, TransactionTypeName } from './ledger.js';
 
 /**
@@ -16,14 +17,32 @@ export const MONEY_MOVED_TASK = 'payments.money-moved';
  */
 export type MoneyMoved = {
   cause: TransactionTypeName;
-  /** DEBIT: the wallets lost money (auto-reload may fire); CREDIT: they gained some (auto-reload may re-arm). */
-  direction: 'DEBIT' | 'CREDIT';
+  /**
+   * DEBIT: the wallets lost money (auto-reload may fire); CREDIT: they gained some (auto-reload may re-arm);
+   * WITHDRAWAL: wallet balance went back to the card (announced only: no reason to charge the card again).
+   */
+  direction: 'DEBIT' | 'CREDIT' | 'WITHDRAWAL';
   users: string[];
   balances: number[];
   transactionIds: string[];
   /** The users (among `users`) left with less than low_balance_minutes of their session's rate. */
   low: string[];
 };
+
+/** The outbox job of one movement of a single wallet. */
+export function walletMoved(
+  event: { userId: string; balanceCents: number; cause: TransactionTypeName; transactionId: string; lowBalance: boolean },
+  direction: MoneyMoved['direction'],
+): MoneyMoved {
+  return {
+    cause: event.cause,
+    direction,
+    users: [event.userId],
+    balances: [event.balanceCents],
+    transactionIds: [event.transactionId],
+    low: event.lowBalance ? [event.userId] : [],
+  };
+}
 
 export interface MoneyOutbox {
   /** Queues the effects of a movement in its transaction `tx` (nothing is queued if it rolls back). */
@@ -43,7 +62,8 @@ export function createMoneyOutbox(jobs: JobsConfig): MoneyOutbox {
       ready = null;
       throw e;
     }));
-  install().catch((e: unknown) => console.warn(`[payments] job queue not installed yet: ${String(e)}`));
+  // Not fatal here: the first movement installs it again (and fails with the reason if it still cannot).
+  install().catch((e: unknown) => logger('payments').warn({ ...errorField(e) }, 'job queue not installed yet'));
   return {
     ready: install,
     async queue(tx, moved) {
@@ -77,6 +97,6 @@ export function moneyMovedTask(effects: MoneyMovedEffects): Task {
       );
     }
     if (m.direction === 'DEBIT') await effects.autoReload(m.users);
-    else await effects.rearm(m.users);
+    else if (m.direction === 'CREDIT') await effects.rearm(m.users);
   };
 }

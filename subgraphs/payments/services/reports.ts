@@ -1,4 +1,6 @@
+import type { Context } from '../../../shared/context.js';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import { authorize, canAuditLedger, canViewEarnings, moneyOwnerFor } from '../authz.js';
 
 export interface ReaderEarnings {
   readerId: string;
@@ -13,11 +15,17 @@ export interface ReaderEarnings {
   giftsCount: number;
 }
 
+/** The viewer's earnings as a reader (admins: any reader's, with readerId). */
+export async function readerEarnings(ctx: Context, input: { readerId?: string | null }): Promise<ReaderEarnings> {
+  authorize(ctx.viewer, canViewEarnings);
+  return earningsOf(ctx.prisma, moneyOwnerFor(ctx.viewer, input.readerId));
+}
+
 /**
  * A reader's earnings: shares of charges, paid replies and gifts net of refunds, by UTC day, ISO week (from
  * Monday) and calendar month; available = the earnings account's balance.
  */
-export async function readerEarnings(prisma: PrismaClient, readerId: string, now = new Date()): Promise<ReaderEarnings> {
+export async function earningsOf(prisma: PrismaClient, readerId: string, now = new Date()): Promise<ReaderEarnings> {
   const [row] = await prisma.$queryRawUnsafe<Array<Record<string, bigint | null>>>(
     `WITH e AS (
        SELECT created_at, type,
@@ -178,7 +186,16 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
   },
 ];
 
-/** Compares ledger entries, cached balances, transactions, top-ups, payouts, wallet refunds and recorded Stripe events. */
+/** Admins: the reconciliation report (reconcile) of this database. */
+export async function reconciliationReport(ctx: Context): Promise<ReconciliationReport> {
+  authorize(ctx.viewer, canAuditLedger);
+  return reconcile(ctx.prisma);
+}
+
+/**
+ * Compares ledger entries, cached balances, transactions, top-ups, payouts, wallet refunds and recorded Stripe
+ * events (also `npm run reconcile`, with no viewer).
+ */
 export async function reconcile(prisma: PrismaClient): Promise<ReconciliationReport> {
   const checks: ReconciliationCheck[] = [];
   for (const c of CHECKS) {

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { backgroundContext, type Context, type Viewer } from '../../../shared/context.js';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
+import type { PubSub } from '../../../shared/pubsub.js';
+import type { PaymentsDeps } from '../deps.js';
 
 /** Test data for payments tests: each test makes its own rows (ids are random), so tests can run side by side. */
 export const rid = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
@@ -8,6 +11,14 @@ export async function createUser(prisma: PrismaClient, role: 'CLIENT' | 'READER'
   const id = rid(role.toLowerCase());
   await prisma.user.create({ data: { id, email: `${id}@test.soulseer.dev`, role } });
   return id;
+}
+
+/**
+ * A context for calling payments' services directly: as `viewer` (a signed-in user, as the gateway would have
+ * verified), or with no viewer as jobs and webhooks do.
+ */
+export function paymentsContext(rt: { prisma: PrismaClient; pubsub: PubSub }, payments: PaymentsDeps, viewer: Viewer | null = null): Context {
+  return { ...backgroundContext(rt, { payments }, `test:${rid('req')}`), viewer };
 }
 
 /** An in-progress session row (readings owns sessions; payments tests only need the row for the foreign key). */

@@ -5,8 +5,8 @@ import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startReadings } from '../subgraphs/readings/server.js';
 import { startPayments } from '../subgraphs/payments/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
-import { startGateway, type GatewayOptions, type RunningGateway } from './create-gateway.js';
-import { readCommittedSupergraph, type SubgraphName } from './supergraph.js';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/create-gateway.js';
+import { readCommittedSupergraph, type SubgraphName } from '../gateway/supergraph.js';
 
 export interface LocalFederation {
   gateway: RunningGateway;

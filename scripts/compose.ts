@@ -1,0 +1,16 @@
+import type { BaseRuntime, ServiceRuntime } from '../shared/runtime.js';
+import { createAccountsPort } from '../subgraphs/accounts/ports.js';
+import { createMoneyPort } from '../subgraphs/payments/ports.js';
+
+/**
+ * THE composition root of the cross-owner ports (shared/ports.ts lists them): every entry point — `npm start`
+ * (scripts/start.ts), one process per service (scripts/services/*.ts), the test federation and the benchmarks —
+ * builds its ServiceRuntime here, so each subgraph receives the owners' implementations without importing them.
+ */
+export function composeRuntime(base: BaseRuntime): ServiceRuntime & { money: ReturnType<typeof createMoneyPort> } {
+  return {
+    ...base,
+    money: createMoneyPort(base.prisma, base.pubsub, base.jobs),
+    accounts: createAccountsPort(),
+  };
+}

@@ -1,0 +1,7 @@
+// One community instance as its own process: `tsx scripts/services/community.ts` (configuration from the environment). An entry
+// point is a composition root: it wires the cross-owner ports (scripts/compose.ts) that the subgraph receives.
+import { runSubgraphProcess } from '../../shared/server/process.js';
+import { startCommunity } from '../../subgraphs/community/server.js';
+import { composeRuntime } from '../compose.js';
+
+await runSubgraphProcess('community', startCommunity, composeRuntime);

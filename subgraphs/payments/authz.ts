@@ -1,0 +1,59 @@
+import type { Prisma } from '../../shared/db/generated/client.js';
+import type { Viewer } from '../../shared/context.js';
+import { assertAllowed, hasRole, isAdmin } from '../../shared/authz.js';
+import { forbidden, unauthenticated } from '../../shared/errors.js';
+
+/**
+ * Who may do what with money: one rule per domain action, used by the schema (authScopes, resolvers) and by the
+ * services (which assert the same rule, so a service called from elsewhere refuses as its field would). Background
+ * work (jobs, webhooks) calls the unchecked inner functions with no viewer.
+ */
+type Who = Viewer | null | undefined;
+
+/** Any signed-in user has a wallet: see it, its top-ups, its transactions and updates; top up; set auto-reload. */
+export const canUseWallet = (viewer: Who): boolean => !!viewer;
+
+/**
+ * Whose money a viewer asks about: their own (no userId, or their own id), or, for admins only, anyone's.
+ * Anyone else: FORBIDDEN.
+ */
+export function moneyOwnerFor(viewer: Who, userId: string | null | undefined): string {
+  if (!viewer) throw unauthenticated('You must be signed in to do this.');
+  if (!userId || userId === viewer.id) return viewer.id;
+  if (!isAdmin(viewer)) throw forbidden('You can only see your own money.');
+  return userId;
+}
+
+/** Only admins see every transaction of the ledger at once. */
+export function assertCanViewWholeLedger(viewer: Who): void {
+  if (!isAdmin(viewer)) throw forbidden('Only admins see the whole ledger.');
+}
+
+/** Readers see their own earnings and payouts; admins everyone's. */
+export const canViewEarnings = (viewer: Who): boolean => hasRole(viewer, 'READER', 'ADMIN');
+
+/** The payouts a viewer may list: an admin all (or one reader's), a reader only their own. */
+export function payoutsVisibleTo(viewer: Who, readerId: string | null | undefined): Prisma.PayoutWhereInput {
+  if (isAdmin(viewer)) return readerId ? { readerId } : {};
+  return { readerId: moneyOwnerFor(viewer, readerId) };
+}
+
+/** Readers open their own Stripe Connect account for payouts. */
+export const canOpenPayoutAccount = (viewer: Who): boolean => hasRole(viewer, 'READER');
+
+/** Admins pay readers out. */
+export const canPayOut = (viewer: Who): boolean => isAdmin(viewer);
+
+/** Admins refund sessions and wallet balances, and list refunds of wallet balance. */
+export const canRefund = (viewer: Who): boolean => isAdmin(viewer);
+
+/** Admins credit or debit balances by hand. */
+export const canAdjustBalances = (viewer: Who): boolean => isAdmin(viewer);
+
+/** Admins audit the books: ledger accounts and the reconciliation report. */
+export const canAuditLedger = (viewer: Who): boolean => isAdmin(viewer);
+
+/** Service-side: refuses (as the field's scope check would) unless `rule` allows the viewer. */
+export function authorize(viewer: Who, rule: (viewer: Who) => boolean): void {
+  assertAllowed(viewer, rule(viewer));
+}
