@@ -76,6 +76,7 @@ export class AuthStates {
       });
       this.pending.set(userId, p);
       const mine = p;
+      // Only forgets the pending lookup: its waiters handle the failure.
       void mine.catch(() => {}).finally(() => this.pending.get(userId) === mine && this.pending.delete(userId));
       if (!this.flushScheduled) {
         this.flushScheduled = true;

@@ -123,6 +123,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     if (response.status === 400) {
+      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
       const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
       const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
       if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
