@@ -135,7 +135,7 @@ export class SubscriptionPlans {
   }
 
   dispose(): void {
-    // Operations still completing keep the last state; nothing new is planned for a disposed gateway.
+    // Stops following schema updates; operations still completing keep the plans they have.
     this.unsubscribeSchema();
   }
 }
