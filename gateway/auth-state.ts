@@ -1,5 +1,6 @@
 import type { Role } from '../shared/context.js';
 import { AppError, internal, unauthenticated } from '../shared/errors.js';
+import { logger, errorField } from '../shared/logger.js';
 import {
   AUTH_STATE_PATH,
   INTERNAL_CALL_HEADER,
@@ -75,6 +76,7 @@ export class AuthStates {
       });
       this.pending.set(userId, p);
       const mine = p;
+      // Only forgets the pending lookup: its waiters handle the failure.
       void mine.catch(() => {}).finally(() => this.pending.get(userId) === mine && this.pending.delete(userId));
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -117,7 +119,8 @@ export class AuthStates {
     let states: Record<string, AuthState>;
     try {
       states = await this.opts.lookup(ids);
-    } catch {
+    } catch (error) {
+      logger('gateway').warn({ ...errorField(error), users: ids.length }, 'auth state lookup failed; recent states are used a while');
       const now = Date.now();
       for (const id of ids) {
         const stale = this.entries.get(id);

@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -18,7 +18,8 @@ import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, type DedupeFetcher } from '.
 import { operationDedupePlugin, type OperationDedupeStats } from './operation-dedupe.js';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
-import { attachSubscriptions, type SubscriptionLimits } from './subscriptions.js';
+import { createSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
+import type { SubscriptionLimits } from './subscription-limits.js';
 import { mountWebhooks } from './webhooks.js';
 import { mountExplorer } from './explorer.js';
 import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.js';
@@ -50,7 +51,7 @@ export interface GatewayOptions {
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
-  /** graphql-ws limits (gateway/subscriptions.ts). */
+  /** graphql-ws limits (gateway/subscription-limits.ts). */
   subscriptionLimits?: Partial<SubscriptionLimits>;
   /**
    * The pub/sub accounts publishes auth changes on (Redis across processes): revocations reach this gateway at once.
@@ -89,10 +90,13 @@ export interface GatewayContext {
   metrics?: Record<string, unknown>;
 }
 
+/** Everything startGateway starts; `close()` disposes each. */
 export interface RunningGateway extends RunningServer {
   gateway: ApolloGateway;
   httpServer: http.Server;
   wss: WebSocketServer;
+  /** graphql-ws on `wss` (its stats: connections, operations, upstream sockets, shared streams). */
+  subscriptions: SubscriptionServer;
   identity: IdentityService;
   /** The de-duplicating subgraph fetcher and its counters (null with dedupe: false). */
   fetcher: DedupeFetcher | null;
@@ -119,6 +123,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     if (response.status === 400) {
+      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
       const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
       const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
       if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
@@ -165,13 +170,15 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
   const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
+  // The data sources the gateway builds, by subgraph: graphql-ws operations run through them too.
+  const dataSources: ServiceMap = Object.create(null);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name }) =>
-      new SignedDataSource({
+      (dataSources[name] = new SignedDataSource({
         url: opts.subgraphUrls[name as SubgraphName],
         fetcher: (fetcher ?? baseFetch) as never,
-      }),
+      })),
   });
   // The API schema is built from SDL, whose custom scalars accept any literal: give them the subgraphs' parsing.
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsLike(apiSchema));
@@ -213,8 +220,31 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
-  await apollo.start();
-  attachSubscriptions({ gateway, wss, identity, subgraphUrls: opts.subgraphUrls, exposeErrorDetails: opts.exposeErrorDetails, validationRules, maxTokens: limits.maxTokens, limits: opts.subscriptionLimits, revocations });
+  // Before apollo.start(): the subscription server follows the supergraph the gateway loads there.
+  const subscriptions = createSubscriptionServer({
+    gateway,
+    wss,
+    identity,
+    subgraphUrls: opts.subgraphUrls,
+    dataSources,
+    exposeErrorDetails: opts.exposeErrorDetails,
+    validationRules,
+    maxTokens: limits.maxTokens,
+    limits: opts.subscriptionLimits,
+    revocations,
+  });
+  const close = async () => {
+    await revocations.close();
+    // Terminated, not closed: a client that never answers the closing handshake must not hold the shutdown.
+    for (const client of wss.clients) client.terminate();
+    await subscriptions.dispose();
+    // Drains and closes the HTTP server (ApolloServerPluginDrainHttpServer).
+    await apollo.stop();
+  };
+  await apollo.start().catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -227,6 +257,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
           const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
           return [name, r.ok ? 'ready' : 'unavailable'] as const;
         } catch {
+          // Unreachable or too slow: reported as unavailable in the answer.
           return [name, 'unavailable'] as const;
         }
       }),
@@ -274,7 +305,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     next();
   });
 
-  await listenOn(httpServer, listen.port ?? 0, listen.host ?? '127.0.0.1');
+  await listenOn(httpServer, listen.port ?? 0, listen.host ?? '127.0.0.1').catch(async (error: unknown) => {
+    await close();
+    throw error;
+  });
   const { port } = httpServer.address() as AddressInfo;
   const host = listen.host ?? '127.0.0.1';
   return {
@@ -289,11 +323,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     operations: operations?.stats ?? null,
     authStates,
     revocations,
-    async close() {
-      await revocations.close();
-      for (const client of wss.clients) client.terminate();
-      wss.close();
-      await apollo.stop();
-    },
+    subscriptions,
+    close,
   };
 }

@@ -1,5 +1,6 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
+import { isQueryBody } from './private-apis.js';
 
 interface Buffered {
   status: number;
@@ -53,7 +54,7 @@ export function createDedupeFetcher(base: typeof fetch = globalThis.fetch): Dedu
     const body = typeof init?.body === 'string' ? init.body : null;
     const { headers, viewer } = splitHeaders(init?.headers);
     const requestInit = { ...init, headers } as RequestInit;
-    if (!body || viewer === null || !isQuery(body)) return toResponse(await send(url, requestInit));
+    if (!body || viewer === null || !isQueryBody(body)) return toResponse(await send(url, requestInit));
 
     const key = `${url}\n${body}`;
     let byViewer = inflight.get(key);
@@ -115,11 +116,5 @@ function splitHeaders(input: unknown): { headers: Record<string, string>; viewer
   return { headers, viewer };
 }
 
-/**
- * Reads are the only requests that may be merged. The data source sends `{"query":"…", …}` with the
- * operation the query planner printed: `query Name…`, `query(…`, or a bare selection set `{…}`. Anything
- * else (mutation, subscription, a body with another key order) is sent as it is.
- */
-export function isQuery(body: string): boolean {
-  return /^\{"query":"(?:\\[ntr]|\s)*(?:query\b|\{)/.test(body);
-}
+/** Reads are the only requests that may be merged (how a data source's body shows one: private-apis.ts). */
+export const isQuery = isQueryBody;

@@ -83,6 +83,7 @@ async function bundle(outdir: string): Promise<void> {
   try {
     esbuild = await import('esbuild');
   } catch {
+    // esbuild is a dev dependency: without it, say how to build the explorer instead.
     throw new Error('The explorer is not built and esbuild is not installed: run `npm install`, then `npm run build:explorer`.');
   }
   const common: import('esbuild').BuildOptions = {

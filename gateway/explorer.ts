@@ -5,6 +5,7 @@
 // and served from /explorer/<build id>/: nothing is loaded from a CDN, so it works offline.
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { ensureExplorerBuild, EXPLORER_OUT_DIR, type ExplorerBuild } from './explorer-build.js';
+import { logger, errorField } from '../shared/logger.js';
 
 const ASSETS_PATH = '/explorer';
 
@@ -83,7 +84,7 @@ export function mountExplorer(app: Express, opts: { enabled: boolean }): void {
       res.set({ 'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
       res.status(200).type('text/html').send(page(ready));
     } catch (error) {
-      console.error(`explorer build failed: ${(error as Error).message}`);
+      logger('gateway').error(errorField(error), 'explorer build failed');
       res.status(503).type('text/plain').send(`The explorer could not be built: ${(error as Error).message}\n`);
     }
   });

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import type { Role } from '../shared/context.js';
 import type { PubSub } from '../shared/pubsub.js';
 import { AppError, internal, unauthenticated, withCode } from '../shared/errors.js';
+import { logger, errorField } from '../shared/logger.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../shared/auth/auth-state.js';
 import type { AuthStates } from './auth-state.js';
 import type { IdentityService } from './identity.js';
@@ -111,7 +112,7 @@ export class Revocations {
         if (event && typeof event.userId === 'string') void this.changed(event.userId);
       }
     } catch (error) {
-      console.error('auth-changed events stopped:', error);
+      logger('gateway').error(errorField(error), 'auth-changed events stopped: revocations now wait for the periodic re-check');
     }
   }
 

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
 import type { IdentityService } from './identity.js';
+import { logger, errorField } from '../shared/logger.js';
 
 /** One operation the gateway runs on a subgraph's socket on behalf of one client subscription. */
 export interface UpstreamRequest {
@@ -136,7 +137,8 @@ export class UpstreamPool {
       let extensionsIdentity: string;
       try {
         extensionsIdentity = await request.signIdentity();
-      } catch {
+      } catch (error) {
+        logger('gateway').warn({ ...errorField(error), service }, 'could not sign the identity of a subscription; it ends as unavailable');
         return finish('unavailable');
       }
       if (stopped) return;

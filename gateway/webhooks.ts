@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import type { SubgraphName } from './supergraph.js';
+import { logger, errorField } from '../shared/logger.js';
 
 /**
  * Which subgraphs handle each webhook that arrives at the public origin. A LiveKit delivery goes to every
@@ -32,7 +33,8 @@ async function forward(url: string, headers: Record<string, string>, body: Buffe
   try {
     const upstream = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(TIMEOUT_MS) });
     return { status: upstream.status, contentType: upstream.headers.get('content-type') ?? 'application/json', body: Buffer.from(await upstream.arrayBuffer()) };
-  } catch {
+  } catch (error) {
+    logger('gateway').warn({ ...errorField(error), url }, 'webhook could not be passed on to its subgraph');
     return { status: 502, unreachable: true, contentType: 'application/json', body: Buffer.alloc(0) };
   }
 }
@@ -42,6 +44,7 @@ function outcomeOf(a: TargetAnswer): string | undefined {
     const json = JSON.parse(a.body.toString('utf8')) as { outcome?: unknown };
     return typeof json.outcome === 'string' ? json.outcome : undefined;
   } catch {
+    // A body that is not JSON names no outcome.
     return undefined;
   }
 }

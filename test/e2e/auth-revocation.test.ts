@@ -21,7 +21,6 @@ import { AUTH_STATE_PATH, INTERNAL_CALL_HEADER, publishAuthChanged, signInternal
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
 import { readCommittedSupergraph } from '../../gateway/supergraph.js';
-import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 import { key } from './community-fixtures.js';
 import { createSeed, login, PASSWORD, type Actor, type Seed } from '../helpers/seed.js';
@@ -55,7 +54,7 @@ const open = (wsUrl: string, token: string) => {
   return ws;
 };
 
-const operations = (gateway: RunningGateway) => subscriptionServerOf(gateway.wss)!.stats().operations;
+const operations = (gateway: RunningGateway) => gateway.subscriptions.stats().operations;
 /** Waits until the gateway runs one more client operation than before (the subscription has started). */
 const started = (gateway: RunningGateway, before: number) => eventually(() => operations(gateway), (n) => n > before);
 

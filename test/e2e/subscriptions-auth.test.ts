@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { startTestFederation, postGraphQL, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, type WsClient } from './subscriptions-fixtures.js';
 import { createSeed, type TestUser } from '../helpers/seed.js';
@@ -29,7 +28,7 @@ const gql = async <R>(query: string, variables: Record<string, unknown>, token: 
   expect(r.errors).toBeUndefined();
   return r.data!;
 };
-const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
+const stats = () => fed.gateway.subscriptions.stats();
 
 interface Answer {
   kind: 'next' | 'error' | 'complete' | 'open';

@@ -3,7 +3,7 @@ import { parse, print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type RunningGateway } from '../../gateway/create-gateway.js';
-import { subscriptionServerOf, type SubscriptionLimits } from '../../gateway/subscriptions.js';
+import type { SubscriptionLimits } from '../../gateway/subscription-limits.js';
 import type { SubgraphName } from '../../gateway/supergraph.js';
 import { composeRuntime } from '../../scripts/compose.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
@@ -140,7 +140,7 @@ describe('cross-subgraph event payloads', () => {
     const NameOnly = parse(
       'subscription P($sessionId: ID!) { sessionPulse(sessionId: $sessionId) { seq viewerRole reader { id displayName } } }',
     ) as TypedDocumentNode<{ sessionPulse: { seq: number; viewerRole: string; reader: { id: string; displayName: string } } }, { sessionId: string }>;
-    const queries = () => subscriptionServerOf(main.gateway.wss)!.stats().upstreamQueries.accounts ?? 0;
+    const queries = () => main.gateway.subscriptions.stats().upstreamQueries.accounts ?? 0;
     const before = main.rt.pubsub.listenerCount();
 
     // The plan fetches reader {…} and client {…} from accounts in two fetches. client.email reads the viewer:
@@ -185,7 +185,7 @@ describe('cross-subgraph event payloads', () => {
     expect(first.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     await sub.done;
     expect(main.rt.pubsub.listenerCount()).toBe(0);
-    await eventually(() => subscriptionServerOf(main.gateway.wss)!.stats(), (s) => s.operations === 0 && s.upstreamOperations.pulse === 0);
+    await eventually(() => main.gateway.subscriptions.stats(), (s) => s.operations === 0 && s.upstreamOperations.pulse === 0);
   });
 });
 
@@ -222,7 +222,7 @@ describe('a subgraph restart', () => {
     });
     await sub.done;
     expect(Date.now() - started).toBeLessThan(6000);
-    expect(subscriptionServerOf(s.gateway.wss)!.stats()).toMatchObject({ operations: 0, upstreamOperations: { pulse: 0 } });
+    expect(s.gateway.subscriptions.stats()).toMatchObject({ operations: 0, upstreamOperations: { pulse: 0 } });
   });
 });
 

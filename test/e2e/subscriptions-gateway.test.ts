@@ -1,7 +1,6 @@
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessToken } from '../../shared/auth/tokens.js';
-import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { SubsReaderStatusDocument, SubsReaderStatusWithEmailDocument, SubsSetReaderStatusDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
@@ -17,7 +16,7 @@ const open = (token?: string | null, params?: Record<string, unknown>) => {
   sockets.push(ws);
   return ws;
 };
-const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
+const stats = () => fed.gateway.subscriptions.stats();
 
 beforeAll(async () => {
   fed = await startTestFederation();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subscriptionServerOf } from '../../gateway/subscriptions.js';
 import { AcceptSessionDocument, RequestSessionDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
@@ -50,6 +49,6 @@ describe('sessionUpdated through the gateway', () => {
     asClient.stop();
     asReader.stop();
     await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n === before);
-    await eventually(() => subscriptionServerOf(fed.gateway.wss)!.stats(), (s) => s.operations === 0 && (s.upstreamOperations.readings ?? 0) === 0);
+    await eventually(() => fed.gateway.subscriptions.stats(), (s) => s.operations === 0 && (s.upstreamOperations.readings ?? 0) === 0);
   });
 });

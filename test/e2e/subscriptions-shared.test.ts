@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdentityService } from '../../gateway/identity.js';
-import { subscriptionServerOf } from '../../gateway/subscriptions.js';
+import { rawSocketOf } from '../../gateway/private-apis.js';
 import { AcceptSessionDocument, JoinSessionDocument, RequestSessionDocument, SendSessionMessageDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
@@ -35,7 +35,7 @@ const ws = (token: string) => {
   sockets.push(s);
   return s;
 };
-const stats = () => subscriptionServerOf(fed.gateway.wss)!.stats();
+const stats = () => fed.gateway.subscriptions.stats();
 
 beforeAll(async () => {
   fed = await startTestFederation();
@@ -183,7 +183,7 @@ describe('shared subscriptions through the gateway', () => {
       subscriptionLimits: { maxQueuedEvents: 2 },
     });
     try {
-      const strictStats = () => subscriptionServerOf(strict.wss)!.stats();
+      const strictStats = () => strict.subscriptions.stats();
       const healthy = connect(strict.wsUrl, reader.token);
       sockets.push(healthy);
       const kept = subscribe(healthy, Shared, { sessionId: id });
@@ -197,7 +197,7 @@ describe('shared subscriptions through the gateway', () => {
       slow.send(JSON.stringify({ id: 'slow', type: 'subscribe', payload: { query: 'subscription($s: ID!) { sessionMessageAdded(sessionId: $s) { seq content sender { id displayName } } }', variables: { s: id } } }));
       await eventually(strictStats, (s) => s.sharedSubscribers === 2);
       await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 1);
-      (slow as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+      rawSocketOf(slow)!.pause();
 
       // Large events straight on the bus, until the slow client's socket buffers are full and the gateway gives up.
       const content = 'x'.repeat(200_000);
@@ -216,7 +216,7 @@ describe('shared subscriptions through the gateway', () => {
       await eventually(() => kept.events.at(-1)?.data?.sessionMessageAdded.content, (c) => c === 'still here', 10_000);
 
       // Reading again, the slow client finds the end of its subscription with the reason, then `complete`.
-      (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+      rawSocketOf(slow)!.resume();
       await eventually(() => got.at(-1)?.type, (t) => t === 'complete', 20_000);
       const final = got.filter((m) => m.type === 'next').at(-1)!;
       expect(final.payload!.errors![0]!.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'CLIENT_TOO_SLOW' });

@@ -1,0 +1,72 @@
+import type { Socket } from 'node:net';
+import { buildOperationContext, executeQueryPlan, type ServiceMap } from '@apollo/gateway';
+import type { Schema } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlan, SubscriptionNode } from '@apollo/query-planner';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import type { WebSocket } from 'ws';
+import { logger } from '../shared/logger.js';
+
+// The one place the gateway relies on what its dependencies do not document. Each adapter names the package (and the
+// version it was written against) it reaches into; private-apis.test.ts exercises every one against the installed
+// packages and fails with the package and version when an upgrade removes or changes it. Anything else in gateway/
+// uses only the dependencies' documented API.
+
+const log = logger('gateway');
+
+/**
+ * The TCP socket under a `ws` WebSocket (ws 8.23: the private `_socket`), or undefined when ws no longer has it.
+ * The subscription fan-out corks it around several `next` messages so they leave in one write (shared-groups.ts);
+ * without it the messages are still sent, one write each.
+ */
+export function rawSocketOf(socket: WebSocket): Socket | undefined {
+  const raw = (socket as unknown as { _socket?: Socket })._socket;
+  return raw && typeof raw.cork === 'function' ? raw : undefined;
+}
+
+/**
+ * Runs a query plan outside Apollo Server (@apollo/gateway 2.14: `executeQueryPlan` is exported but undocumented, and
+ * normally receives the full request context Apollo Server builds; it reads only `request`, `context`, `metrics`
+ * and `logger` of it). Used for subscription events and operations sent over graphql-ws.
+ */
+export async function executePlan(
+  plan: QueryPlan,
+  services: ServiceMap,
+  request: { query: string; operationName: string | undefined; variables: Record<string, unknown>; document: DocumentNode; context: unknown },
+  schemas: { apiSchema: GraphQLSchema; supergraphSchema: GraphQLSchema; fedApiSchema: Schema },
+): Promise<ExecutionResult> {
+  const operationContext = buildOperationContext({ schema: schemas.apiSchema, operationDocument: request.document, operationName: request.operationName });
+  const requestContext = {
+    request: { query: request.query, operationName: request.operationName, variables: request.variables },
+    context: request.context,
+    metrics: {},
+    document: request.document,
+    logger: log,
+  } as unknown as Parameters<typeof executeQueryPlan>[2];
+  return (await executeQueryPlan(plan, services, requestContext, operationContext, schemas.supergraphSchema, schemas.fedApiSchema)) as ExecutionResult;
+}
+
+/** The service name of the data source that answers a subscription's primary fetch with the event itself. */
+export const EVENT_SOURCE = '__subscription_event__';
+
+/**
+ * The plan run on every event of a subscription (@apollo/query-planner 2.14: a subscription's plan is a
+ * `Subscription` node `{ primary, rest }`, which `executeQueryPlan` does not run): the primary fetch, rewritten to be
+ * answered by the EVENT_SOURCE data source, then the rest. Null when the plan is not a subscription's.
+ */
+export function subscriptionEventPlan(plan: QueryPlan): { primary: FetchNode; eventPlan: QueryPlan } | null {
+  if (plan.node?.kind !== 'Subscription') return null;
+  const { primary, rest } = plan.node as SubscriptionNode;
+  const eventFetch: FetchNode = { ...primary, serviceName: EVENT_SOURCE };
+  const node: PlanNode = rest ? { kind: 'Sequence', nodes: [eventFetch, rest] } : eventFetch;
+  return { primary, eventPlan: { kind: 'QueryPlan', node } };
+}
+
+/**
+ * Whether a body Apollo's RemoteGraphQLDataSource (@apollo/gateway 2.14) sends is a read, which the de-duplicating
+ * fetcher may merge (dedupe-fetch.ts). It relies on how the data source serializes: `{"query":"…", …}`, `query` first,
+ * with the operation the query planner printed (`query Name…`, `query(…` or a bare selection set `{…}`). Anything
+ * else (mutation, subscription, a body with another key order) is not a read here and is sent as it is.
+ */
+export function isQueryBody(body: string): boolean {
+  return /^\{"query":"(?:\\[ntr]|\s)*(?:query\b|\{)/.test(body);
+}
