@@ -1,3 +1,4 @@
+import type { JobsConfig } from '../../shared/jobs.js';
 import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
@@ -66,11 +67,27 @@ export interface SeedTarget {
   gatewayUrl?: string;
   /** Payments' money in this process (needed by withCredit and credit). */
   money?: MoneyPort;
+  /** The job queue, when one runs: a credit then waits until its walletUpdated has been announced. */
+  jobs?: JobsConfig;
 }
 
 const targetOf = (t: TestFederation | SeedTarget): SeedTarget =>
-  'runtime' in t ? { prisma: t.db.prisma, jwtSecret: t.runtime.config.jwtSecret, gatewayUrl: t.url, money: t.runtime.money } : t;
+  'runtime' in t ? { prisma: t.db.prisma, jwtSecret: t.runtime.config.jwtSecret, gatewayUrl: t.url, money: t.runtime.money, jobs: t.runtime.jobs } : t;
 
+
+async function walletQueueDrained(prisma: PrismaClient, jobs: JobsConfig, userId: string): Promise<void> {
+  const schema = jobs.schema ?? 'graphile_worker';
+  const queue = `${jobs.prefix ?? ''}wallet:${userId}`;
+  for (const deadline = Date.now() + 10_000; ; ) {
+    const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+      `SELECT count(*) AS n FROM "${schema}"._private_jobs j JOIN "${schema}"._private_job_queues q ON q.id = j.job_queue_id WHERE q.queue_name = $1`,
+      queue,
+    );
+    if (!row || Number(row.n) === 0) return;
+    if (Date.now() > deadline) throw new Error(`the outbox job of ${queue} did not run within 10 s`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 export type Seed = ReturnType<typeof createSeed>;
 
@@ -113,6 +130,9 @@ function seedOps(target: SeedTarget) {
         { userId: user.id, amountCents: cents, account, reason: 'test credit', idempotencyKey: `seed:${hex(8)}` },
         { viewer: null, ip: null, userAgent: null },
       );
+      // The credit's walletUpdated comes from payments' outbox job (queue wallet:<user>), after commit: wait until it
+      // has run, so that a subscription opened next does not receive this credit as if it were the test's movement.
+      if (account === 'WALLET' && target.jobs) await walletQueueDrained(target.prisma, target.jobs, user.id);
     },
 
     /** Pays a top-up by card: created by the user, paid at the Stripe fake, credited by its webhook. Returns the PaymentIntent id. */
