@@ -32,8 +32,12 @@ const refund = (input: RefundWalletBalanceInput, token = admin.token) => fed.run
 const refundRequests = (userId: string) => stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds' && r.params['metadata[userId]'] === userId);
 const refundsAt = (pi: string) => [...stripe.refunds.values()].filter((r) => r.payment_intent === pi);
 
-/** Collects the walletUpdated events of one user (the iterator subscribes on its first next()). */
-function watchWallet(userId: string) {
+/**
+ * Collects the walletUpdated events of one user from now on: first waits until what earlier movements queued on the
+ * outbox has been announced (the iterator subscribes on its first next()).
+ */
+async function watchWallet(userId: string) {
+  await seed.settled({ id: userId });
   const it = fed.pubsub.subscribe<WalletEvent>(walletTopic(userId));
   const seen: WalletEvent[] = [];
   void (async () => {
@@ -75,7 +79,7 @@ describe('refundWalletBalance', () => {
     const older = await paidTopUp(client, 1000);
     const newer = await paidTopUp(client, 2500);
     expect(await balance(client.id)).toBe(3500);
-    const events = watchWallet(client.id);
+    const events = await watchWallet(client.id);
     try {
       // Part: 1,500 from the newest top-up only.
       const k1 = newKey();
@@ -290,7 +294,7 @@ describe('refundWalletBalance', () => {
     const stripeRefund = stripe.refunds.get(part.stripeRefundId!)!;
     const failed = { ...stripeRefund, status: 'failed', failure_reason: 'expired_or_canceled_card' };
 
-    const events = watchWallet(client.id);
+    const events = await watchWallet(client.id);
     try {
       const delivery = stripe.event('refund.failed', failed);
       const statuses = await Promise.all([delivery, delivery, stripe.event('refund.updated', failed)].map(async (d) => (await deliver(d)).status));

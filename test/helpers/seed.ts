@@ -100,6 +100,8 @@ export function createSeed(on: TestFederation | SeedTarget) {
     /** A user of a role chosen at run time (straight in the database). */
     user: (role: Role) => new UserSeed<TestUser>(ops, role),
     credit: ops.credit,
+    /** Waits until every walletUpdated already queued for this user (payments' outbox) has been announced. */
+    settled: (user: { id: string }) => ops.settled(user),
     payByCard: ops.payByCard,
     deliverStripe: ops.deliverStripe,
   };
@@ -124,6 +126,10 @@ function seedOps(target: SeedTarget) {
   }
 
   const ops = {
+    async settled(user: { id: string }): Promise<void> {
+      if (target.jobs) await walletQueueDrained(target.prisma, target.jobs, user.id);
+    },
+
     /** Credits a wallet (or a reader's earnings) by an admin adjustment on payments' ledger. */
     async credit(user: { id: string }, cents: number, account: 'WALLET' | 'EARNINGS' = 'WALLET'): Promise<void> {
       await money().adjustBalance(
@@ -136,10 +142,12 @@ function seedOps(target: SeedTarget) {
     },
 
     /** Pays a top-up by card: created by the user, paid at the Stripe fake, credited by its webhook. Returns the PaymentIntent id. */
-    async payByCard(user: { token: string }, cents: number, stripe: FakeStripe): Promise<string> {
+    async payByCard(user: { id: string; token: string }, cents: number, stripe: FakeStripe): Promise<string> {
       const top = await run(CreateTopUpDocument, { input: { amountCents: cents } }, user.token);
       const pi = top.createTopUp.topUp.paymentIntentId;
       expect((await ops.deliverStripe(stripe.succeed(pi))).status).toBe(200);
+      // As for credit: the top-up's walletUpdated (outbox) has been announced before the test goes on.
+      if (target.jobs) await walletQueueDrained(target.prisma, target.jobs, user.id);
       return pi;
     },
 
