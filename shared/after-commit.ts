@@ -26,11 +26,6 @@ export class AfterCommit {
     this.calls.push([label, fn]);
   }
 
-  /** The events recorded so far, in order (readings derives media-server calls from its session events). */
-  published(): ReadonlyArray<readonly [string, unknown]> {
-    return this.events;
-  }
-
   /** Runs what was recorded: events in order, then the calls. Called by `transact` after commit. */
   async flush(pubsub: PubSub, service: string): Promise<void> {
     for (const [topic, payload] of this.events) await pubsub.publish(topic, payload);

@@ -14,8 +14,6 @@ export const ErrorCodes = [
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
 
-const httpStatus: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, RATE_LIMITED: 429 };
-
 /** An expected failure with a stable code. Its message is meant for people; `details` for programs. */
 export class AppError extends GraphQLError {
   constructor(
@@ -46,10 +44,6 @@ export const paymentsNotConfigured = (message: string, details?: Details) => new
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
 /** An error whose code is only known at run time (a code relayed from another service). */
 export const withCode = (code: ErrorCode, message: string, details?: Details) => new AppError(code, message, details);
-
-export function httpStatusFor(code: string | undefined): number | undefined {
-  return code ? httpStatus[code as ErrorCode] : undefined;
-}
 
 interface PrismaLikeError {
   code?: string;

@@ -59,12 +59,6 @@ export interface MoneyPort {
   ): Promise<MinuteChargeResult[]>;
   /** Pays from the client's wallet with the reader/platform split; throws INSUFFICIENT_FUNDS when short. */
   purchase(input: PurchaseInput, tx?: Tx): Promise<PurchaseResult>;
-  /**
-   * Publishes `walletUpdated` for these users with their committed balances. Charges and purchases are announced
-   * by themselves after commit (also when made in the caller's `tx`: they queue payments' outbox job in that
-   * transaction, so nothing is announced when it rolls back); this is for an extra refresh.
-   */
-  walletChanged(userIds: string[]): Promise<void>;
 }
 
 /**

@@ -69,8 +69,6 @@ export interface PaymentsMoney extends MoneyPort {
     input: AdjustBalanceInput,
     ctx: Pick<Context, 'viewer' | 'ip' | 'userAgent'>,
   ): Promise<{ transactionId: string; balanceCents: number; replayed: boolean }>;
-  /** Publishes walletUpdated with the committed balances of these users. */
-  walletChanged(userIds: string[], cause?: TransactionTypeName | null): Promise<void>;
   publish(events: WalletEvent[]): Promise<void>;
   /** Resolves once a transaction that will call `moved` may be opened (the outbox's queue schema is installed). */
   ready(): Promise<void>;
@@ -139,13 +137,6 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
     },
 
     moved: announce,
-
-    async walletChanged(userIds, cause = null) {
-      const ids = [...new Set(userIds)];
-      if (!ids.length) return;
-      const rows = await prisma.ledgerAccount.findMany({ where: { id: { in: ids.map(walletAccountId) } }, select: { userId: true, balanceCents: true } });
-      await publish(rows.map((r) => ({ userId: r.userId!, balanceCents: Number(r.balanceCents), cause, transactionId: null, lowBalance: false })));
-    },
 
     async checkSessionFunds(clientId, rateCents, tx): Promise<SessionFundsCheck> {
       assertAmount(rateCents, 'rateCents');
