@@ -50,10 +50,11 @@ type ScriptRunner = { executeScript(script: string): Promise<void> };
  * takes a whole multi-statement script in one simple query (run as one implicit transaction), as the native
  * engine sends it, so send it whole.
  */
-function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
+function wholeScriptAdapter(factory: PrismaPg, opened: Array<{ dispose(): Promise<void> }>): PrismaPg {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
+    opened.push(adapter);
     const internals = adapter as unknown as { client: { query(sql: string): Promise<unknown> }; onError(e: unknown): never };
     (adapter as unknown as ScriptRunner).executeScript = async (script: string) => {
       try {
@@ -67,13 +68,26 @@ function wholeScriptAdapter(factory: PrismaPg): PrismaPg {
   return factory;
 }
 
+/**
+ * The engine over its own connection pool. Closing it frees the engine AND ends that pool: the engine holds the
+ * migration advisory lock on a session of it, so a pool left to its idle timeout could keep the lock for another
+ * ~10 s and make the next migration (another process, or a retry) time out waiting for it.
+ */
 async function openEngine(connectionString: string, files: Array<{ path: string; content: string }>) {
   const { SchemaEngine } = await loadEngineModule();
-  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg({ connectionString })));
+  const opened: Array<{ dispose(): Promise<void> }> = [];
+  const factory = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(new PrismaPg({ connectionString }), opened));
   const log = (line: string) => {
     if (process.env.MIGRATE_DEBUG) logger('db').info({ engine: line }, 'migration engine');
   };
-  return SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, factory as never);
+  const engine = await SchemaEngine.new({ datamodels: files.map((f) => [f.path, f.content]) }, log, factory as never);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      await Promise.all(opened.map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 async function listMigrations() {
@@ -93,7 +107,7 @@ async function listMigrations() {
 /** Applies every pending migration of prisma/migrations, as `prisma migrate deploy` does. */
 export async function applyMigrations(connectionString: string): Promise<string[]> {
   const files = await readSchemaFiles();
-  const engine = await openEngine(connectionString, files);
+  const { engine, close } = await openEngine(connectionString, files);
   try {
     const migrationDirectories = await listMigrations();
     const out = (await engine.applyMigrations({
@@ -107,7 +121,7 @@ export async function applyMigrations(connectionString: string): Promise<string[
     } as never)) as { appliedMigrationNames: string[] };
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -122,7 +136,7 @@ export async function createMigration(name: string, connectionString: string): P
     .then((t) => JSON.parse(t) as Array<{ path: string; content: string }>)
     // No snapshot yet (first migration of a fresh project): diff against the empty schema.
     .catch(() => null);
-  const engine = await openEngine(connectionString, files);
+  const { engine, close } = await openEngine(connectionString, files);
   try {
     const result = (await engine.diff({
       from: snapshot ? { tag: 'schemaDatamodel', files: snapshot } : { tag: 'empty' },
@@ -142,7 +156,7 @@ export async function createMigration(name: string, connectionString: string): P
     await writeFile(SNAPSHOT_FILE, JSON.stringify(files, null, 2) + '\n');
     return dir;
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -37,11 +37,16 @@ function start(name: string, file: string, env: Record<string, string>): Promise
 
 /** Jobs of these processes: the shared test queue, task names without a per-file prefix (only process tests use those). */
 const unprefixedJobs = `FROM test_jobs._private_jobs j USING test_jobs._private_tasks t WHERE j.task_id = t.id AND t.identifier NOT LIKE '%:%'`;
+/** Deletes them; the queue schema may not exist yet (this file can run before any other installed it). */
+async function deleteUnprefixedJobs(): Promise<void> {
+  const [queue] = await db.sql<{ t: string | null }>(`SELECT to_regclass('test_jobs._private_jobs')::text AS t`);
+  if (queue?.t) await db.sql(`DELETE ${unprefixedJobs}`);
+}
 
 beforeAll(async () => {
   db = await createTestDatabase({ poolSize: 3 });
   stripe = await startFakeStripe();
-  await db.sql(`DELETE ${unprefixedJobs}`); // leftovers of an earlier run that was itself killed
+  await deleteUnprefixedJobs(); // leftovers of an earlier run that was itself killed
   const common = {
     NODE_ENV: 'production',
     ...secrets,
@@ -73,7 +78,7 @@ afterAll(async () => {
       return exited;
     }),
   );
-  await db?.sql(`DELETE ${unprefixedJobs}`);
+  if (db) await deleteUnprefixedJobs();
   await stripe?.close();
   await db?.drop();
 });
