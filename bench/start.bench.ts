@@ -1,7 +1,7 @@
 // npm run bench:start — how long `npm start` takes until it answers its first query, on the embedded default:
 // cold (an empty data folder: PGlite created, every migration applied, demo data seeded, secrets generated) and warm
 // (the same folder again), measured from the spawn of `npm start` to the first 200 answer of `{ __typename }`. The
-// peer in the same run is the floor: tsx running a script that answers HTTP at once (node + tsx start-up, no npm).
+// peer in the same run is the floor: plain node running a script that answers HTTP at once (node start-up, no npm).
 // Goal (issue 11): first answer ≤ 10 s cold and ≤ 3 s warm on the 2-core box. Knobs: WARM_RUNS (default 3).
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -57,8 +57,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 const scratch = await mkdtemp(path.join(os.tmpdir(), 'soulseer-start-'));
-// The floor: node + tsx start-up, for a script that only answers HTTP.
-const floorScript = path.join(scratch, 'floor.ts');
+// The floor: node start-up, for a script that only answers HTTP.
+const floorScript = path.join(scratch, 'floor.mjs');
 await writeFile(
   floorScript,
   `import http from 'node:http';\nhttp.createServer((_q, r) => { r.setHeader('content-type', 'application/json'); r.end('{"data":{"__typename":"Query"}}'); }).listen(Number(process.env.PORT), '127.0.0.1');\nprocess.on('SIGINT', () => process.exit(0));\n`,
@@ -83,16 +83,16 @@ try {
   console.log(`|---|---:|---:|`);
   console.log(`| cold (empty data folder) | ${s(coldMs)} | ≤ 10 s ${coldMs <= 10_000 ? 'met' : 'MISSED'} |`);
   console.log(`| warm, median of ${WARM_RUNS} (${warm.map(s).join(', ')}) | ${s(median(warm))} | ≤ 3 s ${median(warm) <= 3_000 ? 'met' : 'MISSED'} |`);
-  console.log(`| floor: tsx + an HTTP answer, median | ${s(median(floor))} | |`);
+  console.log(`| floor: node + an HTTP answer, median | ${s(median(floor))} | |`);
   console.log(`warm / floor: ${(median(warm) / median(floor)).toFixed(2)}x; cold / floor: ${(coldMs / median(floor)).toFixed(2)}x`);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }
 
-/** The floor: `tsx <file>`, as npm start runs tsx (without npm and its prestart checks). */
+/** The floor: `node <file>` (without npm, the launcher and its checks). */
 async function timeToFirstAnswerOf(file: string, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [file], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { ...process.env, PORT: String(port) }, stdio: 'ignore' });
   try {
     for (;;) {
       try {

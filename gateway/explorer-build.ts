@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT as REPO } from '../shared/repo-root.js';
 
-const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const EXPLORER_OUT_DIR = path.join(REPO, '.data', 'graphiql');
 const SOURCE_DIR = path.join(REPO, 'explorer');
 const MARKER = 'build.json';
@@ -28,7 +27,7 @@ export interface ExplorerBuild {
 export async function explorerBuildId(): Promise<string> {
   const hash = createHash('sha256');
   const sources = (await readdir(SOURCE_DIR)).filter((f) => /\.(tsx?|css|json)$/.test(f)).sort();
-  for (const file of [...sources.map((f) => path.join(SOURCE_DIR, f)), fileURLToPath(import.meta.url), path.join(REPO, 'package-lock.json')]) {
+  for (const file of [...sources.map((f) => path.join(SOURCE_DIR, f)), path.join(REPO, 'gateway/explorer-build.ts'), path.join(REPO, 'package-lock.json')]) {
     hash.update(file.slice(REPO.length)).update('\0').update(await readFile(file)).update('\0');
   }
   return hash.digest('hex').slice(0, 16);

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../shared/repo-root.js';
 
 /** The subgraphs the gateway knows, by name (and URL, from its configuration): it imports none of their code. */
 export const SUBGRAPH_NAMES = ['accounts', 'readings', 'payments', 'community'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
-export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../schema');
+export const SCHEMA_DIR = path.join(REPO_ROOT, 'schema');
 
 /** Default URLs written into the committed supergraph; the gateway overrides them from its configuration. */
 export const DEFAULT_SUBGRAPH_URLS: Record<SubgraphName, string> = {

@@ -68,7 +68,7 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
-/** How long a process may take to print its ready line (CLUSTER_READY_TIMEOUT_SECONDS; tsx compiles at start, slow on a loaded machine). */
+/** How long a process may take to print its ready line (CLUSTER_READY_TIMEOUT_SECONDS; each entry is bundled once by scripts/launch.mjs, slow on a loaded machine). */
 const READY_TIMEOUT_MS = Number(process.env.CLUSTER_READY_TIMEOUT_SECONDS ?? 240) * 1000;
 const DEFAULT_DB = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -160,7 +160,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   }
 
   const launch = (p: ClusterProcess): Promise<void> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', p.file], { cwd: ROOT, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/launch.mjs', p.file], { cwd: ROOT, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     p.child = child;
     p.pid = child.pid ?? null;
     p.starts++;

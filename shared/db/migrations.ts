@@ -4,14 +4,13 @@
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { logger } from '../logger.js';
+import { REPO_ROOT } from '../repo-root.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const PRISMA_DIR = path.resolve(here, '../../prisma');
+export const PRISMA_DIR = path.join(REPO_ROOT, 'prisma');
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, 'migrations');
 /** The schema as it stood at the last migration: what the next migration is diffed from. */
 export const SNAPSHOT_FILE = path.join(MIGRATIONS_DIR, 'schema-snapshot.json');
