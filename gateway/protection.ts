@@ -4,6 +4,7 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Viewer } from '../shared/context.js';
 import type { AppError } from '../shared/errors.js';
+import { errorField, logger } from '../shared/logger.js';
 import { memoryApqStore, redisApqStore, type ApqStore } from './apq-store.js';
 import { createMutationLimiter, mutationLimitsFromEnv, withLimits, type MutationLimiter, type MutationLimitsPatch } from './mutation-limits.js';
 import { createTrustedDocuments, trustedDocumentsFromEnv, type DocumentRequest, type TrustedDocuments, type TrustedDocumentsOptions } from './trusted-documents.js';
@@ -11,6 +12,8 @@ import { createTrustedDocuments, trustedDocumentsFromEnv, type DocumentRequest, 
 // What locks the gateway to its own apps, wired into create-gateway.ts at three points: an express middleware in
 // front of Apollo (documents over HTTP), an Apollo plugin (mutation rate limits over HTTP) and two calls in the
 // graphql-ws subscribe handler (documents, then rate limits, over the socket).
+
+const log = logger('gateway');
 
 export interface ProtectionOptions {
   /** Trusted documents (gateway/trusted-documents.ts); from the environment when absent. */
@@ -36,9 +39,11 @@ export interface Protection {
 export function createProtection(options: ProtectionOptions = {}): Protection {
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl || null;
   const prefix = options.redisPrefix ?? 'gateway:';
-  // A command fails at once while Redis is down (no offline queue): APQ then answers not-found, limits count in memory.
-  const redis = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
-  const apq: ApqStore = redis ? redisApqStore(redis, { prefix: `${prefix}apq:` }) : memoryApqStore();
+  // While Redis is unreachable a command fails after one reconnection attempt: APQ then answers not-found (the
+  // client sends the text again), rate limits count in this process's memory (their insurance limiter).
+  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : null;
+  redis?.on('error', (error: unknown) => log.warn({ ...errorField(error) }, 'gateway Redis (APQ, rate limits) unavailable'));
+  const apq: ApqStore = redis ? forgiving(redisApqStore(redis, { prefix: `${prefix}apq:` })) : memoryApqStore();
   const documents = createTrustedDocuments(options.trustedDocuments ?? trustedDocumentsFromEnv(), apq);
   const limits = withLimits(mutationLimitsFromEnv(), options.mutationLimits);
   const limiter = createMutationLimiter(limits, redis, prefix);
@@ -98,6 +103,21 @@ export async function checkSocketLimits(
     if ((error as AppError).extensions?.code === 'RATE_LIMITED') return error as AppError;
     throw error;
   }
+}
+
+/** An APQ store whose failures are misses: a lookup that fails answers not-found, a registration that fails is skipped. */
+function forgiving(store: ApqStore): ApqStore {
+  return {
+    get: (hash) =>
+      store.get(hash).catch((error: unknown) => {
+        log.warn({ ...errorField(error) }, 'APQ lookup failed; answered as not found');
+        return null;
+      }),
+    set: (hash, document) =>
+      store.set(hash, document).catch((error: unknown) => {
+        log.warn({ ...errorField(error) }, 'APQ registration failed; the document runs unregistered');
+      }),
+  };
 }
 
 function sendError(res: Response, status: number, error: AppError) {
