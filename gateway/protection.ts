@@ -70,7 +70,17 @@ export function createProtection(options: ProtectionOptions = {}): Protection {
         async requestDidStart() {
           return {
             async didResolveOperation({ document, operation, contextValue }) {
-              if (operation) await limiter.check(document, operation, { viewer: contextValue.viewer, ip: contextValue.ip ?? null });
+              if (!operation) return;
+              try {
+                await limiter.check(document, operation, { viewer: contextValue.viewer, ip: contextValue.ip ?? null });
+              } catch (error) {
+                const extensions = (error as AppError).extensions as Record<string, unknown> | undefined;
+                // Over HTTP: 429 with Retry-After (Apollo takes extensions.http as the response's status and headers).
+                if (extensions?.code === 'RATE_LIMITED') {
+                  extensions.http = { status: 429, headers: new Map([['retry-after', String(extensions.retryAfterSeconds)]]) };
+                }
+                throw error;
+              }
             },
           };
         },

@@ -48,7 +48,9 @@ async function limitedGateway(limited: MutationClass, more: ProtectionOptions = 
 }
 
 /** POSTs an operation to a gateway from a given loopback address (127.0.0.x: another client IP). */
-function run<R, V>(g: RunningGateway, doc: TypedDocumentNode<R, V> | string, variables: V, token: string | null, ip = '127.0.0.1'): Promise<GraphQLResponse<R>> {
+type Answer<R> = GraphQLResponse<R> & { retryAfter?: string };
+
+function run<R, V>(g: RunningGateway, doc: TypedDocumentNode<R, V> | string, variables: V, token: string | null, ip = '127.0.0.1'): Promise<Answer<R>> {
   const body = JSON.stringify({ query: typeof doc === 'string' ? doc : print(doc), variables });
   const url = new URL(g.url);
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
@@ -60,7 +62,7 @@ function run<R, V>(g: RunningGateway, doc: TypedDocumentNode<R, V> | string, var
       res.on('data', (chunk: string) => (text += chunk));
       res.on('end', () => {
         const json = JSON.parse(text) as { data?: R | null; errors?: GraphQLFormattedError[] };
-        resolve({ status: res.statusCode ?? 0, data: json.data, errors: json.errors });
+        resolve({ status: res.statusCode ?? 0, data: json.data, errors: json.errors, retryAfter: res.headers['retry-after'] });
       });
     });
     req.on('error', reject);
@@ -68,12 +70,15 @@ function run<R, V>(g: RunningGateway, doc: TypedDocumentNode<R, V> | string, var
   });
 }
 
-function expectLimited(res: GraphQLResponse<unknown>, mutationClass: MutationClass) {
+function expectLimited(res: Answer<unknown>, mutationClass: MutationClass) {
   expect(errorCode(res)).toBe('RATE_LIMITED');
+  expect(res.status).toBe(429);
+  expect(res.errors![0]!.extensions!.http).toBeUndefined();
   const ext = res.errors![0]!.extensions!;
   expect(ext.mutationClass).toBe(mutationClass);
   expect(ext.retryAfterSeconds).toBeGreaterThanOrEqual(1);
   expect(ext.retryAfterSeconds).toBeLessThanOrEqual(60);
+  expect(res.retryAfter).toBe(String(ext.retryAfterSeconds));
   expect(res.data ?? null).toBeNull();
 }
 
