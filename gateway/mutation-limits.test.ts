@@ -4,8 +4,6 @@ import { buildSchema, getOperationAST, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_DIR } from './supergraph.js';
 import { DEFAULT_MUTATION_LIMITS, MUTATION_CLASSES, MUTATION_CLASS_FIELDS, mutationCounts, mutationLimitsFromEnv } from './mutation-limits.js';
-import { memoryApqStore } from './apq-store.js';
-import { isIntrospectionOnly } from './trusted-documents.js';
 
 describe('mutation classes', () => {
   it('list every Mutation field of the supergraph exactly once (a new mutation must be given its class)', async () => {
@@ -34,27 +32,5 @@ describe('mutation classes', () => {
     expect(limits.classes.money).toEqual({ perUser: 5, perIp: DEFAULT_MUTATION_LIMITS.classes.money.perIp });
     expect(limits.classes.auth).toEqual(DEFAULT_MUTATION_LIMITS.classes.auth);
     expect(mutationLimitsFromEnv({ RATE_LIMITS: 'off' }).enabled).toBe(false);
-  });
-});
-
-describe('trusted documents helpers', () => {
-  it('tells introspection-only operations from others', () => {
-    expect(isIntrospectionOnly('{ __schema { types { name } } }', undefined)).toBe(true);
-    expect(isIntrospectionOnly('query A { __type(name: "User") { name } __typename } query B { me { id } }', 'A')).toBe(true);
-    expect(isIntrospectionOnly('query A { __type(name: "User") { name } } query B { me { id } }', 'B')).toBe(false);
-    expect(isIntrospectionOnly('{ ...F } fragment F on Query { me { id } }', undefined)).toBe(false);
-    expect(isIntrospectionOnly('mutation { __typename }', undefined)).toBe(false);
-    expect(isIntrospectionOnly('not graphql', undefined)).toBe(false);
-  });
-
-  it('keeps the memory APQ store within its bounds, evicting the least recently used', async () => {
-    const store = memoryApqStore({ maxEntries: 2, maxBytes: 1_000 });
-    await store.set('a', 'query A { a }');
-    await store.set('b', 'query B { b }');
-    expect(await store.get('a')).toBe('query A { a }');
-    await store.set('c', 'query C { c }');
-    expect([await store.get('a'), await store.get('b'), await store.get('c')]).toEqual(['query A { a }', null, 'query C { c }']);
-    await store.set('big', 'x'.repeat(999));
-    expect(store.size()).toBe(1);
   });
 });
