@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import { badInput, persistedQueryNotAllowed, persistedQueryNotFound, type AppError } from '../shared/errors.js';
 import { logger } from '../shared/logger.js';
+import { REPO_ROOT } from '../shared/repo-root.js';
 import type { ApqStore } from './apq-store.js';
 
 // Trusted documents and automatic persisted queries (APQ), for HTTP and graphql-ws alike.
@@ -28,7 +28,7 @@ export const TRUSTED_DOCUMENT_MODES = ['off', 'report', 'enforce'] as const;
 export type TrustedDocumentsMode = (typeof TRUSTED_DOCUMENT_MODES)[number];
 
 /** Where codegen writes the first-party manifest (TRUSTED_DOCUMENTS_MANIFEST overrides it). */
-export const DEFAULT_MANIFEST_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../test/generated/persisted-documents.json');
+export const DEFAULT_MANIFEST_PATH = path.join(REPO_ROOT, 'test/generated/persisted-documents.json');
 
 export interface TrustedDocumentsOptions {
   mode: TrustedDocumentsMode;
