@@ -29,6 +29,7 @@ import { parseScalarsLike } from '../shared/graphql/scalars.js';
 import type { PubSub } from '../shared/pubsub.js';
 import { accountsAuthLookup, AuthStates } from './auth-state.js';
 import { Revocations } from './revocation.js';
+import { createProtection, type Protection, type ProtectionOptions } from './protection.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -60,6 +61,8 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   /** How long a user's looked-up role, status and auth epoch are used (gateway/auth-state.ts; default 10 s). */
   authStateTtlMs?: number;
+  /** Trusted documents, APQ and per-class mutation rate limits (gateway/protection.ts); from the environment when absent. */
+  protection?: ProtectionOptions;
 }
 
 export interface GatewayLimits {
@@ -88,6 +91,8 @@ export interface GatewayContext {
   /** Set when a subgraph response of this request may depend on the viewer (operation-dedupe.ts). */
   viewerDependent?: boolean;
   metrics?: Record<string, unknown>;
+  /** The client's address (per-IP mutation rate limits). */
+  ip?: string | null;
 }
 
 /** Everything startGateway starts; `close()` disposes each. */
@@ -105,6 +110,8 @@ export interface RunningGateway extends RunningServer {
   /** Users' current auth states (cached lookups) and the revocation of their sockets. */
   authStates: AuthStates;
   revocations: Revocations;
+  /** Trusted documents (stats: trusted, unknown, refused, APQ) and the mutation rate limiter. */
+  protection: Protection;
 }
 
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -170,6 +177,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
   const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
+  const guards = createProtection(opts.protection);
   // The data sources the gateway builds, by subgraph: graphql-ws operations run through them too.
   const dataSources: ServiceMap = Object.create(null);
   const gateway = new ApolloGateway({
@@ -204,6 +212,9 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     allowBatchedHttpRequests: false,
+    // Persisted ids (trusted documents and APQ) are resolved in front of Apollo (gateway/protection.ts).
+    persistedQueries: false,
+    ...(guards.documents.allowIntrospection ? { introspection: true } : {}),
     // The process owns shutdown (scripts/start.ts, scripts/services/*.ts, gateway/main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !!opts.exposeErrorDetails,
@@ -215,6 +226,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     plugins: [
       ...(protection.plugins as never[]),
       inputGuardsPlugin<GatewayContext>(),
+      guards.plugin<GatewayContext>(),
       ...(operations ? [operations] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -232,6 +244,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     maxTokens: limits.maxTokens,
     limits: opts.subscriptionLimits,
     revocations,
+    protection: guards,
   });
   const close = async () => {
     await revocations.close();
@@ -240,6 +253,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     await subscriptions.dispose();
     // Drains and closes the HTTP server (ApolloServerPluginDrainHttpServer).
     await apollo.stop();
+    await guards.close();
   };
   await apollo.start().catch(async (error: unknown) => {
     await close();
@@ -279,6 +293,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       }
       next();
     },
+    guards.httpDocuments,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await identity.viewerFromAuthorization(req.header('authorization'));
@@ -288,6 +303,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
           viewer,
           identity: await identity.forward(viewer, ip, userAgent),
           dedupeKey: `${viewerKey(viewer)}|${ip ?? ''}|${userAgent ?? ''}`,
+          ip,
         };
       },
     }),
@@ -324,6 +340,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     authStates,
     revocations,
     subscriptions,
+    protection: guards,
     close,
   };
 }

@@ -1,5 +1,5 @@
 import type { ApolloGateway, ServiceMap } from '@apollo/gateway';
-import type { ExecutionArgs, ExecutionResult, GraphQLError, ValidationRule } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError, type ValidationRule } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -18,6 +18,7 @@ import { CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, formatErrors } from './subscrip
 import { DEFAULT_SUBSCRIPTION_LIMITS, type SubscriptionLimits } from './subscription-limits.js';
 import { SubscriptionPlans } from './subscription-plans.js';
 import { UpstreamPool } from './subscription-upstream.js';
+import { checkSocketLimits, resolveSocketDocument, type Protection } from './protection.js';
 
 export interface SubscriptionServerOptions {
   /** Followed for its supergraph (create the server before the gateway loads: Apollo Server's start()). */
@@ -35,6 +36,8 @@ export interface SubscriptionServerOptions {
   limits?: Partial<SubscriptionLimits>;
   /** Revocations (gateway/revocation.ts): a signed-in connection is ended with 4403 when its access is revoked. */
   revocations?: Revocations;
+  /** Trusted documents and mutation rate limits (gateway/protection.ts), as over HTTP. */
+  protection?: Protection;
 }
 
 export interface SubscriptionStats {
@@ -129,7 +132,7 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         extra.unwatch?.();
         if (extra.subscribes) connections -= 1;
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const extra = ctx.extra as ClientConnection;
         if (extra.revoked) return [extra.revoked];
         const now = Date.now();
@@ -142,16 +145,26 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         if (extra.operations >= limits.maxOperationsPerConnection) {
           return [rateLimited(`At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
         }
-        if (typeof payload.query !== 'string') return [badInput('The operation has no query.')];
-        const prepared = plans.prepare(payload.query, payload.operationName ?? undefined);
+        let query = payload.query;
+        if (opts.protection) {
+          // A first-party app sends `query: ""` with `documentId` or extensions.persistedQuery (graphql-ws wants a string).
+          const resolved = await resolveSocketDocument(opts.protection, payload as never);
+          if ('error' in resolved) return [resolved.error];
+          query = resolved.query;
+        }
+        if (typeof query !== 'string' || !query) return [badInput('The operation has no query.')];
+        const prepared = plans.prepare(query, payload.operationName ?? undefined);
         if (Array.isArray(prepared)) return prepared;
         const p = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
         const variables = (payload.variables ?? {}) as Record<string, unknown>;
         const nul = findNulCharacter(p.document, variables);
         if (nul) return [nulCharacterError(nul)];
+        const operation = getOperationAST(p.document, p.operationName);
+        const limited = opts.protection && operation ? await checkSocketLimits(opts.protection, p.document, operation, extra) : null;
+        if (limited) return [limited];
         extra.operations += 1;
         operations += 1;
-        const contextValue: ClientOperation = { id, prepared: p, connection: extra, variables, query: payload.query };
+        const contextValue: ClientOperation = { id, prepared: p, connection: extra, variables, query };
         return { schema: plans.apiSchema!, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
       },
       execute: (args) => execute(args),

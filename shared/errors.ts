@@ -10,6 +10,10 @@ export const ErrorCodes = [
   'RATE_LIMITED',
   'INSUFFICIENT_FUNDS',
   'PAYMENTS_NOT_CONFIGURED',
+  /** A persisted document id (trusted document or automatic persisted query) the gateway does not know: send the text. */
+  'PERSISTED_QUERY_NOT_FOUND',
+  /** TRUSTED_DOCUMENTS=enforce: the document is not one of the first-party apps' (persisted-documents.json). */
+  'PERSISTED_QUERY_NOT_ALLOWED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -42,6 +46,8 @@ export const rateLimited = (message: string, details?: Details & { retryAfterSec
 export const insufficientFunds = (message: string, details?: Details) => new AppError('INSUFFICIENT_FUNDS', message, details);
 export const paymentsNotConfigured = (message: string, details?: Details) => new AppError('PAYMENTS_NOT_CONFIGURED', message, details);
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
+export const persistedQueryNotFound = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_FOUND', message, details);
+export const persistedQueryNotAllowed = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_ALLOWED', message, details);
 /** An error whose code is only known at run time (a code relayed from another service). */
 export const withCode = (code: ErrorCode, message: string, details?: Details) => new AppError(code, message, details);
 

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { limiterFactory } from '../../shared/rate-limit.js';
 import { Redis } from 'ioredis';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
@@ -9,10 +9,7 @@ import { mountAuthStateRoute } from './services/user-status.js';
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // With Redis the counts hold across instances; while Redis is unreachable each instance counts in memory.
-  const limiter = (keyPrefix: string, points: number, duration: number) =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) })
-      : new RateLimiterMemory({ keyPrefix, points, duration });
+  const limiter = limiterFactory(redis, { insurance: true });
   const accounts: AccountsDeps = {
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { limiterFactory } from '../../shared/rate-limit.js';
 import { Redis } from 'ioredis';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
@@ -26,10 +26,7 @@ export function liveKitStreamWebhookRoute(prisma: PrismaClient, pubsub: PubSub, 
 
 export async function startCommunity(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
-  const limiter = (keyPrefix: string, points: number, duration: number) =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `community:${keyPrefix}`, points, duration })
-      : new RateLimiterMemory({ keyPrefix: `community:${keyPrefix}`, points, duration });
+  const limiter = limiterFactory(redis, { prefix: 'community:' });
   const community: CommunityDeps = {
     // A getter: payments attaches runtime.money when it starts, possibly after this subgraph.
     get money() {

@@ -1,5 +1,5 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { AppError, rateLimited } from '../../../shared/errors.js';
+import { consumePoints, rateLimitedError } from '../../../shared/rate-limit.js';
 import { errorField, logger } from '../../../shared/logger.js';
 
 // Brute-force throttling of password checks and registrations (OWASP authentication cheat sheet): attempts are
@@ -24,20 +24,9 @@ export interface AuthThrottle {
 
 const key = (ip: string | null, email: string) => `${ip ?? '-'}|${email}`;
 
-export function rateLimitedError(msBeforeNext: number, what: string): AppError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return rateLimited(`Too many ${what}. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
-}
-
 /** Takes one point from a fixed-window limiter, or refuses with RATE_LIMITED and retryAfterSeconds. */
 export async function consumeAttempt(limiter: RateLimiterAbstract, k: string, what: string): Promise<void> {
-  try {
-    await limiter.consume(k);
-  } catch (rejection) {
-    const ms = (rejection as { msBeforeNext?: number }).msBeforeNext;
-    if (typeof ms !== 'number') throw rejection;
-    throw rateLimitedError(ms, what);
-  }
+  await consumePoints(limiter, k, what);
 }
 
 /** Refuses (RATE_LIMITED) while this IP is backing off from failures on this email; before any password check. */
