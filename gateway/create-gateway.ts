@@ -29,6 +29,8 @@ import { parseScalarsLike } from '../shared/graphql/scalars.js';
 import type { PubSub } from '../shared/pubsub.js';
 import { accountsAuthLookup, AuthStates } from './auth-state.js';
 import { Revocations } from './revocation.js';
+import { measuredFetch, mountMetrics, operationMetricsPlugin, watchSubscriptionStats } from '../shared/metrics.js';
+import { closeSocketsForRestart, drainBudgetMs } from '../shared/server/shutdown.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -60,6 +62,8 @@ export interface GatewayOptions {
   pubsub?: PubSub;
   /** How long a user's looked-up role, status and auth epoch are used (gateway/auth-state.ts; default 10 s). */
   authStateTtlMs?: number;
+  /** How long close() lets in-flight HTTP requests finish (default: SHUTDOWN_GRACE_MS less 2 s). */
+  drainMs?: number;
 }
 
 export interface GatewayLimits {
@@ -163,7 +167,8 @@ function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedErro
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
+  // Every subgraph fetch that leaves the de-duplication layer is timed and its failures counted (shared/metrics.ts).
+  const baseFetch = measuredFetch(opts.subgraphFetch ?? globalThis.fetch, opts.subgraphUrls);
   // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
   const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
@@ -216,8 +221,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       ...(protection.plugins as never[]),
       inputGuardsPlugin<GatewayContext>(),
       ...(operations ? [operations] : []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On close, in-flight requests get the shutdown budget (SHUTDOWN_GRACE_MS less 2 s) to finish.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? drainBudgetMs() }),
       ApolloServerPluginLandingPageDisabled(),
+      operationMetricsPlugin('gateway'),
     ],
   });
   // Before apollo.start(): the subscription server follows the supergraph the gateway loads there.
@@ -233,10 +240,15 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     limits: opts.subscriptionLimits,
     revocations,
   });
+  const unwatch = watchSubscriptionStats(() => subscriptions.stats());
+  let draining = false;
   const close = async () => {
+    draining = true;
+    unwatch();
     await revocations.close();
-    // Terminated, not closed: a client that never answers the closing handshake must not hold the shutdown.
-    for (const client of wss.clients) client.terminate();
+    // Every client is told to reconnect (1012 Service Restart, to another instance); one that does not answer the
+    // closing handshake within a second is terminated, so it cannot hold the shutdown.
+    await closeSocketsForRestart(wss);
     await subscriptions.dispose();
     // Drains and closes the HTTP server (ApolloServerPluginDrainHttpServer).
     await apollo.stop();
@@ -249,7 +261,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  mountMetrics(app);
   app.get('/ready', async (_req, res) => {
+    // Shutting down: the load balancer stops sending new requests here while the ones in flight finish.
+    if (draining) return void res.status(503).json({ status: 'draining' });
     const checks = await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
         const url = opts.subgraphUrls[name].replace(/\/graphql$/, '/ready');

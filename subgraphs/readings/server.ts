@@ -86,8 +86,8 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
         }
       : null,
     async close() {
-      await server.close();
-      await runner?.stop();
+      // The runner takes no new job and finishes the running ones while the HTTP server drains.
+      await Promise.all([server.close(), runner?.stop()]);
       runner = null;
     },
   };
