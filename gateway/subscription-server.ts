@@ -1,5 +1,5 @@
 import type { ApolloGateway, ServiceMap } from '@apollo/gateway';
-import type { ExecutionArgs, ExecutionResult, GraphQLError, ValidationRule } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError, type ValidationRule } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -161,7 +161,8 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         const result = startOperation(ctx.extra as ClientConnection, id, payload);
         // Counted by outcome: OK, or the code it was refused with (rate limits, bad documents).
         const code = Array.isArray(result) ? codeLabel((result as readonly GraphQLError[])[0]?.extensions?.code) : 'OK';
-        metrics.wsSubscribes.inc({ operation: operationLabel(typeof payload.operationName === 'string' ? payload.operationName : null), code });
+        const name = Array.isArray(result) ? payload.operationName : getOperationAST(result.document, result.operationName)?.name?.value;
+        metrics.wsSubscribes.inc({ operation: operationLabel(typeof name === 'string' ? name : null), code });
         return result;
       },
       execute: (args) => execute(args),

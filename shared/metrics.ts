@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Express, Request, Response } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import client from 'prom-client';
 import type { Pool } from 'pg';
 
@@ -200,11 +201,14 @@ export function operationMetricsPlugin<T extends BaseContext>(service: string): 
         async didEncounterErrors({ errors }) {
           code ??= codeLabel(errors[0]?.extensions?.code);
         },
-        async willSendResponse({ response, operationName, operation }) {
+        async willSendResponse({ response, operationName, operation, document, request }) {
           const body = response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
           if (errors?.length) code ??= codeLabel(errors[0]!.extensions?.code);
-          const labels = { service, operation: operationLabel(operationName), type: operation?.operation ?? 'unknown' };
+          // A document that failed validation has no resolved operation: its name is read from the document.
+          const op = operation ?? (document ? getOperationAST(document, request.operationName) : null);
+          const name = operationName ?? op?.name?.value ?? request.operationName;
+          const labels = { service, operation: operationLabel(name), type: op?.operation ?? 'unknown' };
           metrics.operations.inc({ ...labels, code: code ?? 'OK' });
           metrics.operationDuration.observe(labels, (performance.now() - started) / 1000);
         },
