@@ -176,6 +176,10 @@ export async function startJobRunner(
     logger: quietLogger,
     // stop() takes no new job and lets the running ones finish within the shutdown budget (SHUTDOWN_GRACE_MS).
     gracefulShutdownAbortTimeout: drainBudgetMs(),
+    // Completions and failures through graphile-worker's batcher (flushed at once): a stopping pool awaits the
+    // batcher, while an unbatched completion is not awaited and was lost when the process exited right after a job
+    // finished (the job then stayed locked and would have run again once its lock went stale).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
     events: jobEvents(prefix),
   };
   let stopped = false;
