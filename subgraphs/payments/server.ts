@@ -10,6 +10,8 @@ import { PAYMENT_CRON, paymentTasks } from './jobs.js';
 import type { PaymentsMoney } from './ports.js';
 import { schema } from './schema/index.js';
 import { handleStripeWebhook } from './services/stripe-webhook.js';
+import { prunePayments } from './services/retention.js';
+import { retentionJob } from '../../shared/retention.js';
 
 export interface PaymentsServer extends RunningServer {
   /** Payments' job handlers (the daily payout run, the money outbox), as its job runner has them. */
@@ -33,7 +35,9 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
-    runner = await startJobRunner(rt.jobs, tasks, PAYMENT_CRON);
+    // The daily retention job (services/retention.ts) runs on the same runner.
+    const retention = retentionJob('payments', rt.prisma, prunePayments(rt.jobs));
+    runner = await startJobRunner(rt.jobs, { ...tasks, ...retention.tasks }, [...PAYMENT_CRON, ...retention.cron]);
   }
   const server = await startSubgraph(
     {
