@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeDocument, SessionUpdatedDocument } from '../generated/graphql.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { createSeed } from '../helpers/seed.js';
-import { mountMetrics } from '../../shared/metrics.js';
+import { mountMetrics, registry, watchSubscriptionStats } from '../../shared/metrics.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
 import { ledgerMinutes, startRunningSession, timeTravel } from './readings-fixtures.js';
 
@@ -126,6 +126,17 @@ describe('GET /metrics', () => {
     });
     expect(res.status).toBe(401);
     expect(sample(await scrape(), 'soulseer_webhooks_total', label) - before).toBe(1);
+  });
+
+  it('reports shared streams and their subscribers from the gateway stats it watches, and stops when unwatched', async () => {
+    const base = sample(await registry.metrics(), 'soulseer_shared_stream_subscribers');
+    const baseStreams = sample(await registry.metrics(), 'soulseer_shared_streams');
+    const unwatch = watchSubscriptionStats(() => ({ connections: 0, operations: 0, upstreamOperations: {}, sharedStreams: 2, sharedSubscribers: 7 }));
+    const watched = await registry.metrics();
+    expect(sample(watched, 'soulseer_shared_streams') - baseStreams).toBe(2);
+    expect(sample(watched, 'soulseer_shared_stream_subscribers') - base).toBe(7);
+    unwatch();
+    expect(sample(await registry.metrics(), 'soulseer_shared_stream_subscribers')).toBe(base);
   });
 
   it('answers only the bearer of METRICS_TOKEN when one is set', async () => {
