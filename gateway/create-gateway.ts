@@ -30,6 +30,8 @@ import type { PubSub } from '../shared/pubsub.js';
 import { accountsAuthLookup, AuthStates } from './auth-state.js';
 import { Revocations } from './revocation.js';
 import { createProtection, type Protection, type ProtectionOptions } from './protection.js';
+import { measuredFetch, mountMetrics, operationMetricsPlugin, watchSubscriptionStats } from '../shared/metrics.js';
+import { closeSocketsForRestart, drainBudgetMs } from '../shared/server/shutdown.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -63,6 +65,8 @@ export interface GatewayOptions {
   authStateTtlMs?: number;
   /** Trusted documents, APQ and per-class mutation rate limits (gateway/protection.ts); from the environment when absent. */
   protection?: ProtectionOptions;
+  /** How long close() lets in-flight HTTP requests finish (default: SHUTDOWN_GRACE_MS less 2 s). */
+  drainMs?: number;
 }
 
 export interface GatewayLimits {
@@ -170,7 +174,8 @@ function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedErro
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
+  // Every subgraph fetch that leaves the de-duplication layer is timed and its failures counted (shared/metrics.ts).
+  const baseFetch = measuredFetch(opts.subgraphFetch ?? globalThis.fetch, opts.subgraphUrls);
   // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
   const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
@@ -228,8 +233,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       inputGuardsPlugin<GatewayContext>(),
       guards.plugin<GatewayContext>(),
       ...(operations ? [operations] : []),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On close, in-flight requests get the shutdown budget (SHUTDOWN_GRACE_MS less 2 s) to finish.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? drainBudgetMs() }),
       ApolloServerPluginLandingPageDisabled(),
+      operationMetricsPlugin('gateway'),
     ],
   });
   // Before apollo.start(): the subscription server follows the supergraph the gateway loads there.
@@ -246,10 +253,15 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     revocations,
     protection: guards,
   });
+  const unwatch = watchSubscriptionStats(() => subscriptions.stats());
+  let draining = false;
   const close = async () => {
+    draining = true;
+    unwatch();
     await revocations.close();
-    // Terminated, not closed: a client that never answers the closing handshake must not hold the shutdown.
-    for (const client of wss.clients) client.terminate();
+    // Every client is told to reconnect (1012 Service Restart, to another instance); one that does not answer the
+    // closing handshake within a second is terminated, so it cannot hold the shutdown.
+    await closeSocketsForRestart(wss);
     await subscriptions.dispose();
     // Drains and closes the HTTP server (ApolloServerPluginDrainHttpServer).
     await apollo.stop();
@@ -263,7 +275,10 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
+  mountMetrics(app);
   app.get('/ready', async (_req, res) => {
+    // Shutting down: the load balancer stops sending new requests here while the ones in flight finish.
+    if (draining) return void res.status(503).json({ status: 'draining' });
     const checks = await Promise.all(
       SUBGRAPH_NAMES.map(async (name) => {
         const url = opts.subgraphUrls[name].replace(/\/graphql$/, '/ready');

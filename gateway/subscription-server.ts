@@ -3,6 +3,8 @@ import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQL
 import { decodeJwt } from 'jose';
 import type { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { SubscribePayload } from 'graphql-ws';
+import { codeLabel, metrics, operationLabel } from '../shared/metrics.js';
 import type { Viewer } from '../shared/context.js';
 import { badInput, rateLimited, type AppError } from '../shared/errors.js';
 import { isAccountRefusal } from './auth-state.js';
@@ -119,6 +121,42 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     }
   };
 
+  /** A subscribe message on a client connection: refused (its errors) or planned (the execution arguments). */
+  const startOperation = async (extra: ClientConnection, id: string, payload: SubscribePayload) => {
+    if (extra.revoked) return [extra.revoked];
+    const now = Date.now();
+    while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
+    if (extra.subscribes.length >= limits.maxSubscribesPerMinute) {
+      const retryAfterSeconds = Math.max(1, Math.ceil((extra.subscribes[0]! + 60_000 - now) / 1000));
+      return [rateLimited(`At most ${limits.maxSubscribesPerMinute} operations may be started per minute on one connection. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds })];
+    }
+    extra.subscribes.push(now);
+    if (extra.operations >= limits.maxOperationsPerConnection) {
+      return [rateLimited(`At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
+    }
+    let query = payload.query;
+    if (opts.protection) {
+      // A first-party app sends `query: ""` with `documentId` or extensions.persistedQuery (graphql-ws wants a string).
+      const resolved = await resolveSocketDocument(opts.protection, payload as never);
+      if ('error' in resolved) return [resolved.error];
+      query = resolved.query;
+    }
+    if (typeof query !== 'string' || !query) return [badInput('The operation has no query.')];
+    const prepared = plans.prepare(query, payload.operationName ?? undefined);
+    if (Array.isArray(prepared)) return prepared;
+    const p = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
+    const variables = (payload.variables ?? {}) as Record<string, unknown>;
+    const nul = findNulCharacter(p.document, variables);
+    if (nul) return [nulCharacterError(nul)];
+    const operation = getOperationAST(p.document, p.operationName);
+    const limited = opts.protection && operation ? await checkSocketLimits(opts.protection, p.document, operation, extra) : null;
+    if (limited) return [limited];
+    extra.operations += 1;
+    operations += 1;
+    const contextValue: ClientOperation = { id, prepared: p, connection: extra, variables, query };
+    return { schema: plans.apiSchema!, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
+  };
+
   const server = useServer<Record<string, unknown>, ClientConnection>(
     {
       connectionInitWaitTimeout: limits.connectionInitWaitMs,
@@ -133,39 +171,12 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
         if (extra.subscribes) connections -= 1;
       },
       onSubscribe: async (ctx, id, payload) => {
-        const extra = ctx.extra as ClientConnection;
-        if (extra.revoked) return [extra.revoked];
-        const now = Date.now();
-        while (extra.subscribes.length && extra.subscribes[0]! <= now - 60_000) extra.subscribes.shift();
-        if (extra.subscribes.length >= limits.maxSubscribesPerMinute) {
-          const retryAfterSeconds = Math.max(1, Math.ceil((extra.subscribes[0]! + 60_000 - now) / 1000));
-          return [rateLimited(`At most ${limits.maxSubscribesPerMinute} operations may be started per minute on one connection. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds })];
-        }
-        extra.subscribes.push(now);
-        if (extra.operations >= limits.maxOperationsPerConnection) {
-          return [rateLimited(`At most ${limits.maxOperationsPerConnection} operations may run at once on one connection. Complete one first.`, { limit: limits.maxOperationsPerConnection })];
-        }
-        let query = payload.query;
-        if (opts.protection) {
-          // A first-party app sends `query: ""` with `documentId` or extensions.persistedQuery (graphql-ws wants a string).
-          const resolved = await resolveSocketDocument(opts.protection, payload as never);
-          if ('error' in resolved) return [resolved.error];
-          query = resolved.query;
-        }
-        if (typeof query !== 'string' || !query) return [badInput('The operation has no query.')];
-        const prepared = plans.prepare(query, payload.operationName ?? undefined);
-        if (Array.isArray(prepared)) return prepared;
-        const p = prepared as Exclude<typeof prepared, readonly GraphQLError[]>;
-        const variables = (payload.variables ?? {}) as Record<string, unknown>;
-        const nul = findNulCharacter(p.document, variables);
-        if (nul) return [nulCharacterError(nul)];
-        const operation = getOperationAST(p.document, p.operationName);
-        const limited = opts.protection && operation ? await checkSocketLimits(opts.protection, p.document, operation, extra) : null;
-        if (limited) return [limited];
-        extra.operations += 1;
-        operations += 1;
-        const contextValue: ClientOperation = { id, prepared: p, connection: extra, variables, query };
-        return { schema: plans.apiSchema!, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
+        const result = await startOperation(ctx.extra as ClientConnection, id, payload);
+        // Counted by outcome: OK, or the code it was refused with (rate limits, bad documents).
+        const code = Array.isArray(result) ? codeLabel((result as readonly GraphQLError[])[0]?.extensions?.code) : 'OK';
+        const name = Array.isArray(result) ? payload.operationName : getOperationAST(result.document, result.operationName)?.name?.value;
+        metrics.wsSubscribes.inc({ operation: operationLabel(typeof name === 'string' ? name : null), code });
+        return result;
       },
       execute: (args) => execute(args),
       subscribe: (args) => subscribers.subscribe(args.contextValue as ClientOperation),

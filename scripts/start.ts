@@ -2,6 +2,7 @@
 // (PGlite, data under .data/), applies migrations and seeds demo data; without REDIS_URL pub/sub is in-memory.
 // Secrets are never defaulted: with DATABASE_URL they come from the environment (refused if missing or short);
 // the embedded default generates them at its first start into .data/secrets.json and reuses them.
+import { shutdownGraceMs } from '../shared/server/shutdown.js';
 import path from 'node:path';
 import { exitOnConfigError, loadConfig } from '../shared/config.js';
 import { loadOrCreateSecrets } from '../shared/embedded-secrets.js';
@@ -53,8 +54,8 @@ let stopping = false;
 async function shutdown() {
   if (stopping) return;
   stopping = true;
-  // Never hang on the way out: whatever has not closed in 10 s is abandoned.
-  setTimeout(() => process.exit(1), 10_000).unref();
+  // Never hang on the way out: whatever has not closed within SHUTDOWN_GRACE_MS (default 10 s) is abandoned.
+  setTimeout(() => process.exit(1), shutdownGraceMs()).unref();
   await federation.close();
   await pubsub.close();
   await prisma.$disconnect();

@@ -1,6 +1,9 @@
-import { parseCronItems, run, runMigrations, Logger, type Runner, type TaskList } from 'graphile-worker';
+import { EventEmitter } from 'node:events';
+import { parseCronItems, run, runMigrations, Logger, type Job, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { PrismaClient, Prisma } from './db/generated/client.js';
 import { logger } from './logger.js';
+import { metrics } from './metrics.js';
+import { drainBudgetMs } from './server/shutdown.js';
 
 /**
  * Durable timers on graphile-worker (PostgreSQL-backed): jobs survive restarts, and a job with a `jobKey`
@@ -104,6 +107,19 @@ const quietLogger = new Logger(() => (level, message) => {
   if (level === 'error' || level === 'warning') logger('jobs').warn(message);
 });
 
+/** Job metrics (shared/metrics.ts): lag from due to start, and each attempt's outcome, by task (prefix removed). */
+function jobEvents(prefix: string): WorkerEvents {
+  const events: WorkerEvents = new EventEmitter();
+  const task = (job: Job) => (job.task_identifier.startsWith(prefix) ? job.task_identifier.slice(prefix.length) : job.task_identifier);
+  events.on('job:start', ({ job }) => metrics.jobLag.observe({ task: task(job) }, Math.max(0, Date.now() - new Date(job.run_at).getTime()) / 1000));
+  events.on('job:success', ({ job }) => metrics.jobs.inc({ task: task(job), outcome: 'success' }));
+  events.on('job:error', ({ job }) => {
+    if (job.attempts < job.max_attempts) metrics.jobs.inc({ task: task(job), outcome: 'error' });
+  });
+  events.on('job:failed', ({ job }) => metrics.jobs.inc({ task: task(job), outcome: 'failed' }));
+  return events;
+}
+
 const migrating = new Map<string, Promise<void>>();
 
 /**
@@ -158,6 +174,13 @@ export async function startJobRunner(
     noHandleSignals: true,
     maxPoolSize: config.embedded ? 2 : 4,
     logger: quietLogger,
+    // stop() takes no new job and lets the running ones finish within the shutdown budget (SHUTDOWN_GRACE_MS).
+    gracefulShutdownAbortTimeout: drainBudgetMs(),
+    // Completions and failures through graphile-worker's batcher (flushed at once): a stopping pool awaits the
+    // batcher, while an unbatched completion is not awaited and was lost when the process exited right after a job
+    // finished (the job then stayed locked and would have run again once its lock went stale).
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+    events: jobEvents(prefix),
   };
   let stopped = false;
   let runner: Runner | null = null;

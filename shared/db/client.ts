@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
 
 export { PrismaClient };
@@ -11,12 +12,20 @@ export interface DbOptions {
   schema?: string;
 }
 
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
 export function createPrisma(connectionString: string, options: DbOptions = {}): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 },
-    options.schema ? { schema: options.schema } : undefined,
-  );
-  return new PrismaClient({ adapter });
+  // The pool is made here (and ended by $disconnect) so its use can be watched (shared/metrics.ts, poolOf).
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const adapter = new PrismaPg(pool, { ...(options.schema ? { schema: options.schema } : {}), disposeExternalPool: true });
+  const prisma = new PrismaClient({ adapter });
+  pools.set(prisma, pool);
+  return prisma;
+}
+
+/** The pg pool of a client made by createPrisma (undefined for others). */
+export function poolOf(prisma: PrismaClient): pg.Pool | undefined {
+  return pools.get(prisma);
 }
 
 /** A unique-constraint violation, however it surfaces (Prisma P2002, or PostgreSQL 23505 through the driver adapter). */

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { errorField, logger } from '../logger.js';
+import { webhookOutcome } from '../metrics.js';
 
 /**
  * POST /webhooks/livekit on a subgraph: the raw body, LiveKit's signature checked (`verify`) before anything is
@@ -20,16 +21,21 @@ export function liveKitWebhookRoute(
       try {
         event = await verify(raw, req.get('authorization') ?? undefined);
       } catch {
+        webhookOutcome(service, 'livekit', 'invalid_signature');
         res.status(401).json({ error: 'invalid signature' });
         return;
       }
       if (!event.id) {
+        webhookOutcome(service, 'livekit', 'bad_request');
         res.status(400).json({ error: 'event without id' });
         return;
       }
       try {
-        res.json({ ok: true, outcome: await apply(event as WebhookEvent & { id: string }) });
+        const outcome = await apply(event as WebhookEvent & { id: string });
+        webhookOutcome(service, 'livekit', outcome);
+        res.json({ ok: true, outcome });
       } catch (e) {
+        webhookOutcome(service, 'livekit', 'failed');
         logger(service).warn({ ...errorField(e), webhookId: event.id }, 'LiveKit webhook not applied');
         res.status(500).json({ error: 'not applied' });
       }

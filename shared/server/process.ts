@@ -6,6 +6,7 @@ import type { RunningServer } from './subgraph.js';
 import { StartupError, startOrExplain } from './startup-errors.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { errorField, logger } from '../logger.js';
+import { shutdownGraceMs } from './shutdown.js';
 
 type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: string }) => Promise<RunningServer>;
 
@@ -50,13 +51,19 @@ export async function runSubgraphProcess(
   });
 }
 
-/** Closes the service on SIGINT/SIGTERM, then exits 0; with 1 when closing failed, or after 10 s if it hangs. */
+/**
+ * Closes the service on SIGINT/SIGTERM, then exits 0; with 1 when closing failed, or when it still runs
+ * SHUTDOWN_GRACE_MS (default 10 s) after the signal (shared/server/shutdown.ts).
+ */
 export function onShutdown(close: () => Promise<void>): void {
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => {
+      logger('process').error({ graceMs: shutdownGraceMs() }, 'shutdown grace period over: exiting with work unfinished');
+      process.exit(1);
+    }, shutdownGraceMs()).unref();
     try {
       await close();
       process.exit(0);

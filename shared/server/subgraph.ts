@@ -17,6 +17,9 @@ import { badInput, forbidden, rateLimited, toFormattedError, unauthenticated } f
 import { SHARE_EXTENSION, isSharedField, isSharedStream, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
 import { listen as listenOn, webSocketServerOn } from './listen.js';
 import { subscribeWithFreshContext } from './fresh-subscribe.js';
+import { poolOf } from '../db/client.js';
+import { drainBudgetMs } from './shutdown.js';
+import { gauges, mountMetrics, operationMetricsPlugin, watchDbPool } from '../metrics.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -252,9 +255,11 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     // The process owns shutdown (scripts/start.ts, scripts/services/*.ts, gateway/main.ts): Apollo's own SIGTERM handler raced it and held exit.
     stopOnTerminationSignals: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On close, in-flight requests get the shutdown budget (SHUTDOWN_GRACE_MS less 2 s) to finish.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainBudgetMs() }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      operationMetricsPlugin(opts.name),
       {
         // Tell the gateway a response may be shared with other viewers' identical in-flight queries.
         async requestDidStart() {
@@ -290,6 +295,11 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       res.status(503).json({ status: 'unavailable', service: opts.name });
     }
   });
+  mountMetrics(app);
+  const unwatch = [
+    gauges.wsConnections(() => [{ labels: { service: opts.name }, value: wss.clients.size }]),
+    watchDbPool(opts.name, poolOf(opts.prisma)),
+  ];
   opts.routes?.(app);
 
   app.use(
@@ -325,6 +335,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     wsUrl: `ws://${host}:${port}/graphql`,
     port,
     async close() {
+      for (const stop of unwatch) stop();
       await apollo.stop();
       wss.close();
     },

@@ -1,4 +1,6 @@
 import { limiterFactory } from '../../shared/rate-limit.js';
+import { startRetention } from '../../shared/retention.js';
+import { pruneAccounts } from './services/retention.js';
 import { Redis } from 'ioredis';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
@@ -26,6 +28,8 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
       registerByIp: limiter('register:ip', rt.config.registrationsPerIp, 3_600),
     },
   };
+  // The daily retention job (services/retention.ts), on a job runner of its own.
+  const retention = rt.jobs ? await startRetention(rt.jobs, 'accounts', rt.prisma, pruneAccounts) : null;
   const server = await startSubgraph(
     {
       name: 'accounts',
@@ -43,7 +47,7 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
   return {
     ...server,
     async close() {
-      await server.close();
+      await Promise.all([server.close(), retention?.stop()]);
       redis?.disconnect();
     },
   };

@@ -1,4 +1,6 @@
 import { limiterFactory } from '../../shared/rate-limit.js';
+import { startRetention } from '../../shared/retention.js';
+import { pruneCommunity } from './services/retention.js';
 import { Redis } from 'ioredis';
 import { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
@@ -44,6 +46,8 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       gift: limiter('gift', 60, 60),
     },
   };
+  // The daily retention job (services/retention.ts), on a job runner of its own.
+  const retention = rt.jobs ? await startRetention(rt.jobs, 'community', rt.prisma, pruneCommunity) : null;
   const server = await startSubgraph(
     {
       name: 'community',
@@ -60,7 +64,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
   return {
     ...server,
     async close() {
-      await server.close();
+      await Promise.all([server.close(), retention?.stop()]);
       redis?.disconnect();
     },
   };

@@ -2,6 +2,7 @@ import express from 'express';
 import { backgroundContext } from '../../shared/context.js';
 import { migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
 import { errorField, logger } from '../../shared/logger.js';
+import { webhookOutcome } from '../../shared/metrics.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import { createPaymentsDeps } from './deps.js';
@@ -9,10 +10,19 @@ import { PAYMENT_CRON, paymentTasks } from './jobs.js';
 import type { PaymentsMoney } from './ports.js';
 import { schema } from './schema/index.js';
 import { handleStripeWebhook } from './services/stripe-webhook.js';
+import { prunePayments } from './services/retention.js';
+import { retentionJob } from '../../shared/retention.js';
 
 export interface PaymentsServer extends RunningServer {
   /** Payments' job handlers (the daily payout run, the money outbox), as its job runner has them. */
   tasks: ReturnType<typeof paymentTasks>;
+}
+
+/** The metrics label of a Stripe delivery's answer (shared/metrics.ts). */
+function stripeOutcome(outcome: { status: number; body: Record<string, unknown> }): string {
+  if (outcome.status === 200) return outcome.body.duplicate ? 'duplicate' : 'applied';
+  if (outcome.status === 503) return 'not_configured';
+  return outcome.status === 400 ? 'rejected' : 'failed';
 }
 
 export async function startPayments(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<PaymentsServer> {
@@ -25,7 +35,9 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
-    runner = await startJobRunner(rt.jobs, tasks, PAYMENT_CRON);
+    // The daily retention job (services/retention.ts) runs on the same runner.
+    const retention = retentionJob('payments', rt.prisma, prunePayments(rt.jobs));
+    runner = await startJobRunner(rt.jobs, { ...tasks, ...retention.tasks }, [...PAYMENT_CRON, ...retention.cron]);
   }
   const server = await startSubgraph(
     {
@@ -42,8 +54,10 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
           try {
             const ctx = backgroundContext(rt, deps, `webhook:stripe:${Date.now()}`);
             const outcome = await handleStripeWebhook(ctx, { rawBody: req.body as Buffer | undefined, signature: req.header('stripe-signature') });
+            webhookOutcome('payments', 'stripe', stripeOutcome(outcome));
             res.status(outcome.status).json(outcome.body);
           } catch (error) {
+            webhookOutcome('payments', 'stripe', 'failed');
             logger('payments').error({ ...errorField(error) }, 'stripe webhook processing failed');
             // Stripe retries on 5xx; the event was not recorded (its transaction rolled back).
             res.status(500).json({ received: false, error: 'processing failed' });
@@ -57,8 +71,8 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
     ...server,
     tasks,
     async close() {
-      await server.close();
-      await runner?.stop();
+      // The runner takes no new job and finishes the running ones while the HTTP server drains.
+      await Promise.all([server.close(), runner?.stop()]);
       runner = null;
     },
   };

@@ -11,6 +11,8 @@ import { LiveKitService } from './services/livekit.js';
 import { applyLiveKitEvent } from './services/media-webhooks.js';
 import { CRON } from './services/schedule.js';
 import { ensureBillingSweep, readingsTasks } from './services/timers.js';
+import { pruneReadings } from './services/retention.js';
+import { retentionJob } from '../../shared/retention.js';
 
 export interface ReadingsServer extends RunningServer {
   /** What readings' services receive in `ctx.deps.readings`. */
@@ -51,8 +53,11 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
     clock: () => new Date(),
   };
   const background = () => backgroundContext(rt, { readings: deps });
-  const tasks = () => readingsTasks(background);
-  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, tasks(), CRON) : null;
+  // The daily retention job (services/retention.ts) runs with readings' timers.
+  const retention = retentionJob('readings', rt.prisma, pruneReadings(jobsConfig ?? null));
+  const tasks = () => ({ ...readingsTasks(background), ...retention.tasks });
+  const cron = [...CRON, ...retention.cron];
+  let runner: JobRunner | null = jobsConfig ? await startJobRunner(jobsConfig, tasks(), cron) : null;
   // The billing sweep reschedules itself; queue its first run (a no-op when another instance already has).
   if (runner) await ensureBillingSweep(background());
   const server = await startSubgraph(
@@ -80,14 +85,14 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
             runner = null;
           },
           async start() {
-            runner ??= await startJobRunner(jobsConfig, tasks(), CRON);
+            runner ??= await startJobRunner(jobsConfig, tasks(), cron);
             await ensureBillingSweep(background());
           },
         }
       : null,
     async close() {
-      await server.close();
-      await runner?.stop();
+      // The runner takes no new job and finishes the running ones while the HTTP server drains.
+      await Promise.all([server.close(), runner?.stop()]);
       runner = null;
     },
   };

@@ -6,6 +6,7 @@ import { errorField, logger } from '../../../shared/logger.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { readingsDeps } from '../deps.js';
 import { billingSweep, BILLING_SWEEP } from './billing-sweep.js';
+import { metrics } from '../../../shared/metrics.js';
 import { graceDeadline } from './grace-budget.js';
 import { jobKey, scheduleTimer, TASKS } from './schedule.js';
 import { finishSession } from './session-end.js';
@@ -89,10 +90,16 @@ async function billingSweepJob(ctx: Context): Promise<void> {
   // The next run is queued before sweeping, so a process killed mid-sweep delays billing by deadManSeconds only;
   // it is brought forward once this sweep has finished.
   await reschedule(BILLING_SWEEP.deadManSeconds * 1000);
+  const end = metrics.billingSweepDuration.startTimer();
   try {
-    await billingSweep(ctx);
+    const { charged } = await billingSweep(ctx);
+    metrics.minutesCharged.inc(charged);
+    metrics.billingSweepLastSuccess.set(Date.now() / 1000);
   } catch (e) {
+    metrics.billingSweepFailures.inc();
     log.warn(errorField(e), 'billing sweep failed');
+  } finally {
+    end();
   }
   await reschedule(BILLING_SWEEP.intervalMs);
 }
