@@ -29,6 +29,8 @@ import { parseScalarsLike } from '../shared/graphql/scalars.js';
 import type { PubSub } from '../shared/pubsub.js';
 import { accountsAuthLookup, AuthStates } from './auth-state.js';
 import { Revocations } from './revocation.js';
+import { graphqlSpansPlugin, injectTraceHeaders, requestSpan } from '../shared/server/tracing.js';
+import { requestScope } from '../shared/request-scope.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -110,6 +112,8 @@ export interface RunningGateway extends RunningServer {
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
+    // W3C traceparent of the gateway.fetch span and the request id (shared/server/tracing.ts).
+    injectTraceHeaders(request.http?.headers, requestScope()?.requestId);
     // Without a key (a context not built by the HTTP path) the request is never merged.
     if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
   }
@@ -218,6 +222,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       ...(operations ? [operations] : []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      graphqlSpansPlugin<GatewayContext>('gateway'),
     ],
   });
   // Before apollo.start(): the subscription server follows the supergraph the gateway loads there.
@@ -279,6 +284,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       }
       next();
     },
+    requestSpan('gateway'),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await identity.viewerFromAuthorization(req.header('authorization'));
