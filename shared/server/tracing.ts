@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
+import { logger } from '../logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestScope } from '../request-scope.js';
 import { propagation } from '@opentelemetry/api';
 import { SpanKind, context, contextFrom, failSpan, trace, tracer, tracing, type Span } from '../telemetry.js';
@@ -13,19 +14,28 @@ import { SpanKind, context, contextFrom, failSpan, trace, tracer, tracing, type 
  * SERVER span continuing the caller's W3C `traceparent` (the gateway's, or a client's at the gateway).
  */
 export function requestSpan(service: string) {
+  const log = logger(service);
   return (req: Request, res: Response, next: NextFunction): void => {
     const requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    const path = req.baseUrl || req.path;
+    // The access line (debug): written when the response is done, outside the request's async scope, so its
+    // request and trace ids are given here.
+    const started = log.isLevelEnabled('debug') ? performance.now() : 0;
+    const access = (traceId?: string) => {
+      if (started) log.debug({ requestId, ...(traceId ? { traceId } : {}), method: req.method, path, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'http request');
+    };
     if (!tracing()) {
+      if (started) res.once('finish', () => access());
       withRequestScope(requestId, next);
       return;
     }
     const parent = contextFrom(req.headers);
     const span = tracer().startSpan(
-      `${req.method} ${req.baseUrl || req.path}`,
+      `${req.method} ${path}`,
       {
         kind: SpanKind.SERVER,
-        attributes: { 'soulseer.service': service, 'http.request.method': req.method, 'url.path': req.baseUrl || req.path, 'soulseer.request_id': requestId },
+        attributes: { 'soulseer.service': service, 'http.request.method': req.method, 'url.path': path, 'soulseer.request_id': requestId },
       },
       parent,
     );
@@ -36,6 +46,7 @@ export function requestSpan(service: string) {
       span.setAttribute('http.response.status_code', res.statusCode);
       if (res.statusCode >= 500) span.setStatus({ code: 2 });
       span.end();
+      access(span.spanContext().traceId);
     };
     res.once('finish', end);
     res.once('close', end);
@@ -56,9 +67,20 @@ export function injectTraceHeaders(headers: { set(name: string, value: string): 
  * named and tagged with the operation name and type (never the document's values or the variables).
  */
 export function graphqlSpansPlugin<C extends BaseContext>(service: string): ApolloServerPlugin<C> {
-  return {
+  const log = logger(service);
+  // The operation line (debug), in the request's scope: its name and the error codes it answered, never variables.
+  const operationLog: ApolloServerPlugin<C> = {
     async requestDidStart() {
-      if (!tracing()) return;
+      return {
+        async willSendResponse({ operationName, errors }) {
+          log.debug({ operationName: operationName ?? null, errorCodes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL') ?? [] }, 'graphql operation');
+        },
+      };
+    },
+  };
+  return {
+    async requestDidStart(requestContext) {
+      if (!tracing()) return log.isLevelEnabled('debug') ? operationLog.requestDidStart!(requestContext) : undefined;
       const phase = (name: string) => {
         const span = tracer().startSpan(name, { attributes: { 'soulseer.service': service } });
         return async (error?: unknown) => {
@@ -89,7 +111,9 @@ export function graphqlSpansPlugin<C extends BaseContext>(service: string): Apol
             },
           };
         },
-        async willSendResponse({ response, errors }) {
+        async willSendResponse(rc) {
+          if (log.isLevelEnabled('debug')) log.debug({ operationName: rc.operationName ?? null, errorCodes: rc.errors?.map((e) => e.extensions?.code ?? 'INTERNAL') ?? [] }, 'graphql operation');
+          const { response, errors } = rc;
           if (!execute) return;
           const failed = errors?.length || (response.body.kind === 'single' && response.body.singleResult.errors?.length);
           if (failed) execute.setAttribute('graphql.errors', true);
