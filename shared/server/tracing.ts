@@ -69,18 +69,12 @@ export function injectTraceHeaders(headers: { set(name: string, value: string): 
 export function graphqlSpansPlugin<C extends BaseContext>(service: string): ApolloServerPlugin<C> {
   const log = logger(service);
   // The operation line (debug), in the request's scope: its name and the error codes it answered, never variables.
-  const operationLog: ApolloServerPlugin<C> = {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operationName, errors }) {
-          log.debug({ operationName: operationName ?? null, errorCodes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL') ?? [] }, 'graphql operation');
-        },
-      };
-    },
+  const logOperation = ({ operationName, errors }: { operationName?: string | null; errors?: readonly { extensions?: Record<string, unknown> }[] }) => {
+    if (log.isLevelEnabled('debug')) log.debug({ operationName: operationName ?? null, errorCodes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL') ?? [] }, 'graphql operation');
   };
   return {
-    async requestDidStart(requestContext) {
-      if (!tracing()) return log.isLevelEnabled('debug') ? operationLog.requestDidStart!(requestContext) : undefined;
+    async requestDidStart() {
+      if (!tracing()) return log.isLevelEnabled('debug') ? { willSendResponse: async (rc) => logOperation(rc) } : undefined;
       const phase = (name: string) => {
         const span = tracer().startSpan(name, { attributes: { 'soulseer.service': service } });
         return async (error?: unknown) => {
@@ -112,7 +106,7 @@ export function graphqlSpansPlugin<C extends BaseContext>(service: string): Apol
           };
         },
         async willSendResponse(rc) {
-          if (log.isLevelEnabled('debug')) log.debug({ operationName: rc.operationName ?? null, errorCodes: rc.errors?.map((e) => e.extensions?.code ?? 'INTERNAL') ?? [] }, 'graphql operation');
+          logOperation(rc);
           const { response, errors } = rc;
           if (!execute) return;
           const failed = errors?.length || (response.body.kind === 'single' && response.body.singleResult.errors?.length);
