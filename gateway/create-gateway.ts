@@ -32,6 +32,8 @@ import { Revocations } from './revocation.js';
 import { createProtection, type Protection, type ProtectionOptions } from './protection.js';
 import { measuredFetch, mountMetrics, operationMetricsPlugin, watchSubscriptionStats } from '../shared/metrics.js';
 import { closeSocketsForRestart, drainBudgetMs } from '../shared/server/shutdown.js';
+import { graphqlSpansPlugin, injectTraceHeaders, requestSpan } from '../shared/server/tracing.js';
+import { requestScope } from '../shared/request-scope.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -121,6 +123,8 @@ export interface RunningGateway extends RunningServer {
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
+    // W3C traceparent of the gateway.fetch span and the request id (shared/server/tracing.ts).
+    injectTraceHeaders(request.http?.headers, requestScope()?.requestId);
     // Without a key (a context not built by the HTTP path) the request is never merged.
     if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
   }
@@ -237,6 +241,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? drainBudgetMs() }),
       ApolloServerPluginLandingPageDisabled(),
       operationMetricsPlugin('gateway'),
+      graphqlSpansPlugin<GatewayContext>('gateway'),
     ],
   });
   // Before apollo.start(): the subscription server follows the supergraph the gateway loads there.
@@ -308,6 +313,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       }
       next();
     },
+    requestSpan('gateway'),
     guards.httpDocuments,
     expressMiddleware(apollo, {
       context: async ({ req }) => {

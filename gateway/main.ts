@@ -10,9 +10,12 @@ import { createPubSub } from '../shared/pubsub.js';
 import { startGateway } from './create-gateway.js';
 import { readCommittedSupergraph, SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { logger } from '../shared/logger.js';
+import { startTelemetry } from '../shared/telemetry.js';
 
 // JWT_SECRET and GATEWAY_SECRET are required (one line on stderr and exit 1 otherwise).
 const config = exitOnConfigError(() => loadConfig());
+// OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (shared/telemetry.ts); nothing is loaded otherwise.
+const telemetry = await startTelemetry('soulseer-gateway');
 const subgraphUrls = Object.fromEntries(
   SUBGRAPH_NAMES.map((name) => [name, process.env[`${name.toUpperCase()}_URL`] || `http://127.0.0.1:${config.ports[name]}/graphql`]),
 ) as Record<SubgraphName, string>;
@@ -42,4 +45,5 @@ onShutdown(async () => {
   if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'gateway stats');
   await gateway.close();
   await pubsub.close();
+  await telemetry?.shutdown();
 });

@@ -4,6 +4,7 @@ import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
 import type { IdentityService } from './identity.js';
 import { logger, errorField } from '../shared/logger.js';
+import { upstreamEvent, upstreamSubscribeSpan, withTraceExtension } from './tracing.js';
 
 /** One operation the gateway runs on a subgraph's socket on behalf of one client subscription. */
 export interface UpstreamRequest {
@@ -142,18 +143,20 @@ export class UpstreamPool {
         return finish('unavailable');
       }
       if (stopped) return;
+      // A span per (re)subscribe, its traceparent in the subscribe message; each event is a span linked to it.
+      const traced = upstreamSubscribeSpan(service, request.operationName);
       unsubscribe = this.client(service).client.subscribe<Record<string, unknown>>(
         {
           query: request.query,
           operationName: request.operationName,
           variables: request.variables,
-          extensions: { ...request.extensions, [VIEWER_HEADER]: extensionsIdentity },
+          extensions: { ...request.extensions, ...traced.extensions, [VIEWER_HEADER]: extensionsIdentity },
         },
         {
           next: (result) => {
             failingSince = null;
             attempt = 0;
-            if (!stopped) sink.next(result as ExecutionResult);
+            if (!stopped) upstreamEvent(service, traced.link, () => sink.next(result as ExecutionResult));
           },
           complete: () => finish('complete'),
           error: (error) => {
@@ -210,7 +213,12 @@ export class UpstreamPool {
         reject(new Error(`The ${service} service did not answer within ${timeoutMs} ms.`));
       }, timeoutMs);
       const stop = this.client(service).client.subscribe(
-        { query: request.query, operationName: request.operationName, variables: request.variables ?? {}, extensions: { ...request.extensions, [VIEWER_HEADER]: request.identity } },
+        {
+          query: request.query,
+          operationName: request.operationName,
+          variables: request.variables ?? {},
+          extensions: withTraceExtension({ ...request.extensions, [VIEWER_HEADER]: request.identity }),
+        },
         {
           next: (r) => {
             result = r as ExecutionResult;

@@ -14,10 +14,13 @@ import { createPubSub } from '../shared/pubsub.js';
 import { startLocalFederation } from './local-federation.js';
 import { composeRuntime } from './compose.js';
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
+import { startTelemetry } from '../shared/telemetry.js';
 
 // The embedded default's folder (database and secrets); DATA_DIR moves it (the start-up benchmark uses a scratch one).
 const dataDir = path.resolve(process.env.DATA_DIR || '.data');
 const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(dataDir)));
+// OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (shared/telemetry.ts); nothing is loaded otherwise.
+const telemetry = await startTelemetry('soulseer');
 let embedded: EmbeddedPostgres | null = null;
 let databaseUrl = config.databaseUrl;
 // The plain mistakes (port in use, database unreachable…) are one line on stderr and exit 1, not a stack trace.
@@ -60,6 +63,7 @@ async function shutdown() {
   await pubsub.close();
   await prisma.$disconnect();
   await (embedded as EmbeddedPostgres | null)?.stop();
+  await telemetry?.shutdown();
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

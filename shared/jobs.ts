@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { parseCronItems, run, runMigrations, Logger, type Job, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { parseCronItems, run, runMigrations, Logger, type Job, type Runner, type Task, type TaskList, type WorkerEvents } from 'graphile-worker';
 import type { PrismaClient, Prisma } from './db/generated/client.js';
 import { logger } from './logger.js';
 import { metrics } from './metrics.js';
 import { drainBudgetMs } from './server/shutdown.js';
+import { withRequestScope } from './request-scope.js';
+import { JOB_LINK_KEY, JOB_TRACE_KEY, SpanKind, contextFrom, currentTraceparent, inJobRun, inSpan, markJobRun, trace, tracing } from './telemetry.js';
 
 /**
  * Durable timers on graphile-worker (PostgreSQL-backed): jobs survive restarts, and a job with a `jobKey`
@@ -63,16 +65,25 @@ function quoteIdent(name: string): string {
 
 export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueue {
   const s = quoteIdent(schema);
+  const insert = async (db: Db, task: string, payload: Record<string, unknown>, options: AddJobOptions) => {
+    await db.$queryRawUnsafe(
+      `SELECT 1 FROM ${s}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, queue_name => $6::text)`,
+      prefix + task,
+      JSON.stringify(payload),
+      options.runAt ?? null,
+      options.maxAttempts ?? 10,
+      options.jobKey ? prefix + options.jobKey : null,
+      options.queueName ? prefix + options.queueName : null,
+    );
+  };
   return {
     async add(db, task, payload, options = {}) {
-      await db.$queryRawUnsafe(
-        `SELECT 1 FROM ${s}.add_job(identifier => $1::text, payload => $2::json, run_at => $3::timestamptz, max_attempts => $4::int, job_key => $5::text, queue_name => $6::text)`,
-        prefix + task,
-        JSON.stringify(payload),
-        options.runAt ?? null,
-        options.maxAttempts ?? 10,
-        options.jobKey ? prefix + options.jobKey : null,
-        options.queueName ? prefix + options.queueName : null,
+      // Traced: a span around the insert, and its trace context in the payload so the run continues the trace.
+      // A job queued by a job run (a recurring job rescheduling itself) starts a trace of its own, linked to this one
+      // (JOB_LINK_KEY): a chain of runs is not one endless trace.
+      if (!tracing()) return insert(db, task, payload, options);
+      return inSpan(`job.add ${task}`, { kind: SpanKind.PRODUCER, attributes: { 'soulseer.job.task': task } }, () =>
+        insert(db, task, { ...payload, [inJobRun() ? JOB_LINK_KEY : JOB_TRACE_KEY]: currentTraceparent() }, options),
       );
     },
     async remove(db, jobKey) {
@@ -96,6 +107,38 @@ export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueu
       );
       return (rows[0]?.n ?? 0) > 0;
     },
+  };
+}
+
+/**
+ * Each run in a request scope of its own (`job:<id>`, on every log line it writes) and, when traced, in a
+ * `job <task>` CONSUMER span continuing the trace of the work that queued it (the payload's JOB_TRACE_KEY, which
+ * the task never sees).
+ */
+function tracedTask(name: string, task: Task): Task {
+  return (payload, helpers) => {
+    const fields = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : null;
+    const parent = fields?.[JOB_TRACE_KEY];
+    const link = fields?.[JOB_LINK_KEY];
+    let own = payload;
+    if (parent !== undefined || link !== undefined) {
+      const { [JOB_TRACE_KEY]: _parent, [JOB_LINK_KEY]: _link, ...rest } = fields!;
+      own = rest;
+    }
+    return withRequestScope(`job:${helpers.job.id}`, () => {
+      if (!tracing()) return task(own, helpers);
+      const linked = trace.getSpanContext(contextFrom({ traceparent: link }));
+      return inSpan(
+        `job ${name}`,
+        {
+          kind: SpanKind.CONSUMER,
+          parent: markJobRun(contextFrom({ traceparent: parent })),
+          links: linked ? [{ context: linked }] : undefined,
+          attributes: { 'soulseer.job.task': name, 'soulseer.job.id': String(helpers.job.id), 'soulseer.job.attempt': helpers.job.attempts },
+        },
+        () => task(own, helpers),
+      );
+    });
   };
 }
 
@@ -167,7 +210,7 @@ export async function startJobRunner(
     ),
     connectionString: config.connectionString,
     schema: config.schema,
-    taskList: Object.fromEntries(Object.entries(tasks).map(([name, task]) => [prefix + name, task])) as TaskList,
+    taskList: Object.fromEntries(Object.entries(tasks).map(([name, task]) => [prefix + name, tracedTask(name, task as Task)])) as TaskList,
     concurrency: config.concurrency ?? (config.embedded ? 1 : 4),
     pollInterval: config.pollIntervalMs ?? (config.embedded ? 250 : 1000),
     noPreparedStatements: config.embedded,

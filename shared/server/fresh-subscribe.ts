@@ -18,6 +18,8 @@ type EventIterator = AsyncIterableIterator<ExecutionResult>;
 export async function subscribeWithFreshContext(
   args: ExecutionArgs,
   freshContext: (operationContext: unknown) => unknown,
+  /** Wraps each event's execution (a span per event: shared/server/socket-tracing.ts). */
+  aroundEvent: (run: () => Promise<ExecutionResult>) => Promise<ExecutionResult> = (run) => run(),
 ): Promise<EventIterator | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
@@ -34,7 +36,8 @@ export async function subscribeWithFreshContext(
       const r = await source.next();
       if (r.done) return { value: undefined, done: true };
       try {
-        return { value: await execute({ ...args, rootValue: r.value, contextValue: freshContext(args.contextValue) }), done: false };
+        const value = await aroundEvent(async () => execute({ ...args, rootValue: r.value, contextValue: freshContext(args.contextValue) }));
+        return { value, done: false };
       } catch (error) {
         await close();
         throw error;

@@ -7,6 +7,7 @@ import { StartupError, startOrExplain } from './startup-errors.js';
 import { pendingMigrations } from '../db/migrations.js';
 import { errorField, logger } from '../logger.js';
 import { shutdownGraceMs } from './shutdown.js';
+import { startTelemetry } from '../telemetry.js';
 
 type SubgraphStarter = (rt: ServiceRuntime, listen: { port?: number; host?: string }) => Promise<RunningServer>;
 
@@ -28,6 +29,8 @@ export async function runSubgraphProcess(
     process.stderr.write(`${name}: DATABASE_URL must be set to run a service on its own (npm start runs the embedded default).\n`);
     process.exit(1);
   }
+  // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (shared/telemetry.ts); nothing is loaded otherwise.
+  const telemetry = await startTelemetry(`soulseer-${name}`);
   const schema = process.env.DATABASE_SCHEMA || undefined;
   const prisma = createPrisma(config.databaseUrl, { max: Number.parseInt(process.env.DB_POOL_SIZE ?? '10', 10), schema });
   // A database that does not answer or lacks migrations is one line on stderr (exit 1), before anything listens.
@@ -48,6 +51,7 @@ export async function runSubgraphProcess(
     await server.close();
     await pubsub.close();
     await prisma.$disconnect();
+    await telemetry?.shutdown();
   });
 }
 

@@ -7,7 +7,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, execute, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { PrismaClient } from '../db/generated/client.js';
 import type { Context, ServiceDeps } from '../context.js';
@@ -20,6 +20,9 @@ import { subscribeWithFreshContext } from './fresh-subscribe.js';
 import { poolOf } from '../db/client.js';
 import { drainBudgetMs } from './shutdown.js';
 import { gauges, mountMetrics, operationMetricsPlugin, watchDbPool } from '../metrics.js';
+import { requestScope } from '../request-scope.js';
+import { graphqlSpansPlugin, requestSpan } from './tracing.js';
+import { inOperationSpan, socketOperationSpan, tracedEvent } from './socket-tracing.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -95,7 +98,8 @@ export function buildContext(
   ctx[ACCESS] = { identity, read: false };
   ctx.prisma = opts.prisma;
   ctx.pubsub = opts.pubsub;
-  ctx.requestId = randomUUID();
+  // The gateway's request id (x-request-id) when this runs in an HTTP request's scope (shared/server/tracing.ts).
+  ctx.requestId = requestScope()?.requestId ?? randomUUID();
   ctx.deps = opts.deps ?? ({} as ServiceDeps);
   ctx.loaders = new Map();
   return ctx;
@@ -196,6 +200,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
         const document = parsedDocument(payload.query);
         if (!('kind' in document)) return document;
         const contextValue = buildContext(opts, identity);
+        socketOperationSpan(opts.name, payload, contextValue);
         // Shared subscriptions (shared/graphql/shared-subscriptions.ts): a probe runs the field's authorization as
         // the viewer and answers at once; a stream is opened only by the gateway's own identity, for a marked field.
         const share = (payload.extensions as Record<string, unknown> | undefined)?.[SHARE_EXTENSION] as ShareMode | undefined;
@@ -225,18 +230,21 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
           contextValue,
         };
       },
-      subscribe: async (args) => {
+      // Queries on the socket (event completions) run in their operation's span (shared/server/socket-tracing.ts).
+      execute: (args) => inOperationSpan(args.contextValue as object, () => execute(args)),
+      subscribe: (args) => inOperationSpan(args.contextValue as object, async () => {
         const probe = probes.get(args.contextValue as object);
         if (probe === 'unshared') return { data: null, extensions: { [SHARE_EXTENSION]: probe } };
         // Each event runs with a context of its own: no per-request cache lives as long as the subscription.
-        const result = await subscribeWithFreshContext(args, (ctx) => eventContext(ctx as Context));
+        const operation = args.contextValue as object;
+        const result = await subscribeWithFreshContext(args, (ctx) => eventContext(ctx as Context), (run) => tracedEvent(operation, run));
         if (probe === 'authorized' && Symbol.asyncIterator in result) {
           // Authorized: nothing is streamed on a probe.
           await result.return?.();
           return { data: null, extensions: { [SHARE_EXTENSION]: probe } };
         }
         return result;
-      },
+      }),
       // Queries on the socket (the gateway's event completions): say when no resolver read the viewer, so the
       // gateway may share the response with other viewers' identical in-flight fetches (as the HTTP header does).
       onNext: (_ctx, _id, _payload, args, result) => {
@@ -260,6 +268,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       operationMetricsPlugin(opts.name),
+      graphqlSpansPlugin(opts.name),
       {
         // Tell the gateway a response may be shared with other viewers' identical in-flight queries.
         async requestDidStart() {
@@ -314,6 +323,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       next();
     },
     express.json({ limit: '1mb' }),
+    requestSpan(opts.name),
     expressMiddleware(apollo, {
       context: async ({ res }) => buildContext(opts, res.locals.identity as ForwardedIdentity),
     }),
