@@ -15,6 +15,7 @@ import { AppError, toFormattedError } from '../shared/errors.js';
 import type { RunningServer } from '../shared/server/subgraph.js';
 import { IdentityService, viewerKey } from './identity.js';
 import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, type DedupeFetcher } from './dedupe-fetch.js';
+import { fetchTransport, httpTransport, plainFetcher } from './subgraph-http.js';
 import { operationDedupePlugin, type OperationDedupeStats } from './operation-dedupe.js';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
@@ -163,12 +164,14 @@ function withLimitReason(formatted: GraphQLFormattedError): GraphQLFormattedErro
 /** Boots the public gateway: /graphql (HTTP, and graphql-ws once subscriptions are wired), /health, /ready, webhooks. */
 export async function startGateway(opts: GatewayOptions, listen: { port?: number; host?: string } = {}): Promise<RunningGateway> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const baseFetch = opts.subgraphFetch ?? globalThis.fetch;
   // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
   const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
   const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
-  const fetcher = opts.dedupe === false ? null : createDedupeFetcher(baseFetch);
+  const fetcher = opts.dedupe === false ? null : createDedupeFetcher(opts.subgraphFetch);
+  // Without merging, the same keep-alive client (or the injected fetch) with nothing on top.
+  const plainTransport = fetcher ? null : opts.subgraphFetch ? fetchTransport(opts.subgraphFetch) : httpTransport();
+  const subgraphFetcher = fetcher ?? plainFetcher(plainTransport!);
   const operations = opts.dedupe === false || opts.operationDedupe === false ? null : operationDedupePlugin<GatewayContext>();
   // The data sources the gateway builds, by subgraph: graphql-ws operations run through them too.
   const dataSources: ServiceMap = Object.create(null);
@@ -177,7 +180,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     buildService: ({ name }) =>
       (dataSources[name] = new SignedDataSource({
         url: opts.subgraphUrls[name as SubgraphName],
-        fetcher: (fetcher ?? baseFetch) as never,
+        fetcher: subgraphFetcher as never,
       })),
   });
   // The API schema is built from SDL, whose custom scalars accept any literal: give them the subgraphs' parsing.
@@ -240,6 +243,9 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     await subscriptions.dispose();
     // Drains and closes the HTTP server (ApolloServerPluginDrainHttpServer).
     await apollo.stop();
+    // The subgraph client's idle kept-alive sockets.
+    fetcher?.close();
+    (plainTransport as { close?(): void } | null)?.close?.();
   };
   await apollo.start().catch(async (error: unknown) => {
     await close();
