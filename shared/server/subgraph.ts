@@ -17,6 +17,7 @@ import { badInput, forbidden, rateLimited, toFormattedError, unauthenticated } f
 import { SHARE_EXTENSION, isSharedField, isSharedStream, markSharedStream, type ProbeAnswer, type ShareMode } from '../graphql/shared-subscriptions.js';
 import { listen as listenOn, webSocketServerOn } from './listen.js';
 import { subscribeWithFreshContext } from './fresh-subscribe.js';
+import type { ResponseCache } from './response-cache.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -33,6 +34,8 @@ export interface SubgraphOptions {
   maxSubscriptionsPerConnection?: number;
   /** The same for the gateway's multiplexed socket, which carries every client subscription on this subgraph. */
   maxMultiplexedSubscriptions?: number;
+  /** Whole answers to public, viewer-independent queries, emptied on announced changes (response-cache.ts). */
+  responseCache?: ResponseCache;
 }
 
 export interface RunningServer {
@@ -255,6 +258,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      ...(opts.responseCache ? [opts.responseCache.plugin(viewerWasRead)] : []),
       {
         // Tell the gateway a response may be shared with other viewers' identical in-flight queries.
         async requestDidStart() {
@@ -278,6 +282,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     ],
   });
   await apollo.start();
+  opts.responseCache?.listen(opts.pubsub);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: opts.name });
@@ -327,6 +332,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     async close() {
       await apollo.stop();
       wss.close();
+      await opts.responseCache?.close();
     },
   };
 }
