@@ -3,6 +3,8 @@ import https from 'node:https';
 import type { Fetcher, FetcherHeaders, FetcherResponse } from '@apollo/utils.fetcher';
 import { isQueryBody } from './private-apis.js';
 
+const IDLE_TIMEOUT_MS = 300_000;
+
 /** A subgraph's answer, read whole (subgraph answers are small JSON documents). */
 export interface RawResponse {
   status: number;
@@ -55,6 +57,8 @@ export function httpTransport(options: { maxSockets?: number } = {}): RawSend & 
           });
         },
       );
+      // As undici's default for the global fetch: a subgraph silent for 5 minutes is given up on.
+      req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error(`${url.origin} sent nothing for ${IDLE_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })));
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (retry && req.reusedSocket && error.code === 'ECONNRESET') resolve(once(url, init, false));
         else reject(error);
