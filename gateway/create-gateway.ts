@@ -199,6 +199,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const protection = armor.protect();
   const validationRules = [...protection.validationRules, ...introspectionLimitRules()];
 
+  /** Rendered answers by their data object (see stringifyResult). */
+  const rendered = new WeakMap<object, string>();
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -213,8 +215,16 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,
     formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.exposeErrorDetails),
-    // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody).
-    stringifyResult: (value) => JSON.stringify(value),
+    // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody). A result merged across
+    // requests (operation-dedupe.ts hands each of them the same data object) is rendered once: JSON.stringify of
+    // the readers page was 6% of the gateway's busy time with every merged viewer paying it again.
+    stringifyResult: (value) => {
+      const { data, errors, extensions } = value as { data?: unknown; errors?: unknown; extensions?: unknown };
+      if (errors !== undefined || extensions !== undefined || !data || typeof data !== 'object') return JSON.stringify(value);
+      let text = rendered.get(data);
+      if (text === undefined) rendered.set(data, (text = JSON.stringify(value)));
+      return text;
+    },
     plugins: [
       ...(protection.plugins as never[]),
       inputGuardsPlugin<GatewayContext>(),
