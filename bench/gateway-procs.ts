@@ -24,7 +24,8 @@ export function spawnService(label: string, command: string, args: string[], env
 export function startEntry(label: string, file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; pid: number }> {
   const child = spawnService(label, process.execPath, [...nodeArgs, '--import', 'tsx', file], env);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${label} did not start in 60 s`)), 60_000);
+    const seconds = Number(process.env.BENCH_START_TIMEOUT ?? 60);
+    const timer = setTimeout(() => reject(new Error(`${label} did not start in ${seconds} s`)), seconds * 1000);
     child.once('exit', (code) => reject(new Error(`${label} exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!line.startsWith('{')) return;

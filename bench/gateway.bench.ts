@@ -8,7 +8,7 @@
 // TEST_DATABASE_URL seeded by bench/gateway-data.ts. Runs alternate (round by round, workload by workload, target
 // by target), so drifting load on the machine touches every peer alike.
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
-// BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
+// BENCH_START_TIMEOUT (seconds a service may take to start, 60), BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
 // failed, 30), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
 // `fetch` for our gateway with only subgraph-fetch merging),
 // BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL

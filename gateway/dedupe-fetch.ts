@@ -1,11 +1,9 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { isQueryBody } from './private-apis.js';
+import { fetchTransport, httpTransport, LeanResponse, type RawRequest, type RawResponse, type RawSend } from './subgraph-http.js';
 
-interface Buffered {
-  status: number;
-  headers: Array<[string, string]>;
-  body: string;
+interface Buffered extends RawResponse {
   /** The subgraph said no resolver read the viewer, IP or user agent: any viewer may reuse this response. */
   independent: boolean;
 }
@@ -24,7 +22,7 @@ export interface DedupeStats {
   refused: number;
 }
 
-export type DedupeFetcher = Fetcher & { inflight(): number; stats: DedupeStats };
+export type DedupeFetcher = Fetcher & { inflight(): number; stats: DedupeStats; close(): void };
 
 /**
  * A fetcher that merges identical in-flight subgraph queries (same URL, same body) the way Hive Gateway does
@@ -34,26 +32,29 @@ export type DedupeFetcher = Fetcher & { inflight(): number; stats: DedupeStats }
  *   viewer-independent (`x-soulseer-viewer-independent: 1`, set when no resolver read ctx.viewer, ctx.ip or
  *   ctx.userAgent); otherwise it sends its own request.
  * Mutations and anything that is not a plain query are never merged.
+ * Requests leave through `base` when given (tests slow it down), otherwise through the keep-alive HTTP client of
+ * subgraph-http.ts (through `wrap` when given); each caller gets its own light response over the shared body.
  */
-export function createDedupeFetcher(base: typeof fetch = globalThis.fetch): DedupeFetcher {
+export function createDedupeFetcher(base?: typeof fetch, wrap: (send: RawSend) => RawSend = (send) => send): DedupeFetcher {
+  const raw: RawSend & { close?(): void } = base ? fetchTransport(base) : httpTransport();
+  // `wrap` observes every request that leaves (the gateway's subgraph fetch metrics).
+  const transport = wrap(raw);
   /** body key → viewer → in-flight response. */
   const inflight = new Map<string, Map<string, Promise<Buffered>>>();
   const stats: DedupeStats = { sent: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0 };
 
-  const send = (url: string, init: RequestInit): Promise<Buffered> => {
+  const send = (url: string, init: RawRequest): Promise<Buffered> => {
     stats.sent++;
-    return base(url, init).then(async (r) => ({
-      status: r.status,
-      headers: [...r.headers.entries()],
-      body: await r.text(),
-      independent: r.status === 200 && r.headers.get(VIEWER_INDEPENDENT_HEADER) === '1',
+    return transport(url, init).then((r) => ({
+      ...r,
+      independent: r.status === 200 && r.headers.some(([name, value]) => name.toLowerCase() === VIEWER_INDEPENDENT_HEADER && value === '1'),
     }));
   };
 
-  const fetcher = (async (url: string, init?: { method?: string; body?: string; headers?: unknown }) => {
+  const fetcher = (async (url: string, init?: { method?: string; body?: string | Buffer; headers?: unknown }) => {
     const body = typeof init?.body === 'string' ? init.body : null;
     const { headers, viewer } = splitHeaders(init?.headers);
-    const requestInit = { ...init, headers } as RequestInit;
+    const requestInit: RawRequest = { method: init?.method, headers, body: init?.body ?? null };
     if (!body || viewer === null || !isQueryBody(body)) return toResponse(await send(url, requestInit));
 
     const key = `${url}\n${body}`;
@@ -92,11 +93,12 @@ export function createDedupeFetcher(base: typeof fetch = globalThis.fetch): Dedu
   }) as unknown as DedupeFetcher;
   fetcher.inflight = () => inflight.size;
   fetcher.stats = stats;
+  fetcher.close = () => raw.close?.();
   return fetcher;
 }
 
-function toResponse(r: Buffered): Response {
-  return new Response(r.body, { status: r.status, headers: r.headers });
+function toResponse(r: Buffered): LeanResponse {
+  return new LeanResponse(r);
 }
 
 /** Copies the outgoing headers without the internal dedupe header, and returns its value. */

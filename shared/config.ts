@@ -20,6 +20,12 @@ export interface Config {
   loginFailuresBeforeBackoff: number;
   loginAttemptsPerIp: number;
   registrationsPerIp: number;
+  /**
+   * READER_DIRECTORY_CACHE_SECONDS (default 30; 0: off): longest accounts keeps an answer of the public reader
+   * directory (`readers`, `reader`). Every committed change through the API empties it at once in every instance;
+   * the limit only bounds a change made behind the API's back (SQL by hand).
+   */
+  readerDirectoryCacheSeconds: number;
   livekit: { url: string | null; apiKey: string; apiSecret: string };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiHost?: string; apiPort?: number; apiProtocol?: 'http' | 'https' };
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
@@ -88,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     loginFailuresBeforeBackoff: int('LOGIN_FAILURES_BEFORE_BACKOFF', 5),
     loginAttemptsPerIp: int('LOGIN_ATTEMPTS_PER_IP', 50),
     registrationsPerIp: int('REGISTRATIONS_PER_IP', 10),
+    readerDirectoryCacheSeconds: int('READER_DIRECTORY_CACHE_SECONDS', 30),
     livekit: {
       url: livekitUrl,
       // Without a media server nobody outside this process (or the embedded default's .data/) knows these.

@@ -218,14 +218,13 @@ export function operationMetricsPlugin<T extends BaseContext>(service: string): 
 }
 
 /** Wraps the gateway's subgraph fetch: latency and failures by subgraph (named by URL). */
-export function measuredFetch(base: typeof fetch, subgraphUrls: Record<string, string>): typeof fetch {
+export function measuredSend<I, R extends { status: number }>(send: (url: string, init: I) => Promise<R>, subgraphUrls: Record<string, string>): (url: string, init: I) => Promise<R> {
   const names = new Map(Object.entries(subgraphUrls).map(([name, url]) => [url, name]));
-  return (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  return async (url, init) => {
     const subgraph = names.get(url) ?? 'other';
     const end = metrics.subgraphFetchDuration.startTimer({ subgraph });
     try {
-      const res = await base(input, init);
+      const res = await send(url, init);
       if (res.status >= 400) metrics.subgraphFetchErrors.inc({ subgraph, reason: `http_${Math.floor(res.status / 100)}xx` });
       return res;
     } catch (error) {
@@ -234,7 +233,7 @@ export function measuredFetch(base: typeof fetch, subgraphUrls: Record<string, s
     } finally {
       end();
     }
-  }) as typeof fetch;
+  };
 }
 
 /** Records the outcome of one webhook delivery. */

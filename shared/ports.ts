@@ -25,6 +25,17 @@ type Tx = Prisma.TransactionClient;
 /** Topic of reader presence changes; payload ReaderStatusEvent. */
 export const READER_STATUS_TOPIC = 'readerStatusChanged';
 
+/**
+ * Topic announcing, after commit, that something the reader directory shows changed for a reader other than its
+ * presence (profile, rates, verification, rating, session count, name, activation); payload ReaderProfileEvent.
+ * Accounts' cache of directory answers empties on it (and on READER_STATUS_TOPIC and user status changes).
+ */
+export const READER_PROFILE_TOPIC = 'readerProfileChanged';
+
+export interface ReaderProfileEvent {
+  readerId: string;
+}
+
 export interface ReaderStatusEvent {
   readerId: string;
   status: ReaderStatus;

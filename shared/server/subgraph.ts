@@ -23,6 +23,7 @@ import { gauges, mountMetrics, operationMetricsPlugin, watchDbPool } from '../me
 import { requestScope } from '../request-scope.js';
 import { graphqlSpansPlugin, requestSpan } from './tracing.js';
 import { inOperationSpan, socketOperationSpan, tracedEvent } from './socket-tracing.js';
+import type { ResponseCache } from './response-cache.js';
 
 export interface SubgraphOptions {
   name: string;
@@ -39,6 +40,8 @@ export interface SubgraphOptions {
   maxSubscriptionsPerConnection?: number;
   /** The same for the gateway's multiplexed socket, which carries every client subscription on this subgraph. */
   maxMultiplexedSubscriptions?: number;
+  /** Whole answers to public, viewer-independent queries, emptied on announced changes (response-cache.ts). */
+  responseCache?: ResponseCache;
 }
 
 export interface RunningServer {
@@ -269,6 +272,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       ApolloServerPluginLandingPageDisabled(),
       operationMetricsPlugin(opts.name),
       graphqlSpansPlugin(opts.name),
+      ...(opts.responseCache ? [opts.responseCache.plugin(viewerWasRead)] : []),
       {
         // Tell the gateway a response may be shared with other viewers' identical in-flight queries.
         async requestDidStart() {
@@ -292,6 +296,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
     ],
   });
   await apollo.start();
+  opts.responseCache?.listen(opts.pubsub);
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: opts.name });
@@ -348,6 +353,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       for (const stop of unwatch) stop();
       await apollo.stop();
       wss.close();
+      await opts.responseCache?.close();
     },
   };
 }

@@ -3,6 +3,9 @@ import { startRetention } from '../../shared/retention.js';
 import { pruneAccounts } from './services/retention.js';
 import { Redis } from 'ioredis';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
+import { ResponseCache } from '../../shared/server/response-cache.js';
+import { AUTH_CHANGED_TOPIC } from '../../shared/auth/auth-state.js';
+import { READER_PROFILE_TOPIC, READER_STATUS_TOPIC } from '../../shared/ports.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { AccountsDeps } from './deps.js';
 import { schema } from './schema/index.js';
@@ -30,15 +33,24 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
   };
   // The daily retention job (services/retention.ts), on a job runner of its own.
   const retention = rt.jobs ? await startRetention(rt.jobs, 'accounts', rt.prisma, pruneAccounts) : null;
+  // The public reader directory, the most asked page, is the same for every viewer until a reader changes:
+  // whole answers are kept, and emptied in every instance by the changes' after-commit announcements (presence,
+  // profile/rates/verification/rating/session count/activation, and user status changes through authChanged).
+  const directoryCache = new ResponseCache({
+    rootFields: ['readers', 'reader'],
+    topics: [READER_PROFILE_TOPIC, READER_STATUS_TOPIC, AUTH_CHANGED_TOPIC],
+    maxAgeMs: rt.config.readerDirectoryCacheSeconds * 1000,
+  });
   const server = await startSubgraph(
     {
       name: 'accounts',
       schema,
       prisma: rt.prisma,
-      pubsub: rt.pubsub,
+      pubsub: directoryCache.announcing(rt.pubsub),
       gatewaySecret: rt.config.gatewaySecret,
       exposeErrorDetails: rt.config.exposeErrorDetails,
       deps: { accounts },
+      responseCache: directoryCache,
       // The gateway's batched lookup of users' current role, status and auth epoch (gateway/auth-state.ts).
       routes: (app) => mountAuthStateRoute(app, rt.prisma, rt.config.gatewaySecret),
     },

@@ -5,6 +5,7 @@ import { transact } from '../../../shared/after-commit.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
 import { changeUserStatus, publishUserStatusChange } from './user-status.js';
+import { publishReaderProfileChanged } from './presence.js';
 import { assertNotOwnStatus, requireAccountsAdmin } from '../authz.js';
 
 const reasonSchema = z.string().trim().min(1, 'is required').max(LIMITS.auditReason, `must be at most ${LIMITS.auditReason} characters`);
@@ -27,6 +28,7 @@ export async function verifyReader(ctx: Context, input: unknown): Promise<{ user
       changes: { isVerified: { from: reader.isVerified, to: data.verified }, ...(data.reason ? { reason: data.reason } : {}) },
     });
   });
+  await publishReaderProfileChanged(ctx.pubsub, data.readerId);
   return { userId: data.readerId };
 }
 

@@ -8,6 +8,7 @@ import { accountNotActive, deps, emailSchema, issueTokens, passwordSchema, type 
 import { LIMITS, nameSchema } from './rules.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { requireAccountsAdmin } from '../authz.js';
+import { publishReaderProfileChanged } from './presence.js';
 
 const inviteReaderInput = z
   .object({
@@ -124,5 +125,7 @@ export async function acceptReaderInvite(ctx: Context, input: unknown): Promise<
     });
     return tx.user.findUniqueOrThrow({ where: { id: invite.userId } });
   });
+  // Active now: the reader appears in the directory.
+  await publishReaderProfileChanged(ctx.pubsub, user.id);
   return issueTokens(ctx, user);
 }

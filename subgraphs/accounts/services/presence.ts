@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import type { ReaderStatus } from '../../../shared/db/generated/enums.js';
 import type { PubSub } from '../../../shared/pubsub.js';
-import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
+import { READER_PROFILE_TOPIC, READER_STATUS_TOPIC, type ReaderProfileEvent, type ReaderStatusEvent } from '../../../shared/ports.js';
 
 /**
  * Sets a reader's presence and returns the event to publish after commit (null when nothing changed). Accounts owns
@@ -19,6 +19,11 @@ export async function setReaderPresence(
 
 export async function publishReaderStatus(pubsub: PubSub, event: ReaderStatusEvent | null): Promise<void> {
   if (event) await pubsub.publish(READER_STATUS_TOPIC, event);
+}
+
+/** After commit: what the directory shows of this reader changed (every instance's directory cache empties). */
+export async function publishReaderProfileChanged(pubsub: PubSub, readerId: string): Promise<void> {
+  await pubsub.publish(READER_PROFILE_TOPIC, { readerId } satisfies ReaderProfileEvent);
 }
 
 /** A completed session of this reader, counted on the profile. */

@@ -3,6 +3,7 @@ import { badInput, forbidden } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { accountNotActive } from './auth.js';
 import { requireReaderSelf } from '../authz.js';
+import { publishReaderProfileChanged } from './presence.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import {
@@ -122,5 +123,6 @@ export async function updateReaderProfile(ctx: Context, input: unknown): Promise
     }
     if (Object.keys(changes).length) await tx.reader.update({ where: { id: readerId }, data: changes });
   });
+  await publishReaderProfileChanged(ctx.pubsub, userId);
   return { userId };
 }

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { assertCanReplyToReview, assertCanReview } from '../authz.js';
 import { accountsOf } from '../deps.js';
+import { READER_PROFILE_TOPIC, type ReaderProfileEvent } from '../../../shared/ports.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
 
@@ -23,7 +24,7 @@ export async function createReview(ctx: Context, input: { sessionId: string; rat
     throw badInput(`A comment may have at most ${COMMENT_MAX_LENGTH} characters.`, { field: 'comment' });
   }
   try {
-    return await ctx.prisma.$transaction(async (tx) => {
+    const created = await ctx.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM sessions WHERE id = ${input.sessionId} FOR UPDATE`;
       if (!rows.length) throw notFound('Session', { sessionId: input.sessionId });
       const s = await tx.session.findUniqueOrThrow({ where: { id: input.sessionId }, include: { review: { select: { id: true } } } });
@@ -41,6 +42,9 @@ export async function createReview(ctx: Context, input: { sessionId: string; rat
       await accountsOf(ctx).addReaderRating(tx, s.readerId, input.rating);
       return review;
     });
+    // After commit: the reader's average rating (and directory order) changed.
+    await ctx.pubsub.publish(READER_PROFILE_TOPIC, { readerId: created.readerId } satisfies ReaderProfileEvent);
+    return created;
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict('You have already reviewed this session.');
     throw e;

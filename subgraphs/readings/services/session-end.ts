@@ -2,6 +2,7 @@ import type { Session } from '../../../shared/db/generated/client.js';
 import type { SessionStatus } from '../../../shared/db/generated/enums.js';
 import type { Context } from '../../../shared/context.js';
 import type { AfterCommit } from '../../../shared/after-commit.js';
+import { READER_PROFILE_TOPIC, type ReaderProfileEvent } from '../../../shared/ports.js';
 import { accountsOf, readingsDeps } from '../deps.js';
 import { chargeDueMinutes } from './minute-charges.js';
 import { setPresence } from './reader-account.js';
@@ -40,7 +41,10 @@ export async function finishSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: T
       totalCostCents: s.billedMinutes * s.rateCents,
     },
   });
-  if (s.startedAt) await accountsOf(ctx).countCompletedSession(tx, s.readerId);
+  if (s.startedAt) {
+    await accountsOf(ctx).countCompletedSession(tx, s.readerId);
+    after.publish(READER_PROFILE_TOPIC, { readerId: s.readerId } satisfies ReaderProfileEvent);
+  }
   await setPresence(ctx, tx, after, s.readerId, 'ONLINE');
   await unscheduleTimers(ctx, tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.grace(s.id));
   if (s.acceptedAt) {
