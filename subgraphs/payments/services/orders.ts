@@ -11,7 +11,11 @@ import { paymentsDeps } from '../deps.js';
 import { assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, split } from './ledger.js';
 import { postSale, publishOrder } from './order-money.js';
 import { paymentsTransaction } from './payments-transaction.js';
+import { createKeyedLock } from './keyed-lock.js';
 import { takeStock } from './stock.js';
+
+/** Wallet sales of the same physical product in this process run one at a time (keyed-lock.ts). */
+const productLocks = createKeyedLock();
 import { notConfigured, stripeFailure } from './stripe-client.js';
 
 export const ShippingAddressSchema = z.object({
@@ -104,7 +108,7 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Pl
   await ensurePlatformAccounts(ctx.prisma);
   await ensureUserAccounts(ctx.prisma, { wallets: [buyer.id], earnings: lines.flatMap((l) => (l.readerId ? [l.readerId] : [])) });
 
-  const placed = await paymentsTransaction(ctx, async (tx, after) => {
+  const sell = () => paymentsTransaction(ctx, async (tx, after) => {
     // Inside too: a twin request with the same key that committed first is found here (or its insert races ours
     // and the retry of this transaction finds it).
     const twin = await tx.order.findUnique({ where: { idempotencyKey: key } });
@@ -131,6 +135,19 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Pl
     await audit(tx, ctx, { action: 'shop:order.paid', entityType: 'Order', entityId: order.id, changes: { from: 'PENDING', to: 'PAID', totalCents: total, paymentMethod: 'WALLET' } });
     publishOrder(after, paid);
     return { order: paid, fresh: true };
+  });
+  const stocked = input.paymentMethod === 'WALLET' ? products.filter((p) => p.stockQuantity != null).map((p) => p.id) : [];
+  const placed = await productLocks.run(stocked, async () => {
+    // Our turn in this process: a plain read refuses a sold-out cart without opening a transaction (the row lock in
+    // takeStock decides for real, across processes).
+    if (stocked.length) {
+      const now = await ctx.prisma.product.findMany({ where: { id: { in: stocked } }, select: { id: true, stockQuantity: true } });
+      const short = now.find((p) => (p.stockQuantity ?? 0) < lines.find((l) => l.productId === p.id)!.quantity);
+      if (short && !(await ctx.prisma.order.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))) {
+        throw outOfStock('Sold out: there are fewer units left than you asked for.', { productId: short.id, available: short.stockQuantity ?? 0 });
+      }
+    }
+    return sell();
   });
   if (!placed.fresh) return replayOf(ctx, { ...placed.order, orderItems: await ctx.prisma.orderItem.findMany({ where: { orderId: placed.order.id } }) }, fingerprint);
   if (!stripe) return { order: placed.order, clientSecret: null, replayed: false };
