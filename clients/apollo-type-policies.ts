@@ -13,6 +13,7 @@ export const typePolicies = {
   ConversationMessagesConnectionEdge: { keyFields: false, merge: true },
   ConversationUpdate: { keyFields: false, merge: true },
   CreateTopUpPayload: { keyFields: false, merge: true },
+  DownloadLink: { keyFields: false, merge: true },
   FavoriteReaderLiveEvent: { keyFields: false, merge: true },
   ForumPostRepliesConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   ForumPostRepliesConnectionEdge: { keyFields: false, merge: true },

@@ -13,6 +13,7 @@ export const keys = {
   ConversationMessagesConnectionEdge: embedded,
   ConversationUpdate: embedded,
   CreateTopUpPayload: embedded,
+  DownloadLink: embedded,
   FavoriteReaderLiveEvent: embedded,
   ForumPostRepliesConnection: embedded,
   ForumPostRepliesConnectionEdge: embedded,
