@@ -22,6 +22,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { createSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 import type { SubscriptionLimits } from './subscription-limits.js';
 import { mountWebhooks } from './webhooks.js';
+import { mountDownloads } from './downloads.js';
 import { mountExplorer } from './explorer.js';
 import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.js';
 import { inputGuardsPlugin } from './input-guards.js';
@@ -319,6 +320,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
 
   // Webhooks arrive at the public origin and are passed, byte for byte, to the subgraphs that handle them.
   mountWebhooks(app, opts.subgraphUrls);
+  // Shop downloads are served from the public origin too (payments signs and counts them).
+  mountDownloads(app, opts.subgraphUrls);
   mountExplorer(app, { enabled: !!opts.explorer });
 
   app.use(

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { stripeApiOverride } from './stripe-api.js';
 
 /** Configuration from the environment. Every variable is listed in the README. */
@@ -29,6 +29,13 @@ export interface Config {
   livekit: { url: string | null; apiKey: string; apiSecret: string };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiHost?: string; apiPort?: number; apiProtocol?: 'http' | 'https' };
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
+  /**
+   * Shop downloads: links signed with HMAC-SHA256 under `secret` (DOWNLOAD_LINK_SECRET, ≥ 32 bytes; else derived
+   * from JWT_SECRET, so every instance agrees and no constant signs), valid `ttlSeconds` (DOWNLOAD_LINK_TTL_SECONDS,
+   * default 24 h) for `maxUses` downloads (DOWNLOAD_LINK_MAX_USES, default 5); files under `filesDir`
+   * (FILE_STORAGE_DIR, default .data/files).
+   */
+  downloads: { secret: string; ttlSeconds: number; maxUses: number; filesDir: string };
 }
 
 /** Secrets a process uses when the environment does not give them (the embedded default keeps them in .data/). */
@@ -74,6 +81,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     return v ? Number.parseInt(v, 10) : fallbackValue;
   };
   const jwtSecret = signingSecret('JWT_SECRET', fallback?.jwtSecret);
+  const downloadSecret = env.DOWNLOAD_LINK_SECRET ? signingSecret('DOWNLOAD_LINK_SECRET', undefined) : createHmac('sha256', jwtSecret).update('soulseer:download-links').digest('base64url');
+  const downloadTtl = int('DOWNLOAD_LINK_TTL_SECONDS', 86_400);
+  const downloadUses = int('DOWNLOAD_LINK_MAX_USES', 5);
+  if (!(downloadTtl >= 60 && downloadTtl <= 30 * 86_400)) problems.push('DOWNLOAD_LINK_TTL_SECONDS must be 60 to 2592000');
+  if (!(downloadUses >= 1 && downloadUses <= 1000)) problems.push('DOWNLOAD_LINK_MAX_USES must be 1 to 1000');
   const gatewaySecret = signingSecret('GATEWAY_SECRET', fallback?.gatewaySecret);
   const livekitUrl = env.LIVEKIT_URL || null;
   if (livekitUrl) {
@@ -102,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
       apiSecret: env.LIVEKIT_API_SECRET || fallback?.livekitApiSecret || randomSecret(),
     },
     stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
+    downloads: { secret: downloadSecret, ttlSeconds: downloadTtl, maxUses: downloadUses, filesDir: env.FILE_STORAGE_DIR || '.data/files' },
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),

@@ -9,6 +9,7 @@ export const ErrorCodes = [
   'CONFLICT',
   'RATE_LIMITED',
   'INSUFFICIENT_FUNDS',
+  'OUT_OF_STOCK',
   'PAYMENTS_NOT_CONFIGURED',
   /** A persisted document id (trusted document or automatic persisted query) the gateway does not know: send the text. */
   'PERSISTED_QUERY_NOT_FOUND',
@@ -44,6 +45,8 @@ export const badInput = (message: string, field?: string | Details) =>
 export const conflict = (message: string, details?: Details) => new AppError('CONFLICT', message, details);
 export const rateLimited = (message: string, details?: Details & { retryAfterSeconds?: number }) => new AppError('RATE_LIMITED', message, details);
 export const insufficientFunds = (message: string, details?: Details) => new AppError('INSUFFICIENT_FUNDS', message, details);
+/** OUT_OF_STOCK: the shop has fewer units of a product than asked for (nothing was charged). */
+export const outOfStock = (message: string, details?: Details) => new AppError('OUT_OF_STOCK', message, details);
 export const paymentsNotConfigured = (message: string, details?: Details) => new AppError('PAYMENTS_NOT_CONFIGURED', message, details);
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
 export const persistedQueryNotFound = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_FOUND', message, details);

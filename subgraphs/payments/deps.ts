@@ -6,6 +6,8 @@ import type { PubSub } from '../../shared/pubsub.js';
 import { createMoneyPort } from './ports.js';
 import type { PaymentsMoney } from './services/money.js';
 import { createStripeClient, type Stripe } from './services/stripe-client.js';
+import type { DownloadsConfig } from './services/downloads.js';
+import { localFileStorage, type FileStorage } from './services/file-storage.js';
 import { depsOf } from '../../shared/context.js';
 
 /** What payments' services need besides the request context: `ctx.deps.payments`. */
@@ -18,6 +20,10 @@ export interface PaymentsDeps {
   webhookSecret: string | null;
   /** Payments' durable job queue (the money outbox, the daily payouts); null: no jobs run (unit tests, benchmarks). */
   jobs: JobsConfig | null;
+  /** Shop download links: signing secret, lifetime and uses (config.downloads). */
+  downloads: DownloadsConfig;
+  /** Where digital goods are read from (a local folder by default; a bucket implements the same interface). */
+  files: FileStorage;
 }
 
 declare module '../../shared/context.js' {
@@ -36,6 +42,8 @@ export function createPaymentsDeps(opts: { prisma: PrismaClient; pubsub: PubSub;
     stripe: createStripeClient(opts.config.stripe),
     webhookSecret: opts.config.stripe.webhookSecret,
     jobs: opts.jobs ?? null,
+    downloads: opts.config.downloads,
+    files: localFileStorage(opts.config.downloads.filesDir),
   };
 }
 

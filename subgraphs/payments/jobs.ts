@@ -6,6 +6,7 @@ import type { PubSub } from '../../shared/pubsub.js';
 import { getIntSetting } from '../../shared/settings.js';
 import { paymentsDeps } from './deps.js';
 import { MONEY_MOVED_TASK, moneyMovedTask } from './services/outbox.js';
+import { PRODUCT_SYNC_TASK, syncProductToStripe } from './services/product-sync.js';
 import { runAutomaticPayouts } from './services/payouts.js';
 import { rearmAutoReload } from './services/rearm.js';
 import { autoReload } from './services/topups.js';
@@ -15,6 +16,8 @@ export const PAYMENT_TASKS = {
   dailyPayouts: 'payments.daily-payouts',
   /** The effects of a committed money movement (outbox.ts), queued in the movement's transaction by whoever moved it. */
   moneyMoved: MONEY_MOVED_TASK,
+  /** A product's Stripe Product and Price, pushed after the write that queued it (product-sync.ts). */
+  productSync: PRODUCT_SYNC_TASK,
 } as const;
 
 /**
@@ -66,6 +69,10 @@ export function paymentTasks(rt: { prisma: PrismaClient; pubsub: PubSub }, deps:
         for (const userId of userIds) await rearmAutoReload(rt.prisma, [userId]);
       },
     }),
+    [PAYMENT_TASKS.productSync]: async (payload) => {
+      const { productId } = payload as { productId: string };
+      await syncProductToStripe(context(PAYMENT_TASKS.productSync), productId);
+    },
     [PAYMENT_TASKS.dailyPayouts]: async (payload) => {
       const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;
       const day = (ts ? new Date(ts) : new Date()).toISOString().slice(0, 10);

@@ -9,6 +9,7 @@ import { createPaymentsDeps } from './deps.js';
 import { PAYMENT_CRON, paymentTasks } from './jobs.js';
 import type { PaymentsMoney } from './ports.js';
 import { schema } from './schema/index.js';
+import { serveDownload } from './services/downloads.js';
 import { handleStripeWebhook } from './services/stripe-webhook.js';
 import { prunePayments } from './services/retention.js';
 import { retentionJob } from '../../shared/retention.js';
@@ -49,6 +50,31 @@ export async function startPayments(rt: ServiceRuntime, listen: { port?: number;
       exposeErrorDetails: rt.config.exposeErrorDetails,
       deps,
       routes: (app) => {
+        // Shop downloads, reached through the gateway's origin (gateway/downloads.ts); JSON refusals (403/404/410).
+        app.get('/downloads/:token', async (req, res) => {
+          try {
+            const ctx = backgroundContext(rt, deps, `download:${Date.now()}`);
+            const outcome = await serveDownload(ctx, String(req.params.token));
+            if (outcome.status !== 200) {
+              res.status(outcome.status).json(outcome.body);
+              return;
+            }
+            res.status(200).set({
+              'content-type': 'application/octet-stream',
+              'content-length': String(outcome.size),
+              'content-disposition': `attachment; filename="${outcome.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+              'cache-control': 'private, no-store',
+            });
+            outcome.stream.on('error', (error) => {
+              logger('payments').error({ ...errorField(error) }, 'download stream failed');
+              res.destroy(error);
+            });
+            outcome.stream.pipe(res);
+          } catch (error) {
+            logger('payments').error({ ...errorField(error) }, 'download failed');
+            res.status(500).json({ error: 'INTERNAL', message: 'Internal server error.' });
+          }
+        });
         // Stripe signs the exact bytes it sent: keep the raw body (never JSON-parse before verifying).
         app.post('/webhooks/stripe', express.raw({ type: () => true, limit: '1mb' }), async (req, res) => {
           try {

@@ -30,6 +30,11 @@ export interface FakeStripe {
   refundOutage: boolean;
   /** Connect accounts report payouts_enabled (default true). */
   payoutsEnabled: boolean;
+  /** Products and prices created (the catalogue's sync), by id. */
+  products: Map<string, Record<string, unknown>>;
+  prices: Map<string, Record<string, unknown>>;
+  /** When true, product and price calls answer 503 as if Stripe were unreachable. */
+  catalogueOutage: boolean;
   /** A signed webhook delivery: body and Stripe-Signature header. */
   event(type: string, object: Record<string, unknown>, opts?: { id?: string; timestamp?: number; secret?: string }): { id: string; body: string; signature: string };
   /** A payment_intent.succeeded delivery for a payment intent created through the fake. */
@@ -57,6 +62,9 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     failRefunds: false,
     refundOutage: false,
     payoutsEnabled: true,
+    products: new Map<string, Record<string, unknown>>(),
+    prices: new Map<string, Record<string, unknown>>(),
+    catalogueOutage: false,
   } as FakeStripe;
 
   function handle(method: string, path: string, p: Record<string, string>): { status: number; body: unknown } {
@@ -75,7 +83,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
         currency: p.currency,
         customer: p.customer ?? null,
         payment_method: p.payment_method ?? null,
-        metadata: { userId: p['metadata[userId]'], purpose: p['metadata[purpose]'] },
+        metadata: { userId: p['metadata[userId]'], purpose: p['metadata[purpose]'], orderId: p['metadata[orderId]'] },
         status: 'requires_payment_method',
       };
       pi.client_secret = `${pi.id as string}_secret_${randomBytes(6).toString('hex')}`;
@@ -115,6 +123,37 @@ export async function startFakeStripe(): Promise<FakeStripe> {
       if (fake.transferOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');
       if (fake.failTransfers) return error(400, 'invalid_request_error', 'insufficient_capabilities_for_transfer', 'The destination account cannot receive transfers.');
       return { status: 200, body: { id: id('tr'), object: 'transfer', amount: Number(p.amount), destination: p.destination } };
+    }
+    if (path.startsWith('/v1/products') || path.startsWith('/v1/prices')) {
+      if (fake.catalogueOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');
+      const metadata = (prefix = 'metadata') => Object.fromEntries(Object.entries(p).flatMap(([k, v]) => { const m = new RegExp(`^${prefix}\\[(.+)\\]$`).exec(k); return m ? [[m[1]!, v]] : []; }));
+      if (method === 'POST' && path === '/v1/products') {
+        const product = { id: id('prod'), object: 'product', name: p.name, description: p.description ?? null, active: p.active !== 'false', metadata: metadata() };
+        fake.products.set(product.id, product);
+        return { status: 200, body: product };
+      }
+      const prodMatch = /^\/v1\/products\/([^/]+)$/.exec(path);
+      if (method === 'POST' && prodMatch) {
+        const product = fake.products.get(prodMatch[1]!);
+        if (!product) return error(404, 'invalid_request_error', 'resource_missing', 'No such product');
+        Object.assign(product, { name: p.name ?? product.name, description: p.description ?? product.description, active: p.active ? p.active !== 'false' : product.active });
+        return { status: 200, body: product };
+      }
+      if (method === 'POST' && path === '/v1/prices') {
+        if (!fake.products.has(p.product ?? '')) return error(400, 'invalid_request_error', 'resource_missing', 'No such product');
+        const price = { id: id('price'), object: 'price', product: p.product, unit_amount: Number(p.unit_amount), currency: p.currency, active: true, metadata: metadata() };
+        fake.prices.set(price.id, price);
+        return { status: 200, body: price };
+      }
+      const priceMatch = /^\/v1\/prices\/([^/]+)$/.exec(path);
+      if (method === 'POST' && priceMatch) {
+        const price = fake.prices.get(priceMatch[1]!);
+        if (!price) return error(404, 'invalid_request_error', 'resource_missing', 'No such price');
+        // Stripe lets only active, metadata and a few others change on a price: never its amount.
+        if (p.unit_amount) return error(400, 'invalid_request_error', 'parameter_unknown', 'Received unknown parameter: unit_amount');
+        if (p.active) price.active = p.active !== 'false';
+        return { status: 200, body: price };
+      }
     }
     if (method === 'POST' && path === '/v1/refunds') {
       if (fake.refundOutage) return error(503, 'api_error', 'service_unavailable', 'Stripe is temporarily unavailable.');

@@ -41,8 +41,9 @@ function withSearchPath(url: string, schema: string): string {
  * A fresh PostgreSQL schema with every migration applied, for one test file. The schema-engine path
  * (npm run db:migrate) is exercised by its own test; here the same SQL is run directly, which is faster.
  */
-export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
-  const base = inject('databaseUrl');
+export async function createTestDatabase(options: { poolSize?: number; baseUrl?: string } = {}): Promise<TestDatabase> {
+  // baseUrl: a caller outside vitest (bench:shop) names the server itself.
+  const base = options.baseUrl ?? inject('databaseUrl');
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();

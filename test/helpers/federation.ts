@@ -52,8 +52,8 @@ export async function postGraphQL<R>(url: string, body: unknown, token?: string 
 }
 
 /** Boots the four subgraphs and the gateway on free ports over a fresh database schema. */
-export async function startTestFederation(options: { config?: Partial<Config>; redisUrl?: string } = {}): Promise<TestFederation> {
-  const db = await createTestDatabase();
+export async function startTestFederation(options: { config?: Partial<Config>; redisUrl?: string; databaseUrl?: string; poolSize?: number } = {}): Promise<TestFederation> {
+  const db = await createTestDatabase({ baseUrl: options.databaseUrl, poolSize: options.poolSize });
   const config = testConfig(options.config);
   const pubsub = createPubSub({ redisUrl: options.redisUrl ?? null, prefix: `${db.schema}:` });
   // Durable timers (readings): one queue schema shared by all test files (installing one notifies every

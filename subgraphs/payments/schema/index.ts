@@ -4,6 +4,10 @@ import './wallet.js';
 import './earnings.js';
 import './admin.js';
 import './wallet-refunds.js';
+import './refs.js';
+import './products.js';
+import './orders.js';
+import './downloads.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -103,8 +103,8 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
   },
   {
     check: 'split_mismatch',
-    description: 'Charges, purchases and session refunds whose reader and platform shares do not add up to the amount.',
-    sql: `SELECT id FROM transactions WHERE (type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE') OR (type = 'REFUND' AND session_id IS NOT NULL))
+    description: 'Charges, purchases and session or order refunds whose reader and platform shares do not add up to the amount.',
+    sql: `SELECT id FROM transactions WHERE (type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE') OR (type = 'REFUND' AND (session_id IS NOT NULL OR order_id IS NOT NULL)))
             AND COALESCE(reader_earnings_cents, 0) + COALESCE(platform_revenue_cents, 0) <> amount_cents`,
   },
   {
@@ -175,9 +175,24 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
   },
   {
     check: 'refund_without_source',
-    description: 'Refund transactions that belong to neither a session nor a refund of wallet balance.',
-    sql: `SELECT t.id FROM transactions t WHERE t.type = 'REFUND' AND t.session_id IS NULL
+    description: 'Refund transactions that belong to no session, shop order or refund of wallet balance.',
+    sql: `SELECT t.id FROM transactions t WHERE t.type = 'REFUND' AND t.session_id IS NULL AND t.order_id IS NULL
             AND NOT EXISTS (SELECT 1 FROM wallet_refund_parts p WHERE p.transaction_id = t.id OR p.restore_transaction_id = t.id)`,
+  },
+  {
+    check: 'order_payment_mismatch',
+    description: 'Shop orders marked paid without exactly one payment of their total in the ledger, or paid in the ledger without being marked paid.',
+    sql: `SELECT o.id FROM orders o LEFT JOIN (SELECT order_id, count(*) AS n, sum(amount_cents) AS total FROM transactions
+                 WHERE type = 'PURCHASE' AND order_id IS NOT NULL GROUP BY order_id) t ON t.order_id = o.id
+           WHERE (o.paid_at IS NOT NULL) <> (t.order_id IS NOT NULL) OR t.n > 1 OR t.total <> o.total_amount_cents`,
+  },
+  {
+    check: 'order_refund_mismatch',
+    description: 'Shop orders whose refunded amount differs from their refunds in the ledger, exceeds what was paid, or is not the whole of a refunded or cancelled paid order.',
+    sql: `SELECT o.id FROM orders o
+           WHERE o.refunded_cents <> COALESCE((SELECT sum(t.amount_cents) FROM transactions t WHERE t.order_id = o.id AND t.type = 'REFUND'), 0)
+              OR o.refunded_cents > o.total_amount_cents
+              OR (o.paid_at IS NOT NULL AND o.status IN ('REFUNDED', 'CANCELLED') AND o.refunded_cents <> o.total_amount_cents)`,
   },
   {
     check: 'stuck_wallet_refunds',

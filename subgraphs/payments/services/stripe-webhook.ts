@@ -5,6 +5,7 @@ import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, ensurePlatformAccounts, ensureUserAccounts, post, walletAccountId, type Tx } from './ledger.js';
 import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
+import { applyOrderPayment } from './order-payment.js';
 import { applyTransferReversal } from './payouts.js';
 import { rearmAutoReload } from './rearm.js';
 import { applyRefundUpdate } from './wallet-refunds.js';
@@ -52,6 +53,8 @@ async function applyEvent(ctx: Context, tx: Tx, after: AfterCommit, event: Strip
   switch (event.type) {
     case 'payment_intent.succeeded': {
       const pi = event.data.object as Stripe.PaymentIntent;
+      const orderOutcome = await applyOrderPayment(ctx, tx, after, pi, event.id);
+      if (orderOutcome) return orderOutcome;
       const topUp = await tx.topUp.findUnique({ where: { stripePaymentIntentId: pi.id } });
       if (!topUp) {
         // One of ours whose row is not written yet (an auto-reload confirmed at once can succeed before its
