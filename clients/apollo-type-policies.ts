@@ -72,6 +72,8 @@ export const typePolicies = {
   SessionUpdate: { keyFields: false, merge: true },
   SetUserStatusPayload: { keyFields: false, merge: true },
   TopUpOptions: { keyFields: false, merge: true },
+  TwoFactorRecovery: { keyFields: false, merge: true },
+  TwoFactorSetup: { keyFields: false, merge: true },
   UpdateClientProfilePayload: { keyFields: false, merge: true },
   UpdateReaderProfilePayload: { keyFields: false, merge: true },
   VerifyReaderPayload: { keyFields: false, merge: true },

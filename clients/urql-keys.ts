@@ -69,6 +69,8 @@ export const keys = {
   SessionUpdate: embedded,
   SetUserStatusPayload: embedded,
   TopUpOptions: embedded,
+  TwoFactorRecovery: embedded,
+  TwoFactorSetup: embedded,
   UpdateClientProfilePayload: embedded,
   UpdateReaderProfilePayload: embedded,
   VerifyReaderPayload: embedded,

@@ -10,6 +10,8 @@ export const ErrorCodes = [
   'RATE_LIMITED',
   'INSUFFICIENT_FUNDS',
   'PAYMENTS_NOT_CONFIGURED',
+  'EMAIL_NOT_VERIFIED',
+  'TWO_FACTOR_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -41,6 +43,11 @@ export const conflict = (message: string, details?: Details) => new AppError('CO
 export const rateLimited = (message: string, details?: Details & { retryAfterSeconds?: number }) => new AppError('RATE_LIMITED', message, details);
 export const insufficientFunds = (message: string, details?: Details) => new AppError('INSUFFICIENT_FUNDS', message, details);
 export const paymentsNotConfigured = (message: string, details?: Details) => new AppError('PAYMENTS_NOT_CONFIGURED', message, details);
+/** The account's email is not verified yet: it may browse, not pay or message (verifyEmail first). */
+export const emailNotVerified = (message = 'Verify your email address first (see the email we sent, or resendVerificationEmail).', details?: Details) =>
+  new AppError('EMAIL_NOT_VERIFIED', message, details);
+/** This needs two-factor authentication: a TOTP code (login), or 2FA turned on (admins, payout details). */
+export const twoFactorRequired = (message: string, details?: Details) => new AppError('TWO_FACTOR_REQUIRED', message, details);
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
 /** An error whose code is only known at run time (a code relayed from another service). */
 export const withCode = (code: ErrorCode, message: string, details?: Details) => new AppError(code, message, details);

@@ -5,6 +5,7 @@ import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { AccountsDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { mountAuthStateRoute } from './services/user-status.js';
+import { createMailer } from '../../shared/mail/index.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
@@ -13,7 +14,16 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     redis
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) })
       : new RateLimiterMemory({ keyPrefix, points, duration });
+  const mailer = createMailer(rt.config.mail);
   const accounts: AccountsDeps = {
+    mailer,
+    appUrl: rt.config.mail.appUrl,
+    security: {
+      resendByUser: limiter('verify:resend', 3, 3_600),
+      resetByIp: limiter('reset:ip', 10, 3_600),
+      resetByEmail: limiter('reset:email', 3, 3_600),
+      codeTries: limiter('codes:user', 5, 900),
+    },
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,
@@ -47,6 +57,7 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     ...server,
     async close() {
       await server.close();
+      mailer.close();
       redis?.disconnect();
     },
   };
