@@ -1,11 +1,12 @@
 import { createHmac, randomInt } from 'node:crypto';
-import type { Context } from '../../../shared/context.js';
+import { depsOf, type Context } from '../../../shared/context.js';
 import type { AccountTokenPurpose, Prisma } from '../../../shared/db/generated/client.js';
 import { hashOpaqueToken, newOpaqueToken } from '../../../shared/auth/tokens.js';
 import { badInput } from '../../../shared/errors.js';
 import { errorField, logger } from '../../../shared/logger.js';
 import type { OutgoingMail } from '../../../shared/mail/index.js';
-import { deps } from './auth.js';
+
+const deps = (ctx: Context) => depsOf(ctx, 'accounts');
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
-import type { Context } from '../../../shared/context.js';
+import { depsOf, type Context } from '../../../shared/context.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
 import { hashOpaqueToken } from '../../../shared/auth/tokens.js';
 import { transact } from '../../../shared/after-commit.js';
 import { requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict } from '../../../shared/errors.js';
-import { deps } from './auth.js';
 import { consumeAttempt } from './throttle.js';
+
+const deps = (ctx: Context) => depsOf(ctx, 'accounts');
 
 /**
  * Two-factor authentication: TOTP (RFC 6238: SHA-1, 6 digits, 30 s, one step of clock drift either way) with 10

@@ -1,12 +1,13 @@
-import type { Context } from '../../../shared/context.js';
+import { depsOf, type Context } from '../../../shared/context.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
 import { transact } from '../../../shared/after-commit.js';
 import { requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict } from '../../../shared/errors.js';
 import { verifyEmailMail } from '../mail.js';
 import { claimAccountToken, codeHash, invalidToken, issueAccountToken, sendInBackground, TOKEN_TTL_MS, tokenLink } from './account-tokens.js';
-import { deps } from './auth.js';
 import { consumeAttempt } from './throttle.js';
+
+const deps = (ctx: Context) => depsOf(ctx, 'accounts');
 
 /**
  * Email verification. At registration (and on resendVerificationEmail) the user gets a link with a single-use token
