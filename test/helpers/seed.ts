@@ -202,7 +202,7 @@ function seedOps(target: SeedTarget) {
             ? { clientProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Client' } } }
             : { adminProfile: { create: { firstName: name } } };
       const passwordHash = spec.password ? await hashPassword(spec.password) : undefined;
-      const twoFactor = role === 'ADMIN' && !target.gatewayUrl ? { twoFactorSecret: new Secret({ size: 20 }).base32, twoFactorEnabledAt: new Date() } : {};
+      const twoFactor = (role === 'ADMIN' && !target.gatewayUrl) || spec.twoFactor ? { twoFactorSecret: new Secret({ size: 20 }).base32, twoFactorEnabledAt: new Date() } : {};
       const user = await target.prisma.user.create({
         data: { email, role, status: 'ACTIVE', passwordHash, emailVerifiedAt: spec.unverified ? null : new Date(), ...twoFactor, ...profile },
       });
@@ -274,6 +274,8 @@ interface UserSpec {
   online?: boolean;
   /** Email not verified (paying and messaging answer EMAIL_NOT_VERIFIED). */
   unverified?: boolean;
+  /** Two-factor authentication on, set in the database (a shortcut: accounts-security.test.ts enrols for real). */
+  twoFactor?: boolean;
   rates?: Rates;
   profile?: UpdateReaderProfileInput;
   card?: { cents: number; stripe: FakeStripe; autoReload?: { thresholdCents: number; amountCents: number } };
@@ -319,6 +321,11 @@ export class UserSeed<U extends TestUser> {
   /** Wallet credit, through payments' ledger. */
   withCredit(cents: number): this {
     return this.set({ creditCents: this.spec.creditCents + cents });
+  }
+
+  /** Two-factor authentication on (database shortcut; changing payout details needs it). */
+  withTwoFactor(): this {
+    return this.set({ twoFactor: true });
   }
 
   /** Leaves the email unverified (the user may browse, not pay or message). */
