@@ -40,13 +40,10 @@ import { postGraphQL, type GraphQLResponse, type TestFederation } from './federa
 // `credit` post an admin adjustment on payments' ledger (as the adjustBalance mutation does), `withCardTopUp` pays
 // a top-up by card through the Stripe fake and its webhook, so balances and the reconciliation stay exact.
 //
-// Email verification (paying and messaging need it): users put in the database are verified (emailVerifiedAt set,
-// as the migration did for existing accounts); `registered()` clients are verified by a documented test shortcut,
-// the same column set in the database right after register (no request of theirs was made yet, so no gateway has
-// cached them unverified), unless `.unverified()`. test/e2e/accounts-security.test.ts covers the real flow (mail).
-// Admins need two-factor authentication: `admin().create()` (with a gateway) inserts the admin with PASSWORD, logs
-// in, enrolls through enableTwoFactor/confirmTwoFactor with a TOTP code and logs in again with one (AdminActor);
-// without a gateway it sets the 2FA columns in the database.
+// Email verification: inserted users are verified; `registered()` clients by a documented shortcut (the column set
+// right after register, before any request of theirs) unless `.unverified()`; accounts-security.test.ts covers the
+// mail. Admins need 2FA: with a gateway, `admin().create()` logs in, enrols (enableTwoFactor/confirmTwoFactor) and
+// logs in again with a TOTP code (AdminActor); without one, the 2FA columns are set in the database.
 
 export const PASSWORD = 'correct-horse-42';
 
