@@ -72,10 +72,8 @@ export interface AdminActor extends Actor {
 }
 
 /** The current TOTP code of a base32 secret (what an authenticator app shows), optionally `stepOffset` steps away. */
-export function totpCode(secret: string, stepOffset = 0): string {
-  const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
-  return totp.generate({ timestamp: Date.now() + stepOffset * 30_000 });
-}
+export const totpCode = (secret: string, stepOffset = 0): string =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + stepOffset * 30_000 });
 
 export type Rates = Partial<Record<SessionType, number>>;
 
@@ -93,7 +91,6 @@ export interface SeedTarget {
 
 const targetOf = (t: TestFederation | SeedTarget): SeedTarget =>
   'runtime' in t ? { prisma: t.db.prisma, jwtSecret: t.runtime.config.jwtSecret, gatewayUrl: t.url, money: t.runtime.money, jobs: t.runtime.jobs } : t;
-
 
 async function walletQueueDrained(prisma: PrismaClient, jobs: JobsConfig, userId: string): Promise<void> {
   const schema = jobs.schema ?? 'graphile_worker';
