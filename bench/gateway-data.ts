@@ -60,7 +60,7 @@ export async function prepareDatabase(base: string, schema: string, clientCount:
     for (let i = have; i < 24; i++) {
       await prisma.user.create({
         data: {
-          email: `bench-reader-${i}@soulseer.dev`, passwordHash: 'x', role: 'READER', status: 'ACTIVE',
+          email: `bench-reader-${i}@soulseer.dev`, passwordHash: 'x', role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date(),
           readerProfile: {
             create: {
               firstName: `Reader${i}`, lastName: 'Bench', displayName: `Reader${i} Bench`, headline: `Guidance #${i}`,

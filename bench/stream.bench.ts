@@ -77,16 +77,16 @@ const children: ChildProcess[] = [];
 
 try {
   console.log(`setting up one live stream, ${VIEWERS} viewers, ${SENDERS} funded gift senders…`);
-  await prisma.user.create({ data: { id: 'reader', email: 'reader@bench.dev', role: 'READER', status: 'ACTIVE' } });
+  await prisma.user.create({ data: { id: 'reader', email: 'reader@bench.dev', role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date() } });
   await prisma.reader.create({ data: { userId: 'reader', firstName: 'Luna', lastName: 'Bench', displayName: 'Luna Live', specialties: [], certifications: [], languages: ['en'], verificationDocs: [] } });
   const ids = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
   for (let i = 0; i < ids.length; i += 1000) {
     const chunk = ids.slice(i, i + 1000);
-    await prisma.user.createMany({ data: chunk.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const })) });
+    await prisma.user.createMany({ data: chunk.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() })) });
     await prisma.client.createMany({ data: chunk.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
   }
   const senders = Array.from({ length: SENDERS }, (_, i) => `s${i + 1}`);
-  await prisma.user.createMany({ data: senders.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const })) });
+  await prisma.user.createMany({ data: senders.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() })) });
   await prisma.client.createMany({ data: senders.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
   for (const id of senders) {
     await money.adjustBalance({ userId: id, amountCents: 1_000_000, account: 'WALLET', reason: 'bench credit', idempotencyKey: `bench:${id}` }, { viewer: null, ip: null, userAgent: null });

@@ -17,8 +17,8 @@ export async function seedSessions(prisma: PrismaClient, jwtSecret: string, SESS
   const ids = Array.from({ length: SESSIONS }, (_, i) => i + 1);
   await prisma.user.createMany({
     data: ids.flatMap((i) => [
-      { id: `r${i}`, email: `r${i}@bench.dev`, role: 'READER' as const, status: 'ACTIVE' as const },
-      { id: `c${i}`, email: `c${i}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const },
+      { id: `r${i}`, email: `r${i}@bench.dev`, role: 'READER' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() },
+      { id: `c${i}`, email: `c${i}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() },
     ]),
   });
   await prisma.reader.createMany({

@@ -82,6 +82,8 @@ export const typePolicies = {
   SetUserStatusPayload: { keyFields: false, merge: true },
   ShippingAddress: { keyFields: false, merge: true },
   TopUpOptions: { keyFields: false, merge: true },
+  TwoFactorRecovery: { keyFields: false, merge: true },
+  TwoFactorSetup: { keyFields: false, merge: true },
   UpdateClientProfilePayload: { keyFields: false, merge: true },
   UpdateReaderProfilePayload: { keyFields: false, merge: true },
   VerifyReaderPayload: { keyFields: false, merge: true },

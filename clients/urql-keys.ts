@@ -78,6 +78,8 @@ export const keys = {
   SetUserStatusPayload: embedded,
   ShippingAddress: embedded,
   TopUpOptions: embedded,
+  TwoFactorRecovery: embedded,
+  TwoFactorSetup: embedded,
   UpdateClientProfilePayload: embedded,
   UpdateReaderProfilePayload: embedded,
   VerifyReaderPayload: embedded,

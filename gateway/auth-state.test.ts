@@ -5,8 +5,8 @@ import { AuthStates } from './auth-state.js';
 // The gateway's cache of users' current role, status and auth epoch. A revocation must never be undone by a lookup
 // that was already in flight when its event arrived, and an unreachable accounts service must not let an
 // invalidated user back in.
-const ACTIVE: AuthState = { role: 'CLIENT', status: 'ACTIVE', epoch: 0 };
-const SUSPENDED: AuthState = { role: 'CLIENT', status: 'SUSPENDED', epoch: 1 };
+const ACTIVE: AuthState = { role: 'CLIENT', status: 'ACTIVE', epoch: 0, emailVerified: true, twoFactor: false };
+const SUSPENDED: AuthState = { role: 'CLIENT', status: 'SUSPENDED', epoch: 1, emailVerified: true, twoFactor: false };
 
 /** A lookup whose answers the test releases by hand, recording every call. */
 function controlledLookup() {

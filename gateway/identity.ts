@@ -10,7 +10,7 @@ import { refusal, type AuthStates } from './auth-state.js';
  * carries the user's current role (never the one in the token).
  */
 export class IdentityService {
-  private readonly verified = new Map<string, Viewer & { exp: number; authEpoch: number }>();
+  private readonly verified = new Map<string, Required<Viewer> & { exp: number; authEpoch: number }>();
   private readonly signed = new Map<string, { token: string; renewAt: number }>();
 
   constructor(
@@ -37,16 +37,17 @@ export class IdentityService {
       if (this.verified.size > 10_000) this.verified.clear();
       this.verified.set(token, claims);
     }
-    if (!this.authStates) return { id: claims.id, role: claims.role };
+    // Without lookups (unit tests only) the claims signed at login are used.
+    if (!this.authStates) return { id: claims.id, role: claims.role, emailVerified: claims.emailVerified, twoFactor: claims.twoFactor };
     const state = await this.authStates.get(claims.id);
     const refused = refusal(state, claims.authEpoch);
     if (refused) throw refused;
-    return { id: claims.id, role: state!.role };
+    return { id: claims.id, role: state!.role, emailVerified: state!.emailVerified === true, twoFactor: state!.twoFactor === true };
   }
 
   /** The signed header value a subgraph will accept, for this viewer and client. */
   async forward(viewer: Viewer | null, ip: string | null, userAgent: string | null): Promise<string> {
-    const key = `${viewer?.id ?? ''}|${viewer?.role ?? ''}|${ip ?? ''}|${userAgent ?? ''}`;
+    const key = `${viewer?.id ?? ''}|${viewer?.role ?? ''}|${viewer?.emailVerified ? 'v' : ''}${viewer?.twoFactor ? 't' : ''}|${ip ?? ''}|${userAgent ?? ''}`;
     const now = Date.now();
     const hit = this.signed.get(key);
     if (hit && hit.renewAt > now) return hit.token;
@@ -59,5 +60,5 @@ export class IdentityService {
 
 /** The dedupe key part for a viewer: identical queries are merged only for the same viewer. */
 export function viewerKey(viewer: Viewer | null): string {
-  return viewer ? `${viewer.id}:${viewer.role}` : 'anonymous';
+  return viewer ? `${viewer.id}:${viewer.role}:${viewer.emailVerified ? 'v' : ''}${viewer.twoFactor ? 't' : ''}` : 'anonymous';
 }

@@ -63,7 +63,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
     where: { email: DEMO_LOGINS.admin },
     update: {},
     create: {
-      email: DEMO_LOGINS.admin, passwordHash, role: 'ADMIN', status: 'ACTIVE',
+      email: DEMO_LOGINS.admin, passwordHash, role: 'ADMIN', status: 'ACTIVE', emailVerifiedAt: new Date(),
       adminProfile: { create: { firstName: 'Ada', lastName: 'Admin', permissions: ['manage_users', 'manage_finances', 'moderate_content'] } },
     },
   });
@@ -72,7 +72,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
       where: { email },
       update: {},
       create: {
-        email, passwordHash, role: 'CLIENT', status: 'ACTIVE',
+        email, passwordHash, role: 'CLIENT', status: 'ACTIVE', emailVerifiedAt: new Date(),
         clientProfile: { create: { firstName: ['Casey', 'Jordan'][i], lastName: ['Client', 'Seeker'][i], preferences: {}, preferredSessionTypes: ['CHAT'] } },
       },
     });
@@ -93,7 +93,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
     }
     await prisma.user.create({
       data: {
-        email: r.email, passwordHash, role: 'READER', status: 'ACTIVE',
+        email: r.email, passwordHash, role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date(),
         readerProfile: {
           create: {
             firstName: r.firstName, lastName: r.lastName, displayName: `${r.firstName} ${r.lastName}`, headline: r.headline, bio: r.bio,

@@ -1,5 +1,5 @@
 import type { Context, Role, Viewer } from './context.js';
-import { forbidden, unauthenticated } from './errors.js';
+import { emailNotVerified, forbidden, twoFactorRequired, unauthenticated } from './errors.js';
 
 /**
  * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
@@ -15,10 +15,20 @@ type MaybeViewer = Viewer | null | undefined;
 
 export const isSignedIn = (viewer: MaybeViewer): viewer is Viewer => !!viewer;
 
-export const isAdmin = (viewer: MaybeViewer): boolean => viewer?.role === 'ADMIN';
+/**
+ * An admin without two-factor authentication (twoFactor false, as the gateway forwards it) is no admin for any rule:
+ * it may sign in and turn 2FA on, and every admin action answers TWO_FACTOR_REQUIRED until then.
+ */
+const adminWithout2fa = (viewer: MaybeViewer): boolean => viewer?.role === 'ADMIN' && viewer.twoFactor === false;
 
-/** The viewer has one of these roles. */
-export const hasRole = (viewer: MaybeViewer, ...roles: Role[]): boolean => !!viewer && roles.includes(viewer.role);
+export const isAdmin = (viewer: MaybeViewer): boolean => viewer?.role === 'ADMIN' && !adminWithout2fa(viewer);
+
+/** The viewer has one of these roles (ADMIN only with two-factor authentication on). */
+export const hasRole = (viewer: MaybeViewer, ...roles: Role[]): boolean => !!viewer && roles.includes(viewer.role) && !adminWithout2fa(viewer);
+
+/** The error for an admin refused for want of two-factor authentication. */
+export const adminNeeds2fa = () =>
+  twoFactorRequired('Admins must turn on two-factor authentication (enableTwoFactor, confirmTwoFactor) before any admin action.', { reason: 'ADMIN_2FA' });
 
 /** The viewer is this user. */
 export const isSelf = (viewer: MaybeViewer, userId: string | null | undefined): boolean => !!viewer && !!userId && viewer.id === userId;
@@ -36,6 +46,24 @@ export function requireViewer(ctx: Pick<Context, 'viewer'>, message = 'You must 
 export function requireRole(ctx: Pick<Context, 'viewer'>, roles: Role | readonly Role[], message?: string, details?: Record<string, unknown>): Viewer {
   const viewer = requireViewer(ctx);
   if (!(typeof roles === 'string' ? [roles] : roles).includes(viewer.role)) throw forbidden(message, details);
+  if (adminWithout2fa(viewer)) throw adminNeeds2fa();
+  return viewer;
+}
+
+/**
+ * The signed-in viewer whose email is verified: paying (top-ups, sessions, gifts, paid replies, orders) and
+ * messaging (session chat, direct messages, forum posts, stream chat) need it. EMAIL_NOT_VERIFIED otherwise.
+ */
+export function requireVerifiedViewer(ctx: Pick<Context, 'viewer'>): Viewer {
+  const viewer = requireViewer(ctx);
+  if (viewer.emailVerified === false) throw emailNotVerified();
+  return viewer;
+}
+
+/** The signed-in viewer with two-factor authentication on (changing payout details): TWO_FACTOR_REQUIRED otherwise. */
+export function requireTwoFactorViewer(ctx: Pick<Context, 'viewer'>, action: string): Viewer {
+  const viewer = requireViewer(ctx);
+  if (viewer.twoFactor === false) throw twoFactorRequired(`Turn on two-factor authentication before you ${action}.`, { reason: 'TWO_FACTOR_NOT_ENABLED' });
   return viewer;
 }
 
@@ -49,5 +77,6 @@ export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Vi
 export function assertAllowed(viewer: MaybeViewer, allowed: boolean): void {
   if (allowed) return;
   if (!viewer) throw unauthenticated('You must be signed in to do this.');
+  if (adminWithout2fa(viewer)) throw adminNeeds2fa();
   throw forbidden('You are not allowed to do this.');
 }

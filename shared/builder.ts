@@ -8,7 +8,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import type PrismaTypes from './db/generated/pothos-types.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import type { Context, Role } from './context.js';
-import { hasRole, isAdmin, isSignedIn } from './authz.js';
+import { adminNeeds2fa, hasRole, isAdmin, isSignedIn } from './authz.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { isSharedStream } from './graphql/shared-subscriptions.js';
 import { dateScalar, dateTimeScalar, jsonScalar } from './graphql/scalars.js';
@@ -67,7 +67,9 @@ export function createBuilder(): Builder {
       }),
       unauthorizedError: (_parent, ctx) =>
         ctx.viewer
-          ? forbidden('You are not allowed to do this.')
+          ? ctx.viewer.role === 'ADMIN' && ctx.viewer.twoFactor === false
+            ? adminNeeds2fa()
+            : forbidden('You are not allowed to do this.')
           : unauthenticated('You must be signed in to do this.'),
     },
     prisma: {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { stripeApiOverride } from './stripe-api.js';
+import { loadMailConfig, type MailConfig } from './mail/config.js';
 
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
   readerDirectoryCacheSeconds: number;
   livekit: { url: string | null; apiKey: string; apiSecret: string };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiHost?: string; apiPort?: number; apiProtocol?: 'http' | 'https' };
+  /** Outgoing email (SMTP_URL, MAIL_FROM) and the app URL links in emails point at (APP_URL). */
+  mail: MailConfig;
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
   /**
    * Shop downloads: links signed with HMAC-SHA256 under `secret` (DOWNLOAD_LINK_SECRET, ≥ 32 bytes; else derived
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     },
     stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
     downloads: { secret: downloadSecret, ttlSeconds: downloadTtl, maxUses: downloadUses, filesDir: env.FILE_STORAGE_DIR || '.data/files' },
+    mail: loadMailConfig(env),
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),

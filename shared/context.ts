@@ -8,6 +8,13 @@ export type Role = 'CLIENT' | 'READER' | 'ADMIN';
 export interface Viewer {
   id: string;
   role: Role;
+  /**
+   * The account's email is verified / two-factor authentication is on, as the gateway knew it for this request
+   * (fresh from accounts, dropped on every change). Always set on a viewer that came through the gateway; `false`
+   * refuses paying and messaging (EMAIL_NOT_VERIFIED) and admin actions (TWO_FACTOR_REQUIRED) — shared/authz.ts.
+   */
+  emailVerified?: boolean;
+  twoFactor?: boolean;
 }
 
 /** Per-subgraph dependencies (LiveKit, Stripe, billing…); each subgraph augments this interface. */

@@ -15,6 +15,8 @@ export const ErrorCodes = [
   'PERSISTED_QUERY_NOT_FOUND',
   /** TRUSTED_DOCUMENTS=enforce: the document is not one of the first-party apps' (persisted-documents.json). */
   'PERSISTED_QUERY_NOT_ALLOWED',
+  'EMAIL_NOT_VERIFIED',
+  'TWO_FACTOR_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -48,6 +50,11 @@ export const insufficientFunds = (message: string, details?: Details) => new App
 /** OUT_OF_STOCK: the shop has fewer units of a product than asked for (nothing was charged). */
 export const outOfStock = (message: string, details?: Details) => new AppError('OUT_OF_STOCK', message, details);
 export const paymentsNotConfigured = (message: string, details?: Details) => new AppError('PAYMENTS_NOT_CONFIGURED', message, details);
+/** The account's email is not verified yet: it may browse, not pay or message (verifyEmail first). */
+export const emailNotVerified = (message = 'Verify your email address first (see the email we sent, or resendVerificationEmail).', details?: Details) =>
+  new AppError('EMAIL_NOT_VERIFIED', message, details);
+/** This needs two-factor authentication: a TOTP code (login), or 2FA turned on (admins, payout details). */
+export const twoFactorRequired = (message: string, details?: Details) => new AppError('TWO_FACTOR_REQUIRED', message, details);
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
 export const persistedQueryNotFound = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_FOUND', message, details);
 export const persistedQueryNotAllowed = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_ALLOWED', message, details);

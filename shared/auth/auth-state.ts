@@ -11,6 +11,10 @@ export interface AuthState {
   role: Role;
   status: 'ACTIVE' | 'SUSPENDED' | 'PENDING' | 'BANNED';
   epoch: number;
+  /** The email is verified (paying and messaging need it). */
+  emailVerified: boolean;
+  /** Two-factor authentication is on (admin actions need it). */
+  twoFactor: boolean;
 }
 
 /** Topic on which accounts announces, after commit, that a user's auth state changed; payload AuthChangedEvent. */

@@ -25,7 +25,7 @@ function key(secret: string): Uint8Array {
  * gateway authorizes with the user's current role.
  */
 export async function createAccessToken(viewer: Viewer, secret: string, ttlSeconds: number, authEpoch = 0): Promise<string> {
-  return new SignJWT({ role: viewer.role, ae: authEpoch })
+  return new SignJWT({ role: viewer.role, ae: authEpoch, ev: viewer.emailVerified === true, tf: viewer.twoFactor === true })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(viewer.id)
     .setIssuer(ISSUER)
@@ -38,7 +38,7 @@ export async function createAccessToken(viewer: Viewer, secret: string, ttlSecon
 const ROLES: readonly Role[] = ['CLIENT', 'READER', 'ADMIN'];
 
 /** Verifies a client's access token; throws UNAUTHENTICATED when it is forged, expired or malformed. */
-export async function verifyAccessToken(token: string, secret: string): Promise<Viewer & { exp: number; authEpoch: number }> {
+export async function verifyAccessToken(token: string, secret: string): Promise<Required<Viewer> & { exp: number; authEpoch: number }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -48,7 +48,7 @@ export async function verifyAccessToken(token: string, secret: string): Promise<
     const role = payload.role as Role;
     const authEpoch = payload.ae ?? 0;
     if (!payload.sub || !ROLES.includes(role) || !payload.exp || !Number.isSafeInteger(authEpoch)) throw new Error('bad claims');
-    return { id: payload.sub, role, exp: payload.exp, authEpoch: authEpoch as number };
+    return { id: payload.sub, role, exp: payload.exp, authEpoch: authEpoch as number, emailVerified: payload.ev === true, twoFactor: payload.tf === true };
   } catch (error) {
     const expired = error instanceof joseErrors.JWTExpired;
     throw unauthenticated(expired ? 'The access token has expired.' : 'The access token is invalid.', {
@@ -67,7 +67,7 @@ export interface ForwardedIdentity {
 /** Signs what the gateway knows about the caller for a subgraph. Short-lived; the gateway caches it. */
 export async function signForwardedIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 120): Promise<string> {
   return new SignJWT({
-    v: identity.viewer ? [identity.viewer.id, identity.viewer.role] : null,
+    v: identity.viewer ? [identity.viewer.id, identity.viewer.role, identity.viewer.emailVerified === true, identity.viewer.twoFactor === true] : null,
     ip: identity.ip,
     ua: identity.userAgent?.slice(0, 256) ?? null,
   })
@@ -109,9 +109,9 @@ export async function verifyForwardedIdentity(token: string | undefined | null, 
       audience: GATEWAY_AUDIENCE,
       algorithms: ['HS256'],
     });
-    const v = payload.v as [string, Role] | null;
+    const v = payload.v as [string, Role, boolean?, boolean?] | null;
     const identity: ForwardedIdentity = Object.freeze({
-      viewer: v ? Object.freeze({ id: v[0], role: v[1] }) : null,
+      viewer: v ? Object.freeze({ id: v[0], role: v[1], emailVerified: v[2] === true, twoFactor: v[3] === true }) : null,
       ip: (payload.ip as string | null) ?? null,
       userAgent: (payload.ua as string | null) ?? null,
     });

@@ -1,3 +1,5 @@
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Mailer } from '../../shared/mail/index.js';
 import type { AuthThrottle } from './services/throttle.js';
 
 export interface AccountsDeps {
@@ -7,6 +9,19 @@ export interface AccountsDeps {
   inviteTtlHours: number;
   /** Login, password-change and registration throttling (services/throttle.ts). */
   throttle: AuthThrottle;
+  /** Outgoing email (shared/mail) and the client app's base URL for links in it. */
+  mailer: Mailer;
+  appUrl: string;
+  /** Limits of the account-security flows (services/verification.ts, password-reset.ts, two-factor.ts). */
+  security: {
+    /** Verification emails per user (3 per hour). */
+    resendByUser: RateLimiterAbstract;
+    /** Password-reset requests per IP (10 per hour) and per email, known or not (3 per hour). */
+    resetByIp: RateLimiterAbstract;
+    resetByEmail: RateLimiterAbstract;
+    /** Code tries (verification code, 2FA confirm/disable) per user (5 per 15 minutes). */
+    codeTries: RateLimiterAbstract;
+  };
 }
 
 declare module '../../shared/context.js' {

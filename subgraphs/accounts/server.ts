@@ -10,12 +10,22 @@ import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { AccountsDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { mountAuthStateRoute } from './services/user-status.js';
+import { createMailer } from '../../shared/mail/index.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // With Redis the counts hold across instances; while Redis is unreachable each instance counts in memory.
   const limiter = limiterFactory(redis, { insurance: true });
+  const mailer = createMailer(rt.config.mail);
   const accounts: AccountsDeps = {
+    mailer,
+    appUrl: rt.config.mail.appUrl,
+    security: {
+      resendByUser: limiter('verify:resend', 3, 3_600),
+      resetByIp: limiter('reset:ip', 10, 3_600),
+      resetByEmail: limiter('reset:email', 3, 3_600),
+      codeTries: limiter('codes:user', 5, 900),
+    },
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,
@@ -60,6 +70,7 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     ...server,
     async close() {
       await Promise.all([server.close(), retention?.stop()]);
+      mailer.close();
       redis?.disconnect();
     },
   };

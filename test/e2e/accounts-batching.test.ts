@@ -49,7 +49,7 @@ afterAll(async () => {
   await fed?.stop();
 });
 
-async function countStatements(query: string, variables: Record<string, unknown>, viewer: { id: string; role: 'ADMIN' | 'CLIENT' } | null = null) {
+async function countStatements(query: string, variables: Record<string, unknown>, viewer: { id: string; role: 'ADMIN' | 'CLIENT'; twoFactor?: boolean } | null = null) {
   const header = await signForwardedIdentity({ viewer, ip: '127.0.0.1', userAgent: 'test' }, fed.runtime.config.gatewaySecret);
   statements.length = 0;
   const res = await postGraphQL<Record<string, unknown>>(accounts.url, { query, variables }, null, { [VIEWER_HEADER]: header });
@@ -79,8 +79,8 @@ describe('SQL per request stays bounded', () => {
       ...ids.map((id) => ({ __typename: 'Reader', id })),
       ...ids.map((id) => ({ __typename: 'User', id })),
     ];
-    const small = await countStatements(query, { r: reps(readerIds.slice(0, 2)) }, { id: admin.id, role: 'ADMIN' });
-    const big = await countStatements(query, { r: reps(readerIds) }, { id: admin.id, role: 'ADMIN' });
+    const small = await countStatements(query, { r: reps(readerIds.slice(0, 2)) }, { id: admin.id, role: 'ADMIN', twoFactor: true });
+    const big = await countStatements(query, { r: reps(readerIds) }, { id: admin.id, role: 'ADMIN', twoFactor: true });
     const entities = big.res.data!._entities as Array<{ id: string; displayName: string; email?: string }>;
     expect(entities).toHaveLength(40);
     expect(entities.every((e) => e && e.displayName)).toBe(true);

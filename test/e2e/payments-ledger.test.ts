@@ -52,7 +52,7 @@ afterAll(async () => {
 describe('without Stripe (embedded default)', () => {
   it('card operations answer PAYMENTS_NOT_CONFIGURED and change nothing; options say so', async () => {
     const client = await seed.client().create();
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     const before = await counts();
     expect(errorCode(await fed.run(CreateTopUpDocument, { input: { amountCents: 1000 } }, client.token))).toBe('PAYMENTS_NOT_CONFIGURED');
     expect(errorCode(await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 1000 } }, client.token))).toBe('PAYMENTS_NOT_CONFIGURED');

@@ -45,7 +45,7 @@ const transfersTo = (readerId: string) => stripe.requests.filter((r) => r.path =
 
 describe('the daily automatic payout run', () => {
   async function reader(earnings: number, onboarded: boolean) {
-    const r = await seed.reader().withEarnings(earnings).create();
+    const r = await seed.reader().withEarnings(earnings).withTwoFactor().create();
     const link = await fed.run(CreatePayoutAccountLinkDocument, { input: { returnUrl: 'https://soulseer.test/r', refreshUrl: 'https://soulseer.test/f' } }, r.token);
     expect(link.errors).toBeUndefined();
     // As Stripe's account.updated webhook records it once onboarding is finished.

@@ -181,7 +181,7 @@ describe('Connect onboarding and payouts', () => {
   const urls = { returnUrl: 'https://soulseer.test/return', refreshUrl: 'https://soulseer.test/refresh' };
 
   it('creates the Express account once and returns a link each time', async () => {
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     const one = await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     const two = await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     expect(one.errors).toBeUndefined();
@@ -194,7 +194,7 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('pays out once when requested twice at once, refuses below the threshold, and shows history and earnings', async () => {
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     await seed.credit(reader, 1400, 'EARNINGS');
     const below = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `p0-${reader.id}` } }, admin.token);
@@ -219,7 +219,7 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('a failed transfer puts the earnings back; repeating the key returns the same payout', async () => {
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     await seed.credit(reader, 3000, 'EARNINGS');
     stripe.failTransfers = true;
@@ -241,7 +241,7 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('a reversed transfer (transfer.reversed) puts the reversed part back into earnings once, however often it is delivered', async () => {
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     await seed.credit(reader, 4000, 'EARNINGS');
     const paid = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `r1-${reader.id}` } }, admin.token);
@@ -274,7 +274,7 @@ describe('Connect onboarding and payouts', () => {
   });
 
   it('a transfer with an unknown outcome stays PROCESSING (earnings not restored) and a retry with the same key completes it once', async () => {
-    const reader = await seed.reader().create();
+    const reader = await seed.reader().withTwoFactor().create();
     await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, reader.token);
     await seed.credit(reader, 2500, 'EARNINGS');
     const input = { readerId: reader.id, idempotencyKey: `o1-${reader.id}` };

@@ -1,4 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import os from 'node:os';
+import path from 'node:path';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { loadConfig, randomSecret, type Config } from '../../shared/config.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
@@ -26,8 +28,12 @@ export interface GraphQLResponse<R> {
 /** Fresh random secrets on every call (JWT, gateway; LiveKit's are random without LIVEKIT_URL): nothing fixed signs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
+  const loaded = loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' });
   return {
-    ...loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' }),
+    ...loaded,
+    // Without an SMTP server (a test that reads mail passes config.mail.smtpUrl: test/helpers/smtp.ts) emails go
+    // to .eml files in the temp folder, never into the checkout.
+    mail: { ...loaded.mail, dir: path.join(os.tmpdir(), 'soulseer-test-mail') },
     dev: false,
     // Seeds write rows behind the API's back, which no cache hears of: tests that want the directory cache ask.
     readerDirectoryCacheSeconds: 0,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { expect } from 'vitest';
+import { Secret, TOTP } from 'otpauth';
 import { hashPassword } from '../../shared/auth/passwords.js';
 import { createAccessToken } from '../../shared/auth/tokens.js';
 import type { Role } from '../../shared/context.js';
@@ -12,7 +13,9 @@ import type { MoneyPort } from '../../shared/money.js';
 import type { PaymentsMoney } from '../../subgraphs/payments/services/money.js';
 import {
   AcceptReaderInviteDocument,
+  ConfirmTwoFactorDocument,
   CreateTopUpDocument,
+  EnableTwoFactorDocument,
   InviteReaderDocument,
   LoginDocument,
   RegisterDocument,
@@ -36,6 +39,11 @@ import { postGraphQL, type GraphQLResponse, type TestFederation } from './federa
 // Actor, with a password (PASSWORD) and a refresh token. Money goes through payments' own paths: `withCredit` and
 // `credit` post an admin adjustment on payments' ledger (as the adjustBalance mutation does), `withCardTopUp` pays
 // a top-up by card through the Stripe fake and its webhook, so balances and the reconciliation stay exact.
+//
+// Email verification: inserted users are verified; `registered()` clients by a documented shortcut (the column set
+// right after register, before any request of theirs) unless `.unverified()`; accounts-security.test.ts covers the
+// mail. Admins need 2FA: with a gateway, `admin().create()` logs in, enrols (enableTwoFactor/confirmTwoFactor) and
+// logs in again with a TOTP code (AdminActor); without one, the 2FA columns are set in the database.
 
 export const PASSWORD = 'correct-horse-42';
 
@@ -57,6 +65,16 @@ export interface Actor extends TestUser {
   refreshToken: string;
 }
 
+/** An admin enrolled in two-factor authentication through the API: its TOTP secret and recovery codes. */
+export interface AdminActor extends Actor {
+  totpSecret: string;
+  recoveryCodes: string[];
+}
+
+/** The current TOTP code of a base32 secret (what an authenticator app shows), optionally `stepOffset` steps away. */
+export const totpCode = (secret: string, stepOffset = 0): string =>
+  new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + stepOffset * 30_000 });
+
 export type Rates = Partial<Record<SessionType, number>>;
 
 /** What the seed works on: a TestFederation, or a database with the secret the services sign tokens with. */
@@ -73,7 +91,6 @@ export interface SeedTarget {
 
 const targetOf = (t: TestFederation | SeedTarget): SeedTarget =>
   'runtime' in t ? { prisma: t.db.prisma, jwtSecret: t.runtime.config.jwtSecret, gatewayUrl: t.url, money: t.runtime.money, jobs: t.runtime.jobs } : t;
-
 
 async function walletQueueDrained(prisma: PrismaClient, jobs: JobsConfig, userId: string): Promise<void> {
   const schema = jobs.schema ?? 'graphile_worker';
@@ -159,9 +176,9 @@ function seedOps(target: SeedTarget) {
         body: d.body,
       }),
 
-    /** Logs in through the gateway (a new device: a new refresh token). */
-    async login(email: string, password = PASSWORD): Promise<Actor> {
-      const p = (await run(LoginDocument, { input: { email, password } })).login;
+    /** Logs in through the gateway (a new device: a new refresh token), with a TOTP code when given. */
+    async login(email: string, password = PASSWORD, code?: string): Promise<Actor> {
+      const p = (await run(LoginDocument, { input: { email, password, ...(code ? { totpCode: code } : {}) } })).login;
       return { id: p.user.id, role: p.user.role, email, token: p.accessToken, refreshToken: p.refreshToken, displayName: email };
     },
 
@@ -179,8 +196,12 @@ function seedOps(target: SeedTarget) {
             ? { clientProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Client' } } }
             : { adminProfile: { create: { firstName: name } } };
       const passwordHash = spec.password ? await hashPassword(spec.password) : undefined;
-      const user = await target.prisma.user.create({ data: { email, role, status: 'ACTIVE', passwordHash, ...profile } });
-      return { id: user.id, role, token: await createAccessToken({ id: user.id, role }, target.jwtSecret, 900), displayName, email };
+      const twoFactor = (role === 'ADMIN' && !target.gatewayUrl) || spec.twoFactor ? { twoFactorSecret: new Secret({ size: 20 }).base32, twoFactorEnabledAt: new Date() } : {};
+      const user = await target.prisma.user.create({
+        data: { email, role, status: 'ACTIVE', passwordHash, emailVerifiedAt: spec.unverified ? null : new Date(), ...twoFactor, ...profile },
+      });
+      const viewer = { id: user.id, role, emailVerified: !spec.unverified, twoFactor: !!user.twoFactorEnabledAt };
+      return { id: user.id, role, token: await createAccessToken(viewer, target.jwtSecret, 900), displayName, email };
     },
 
     /** Signs up through the gateway's register mutation. */
@@ -188,6 +209,8 @@ function seedOps(target: SeedTarget) {
       const email = spec.email ?? uniqueEmail('client');
       const firstName = spec.firstName ?? 'Cleo';
       const p = (await run(RegisterDocument, { input: { email, password: PASSWORD, firstName, lastName: spec.lastName ?? 'Client' } })).register;
+      // The documented shortcut (see the top of this file): verified as if the mailed link had been opened.
+      if (!spec.unverified) await target.prisma.user.update({ where: { id: p.user.id }, data: { emailVerifiedAt: new Date() } });
       return { id: p.user.id, role: p.user.role, email, token: p.accessToken, refreshToken: p.refreshToken, displayName: firstName };
     },
 
@@ -201,6 +224,19 @@ function seedOps(target: SeedTarget) {
       if (spec.profile) await run(UpdateReaderProfileDocument, { input: spec.profile }, reader.token);
       if (spec.online || spec.rates) await target.prisma.reader.update({ where: { userId: reader.id }, data: readerState(spec) });
       return reader;
+    },
+
+    /** An admin in the database with PASSWORD, enrolled in 2FA and logged in with a TOTP code, all through the gateway. */
+    async admin(spec: UserSpec): Promise<TestUser> {
+      if (!target.gatewayUrl) return ops.insert(spec);
+      const inserted = await ops.insert({ ...spec, email: spec.email ?? uniqueEmail('admin'), password: PASSWORD });
+      const first = await ops.login(inserted.email);
+      const { secret } = (await run(EnableTwoFactorDocument, {}, first.token)).enableTwoFactor;
+      const { recoveryCodes } = (await run(ConfirmTwoFactorDocument, { code: totpCode(secret) }, first.token)).confirmTwoFactor;
+      // The confirming code's time step is spent: sign in with the next one (accepted: one step of drift).
+      const actor = await ops.login(inserted.email, PASSWORD, totpCode(secret, 1));
+      const admin: AdminActor = { ...actor, displayName: inserted.displayName, totpSecret: secret, recoveryCodes };
+      return admin;
     },
 
     /** What every builder does once the user exists: money in. */
@@ -230,6 +266,10 @@ interface UserSpec {
   creditCents: number;
   earningsCents: number;
   online?: boolean;
+  /** Email not verified (paying and messaging answer EMAIL_NOT_VERIFIED). */
+  unverified?: boolean;
+  /** Two-factor authentication on, set in the database (a shortcut: accounts-security.test.ts enrols for real). */
+  twoFactor?: boolean;
   rates?: Rates;
   profile?: UpdateReaderProfileInput;
   card?: { cents: number; stripe: FakeStripe; autoReload?: { thresholdCents: number; amountCents: number } };
@@ -275,6 +315,16 @@ export class UserSeed<U extends TestUser> {
   /** Wallet credit, through payments' ledger. */
   withCredit(cents: number): this {
     return this.set({ creditCents: this.spec.creditCents + cents });
+  }
+
+  /** Two-factor authentication on (database shortcut; changing payout details needs it). */
+  withTwoFactor(): this {
+    return this.set({ twoFactor: true });
+  }
+
+  /** Leaves the email unverified (the user may browse, not pay or message). */
+  unverified(): this {
+    return this.set({ unverified: true });
   }
 
   async create(): Promise<U> {
@@ -335,11 +385,14 @@ export class ReaderSeed<U extends TestUser = TestUser> extends UserSeed<U> {
 }
 
 export class AdminSeed<U extends TestUser = TestUser> extends UserSeed<U> {
-  /** With the password PASSWORD, logged in through the gateway (admins exist only by being put in the database). */
-  loggedIn(): AdminSeed<Actor> {
-    return this.via(async (spec) => {
-      const user = await this.ops.insert({ ...spec, firstName: spec.firstName ?? 'Ada', email: spec.email ?? uniqueEmail('admin'), password: PASSWORD });
-      return this.ops.login(user.email);
-    });
+  constructor(ops: Ops, role: Role) {
+    super(ops, role);
+    // Admin actions need two-factor authentication: enrolled and logged in with TOTP through the gateway.
+    this.make = (spec) => ops.admin(spec);
+  }
+
+  /** With the password PASSWORD, enrolled in 2FA and logged in with a TOTP code through the gateway. */
+  loggedIn(): AdminSeed<AdminActor> {
+    return this.via(async (spec) => (await this.ops.admin({ ...spec, firstName: spec.firstName ?? 'Ada' })) as AdminActor);
   }
 }

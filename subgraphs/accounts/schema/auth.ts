@@ -41,6 +41,11 @@ const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
     email: t.string({ required: true, description: 'Email address.' }),
     password: t.string({ required: true, description: 'The account\'s password, in clear text: send it over HTTPS only.' }),
+    totpCode: t.string({
+      description:
+        'For an account with two-factor authentication: the 6-digit code of the authenticator app, or one unused recovery code. ' +
+        'Without it such an account answers TWO_FACTOR_REQUIRED (only after a right password); a wrong code answers UNAUTHENTICATED (reason BAD_TWO_FACTOR_CODE).',
+    }),
   }),
 });
 

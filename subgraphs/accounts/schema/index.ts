@@ -6,6 +6,7 @@ import './presence.js';
 import './invite.js';
 import './admin.js';
 import './leaderboard.js';
+import './security.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -59,6 +59,20 @@ export const UserRef = builder.prismaObject('User', {
       description: 'Account status. Visible to the user and to admins only.',
       authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
     }),
+    emailVerified: t.boolean({
+      nullable: true,
+      description: 'Whether the user confirmed their email (verifyEmail); until then they may browse but not pay or message. Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
+      select: { emailVerifiedAt: true },
+      resolve: (u) => !!u.emailVerifiedAt,
+    }),
+    twoFactorEnabled: t.boolean({
+      nullable: true,
+      description: 'Whether sign-in needs a TOTP code (confirmTwoFactor turned it on). Visible to the user and to admins only.',
+      authScopes: (user, _args, ctx) => canSeeUserPrivateFields(ctx.viewer, user.id),
+      select: { twoFactorEnabledAt: true },
+      resolve: (u) => !!u.twoFactorEnabledAt,
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the account was created.' }),
     lastLoginAt: t.expose('lastLoginAt', {
       type: 'DateTime',

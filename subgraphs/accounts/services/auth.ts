@@ -10,6 +10,9 @@ import { requireAccountOwner } from '../authz.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
 import { depsOf } from '../../../shared/context.js';
+import { twoFactorRequired } from '../../../shared/errors.js';
+import { startVerification } from './verification.js';
+import { checkSecondFactor } from './two-factor.js';
 
 
 /** The error for an account that may not do this (pending, suspended or banned), with a stable reason. */
@@ -46,7 +49,11 @@ export interface AuthResult {
 }
 
 /** Issues an access token and a new refresh token (optionally continuing a rotation family). */
-export async function issueTokens(ctx: Context, user: { id: string; role: Role; authEpoch: number }, familyId?: string): Promise<AuthResult> {
+export async function issueTokens(
+  ctx: Context,
+  user: { id: string; role: Role; authEpoch: number; emailVerifiedAt?: Date | null; twoFactorEnabledAt?: Date | null },
+  familyId?: string,
+): Promise<AuthResult> {
   const d = deps(ctx);
   const { token, hash } = newOpaqueToken();
   await ctx.prisma.refreshToken.create({
@@ -59,9 +66,10 @@ export async function issueTokens(ctx: Context, user: { id: string; role: Role; 
       ipAddress: ctx.ip,
     },
   });
-  const accessToken = await createAccessToken(user, d.jwtSecret, d.accessTokenTtlSeconds, user.authEpoch);
+  const viewer = { id: user.id, role: user.role, emailVerified: !!user.emailVerifiedAt, twoFactor: !!user.twoFactorEnabledAt };
+  const accessToken = await createAccessToken(viewer, d.jwtSecret, d.accessTokenTtlSeconds, user.authEpoch);
   // The rest of this request (the payload's `user` selection) is answered as the newly signed-in user.
-  ctx.viewer = { id: user.id, role: user.role };
+  ctx.viewer = viewer;
   return {
     accessToken,
     refreshToken: token,
@@ -105,10 +113,12 @@ export async function register(ctx: Context, input: unknown): Promise<AuthResult
       if (isUniqueViolation(error)) throw emailNotAccepted();
       throw error;
     });
+  // Signed in at once, unverified: browsing works; paying and messaging wait for the link or code mailed now.
+  await startVerification(ctx, user);
   return issueTokens(ctx, user);
 }
 
-const loginInput = z.object({ email: emailSchema, password: z.string().min(1).max(128) });
+const loginInput = z.object({ email: emailSchema, password: z.string().min(1).max(128), totpCode: z.string().trim().max(40).nullish() });
 
 export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   const data = parseInput(loginInput, input);
@@ -126,6 +136,15 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   await clearFailures(t, ctx.ip, data.email);
   // Only the holder of the right password learns that the account is suspended, banned or pending.
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
+  // Two-factor: only the holder of the right password learns that a second factor is needed; a wrong code counts
+  // as a failed attempt (same backoff as a wrong password).
+  if (user.twoFactorEnabledAt) {
+    if (!data.totpCode) throw twoFactorRequired('Enter the code from your authenticator app (or a recovery code) as totpCode.', { reason: 'TOTP_CODE_REQUIRED' });
+    if (!(await checkSecondFactor(ctx.prisma, user, data.totpCode))) {
+      await recordFailure(t, ctx.ip, data.email);
+      throw unauthenticated('The two-factor code is wrong or was already used.', { reason: 'BAD_TWO_FACTOR_CODE' });
+    }
+  }
   await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return issueTokens(ctx, user);
 }

@@ -112,7 +112,8 @@ export async function acceptReaderInvite(ctx: Context, input: unknown): Promise<
     if (claimed.count !== 1) throw inviteError('INVITE_USED');
     const activated = await tx.user.updateMany({
       where: { id: invite.userId, status: 'PENDING' },
-      data: { passwordHash, status: 'ACTIVE', lastLoginAt: now },
+      // The invitation went to this address: accepting it verifies the email.
+      data: { passwordHash, status: 'ACTIVE', lastLoginAt: now, emailVerifiedAt: now },
     });
     if (activated.count !== 1) throw forbidden('This account can no longer be activated.');
     // Any other outstanding invite for this reader is void now.

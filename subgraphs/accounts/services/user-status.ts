@@ -55,8 +55,13 @@ export async function publishUserStatusChange(pubsub: PubSub, change: UserStatus
 
 /** Current auth states of up to MAX_AUTH_STATE_IDS users (unknown ids are absent). */
 export async function readAuthStates(prisma: PrismaClient, ids: string[]): Promise<Record<string, AuthState>> {
-  const users = await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, status: true, authEpoch: true } });
-  return Object.fromEntries(users.map((u) => [u.id, { role: u.role, status: u.status, epoch: u.authEpoch }]));
+  const users = await prisma.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, role: true, status: true, authEpoch: true, emailVerifiedAt: true, twoFactorEnabledAt: true },
+  });
+  return Object.fromEntries(
+    users.map((u) => [u.id, { role: u.role, status: u.status, epoch: u.authEpoch, emailVerified: !!u.emailVerifiedAt, twoFactor: !!u.twoFactorEnabledAt }]),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.j
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { parseInput, z } from '../../../shared/validation.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { assertAuthorOf, assertCanPostIn, assertCanSuspendAuthor, requireForumModerator } from '../authz.js';
 import { consume, requireAccounts } from './common.js';
 import { readUserStanding } from './foreign-reads.js';
@@ -32,7 +32,7 @@ const flagSchema = z
   .refine((v) => !!v.postId !== !!v.replyId, { message: 'Flag exactly one of postId or replyId.', path: ['postId'] });
 
 export async function createPost(ctx: Context, input: unknown) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const data = parseInput(createPostSchema, input);
   const category = await ctx.prisma.forumCategory.findUnique({ where: { id: data.categoryId } });
   if (!category) throw notFound('Category');
@@ -68,7 +68,7 @@ export async function deletePost(ctx: Context, postId: string) {
 }
 
 export async function createReply(ctx: Context, input: unknown) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const data = parseInput(replySchema, input);
   const post = await ctx.prisma.forumPost.findUnique({ where: { id: data.postId }, include: { category: true } });
   if (!post || post.status === 'DELETED' || post.status === 'DRAFT') {

@@ -3,7 +3,7 @@ import type { Gift, LiveStream, Prisma, VirtualGift } from '../../../shared/db/g
 import { badInput, conflict, forbidden, notFound, rateLimited } from '../../../shared/errors.js';
 import { audit } from '../../../shared/audit.js';
 import { transact, type AfterCommit } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { MONEY_TX, type MoneyPort } from '../../../shared/money.js';
@@ -114,7 +114,7 @@ export interface SendGiftResult {
  * commit.
  */
 export async function sendGift(ctx: Context, input: unknown): Promise<SendGiftResult> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const data = parseInput(sendSchema, input);
   const key = `${viewer.id}:${data.idempotencyKey}`;
   const previous = await ctx.prisma.gift.findUnique({ where: { idempotencyKey: key } });

@@ -3,7 +3,7 @@ import { badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { MONEY_TX } from '../../../shared/money.js';
 import { transact } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { assertMayMessage, assertPaidReplyReceiver, isConversationParticipant, isMessageParty } from '../authz.js';
 import { consume, requireMoney } from './common.js';
 import { readUserStanding, userExists } from './foreign-reads.js';
@@ -39,7 +39,7 @@ export function pair(a: string, b: string): [string, string] {
 }
 
 export async function sendMessage(ctx: Context, input: unknown) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const data = parseInput(sendSchema, input);
   if (data.recipientId === viewer.id) throw badInput('You cannot message yourself.', 'recipientId');
   const recipient = await readUserStanding(ctx.prisma, data.recipientId);
@@ -114,7 +114,7 @@ export async function markRead(ctx: Context, conversationId: string) {
  * often (or concurrently) this is called, the client pays once; later calls return the unlocked message.
  */
 export async function unlockPaidReply(ctx: Context, messageId: string) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const m = await ctx.prisma.message.findUnique({ where: { id: messageId } });
   if (!m || !isMessageParty(viewer, m)) throw notFound('Message');
   if (m.priceCents == null) throw badInput('This message is free.', 'messageId');

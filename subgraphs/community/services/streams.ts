@@ -8,7 +8,7 @@ import type { StreamStartingEvent } from '../../../shared/stream-events.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { MONEY_TX } from '../../../shared/money.js';
 import { transact } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { assertStreamHost, canSeeStream, isStreamHost, requireStreamer, watchRequirement } from '../authz.js';
 import { communityDeps, consume, requireMoney } from './common.js';
 import { countExistingUsers } from './foreign-reads.js';
@@ -230,7 +230,7 @@ export async function joinStream(ctx: Context, streamId: string, present: boolea
 }
 
 export async function sendStreamMessage(ctx: Context, streamId: string, text: string) {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const message = parseInput(z.string().trim().min(1).max(STREAM_CHAT_MAX), text);
   const s = await findStream(ctx, streamId);
   if (s.status !== 'LIVE') throw conflict('This stream is not live.');

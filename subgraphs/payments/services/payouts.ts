@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { Payout } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireTwoFactorViewer, requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict, insufficientFunds, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { authorize, canOpenPayoutAccount, canPayOut } from '../authz.js';
@@ -74,7 +74,7 @@ export async function applyTransferReversal(tx: Tx, transfer: Stripe.Transfer, e
 /** The reader's Connect Express account (created once) and a fresh onboarding link. */
 export async function createPayoutAccountLink(ctx: Context, urls: { returnUrl: string; refreshUrl: string }) {
   authorize(ctx.viewer, canOpenPayoutAccount);
-  const readerId = requireViewer(ctx).id;
+  const readerId = requireTwoFactorViewer(ctx, 'change payout details').id;
   const stripe = requireStripe(ctx);
   for (const [field, url] of Object.entries(urls)) {
     if (!SAFE_URL.test(url) || url.length > 2000) throw badInput(`${field} must be an https URL.`, { field });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Stripe from 'stripe';
 import type { Context } from '../../../shared/context.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { authorize, canUseWallet } from '../authz.js';
@@ -52,7 +52,7 @@ async function customerFor(ctx: Pick<Context, 'prisma'>, stripe: Stripe, userId:
 /** Starts a card top-up of the viewer's wallet (a Stripe PaymentIntent); the wallet is credited by its webhook. */
 export async function createTopUp(ctx: Context, input: { amountCents: number; idempotencyKey?: string | null }) {
   authorize(ctx.viewer, canUseWallet);
-  const userId = requireViewer(ctx).id;
+  const userId = requireVerifiedViewer(ctx).id;
   const { amountCents, idempotencyKey } = input;
   const stripe = requireStripe(ctx);
   await assertTopUpAmount(ctx, amountCents);
@@ -93,7 +93,7 @@ export async function createTopUp(ctx: Context, input: { amountCents: number; id
 /** Turns auto-reload of the viewer's wallet on (threshold and amount; needs a card saved by a top-up) or off. */
 export async function setAutoReload(ctx: Context, input: { enabled: boolean; thresholdCents?: number | null; amountCents?: number | null }) {
   authorize(ctx.viewer, canUseWallet);
-  const userId = requireViewer(ctx).id;
+  const userId = requireVerifiedViewer(ctx).id;
   await ensureUserAccounts(ctx.prisma, { wallets: [userId] });
   if (!input.enabled) {
     // A reload claimed but not sent yet (Stripe was unreachable) is dropped with it.

@@ -2,7 +2,7 @@ import type { Availability, Session } from '../../../shared/db/generated/client.
 import type { SessionType } from '../../../shared/db/generated/enums.js';
 import type { Context } from '../../../shared/context.js';
 import { transact } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { assertBookingReader } from '../authz.js';
 import { scheduleReminder } from './schedule.js';
@@ -97,7 +97,7 @@ export function insideAvailability(slots: Availability[], startsAt: Date): boole
 
 /** A client books a start time inside the reader's availability: a SCHEDULED session the reader then confirms. */
 export async function bookSession(ctx: Context, input: { readerId: string; type: SessionType; startsAt: Date }): Promise<Session> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   if (input.readerId === viewer.id) throw badInput('You cannot book yourself.', { field: 'readerId' });
   if (input.startsAt.getTime() < Date.now() + 5 * 60_000) throw badInput('Book at least 5 minutes ahead.', { field: 'startsAt' });
   if (input.startsAt.getTime() > Date.now() + 90 * 86_400_000) throw badInput('Book at most 90 days ahead.', { field: 'startsAt' });

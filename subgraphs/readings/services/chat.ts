@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { transact } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict } from '../../../shared/errors.js';
 import { readingsDeps } from '../deps.js';
 import { assertParticipant } from '../authz.js';
@@ -25,7 +25,7 @@ export interface SendMessageInput {
  * before it is written; the session row lock orders senders, so `seq` has no gaps or duplicates.
  */
 export async function sendMessage(ctx: Context, input: SendMessageInput): Promise<ChatMessage> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const { sessionId, clientKey } = input;
   const text = input.content.trim();
   if (!text) throw badInput('A message cannot be empty.', { field: 'content' });

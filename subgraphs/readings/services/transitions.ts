@@ -2,7 +2,7 @@ import type { Session } from '../../../shared/db/generated/client.js';
 import type { SessionType } from '../../../shared/db/generated/enums.js';
 import type { Context } from '../../../shared/context.js';
 import { transact, type AfterCommit } from '../../../shared/after-commit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { badInput, conflict, insufficientFunds, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
@@ -26,7 +26,7 @@ const BOOKING_LATE_SECONDS = 30 * 60;
 
 /** The client asks an online reader for a live session at the reader's current rate. */
 export async function requestSession(ctx: Context, input: { readerId: string; type: SessionType }): Promise<Session> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireVerifiedViewer(ctx);
   const { readerId, type } = input;
   if (viewer.id === readerId) throw badInput('You cannot request a session with yourself.', { field: 'readerId' });
   const money = moneyOf(ctx);
