@@ -70,6 +70,7 @@ export const typePolicies = {
   SessionMeter: { keyFields: false, merge: true },
   SessionToken: { keyFields: false, merge: true },
   SessionUpdate: { keyFields: false, merge: true },
+  SetAdminPermissionsPayload: { keyFields: false, merge: true },
   SetUserStatusPayload: { keyFields: false, merge: true },
   TopUpOptions: { keyFields: false, merge: true },
   UpdateClientProfilePayload: { keyFields: false, merge: true },

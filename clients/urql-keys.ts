@@ -67,6 +67,7 @@ export const keys = {
   SessionMeter: embedded,
   SessionToken: embedded,
   SessionUpdate: embedded,
+  SetAdminPermissionsPayload: embedded,
   SetUserStatusPayload: embedded,
   TopUpOptions: embedded,
   UpdateClientProfilePayload: embedded,

@@ -2,6 +2,7 @@ import type { Viewer } from '../shared/context.js';
 import { signForwardedIdentity, verifyAccessToken } from '../shared/auth/tokens.js';
 import { unauthenticated } from '../shared/errors.js';
 import { refusal, type AuthStates } from './auth-state.js';
+import { normalizeAdminRoles } from '../shared/admin-permissions.js';
 
 /**
  * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
@@ -41,12 +42,12 @@ export class IdentityService {
     const state = await this.authStates.get(claims.id);
     const refused = refusal(state, claims.authEpoch);
     if (refused) throw refused;
-    return { id: claims.id, role: state!.role };
+    return state!.role === 'ADMIN' ? { id: claims.id, role: 'ADMIN', adminRoles: normalizeAdminRoles(state!.adminRoles) } : { id: claims.id, role: state!.role };
   }
 
   /** The signed header value a subgraph will accept, for this viewer and client. */
   async forward(viewer: Viewer | null, ip: string | null, userAgent: string | null): Promise<string> {
-    const key = `${viewer?.id ?? ''}|${viewer?.role ?? ''}|${ip ?? ''}|${userAgent ?? ''}`;
+    const key = `${viewerKey(viewer)}|${ip ?? ''}|${userAgent ?? ''}`;
     const now = Date.now();
     const hit = this.signed.get(key);
     if (hit && hit.renewAt > now) return hit.token;
@@ -59,5 +60,5 @@ export class IdentityService {
 
 /** The dedupe key part for a viewer: identical queries are merged only for the same viewer. */
 export function viewerKey(viewer: Viewer | null): string {
-  return viewer ? `${viewer.id}:${viewer.role}` : 'anonymous';
+  return viewer ? `${viewer.id}:${viewer.role}${viewer.adminRoles?.length ? `:${viewer.adminRoles.join(',')}` : ''}` : 'anonymous';
 }

@@ -1,5 +1,6 @@
 import type { Context, Role, Viewer } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
+import { hasAdminPermission, type AdminPermission } from './admin-permissions.js';
 
 /**
  * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
@@ -38,6 +39,19 @@ export function requireRole(ctx: Pick<Context, 'viewer'>, roles: Role | readonly
   if (!(typeof roles === 'string' ? [roles] : roles).includes(viewer.role)) throw forbidden(message, details);
   return viewer;
 }
+
+/**
+ * An admin holding `permission` (shared/admin-permissions.ts): UNAUTHENTICATED when signed out, FORBIDDEN for anyone
+ * else, with `details.reason` ADMIN_PERMISSION and the missing permission for an admin without it.
+ */
+export function requireAdminPermission(ctx: Pick<Context, 'viewer'>, permission: AdminPermission, message?: string): Viewer {
+  const viewer = requireViewer(ctx);
+  if (hasAdminPermission(viewer, permission)) return viewer;
+  if (viewer.role === 'ADMIN') throw forbidden(`Your admin roles do not include the ${permission} permission.`, { reason: 'ADMIN_PERMISSION', permission });
+  throw forbidden(message);
+}
+
+export { hasAdminPermission };
 
 /** The signed-in admin: UNAUTHENTICATED when signed out, FORBIDDEN for anyone else. */
 export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Viewer => requireRole(ctx, 'ADMIN', message);

@@ -14,6 +14,8 @@ export const SETTING_DEFAULTS = {
   review_window_days: 30,
   /** 1: the daily automatic payout run (payments' cron, 03:00 UTC) pays every reader over payout_threshold_cents; 0: off. */
   auto_payouts_enabled: 0,
+  /** Most cents one refund or manual adjustment by a SUPPORT admin may move (finance and super-admins: no cap). */
+  support_refund_limit_cents: 5_000,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

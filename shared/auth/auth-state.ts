@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { Role } from '../context.js';
 import type { PubSub } from '../pubsub.js';
+import type { AdminRole } from '../admin-permissions.js';
 
 /**
  * What the gateway needs to know about a user on every authenticated request: the current role (authorization
@@ -11,6 +12,8 @@ export interface AuthState {
   role: Role;
   status: 'ACTIVE' | 'SUSPENDED' | 'PENDING' | 'BANNED';
   epoch: number;
+  /** An admin's current roles (Admin.permissions); absent for non-admins. */
+  adminRoles?: AdminRole[];
 }
 
 /** Topic on which accounts announces, after commit, that a user's auth state changed; payload AuthChangedEvent. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Role, Viewer } from '../context.js';
 import { unauthenticated } from '../errors.js';
+import { normalizeAdminRoles } from '../admin-permissions.js';
 
 const ISSUER = 'soulseer';
 const ACCESS_AUDIENCE = 'soulseer-api';
@@ -67,7 +68,11 @@ export interface ForwardedIdentity {
 /** Signs what the gateway knows about the caller for a subgraph. Short-lived; the gateway caches it. */
 export async function signForwardedIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 120): Promise<string> {
   return new SignJWT({
-    v: identity.viewer ? [identity.viewer.id, identity.viewer.role] : null,
+    v: identity.viewer
+      ? identity.viewer.adminRoles?.length
+        ? [identity.viewer.id, identity.viewer.role, identity.viewer.adminRoles]
+        : [identity.viewer.id, identity.viewer.role]
+      : null,
     ip: identity.ip,
     ua: identity.userAgent?.slice(0, 256) ?? null,
   })
@@ -87,9 +92,10 @@ export async function verifyForwardedIdentity(token: string | undefined | null, 
       audience: GATEWAY_AUDIENCE,
       algorithms: ['HS256'],
     });
-    const v = payload.v as [string, Role] | null;
+    const v = payload.v as [string, Role, unknown?] | null;
+    const adminRoles = v && v[1] === 'ADMIN' && Array.isArray(v[2]) ? normalizeAdminRoles(v[2]) : [];
     return {
-      viewer: v ? { id: v[0], role: v[1] } : null,
+      viewer: v ? { id: v[0], role: v[1], ...(adminRoles.length ? { adminRoles } : {}) } : null,
       ip: (payload.ip as string | null) ?? null,
       userAgent: (payload.ua as string | null) ?? null,
     };

@@ -21,6 +21,7 @@ import {
   type UpdateReaderProfileInput,
 } from '../generated/graphql.js';
 import type { FakeStripe } from '../fakes/stripe.js';
+import type { AdminRole } from '../../shared/admin-permissions.js';
 import { postGraphQL, type GraphQLResponse, type TestFederation } from './federation.js';
 
 // THE seed API of the end-to-end tests: every user a test needs is made here, one builder per role.
@@ -177,7 +178,7 @@ function seedOps(target: SeedTarget) {
           ? { readerProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Reader', displayName, specialties: [], certifications: [], languages: ['en'], verificationDocs: [], ...readerState(spec) } } }
           : role === 'CLIENT'
             ? { clientProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Client' } } }
-            : { adminProfile: { create: { firstName: name } } };
+            : { adminProfile: { create: { firstName: name, permissions: [...(spec.adminRoles ?? ['SUPER_ADMIN'])] } } };
       const passwordHash = spec.password ? await hashPassword(spec.password) : undefined;
       const user = await target.prisma.user.create({ data: { email, role, status: 'ACTIVE', passwordHash, ...profile } });
       return { id: user.id, role, token: await createAccessToken({ id: user.id, role }, target.jwtSecret, 900), displayName, email };
@@ -233,6 +234,8 @@ interface UserSpec {
   rates?: Rates;
   profile?: UpdateReaderProfileInput;
   card?: { cents: number; stripe: FakeStripe; autoReload?: { thresholdCents: number; amountCents: number } };
+  /** An admin's roles (default SUPER_ADMIN). */
+  adminRoles?: readonly AdminRole[];
 }
 
 /** A reader's presence and rates, as columns of its row. */
@@ -335,6 +338,11 @@ export class ReaderSeed<U extends TestUser = TestUser> extends UserSeed<U> {
 }
 
 export class AdminSeed<U extends TestUser = TestUser> extends UserSeed<U> {
+  /** With these admin roles instead of SUPER_ADMIN (an empty list: an admin with no permission). */
+  withRoles(...adminRoles: AdminRole[]): this {
+    return this.set({ adminRoles });
+  }
+
   /** With the password PASSWORD, logged in through the gateway (admins exist only by being put in the database). */
   loggedIn(): AdminSeed<Actor> {
     return this.via(async (spec) => {

@@ -48,8 +48,8 @@ builder.queryField('auditLogs', (t) =>
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { admin: true },
-      description: 'Admin only: the audit log, newest first, 20 a page by default (100 at most).',
+      authScopes: { adminPermission: 'AUDIT_READ' },
+      description: 'Admins with AUDIT_READ (every admin role): the audit log, newest first, 20 a page by default (100 at most).',
       args: { filter: t.arg({ type: AuditLogFilter, description: 'Which rows to list.' }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.auditLog.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
@@ -113,17 +113,17 @@ const SetUserStatusPayload = builder.objectRef<admin.SetUserStatusResult>('SetUs
 builder.mutationFields((t) => ({
   verifyReader: t.field({
     type: VerifyReaderPayload,
-    description: 'Admin only: marks a reader as verified by SoulSeer (or withdraws it). Audited.',
-    authScopes: { admin: true },
+    description: 'Admins with READERS_MANAGE (support, super-admins): marks a reader as verified by SoulSeer (or withdraws it). Audited.',
+    authScopes: { adminPermission: 'READERS_MANAGE' },
     args: { input: t.arg({ type: VerifyReaderInput, required: true, description: 'Reader and flag.' }) },
     resolve: (_root, { input }, ctx) => admin.verifyReader(ctx, { ...input, readerId: String(input.readerId) }),
   }),
   setUserStatus: t.field({
     type: SetUserStatusPayload,
     description:
-      'Admin only: suspends, bans or reactivates a user. Suspending or banning revokes all of the user\'s refresh tokens ' +
+      'Admins with USERS_MANAGE (support, moderators, super-admins): suspends, bans or reactivates a user. Suspending or banning revokes all of the user\'s refresh tokens ' +
       '(access tokens lapse within their short lifetime) and takes a reader offline. Audited.',
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'USERS_MANAGE' },
     args: { input: t.arg({ type: SetUserStatusInput, required: true, description: 'User, status and reason.' }) },
     resolve: (_root, { input }, ctx) => admin.setUserStatus(ctx, { ...input, userId: String(input.userId) }),
   }),

@@ -5,6 +5,7 @@ import './auth.js';
 import './presence.js';
 import './invite.js';
 import './admin.js';
+import './admin-permissions.js';
 import './leaderboard.js';
 
 export const schema = builder.toSubGraphSchema({
