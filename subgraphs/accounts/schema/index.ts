@@ -6,6 +6,7 @@ import './presence.js';
 import './invite.js';
 import './admin.js';
 import './admin-permissions.js';
+import './settings.js';
 import './leaderboard.js';
 
 export const schema = builder.toSubGraphSchema({
