@@ -7,6 +7,7 @@ import './invite.js';
 import './admin.js';
 import './admin-permissions.js';
 import './settings.js';
+import './admin-users.js';
 import './leaderboard.js';
 
 export const schema = builder.toSubGraphSchema({

@@ -33,7 +33,7 @@ const SystemSettingObject = builder.objectRef<SettingView>('SystemSetting').impl
 builder.prismaObject('SystemSettingChange', {
   description: 'One change of a system setting: who changed which key from what to what, and why.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Change id.' }),
+    id: t.exposeID('id', { description: 'Stable id of this history row.' }),
     key: t.exposeString('key', { description: 'The setting changed.' }),
     oldValue: t.exposeString('oldValue', { description: 'The value in force before (the default when none was set).' }),
     newValue: t.exposeString('newValue', { description: 'The value set.' }),

@@ -4,6 +4,7 @@ import './wallet.js';
 import './earnings.js';
 import './admin.js';
 import './wallet-refunds.js';
+import './admin-user.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -5,6 +5,7 @@ import './chat.js';
 import './review.js';
 import './availability.js';
 import './favorite.js';
+import './admin-user.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
