@@ -5,6 +5,7 @@ import './earnings.js';
 import './admin.js';
 import './wallet-refunds.js';
 import './admin-user.js';
+import './analytics.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
