@@ -1,8 +1,9 @@
 import { builder } from '../builder.js';
 import { badInput } from '../../../shared/errors.js';
 import { parseAnalyticsKey } from '../../../shared/analytics-range.js';
+import * as analytics from '../services/analytics.js';
 
-const ReaderMinutesObject = builder.objectRef<{ readerId: string; minutes: number; sessions: number }>('ReaderMinutes').implement({
+const ReaderMinutesObject = builder.objectRef<analytics.ReaderMinutes>('ReaderMinutes').implement({
   description: 'A reader\'s billed minutes in the range.',
   fields: (t) => ({
     readerId: t.exposeID('readerId', { description: 'The reader\'s user id.' }),
@@ -19,22 +20,17 @@ const AdminAnalytics = builder.objectRef<{ id: string }>('AdminAnalytics').imple
     activeSessionsNow: t.int({
       authScopes: { admin: true },
       description: 'Reading sessions in progress now, whatever the range.',
-      resolve: async (_a, _args, ctx) => ctx.prisma.session.count({ where: { status: 'IN_PROGRESS' } }),
+      resolve: (_a, _args, ctx) => analytics.activeSessionsNow(ctx),
     }),
     minutesPerReader: t.field({
       type: [ReaderMinutesObject],
       authScopes: { admin: true },
       description: 'Readers by minutes billed in sessions started in the range, most first.',
       args: { limit: t.arg.int({ defaultValue: 20, description: 'How many (1 to 100).' }) },
-      resolve: async (a, args, ctx) => {
+      resolve: (a, args, ctx) => {
         const limit = args.limit ?? 20;
         if (limit < 1 || limit > 100) throw badInput('limit must be between 1 and 100.', 'limit');
-        const r = parseAnalyticsKey(a.id);
-        const rows = await ctx.prisma.$queryRaw<Array<{ reader_id: string; minutes: bigint; sessions: bigint }>>`
-          SELECT reader_id, COALESCE(sum(billed_minutes), 0)::bigint AS minutes, count(*)::bigint AS sessions
-            FROM sessions WHERE created_at >= ${r.from} AND created_at < ${r.to} AND billed_minutes > 0
-           GROUP BY reader_id ORDER BY minutes DESC, reader_id LIMIT ${limit}`;
-        return rows.map((x) => ({ readerId: x.reader_id, minutes: Number(x.minutes), sessions: Number(x.sessions) }));
+        return analytics.minutesPerReader(ctx, parseAnalyticsKey(a.id), limit);
       },
     }),
   }),
