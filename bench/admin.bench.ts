@@ -68,8 +68,8 @@ try {
                     WHEN i % 100 BETWEEN 93 AND 95 THEN '{"kind":"STREAM_ENTRY"}'::jsonb
                     WHEN i % 100 BETWEEN 96 AND 97 THEN '{"kind":"ORDER"}'::jsonb END AS meta) t`);
   await admin.query(`
-    INSERT INTO sessions (id, client_id, reader_id, type, status, rate_cents, billed_minutes, created_at, updated_at)
-    SELECT 'bs' || i, 'bc' || (1 + (i * 31) % ${CLIENTS}), 'br' || (1 + (i * 17) % ${READERS}), 'CHAT',
+    INSERT INTO sessions (id, external_id, client_id, reader_id, type, status, rate_cents, billed_minutes, created_at, updated_at)
+    SELECT 'bs' || i, 'bse' || i, 'bc' || (1 + (i * 31) % ${CLIENTS}), 'br' || (1 + (i * 17) % ${READERS}), 'CHAT',
            CASE WHEN i % 1000 = 0 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END::"SessionStatus", 199, 1 + i % 40,
            now() - (random() * interval '365 days'), now()
       FROM generate_series(1, ${SESSIONS}) i`);
