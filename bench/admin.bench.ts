@@ -70,7 +70,7 @@ try {
   await admin.query(`
     INSERT INTO sessions (id, external_id, client_id, reader_id, type, status, rate_cents, billed_minutes, created_at, updated_at)
     SELECT 'bs' || i, 'bse' || i, 'bc' || (1 + (i * 31) % ${CLIENTS}), 'br' || (1 + (i * 17) % ${READERS}), 'CHAT',
-           CASE WHEN i % 1000 = 0 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END::"SessionStatus", 199, 1 + i % 40,
+           CASE WHEN i <= 200 THEN 'IN_PROGRESS' ELSE 'COMPLETED' END::"SessionStatus", 199, 1 + i % 40,
            now() - (random() * interval '365 days'), now()
       FROM generate_series(1, ${SESSIONS}) i`);
   await admin.query('ANALYZE');
