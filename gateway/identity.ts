@@ -2,6 +2,7 @@ import type { Viewer } from '../shared/context.js';
 import { signForwardedIdentity, verifyAccessToken } from '../shared/auth/tokens.js';
 import { unauthenticated } from '../shared/errors.js';
 import { refusal, type AuthStates } from './auth-state.js';
+import { normalizeAdminRoles } from '../shared/admin-permissions.js';
 
 /**
  * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
@@ -10,7 +11,7 @@ import { refusal, type AuthStates } from './auth-state.js';
  * carries the user's current role (never the one in the token).
  */
 export class IdentityService {
-  private readonly verified = new Map<string, Required<Viewer> & { exp: number; authEpoch: number }>();
+  private readonly verified = new Map<string, Required<Omit<Viewer, 'adminRoles'>> & { exp: number; authEpoch: number }>();
   private readonly signed = new Map<string, { token: string; renewAt: number }>();
 
   constructor(
@@ -42,12 +43,13 @@ export class IdentityService {
     const state = await this.authStates.get(claims.id);
     const refused = refusal(state, claims.authEpoch);
     if (refused) throw refused;
-    return { id: claims.id, role: state!.role, emailVerified: state!.emailVerified === true, twoFactor: state!.twoFactor === true };
+    const base = { id: claims.id, role: state!.role, emailVerified: state!.emailVerified === true, twoFactor: state!.twoFactor === true };
+    return state!.role === 'ADMIN' ? { ...base, adminRoles: normalizeAdminRoles(state!.adminRoles) } : base;
   }
 
   /** The signed header value a subgraph will accept, for this viewer and client. */
   async forward(viewer: Viewer | null, ip: string | null, userAgent: string | null): Promise<string> {
-    const key = `${viewer?.id ?? ''}|${viewer?.role ?? ''}|${viewer?.emailVerified ? 'v' : ''}${viewer?.twoFactor ? 't' : ''}|${ip ?? ''}|${userAgent ?? ''}`;
+    const key = `${viewerKey(viewer)}|${ip ?? ''}|${userAgent ?? ''}`;
     const now = Date.now();
     const hit = this.signed.get(key);
     if (hit && hit.renewAt > now) return hit.token;
@@ -60,5 +62,7 @@ export class IdentityService {
 
 /** The dedupe key part for a viewer: identical queries are merged only for the same viewer. */
 export function viewerKey(viewer: Viewer | null): string {
-  return viewer ? `${viewer.id}:${viewer.role}:${viewer.emailVerified ? 'v' : ''}${viewer.twoFactor ? 't' : ''}` : 'anonymous';
+  return viewer
+    ? `${viewer.id}:${viewer.role}:${viewer.emailVerified ? 'v' : ''}${viewer.twoFactor ? 't' : ''}${viewer.adminRoles?.length ? `:${viewer.adminRoles.join(',')}` : ''}`
+    : 'anonymous';
 }

@@ -17,6 +17,8 @@ export interface WatchedConnection {
   /** The access token the connection was opened with, and the role it was authorized with. */
   token: string;
   role: Role;
+  /** An admin's roles when it connected (comma-joined); a change revokes the socket like a role change. */
+  adminRoles?: string;
   /** Ends every running operation with this error, then closes the socket with CLOSE_REVOKED. */
   revoke(error: AppError): void;
 }
@@ -68,7 +70,7 @@ export class Revocations {
    * (`revoked`), ends its running ones (`live`) with the coded error and closes with 4403.
    */
   watchSocket(
-    connection: { viewer: { id: string; role: Role }; socket: WebSocket; live: Set<(result: ExecutionResult) => Promise<void>>; revoked?: AppError },
+    connection: { viewer: { id: string; role: Role; adminRoles?: readonly string[] }; socket: WebSocket; live: Set<(result: ExecutionResult) => Promise<void>>; revoked?: AppError },
     authorization: string,
     authenticatedAt: number,
   ): () => void {
@@ -77,6 +79,7 @@ export class Revocations {
         userId: connection.viewer.id,
         token: authorization.trim().replace(/^Bearer\s+/i, ''),
         role: connection.viewer.role,
+        adminRoles: (connection.viewer.adminRoles ?? []).join(','),
         revoke: (error) => {
           if (connection.revoked) return;
           connection.revoked = socketError(error);
@@ -127,7 +130,7 @@ export class Revocations {
       [...connections].map(async (c) => {
         try {
           const viewer = await this.identity.viewerFromToken(c.token);
-          if (viewer.role !== c.role) {
+          if (viewer.role !== c.role || (c.adminRoles !== undefined && (viewer.adminRoles ?? []).join(',') !== c.adminRoles)) {
             c.revoke(unauthenticated('The role of this account changed; connect again.', { reason: 'ROLE_CHANGED' }));
           }
         } catch (error) {

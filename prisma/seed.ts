@@ -1,13 +1,14 @@
 // Idempotent demo data for the embedded default (and for anyone who runs `npm run db:seed`).
 import type { PrismaClient } from '../shared/db/generated/client.js';
 import type { SessionType, ReaderStatus } from '../shared/db/generated/enums.js';
+import type { AdminRole } from '../shared/admin-permissions.js';
 import { hashPassword } from '../shared/auth/passwords.js';
 
 /** Payments' adjustment (the seed credits demo clients through the ledger, never by writing balances). */
 export interface DemoCredit {
   adjustBalance(
     input: { userId: string; amountCents: number; account: 'WALLET'; reason: string; idempotencyKey: string },
-    ctx: { viewer: { id: string; role: 'ADMIN' }; ip: null; userAgent: null },
+    ctx: { viewer: { id: string; role: 'ADMIN'; adminRoles: readonly AdminRole[] }; ip: null; userAgent: null },
   ): Promise<unknown>;
 }
 
@@ -64,7 +65,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
     update: {},
     create: {
       email: DEMO_LOGINS.admin, passwordHash, role: 'ADMIN', status: 'ACTIVE', emailVerifiedAt: new Date(),
-      adminProfile: { create: { firstName: 'Ada', lastName: 'Admin', permissions: ['manage_users', 'manage_finances', 'moderate_content'] } },
+      adminProfile: { create: { firstName: 'Ada', lastName: 'Admin', permissions: ['SUPER_ADMIN'] } },
     },
   });
   for (const [i, email] of DEMO_LOGINS.clients.entries()) {
@@ -78,7 +79,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
     });
     await money.adjustBalance(
       { userId: client.id, amountCents: DEMO_CREDIT_CENTS, account: 'WALLET', reason: 'Demo credit (promotional)', idempotencyKey: `demo-credit:${email}` },
-      { viewer: { id: admin.id, role: 'ADMIN' }, ip: null, userAgent: null },
+      { viewer: { id: admin.id, role: 'ADMIN', adminRoles: ['SUPER_ADMIN'] }, ip: null, userAgent: null },
     );
   }
   for (const r of READERS) {

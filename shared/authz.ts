@@ -1,5 +1,6 @@
 import type { Context, Role, Viewer } from './context.js';
 import { emailNotVerified, forbidden, twoFactorRequired, unauthenticated } from './errors.js';
+import { hasAdminPermission, type AdminPermission } from './admin-permissions.js';
 
 /**
  * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
@@ -66,6 +67,19 @@ export function requireTwoFactorViewer(ctx: Pick<Context, 'viewer'>, action: str
   if (viewer.twoFactor === false) throw twoFactorRequired(`Turn on two-factor authentication before you ${action}.`, { reason: 'TWO_FACTOR_NOT_ENABLED' });
   return viewer;
 }
+
+/**
+ * An admin holding `permission` (shared/admin-permissions.ts): UNAUTHENTICATED when signed out, FORBIDDEN for anyone
+ * else, with `details.reason` ADMIN_PERMISSION and the missing permission for an admin without it.
+ */
+export function requireAdminPermission(ctx: Pick<Context, 'viewer'>, permission: AdminPermission, message?: string): Viewer {
+  const viewer = requireViewer(ctx);
+  if (hasAdminPermission(viewer, permission)) return viewer;
+  if (viewer.role === 'ADMIN') throw forbidden(`Your admin roles do not include the ${permission} permission.`, { reason: 'ADMIN_PERMISSION', permission });
+  throw forbidden(message);
+}
+
+export { hasAdminPermission };
 
 /** The signed-in admin: UNAUTHENTICATED when signed out, FORBIDDEN for anyone else. */
 export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Viewer => requireRole(ctx, 'ADMIN', message);

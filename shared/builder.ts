@@ -8,7 +8,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import type PrismaTypes from './db/generated/pothos-types.js';
 import { getDatamodel } from './db/generated/pothos-types.js';
 import type { Context, Role } from './context.js';
-import { adminNeeds2fa, hasRole, isAdmin, isSignedIn } from './authz.js';
+import { adminNeeds2fa, hasAdminPermission, hasRole, isAdmin, isSignedIn } from './authz.js';
+import type { AdminPermission } from './admin-permissions.js';
 import { forbidden, unauthenticated } from './errors.js';
 import { isSharedStream } from './graphql/shared-subscriptions.js';
 import { dateScalar, dateTimeScalar, jsonScalar } from './graphql/scalars.js';
@@ -21,6 +22,8 @@ export interface AuthScopes {
   client: boolean;
   /** The viewer has one of these roles. */
   role: Role[];
+  /** The viewer is an admin holding this permission (shared/admin-permissions.ts). */
+  adminPermission: AdminPermission;
   /**
    * The gateway's shared stream of a shared subscription field (no viewer: each subscriber was authorized on its
    * own probe). Only `sharedSubscription` fields list it, next to `authenticated`.
@@ -63,6 +66,7 @@ export function createBuilder(): Builder {
         reader: hasRole(ctx.viewer, 'READER'),
         client: hasRole(ctx.viewer, 'CLIENT'),
         role: (roles) => hasRole(ctx.viewer, ...roles),
+        adminPermission: (permission) => hasAdminPermission(ctx.viewer, permission),
         sharedStream: isSharedStream(ctx),
       }),
       unauthorizedError: (_parent, ctx) =>

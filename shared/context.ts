@@ -1,6 +1,7 @@
 import type { PrismaClient } from './db/generated/client.js';
 import { internal } from './errors.js';
 import type { PubSub } from './pubsub.js';
+import type { AdminRole } from './admin-permissions.js';
 
 export type Role = 'CLIENT' | 'READER' | 'ADMIN';
 
@@ -15,6 +16,8 @@ export interface Viewer {
    */
   emailVerified?: boolean;
   twoFactor?: boolean;
+  /** An admin's roles (shared/admin-permissions.ts), as accounts stores them now; absent or empty for everyone else. */
+  adminRoles?: readonly AdminRole[];
 }
 
 /** Per-subgraph dependencies (LiveKit, Stripe, billing…); each subgraph augments this interface. */

@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import type { Role } from '../context.js';
 import type { PubSub } from '../pubsub.js';
+import type { AdminRole } from '../admin-permissions.js';
 
 /**
  * What the gateway needs to know about a user on every authenticated request: the current role (authorization
@@ -15,6 +16,8 @@ export interface AuthState {
   emailVerified: boolean;
   /** Two-factor authentication is on (admin actions need it). */
   twoFactor: boolean;
+  /** An admin's current roles (Admin.permissions); absent for non-admins. */
+  adminRoles?: AdminRole[];
 }
 
 /** Topic on which accounts announces, after commit, that a user's auth state changed; payload AuthChangedEvent. */

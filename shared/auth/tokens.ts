@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import type { Role, Viewer } from '../context.js';
 import { unauthenticated } from '../errors.js';
+import { normalizeAdminRoles } from '../admin-permissions.js';
 
 const ISSUER = 'soulseer';
 const ACCESS_AUDIENCE = 'soulseer-api';
@@ -38,7 +39,7 @@ export async function createAccessToken(viewer: Viewer, secret: string, ttlSecon
 const ROLES: readonly Role[] = ['CLIENT', 'READER', 'ADMIN'];
 
 /** Verifies a client's access token; throws UNAUTHENTICATED when it is forged, expired or malformed. */
-export async function verifyAccessToken(token: string, secret: string): Promise<Required<Viewer> & { exp: number; authEpoch: number }> {
+export async function verifyAccessToken(token: string, secret: string): Promise<Required<Omit<Viewer, 'adminRoles'>> & { exp: number; authEpoch: number }> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
@@ -67,7 +68,9 @@ export interface ForwardedIdentity {
 /** Signs what the gateway knows about the caller for a subgraph. Short-lived; the gateway caches it. */
 export async function signForwardedIdentity(identity: ForwardedIdentity, secret: string, ttlSeconds = 120): Promise<string> {
   return new SignJWT({
-    v: identity.viewer ? [identity.viewer.id, identity.viewer.role, identity.viewer.emailVerified === true, identity.viewer.twoFactor === true] : null,
+    v: identity.viewer
+      ? [identity.viewer.id, identity.viewer.role, identity.viewer.emailVerified === true, identity.viewer.twoFactor === true, ...(identity.viewer.adminRoles?.length ? [identity.viewer.adminRoles] : [])]
+      : null,
     ip: identity.ip,
     ua: identity.userAgent?.slice(0, 256) ?? null,
   })
@@ -109,9 +112,10 @@ export async function verifyForwardedIdentity(token: string | undefined | null, 
       audience: GATEWAY_AUDIENCE,
       algorithms: ['HS256'],
     });
-    const v = payload.v as [string, Role, boolean?, boolean?] | null;
+    const v = payload.v as [string, Role, boolean?, boolean?, unknown?] | null;
+    const adminRoles = v && v[1] === 'ADMIN' && Array.isArray(v[4]) ? normalizeAdminRoles(v[4]) : [];
     const identity: ForwardedIdentity = Object.freeze({
-      viewer: v ? Object.freeze({ id: v[0], role: v[1], emailVerified: v[2] === true, twoFactor: v[3] === true }) : null,
+      viewer: v ? Object.freeze({ id: v[0], role: v[1], emailVerified: v[2] === true, twoFactor: v[3] === true, ...(adminRoles.length ? { adminRoles } : {}) }) : null,
       ip: (payload.ip as string | null) ?? null,
       userAgent: (payload.ua as string | null) ?? null,
     });

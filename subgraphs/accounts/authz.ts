@@ -1,6 +1,6 @@
 import type { Context, Viewer } from '../../shared/context.js';
 import { forbidden } from '../../shared/errors.js';
-import { isSelf, isSelfOrAdmin, requireAdmin, requireRole, requireViewer } from '../../shared/authz.js';
+import { isSelf, isSelfOrAdmin, requireAdminPermission, requireRole, requireViewer } from '../../shared/authz.js';
 
 /**
  * Accounts' authorization: one helper per domain action, called by the schema (field scopes, what a field shows)
@@ -19,8 +19,14 @@ export const canSeeLeaderboardChoice = (viewer: MaybeViewer, clientUserId: strin
 /** A reader's true presence (INVISIBLE rather than OFFLINE): the reader and admins. */
 export const canSeeTruePresence = (viewer: MaybeViewer, readerUserId: string): boolean => isSelfOrAdmin(viewer, readerUserId);
 
-/** Account administration (verify readers, change a user's status, invite readers): admins. */
-export const requireAccountsAdmin = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdmin(ctx);
+/** Changing a user's status (suspend, ban, reactivate): admins with USERS_MANAGE (support, moderators). */
+export const requireUserManager = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdminPermission(ctx, 'USERS_MANAGE');
+
+/** Inviting and verifying readers: admins with READERS_MANAGE (support). */
+export const requireReaderManager = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdminPermission(ctx, 'READERS_MANAGE');
+
+/** Changing admins' roles: admins with PERMISSIONS (super-admins). */
+export const requirePermissionManager = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdminPermission(ctx, 'PERMISSIONS');
 
 /** An admin changes other users' status, never their own. */
 export function assertNotOwnStatus(admin: Viewer, userId: string): void {

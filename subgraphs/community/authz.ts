@@ -1,7 +1,7 @@
 import type { Context, Role, Viewer } from '../../shared/context.js';
 import type { Conversation, LiveStream, Message, Prisma } from '../../shared/db/generated/client.js';
 import { badInput, forbidden } from '../../shared/errors.js';
-import { hasRole, isAdmin, isSelf, isSelfOrAdmin, requireAdmin, requireRole } from '../../shared/authz.js';
+import { hasAdminPermission, hasRole, isAdmin, isSelf, isSelfOrAdmin, requireAdminPermission, requireRole } from '../../shared/authz.js';
 
 /**
  * Community's authorization: one helper per domain action, called by the schema (field scopes, nullable private
@@ -13,18 +13,18 @@ type MaybeViewer = Viewer | null | undefined;
 
 // ---- Forum ----------------------------------------------------------------------------------------------------------
 
-/** Forum moderators (pin, lock, archive, remove, resolve flags, read the moderation queue): admins. */
-export const canModerateForum = (viewer: MaybeViewer): boolean => isAdmin(viewer);
-export const requireForumModerator = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdmin(ctx);
+/** Forum moderators (pin, lock, archive, remove, resolve flags, read the moderation queue): admins with MODERATION. */
+export const canModerateForum = (viewer: MaybeViewer): boolean => hasAdminPermission(viewer, 'MODERATION');
+export const requireForumModerator = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdminPermission(ctx, 'MODERATION');
 
 /** Post statuses the viewer may read: published and archived (read-only); moderators see removed and drafts too. */
 export function readablePostStatuses(viewer: MaybeViewer) {
   return canModerateForum(viewer) ? (['PUBLISHED', 'ARCHIVED', 'DELETED', 'DRAFT'] as const) : (['PUBLISHED', 'ARCHIVED'] as const);
 }
 
-/** Anyone signed in posts, except in admin-only categories (Announcements). */
+/** Anyone signed in posts, except in admin-only categories (Announcements): admins with MODERATION there. */
 export function assertCanPostIn(viewer: Viewer, category: { adminOnly: boolean; name: string }): void {
-  if (category.adminOnly && !isAdmin(viewer)) {
+  if (category.adminOnly && !canModerateForum(viewer)) {
     throw forbidden(`Only admins post in ${category.name}.`, { reason: 'ADMIN_ONLY_CATEGORY' });
   }
 }
@@ -86,9 +86,9 @@ export function watchRequirement(viewer: Viewer, s: StreamAudience): 'NONE' | 'I
 
 // ---- Gifts --------------------------------------------------------------------------------------------------------------
 
-/** The gift catalogue (add, change, withdraw, list withdrawn gifts): admins. */
-export const canManageGiftCatalogue = (viewer: MaybeViewer): boolean => isAdmin(viewer);
-export const requireGiftCatalogueManager = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdmin(ctx);
+/** The gift catalogue (add, change, withdraw, list withdrawn gifts): admins with CATALOGUE (super-admins). */
+export const canManageGiftCatalogue = (viewer: MaybeViewer): boolean => hasAdminPermission(viewer, 'CATALOGUE');
+export const requireGiftCatalogueManager = (ctx: Pick<Context, 'viewer'>): Viewer => requireAdminPermission(ctx, 'CATALOGUE');
 
 /** Clients send gifts. */
 export function assertCanSendGift(viewer: Viewer): void {

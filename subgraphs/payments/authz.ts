@@ -1,6 +1,7 @@
 import type { Prisma } from '../../shared/db/generated/client.js';
 import type { Viewer } from '../../shared/context.js';
-import { assertAllowed, hasRole, isAdmin } from '../../shared/authz.js';
+import { assertAllowed, hasAdminPermission, hasRole, isAdmin } from '../../shared/authz.js';
+import { isMoneyLimited } from '../../shared/admin-permissions.js';
 import { forbidden, unauthenticated } from '../../shared/errors.js';
 
 /**
@@ -24,9 +25,9 @@ export function moneyOwnerFor(viewer: Who, userId: string | null | undefined): s
   return userId;
 }
 
-/** Only admins see every transaction of the ledger at once. */
+/** Only admins with LEDGER_AUDIT (finance, super-admins) see every transaction of the ledger at once. */
 export function assertCanViewWholeLedger(viewer: Who): void {
-  if (!isAdmin(viewer)) throw forbidden('Only admins see the whole ledger.');
+  if (!hasAdminPermission(viewer, 'LEDGER_AUDIT')) throw forbidden('Only finance admins see the whole ledger.');
 }
 
 /** Readers see their own earnings and payouts; admins everyone's. */
@@ -41,17 +42,37 @@ export function payoutsVisibleTo(viewer: Who, readerId: string | null | undefine
 /** Readers open their own Stripe Connect account for payouts. */
 export const canOpenPayoutAccount = (viewer: Who): boolean => hasRole(viewer, 'READER');
 
-/** Admins pay readers out. */
-export const canPayOut = (viewer: Who): boolean => isAdmin(viewer);
+/** Admins with PAYOUTS (finance, super-admins) pay readers out. */
+export const canPayOut = (viewer: Who): boolean => hasAdminPermission(viewer, 'PAYOUTS');
 
-/** Admins refund sessions and wallet balances, and list refunds of wallet balance. */
-export const canRefund = (viewer: Who): boolean => isAdmin(viewer);
+/**
+ * Admins with REFUNDS refund sessions and wallet balances, and list refunds of wallet balance (support up to
+ * support_refund_limit_cents each: refundLimitFor).
+ */
+export const canRefund = (viewer: Who): boolean => hasAdminPermission(viewer, 'REFUNDS');
 
-/** Admins credit or debit balances by hand. */
-export const canAdjustBalances = (viewer: Who): boolean => isAdmin(viewer);
+/** Admins with ADJUSTMENTS credit or debit balances by hand (support up to support_refund_limit_cents: refundLimitFor). */
+export const canAdjustBalances = (viewer: Who): boolean => hasAdminPermission(viewer, 'ADJUSTMENTS');
 
-/** Admins audit the books: ledger accounts and the reconciliation report. */
-export const canAuditLedger = (viewer: Who): boolean => isAdmin(viewer);
+/** Admins with LEDGER_AUDIT (finance, super-admins) audit the books: ledger accounts and the reconciliation report. */
+export const canAuditLedger = (viewer: Who): boolean => hasAdminPermission(viewer, 'LEDGER_AUDIT');
+
+/**
+ * The most cents one refund or adjustment of this viewer may move: null (no cap) for finance and super-admins,
+ * `limitCents` (the support_refund_limit_cents setting) when only a capped role (support) grants the permission.
+ * Background work (no viewer) is not capped.
+ */
+export function moneyCapFor(viewer: Who, permission: 'REFUNDS' | 'ADJUSTMENTS', limitCents: number): number | null {
+  if (!viewer) return null;
+  return isMoneyLimited(viewer, permission) ? limitCents : null;
+}
+
+/** Refuses (FORBIDDEN, reason ADMIN_LIMIT) an amount over the viewer's cap. */
+export function assertWithinMoneyCap(amountCents: number, cap: number | null): void {
+  if (cap != null && Math.abs(amountCents) > cap) {
+    throw forbidden(`Your admin role may move at most ${cap} cents in one refund or adjustment.`, { reason: 'ADMIN_LIMIT', limitCents: cap });
+  }
+}
 
 /** Service-side: refuses (as the field's scope check would) unless `rule` allows the viewer. */
 export function authorize(viewer: Who, rule: (viewer: Who) => boolean): void {

@@ -1,6 +1,6 @@
 import type { Review, Session } from '../../shared/db/generated/client.js';
 import type { Viewer } from '../../shared/context.js';
-import { isAdmin, isSelfOrAdmin } from '../../shared/authz.js';
+import { hasAdminPermission, isAdmin, isSelfOrAdmin } from '../../shared/authz.js';
 import { forbidden } from '../../shared/errors.js';
 import type { StreamStartingEvent } from '../../shared/stream-events.js';
 
@@ -35,9 +35,9 @@ export function assertParticipant(viewer: Pick<Viewer, 'id'>, s: Parties & Pick<
   return side;
 }
 
-/** Ending a session: either participant, or an admin who is not one of them (then acting as 'admin'). */
+/** Ending a session: either participant, or an admin with SESSIONS_MANAGE who is not one of them (then acting as 'admin'). */
 export function assertCanEndSession(viewer: Viewer, s: Parties & Pick<Session, 'id'>): SessionSide | 'admin' {
-  return isAdmin(viewer) && !sideOf(s, viewer.id) ? 'admin' : assertParticipant(viewer, s);
+  return hasAdminPermission(viewer, 'SESSIONS_MANAGE') && !sideOf(s, viewer.id) ? 'admin' : assertParticipant(viewer, s);
 }
 
 /** Accepting or declining a request (or starting, declining a booking): the session's reader only. */

@@ -251,7 +251,7 @@ describe('current role and token epoch', () => {
     expect((await ask({})).status).toBe(401);
     expect((await ask({ [INTERNAL_CALL_HEADER]: await signInternalCall('not-the-gateway-secret-not-the-gateway-secret') })).status).toBe(401);
     const ok = await ask({ [INTERNAL_CALL_HEADER]: await signInternalCall(fed.runtime.config.gatewaySecret) });
-    expect(await ok.json()).toEqual({ states: { [admin.id]: { role: 'ADMIN', status: 'ACTIVE', epoch: 0, emailVerified: true, twoFactor: true } } });
+    expect(await ok.json()).toEqual({ states: { [admin.id]: { role: 'ADMIN', status: 'ACTIVE', epoch: 0, emailVerified: true, twoFactor: true, adminRoles: ['SUPER_ADMIN'] } } });
     expect((await fetch(new URL(AUTH_STATE_PATH, fed.url).toString(), { method: 'POST' })).status).toBe(404);
   });
 });

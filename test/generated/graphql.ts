@@ -33,16 +33,74 @@ export type AdjustableAccount =
   /** The client wallet. */
   | 'WALLET';
 
+/** One admin action family, granted by admin roles. */
+export type AdminPermission =
+  /** Credit or debit balances by hand (adjustBalance). */
+  | 'ADJUSTMENTS'
+  /** Read the audit log (auditLogs). */
+  | 'AUDIT_READ'
+  /** Manage the virtual gift catalogue. */
+  | 'CATALOGUE'
+  /** Read the whole ledger, its accounts and the reconciliation report. */
+  | 'LEDGER_AUDIT'
+  /** Moderate the forum (moderationQueue, moderateForumPost, removeForumReply, resolveFlag) and post in admin-only categories. */
+  | 'MODERATION'
+  /** Pay readers out (requestPayout). */
+  | 'PAYOUTS'
+  /** Change admins' roles (setAdminPermissions). */
+  | 'PERMISSIONS'
+  /** Invite readers and verify them (inviteReader, verifyReader). */
+  | 'READERS_MANAGE'
+  /** Refund sessions and wallet balances (refundSession, refundWalletBalance, walletRefunds). */
+  | 'REFUNDS'
+  /** End any reading session (endSession as an admin). */
+  | 'SESSIONS_MANAGE'
+  /** Change system settings. */
+  | 'SETTINGS'
+  /** Suspend, ban or reactivate users (setUserStatus). */
+  | 'USERS_MANAGE';
+
+/** A kind of admin; an admin's roles decide which admin actions it may take (docs/auth.md "Admin permissions"). */
+export type AdminRole =
+  /** Pays readers out, refunds and adjusts balances without a cap, audits the ledger, reads the audit log. */
+  | 'FINANCE'
+  /** Moderates the forum (queue, flags, posts, announcements), suspends users, reads the audit log. */
+  | 'MODERATOR'
+  /** Every admin permission, including system settings and admins' roles. */
+  | 'SUPER_ADMIN'
+  /** Suspends and reactivates users, invites and verifies readers, ends sessions, refunds and adjusts balances up to the support_refund_limit_cents setting, reads the audit log. */
+  | 'SUPPORT';
+
+/** Filters of adminUsers; all given filters must match. */
+export type AdminUserFilter = {
+  /** Only accounts created at or after this instant. */
+  createdFrom?: string | null | undefined;
+  /** Only accounts created before this instant (after createdFrom). */
+  createdTo?: string | null | undefined;
+  /** Only this role. */
+  role?: UserRole | null | undefined;
+  /** Part of the email, first or last name, or reader display name (case-insensitive; 2 to 100 characters). */
+  search?: string | null | undefined;
+  /** Only this status. */
+  status?: UserStatus | null | undefined;
+};
+
 /** Audit log filters; all given filters must match. */
 export type AuditLogFilter = {
   /** Only this action (e.g. accounts:set_user_status). */
   action?: string | null | undefined;
+  /** Only actions starting with this text, e.g. `payments:` for every money action (at most 100 characters). */
+  actionPrefix?: string | null | undefined;
   /** Only actions by this user. */
   actorId?: string | number | null | undefined;
-  /** Only this entity. */
+  /** Only this target entity. */
   entityId?: string | null | undefined;
-  /** Only this kind of entity (e.g. User, Reader). */
+  /** Only this kind of target entity (e.g. User, Reader, Session). */
   entityType?: string | null | undefined;
+  /** Only rows written at or after this instant. */
+  from?: string | null | undefined;
+  /** Only rows written before this instant (must be after `from`). */
+  to?: string | null | undefined;
 };
 
 /** A booking inside a reader's availability. */
@@ -437,6 +495,15 @@ export type ReaderFilter = {
   verifiedOnly?: boolean | null | undefined;
 };
 
+/** Where a reader invitation stands. */
+export type ReaderInviteState =
+  /** The reader accepted and activated the account. */
+  | 'ACCEPTED'
+  /** Not accepted in time (or voided by a suspension); invite again to resend. */
+  | 'EXPIRED'
+  /** Sent, not accepted, not expired: the reader may still accept. */
+  | 'PENDING';
+
 /** The per-minute price of one session type. */
 export type ReaderRateInput = {
   /** Cents per minute, 100 ($1.00) to 100000 ($1,000.00). */
@@ -666,6 +733,16 @@ export type SessionType =
   /** Video call. */
   | 'VIDEO';
 
+/** The complete new set of roles of one admin. */
+export type SetAdminPermissionsInput = {
+  /** Why, for the audit log (1 to 500 characters). */
+  reason: string;
+  /** Every role the admin will hold (an empty list: no admin permission at all). */
+  roles: Array<AdminRole>;
+  /** The admin to change. */
+  userId: string | number;
+};
+
 /** Auto-reload settings. */
 export type SetAutoReloadInput = {
   /** Amount of each reload, like a top-up (required to enable). */
@@ -704,6 +781,13 @@ export type SettableUserStatus =
   | 'BANNED'
   /** Temporarily blocked: cannot sign in or refresh; refresh tokens are revoked. */
   | 'SUSPENDED';
+
+/** How a setting's value is written. */
+export type SettingType =
+  /** true or false (stored and shown as 1 or 0). */
+  | 'BOOLEAN'
+  /** A whole number, within min..max. */
+  | 'INTEGER';
 
 /** A shipping address (required when the order has physical items, refused otherwise). */
 export type ShippingAddressInput = {
@@ -882,6 +966,16 @@ export type UpdateReaderProfileInput = {
   timezone?: string | null | undefined;
   /** Years of practice, 0 to 80. */
   yearsOfExperience?: number | null | undefined;
+};
+
+/** A new value for one setting. */
+export type UpdateSystemSettingInput = {
+  /** The setting, e.g. reader_share_bps (see systemSettings). */
+  key: string;
+  /** Why, for the history and the audit log (at most 500 characters). */
+  reason?: string | null | undefined;
+  /** The new value, as text: an integer for INTEGER, true/false (or 1/0) for BOOLEAN; within min..max. */
+  value: string;
 };
 
 /** Changes to a catalogue gift (omitted fields stay as they are). */
@@ -1064,6 +1158,82 @@ export type ReaderStatusViewQueryVariables = Exact<{
 
 
 export type ReaderStatusViewQuery = { reader: { id: string, status: ReaderStatus } | null };
+
+export type SetAdminPermissionsMutationVariables = Exact<{
+  input: SetAdminPermissionsInput;
+}>;
+
+
+export type SetAdminPermissionsMutation = { setAdminPermissions: { roles: Array<AdminRole>, user: { id: string, adminRoles: Array<AdminRole> | null, adminPermissions: Array<AdminPermission> | null } } };
+
+export type AdminUserRolesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminUserRolesQuery = { user: { id: string, adminRoles: Array<AdminRole> | null, adminPermissions: Array<AdminPermission> | null } | null };
+
+export type SystemSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SystemSettingsQuery = { systemSettings: Array<{ key: string, type: SettingType, description: string, min: number, max: number, defaultValue: number, value: number, isDefault: boolean, updatedAt: string | null }> };
+
+export type UpdateSystemSettingMutationVariables = Exact<{
+  input: UpdateSystemSettingInput;
+}>;
+
+
+export type UpdateSystemSettingMutation = { updateSystemSetting: { setting: { key: string, value: number, isDefault: boolean }, change: { id: string, key: string, oldValue: string, newValue: string, reason: string | null, actor: { id: string } | null } | null } };
+
+export type SystemSettingHistoryQueryVariables = Exact<{
+  key?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SystemSettingHistoryQuery = { systemSettingHistory: { totalCount: number, edges: Array<{ node: { key: string, oldValue: string, newValue: string, reason: string | null, createdAt: string, actor: { id: string, email: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminUsersQueryVariables = Exact<{
+  filter?: AdminUserFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AdminUsersQuery = { adminUsers: { totalCount: number, edges: Array<{ node: { id: string, email: string | null, role: UserRole, status: UserStatus | null, createdAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AdminUserQueryVariables = Exact<{
+  id: string | number;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AdminUserQuery = { adminUser: { userId: string, user: { id: string, email: string | null, status: UserStatus | null, role: UserRole, displayName: string }, wallet: { balanceCents: number } | null, recentTransactions: Array<{ id: string, type: TransactionType, amountCents: number }>, recentSessions: Array<{ id: string, status: SessionStatus }>, flags: Array<{ id: string, reason: string, status: FlagStatus }>, auditTrail: Array<{ action: string, entityId: string }> } | null };
+
+export type ReaderInvitesQueryVariables = Exact<{
+  state?: ReaderInviteState | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ReaderInvitesQuery = { readerInvites: { totalCount: number, edges: Array<{ node: { id: string, email: string, state: ReaderInviteState, user: { id: string }, invitedBy: { id: string } } }> } };
+
+export type ReaderVerificationQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type ReaderVerificationQueueQuery = { readerVerificationQueue: { totalCount: number, edges: Array<{ node: { id: string, isVerified: boolean } }> } };
+
+export type AdminAnalyticsQueryVariables = Exact<{
+  from: string;
+  to: string;
+  limit?: number | null | undefined;
+}>;
+
+
+export type AdminAnalyticsQuery = { adminAnalytics: { id: string, from: string, to: string, activeSessionsNow: number, liveStreamsNow: number, revenueByDay: Array<{ day: string, minutesCents: number, giftsCents: number, paidRepliesCents: number, streamEntryCents: number, shopCents: number, refundsCents: number, totalCents: number, platformCents: number }>, payoutsDue: { readers: number, dueCents: number, unpaidCents: number, thresholdCents: number }, topReaders: Array<{ readerId: string, grossCents: number, earningsCents: number }>, newClients: { count: number, purchased: number, conversionRate: number }, minutesPerReader: Array<{ readerId: string, minutes: number, sessions: number }> } };
 
 export type RegisterMutationVariables = Exact<{
   input: RegisterInput;
@@ -1965,6 +2135,16 @@ export const UpdateReaderProfileDocument = {"__meta__":{"hash":"sha256:ddbbdb945
 export const SetReaderStatusDocument = {"__meta__":{"hash":"sha256:8f1088c67115f6251705f8f63e50c3a36d4681de0d7e18f522f5474163573f85"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetReaderStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderStatus"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setReaderStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<SetReaderStatusMutation, SetReaderStatusMutationVariables>;
 export const ReaderDirectoryDocument = {"__meta__":{"hash":"sha256:e685cc12e3652c0acf1b7d289a9f5985964a2fbbfaf3273267c50ae11ca7a4aa"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderDirectory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"sort"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderSort"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"sort"},"value":{"kind":"Variable","name":{"kind":"Name","value":"sort"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"yearsOfExperience"}},{"kind":"Field","name":{"kind":"Name","value":"lowestRateCents"}},{"kind":"Field","name":{"kind":"Name","value":"averageRating"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"specialties"}},{"kind":"Field","name":{"kind":"Name","value":"sessionTypes"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ReaderDirectoryQuery, ReaderDirectoryQueryVariables>;
 export const ReaderStatusViewDocument = {"__meta__":{"hash":"sha256:53b38abba716a2a8e5e0b9907945c726134ffcc14230f22d6d9aa8b32843a8b5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderStatusView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ReaderStatusViewQuery, ReaderStatusViewQueryVariables>;
+export const SetAdminPermissionsDocument = {"__meta__":{"hash":"sha256:383dcf52fefac7d59da158b34c1768eb5a7d8e700ef20aecaf51155a54aa034a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAdminPermissions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetAdminPermissionsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAdminPermissions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"roles"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adminRoles"}},{"kind":"Field","name":{"kind":"Name","value":"adminPermissions"}}]}}]}}]}}]} as unknown as DocumentNode<SetAdminPermissionsMutation, SetAdminPermissionsMutationVariables>;
+export const AdminUserRolesDocument = {"__meta__":{"hash":"sha256:165e81d3a12eedf7ef70d26e036f3d3a3b73cab59e224684aec34526d6273411"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUserRoles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"adminRoles"}},{"kind":"Field","name":{"kind":"Name","value":"adminPermissions"}}]}}]}}]} as unknown as DocumentNode<AdminUserRolesQuery, AdminUserRolesQueryVariables>;
+export const SystemSettingsDocument = {"__meta__":{"hash":"sha256:5fc867b654e2b7b61da2393d36a546471ccdbf135c6b86889f5eaa40446c8dfd"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SystemSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"systemSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"min"}},{"kind":"Field","name":{"kind":"Name","value":"max"}},{"kind":"Field","name":{"kind":"Name","value":"defaultValue"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<SystemSettingsQuery, SystemSettingsQueryVariables>;
+export const UpdateSystemSettingDocument = {"__meta__":{"hash":"sha256:8b96db91e6e087ac50106e82710d7ea734cf1d119419d86d7cd259e2988a11a3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSystemSetting"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSystemSettingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSystemSetting"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setting"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}},{"kind":"Field","name":{"kind":"Name","value":"change"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"oldValue"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UpdateSystemSettingMutation, UpdateSystemSettingMutationVariables>;
+export const SystemSettingHistoryDocument = {"__meta__":{"hash":"sha256:dbbabf259f5656230c26893b2dbfeaccb3fc3ba97aa16434b40cf4a688b0789a"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SystemSettingHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"systemSettingHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"oldValue"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SystemSettingHistoryQuery, SystemSettingHistoryQueryVariables>;
+export const AdminUsersDocument = {"__meta__":{"hash":"sha256:2bdc52583a0bc3ec27d7feae99f05770742cc5e09f22ccbd7eb38d965eb730a4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUsers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"AdminUserFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminUsers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminUserDocument = {"__meta__":{"hash":"sha256:c84b98916b222eb7f01d34ae59a16529bd86f8185ed2b3294a72a4614d4c9a4f"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"wallet"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balanceCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"amountCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recentSessions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"flags"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"auditTrail"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"entityId"}}]}}]}}]}}]} as unknown as DocumentNode<AdminUserQuery, AdminUserQueryVariables>;
+export const ReaderInvitesDocument = {"__meta__":{"hash":"sha256:5f4d546ae9f73ab4b7ee760925d7fd1846cd00df11dd714720c0c0f738fc2492"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderInvites"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"state"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReaderInviteState"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readerInvites"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"state"},"value":{"kind":"Variable","name":{"kind":"Name","value":"state"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"invitedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderInvitesQuery, ReaderInvitesQueryVariables>;
+export const ReaderVerificationQueueDocument = {"__meta__":{"hash":"sha256:2416cb8506b7ccf41f9590b27399441442079cf4aea899945775fcc4682049f1"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReaderVerificationQueue"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readerVerificationQueue"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isVerified"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ReaderVerificationQueueQuery, ReaderVerificationQueueQueryVariables>;
+export const AdminAnalyticsDocument = {"__meta__":{"hash":"sha256:b77cb09d7b816b5996f54fee642c5ce1487f72dd3c8c2d164ca0a6fc93d4a407"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AdminAnalytics"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adminAnalytics"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"revenueByDay"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"day"}},{"kind":"Field","name":{"kind":"Name","value":"minutesCents"}},{"kind":"Field","name":{"kind":"Name","value":"giftsCents"}},{"kind":"Field","name":{"kind":"Name","value":"paidRepliesCents"}},{"kind":"Field","name":{"kind":"Name","value":"streamEntryCents"}},{"kind":"Field","name":{"kind":"Name","value":"shopCents"}},{"kind":"Field","name":{"kind":"Name","value":"refundsCents"}},{"kind":"Field","name":{"kind":"Name","value":"totalCents"}},{"kind":"Field","name":{"kind":"Name","value":"platformCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payoutsDue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readers"}},{"kind":"Field","name":{"kind":"Name","value":"dueCents"}},{"kind":"Field","name":{"kind":"Name","value":"unpaidCents"}},{"kind":"Field","name":{"kind":"Name","value":"thresholdCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topReaders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readerId"}},{"kind":"Field","name":{"kind":"Name","value":"grossCents"}},{"kind":"Field","name":{"kind":"Name","value":"earningsCents"}}]}},{"kind":"Field","name":{"kind":"Name","value":"newClients"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"purchased"}},{"kind":"Field","name":{"kind":"Name","value":"conversionRate"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeSessionsNow"}},{"kind":"Field","name":{"kind":"Name","value":"liveStreamsNow"}},{"kind":"Field","name":{"kind":"Name","value":"minutesPerReader"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"readerId"}},{"kind":"Field","name":{"kind":"Name","value":"minutes"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}}]}}]}}]}}]} as unknown as DocumentNode<AdminAnalyticsQuery, AdminAnalyticsQueryVariables>;
 export const RegisterDocument = {"__meta__":{"hash":"sha256:bf411bcdf245f11fa288a0ed53c3b33baed1b2efbcc3ab6929bc332285ff38c6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Register"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"register"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"accessTokenExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<RegisterMutation, RegisterMutationVariables>;
 export const LoginDocument = {"__meta__":{"hash":"sha256:0a94b6aa86bcf634916697ee399e5db3cb380f6c5ec08e21206ebb9a34290ac0"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Login"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"LoginInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"login"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]}}]} as unknown as DocumentNode<LoginMutation, LoginMutationVariables>;
 export const RefreshTokenDocument = {"__meta__":{"hash":"sha256:b3a26e3cf2616e3ddb2bc972e752f0f1284099a377db963d783547a259a96818"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"refreshToken"},"value":{"kind":"Variable","name":{"kind":"Name","value":"refreshToken"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accessToken"}},{"kind":"Field","name":{"kind":"Name","value":"refreshToken"}}]}}]}}]} as unknown as DocumentNode<RefreshTokenMutation, RefreshTokenMutationVariables>;

@@ -11,19 +11,10 @@ import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { SessionType } from '../../shared/db/generated/enums.js';
 import type { MoneyPort } from '../../shared/money.js';
 import type { PaymentsMoney } from '../../subgraphs/payments/services/money.js';
-import {
-  AcceptReaderInviteDocument,
-  ConfirmTwoFactorDocument,
-  CreateTopUpDocument,
-  EnableTwoFactorDocument,
-  InviteReaderDocument,
-  LoginDocument,
-  RegisterDocument,
-  SetAutoReloadDocument,
-  UpdateReaderProfileDocument,
-  type UpdateReaderProfileInput,
-} from '../generated/graphql.js';
+import { AcceptReaderInviteDocument, ConfirmTwoFactorDocument, CreateTopUpDocument, EnableTwoFactorDocument, InviteReaderDocument } from '../generated/graphql.js';
+import { LoginDocument, RegisterDocument, SetAutoReloadDocument, UpdateReaderProfileDocument, type UpdateReaderProfileInput } from '../generated/graphql.js';
 import type { FakeStripe } from '../fakes/stripe.js';
+import type { AdminRole } from '../../shared/admin-permissions.js';
 import { postGraphQL, type GraphQLResponse, type TestFederation } from './federation.js';
 
 // THE seed API of the end-to-end tests: every user a test needs is made here, one builder per role.
@@ -46,9 +37,7 @@ import { postGraphQL, type GraphQLResponse, type TestFederation } from './federa
 // logs in again with a TOTP code (AdminActor); without one, the 2FA columns are set in the database.
 
 export const PASSWORD = 'correct-horse-42';
-
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
-
 export const uniqueEmail = (prefix = 'user') => `${prefix}-${hex(4)}@example.com`;
 
 /** A seeded user and its access token. */
@@ -194,7 +183,7 @@ function seedOps(target: SeedTarget) {
           ? { readerProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Reader', displayName, specialties: [], certifications: [], languages: ['en'], verificationDocs: [], ...readerState(spec) } } }
           : role === 'CLIENT'
             ? { clientProfile: { create: { firstName: name, lastName: spec.lastName ?? 'Client' } } }
-            : { adminProfile: { create: { firstName: name } } };
+            : { adminProfile: { create: { firstName: name, permissions: [...(spec.adminRoles ?? ['SUPER_ADMIN'])] } } };
       const passwordHash = spec.password ? await hashPassword(spec.password) : undefined;
       const twoFactor = (role === 'ADMIN' && !target.gatewayUrl) || spec.twoFactor ? { twoFactorSecret: new Secret({ size: 20 }).base32, twoFactorEnabledAt: new Date() } : {};
       const user = await target.prisma.user.create({
@@ -273,6 +262,8 @@ interface UserSpec {
   rates?: Rates;
   profile?: UpdateReaderProfileInput;
   card?: { cents: number; stripe: FakeStripe; autoReload?: { thresholdCents: number; amountCents: number } };
+  /** An admin's roles (default SUPER_ADMIN). */
+  adminRoles?: readonly AdminRole[];
 }
 
 /** A reader's presence and rates, as columns of its row. */
@@ -395,4 +386,7 @@ export class AdminSeed<U extends TestUser = TestUser> extends UserSeed<U> {
   loggedIn(): AdminSeed<AdminActor> {
     return this.via(async (spec) => (await this.ops.admin({ ...spec, firstName: spec.firstName ?? 'Ada' })) as AdminActor);
   }
+
+  /** With these admin roles instead of SUPER_ADMIN (an empty list: an admin with no permission). */
+  withRoles = (...adminRoles: AdminRole[]): this => this.set({ adminRoles });
 }

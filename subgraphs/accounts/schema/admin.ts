@@ -21,10 +21,13 @@ builder.prismaObject('AuditLog', {
 const AuditLogFilter = builder.inputType('AuditLogFilter', {
   description: 'Audit log filters; all given filters must match.',
   fields: (t) => ({
-    entityType: t.string({ description: 'Only this kind of entity (e.g. User, Reader).' }),
-    entityId: t.string({ description: 'Only this entity.' }),
+    entityType: t.string({ description: 'Only this kind of target entity (e.g. User, Reader, Session).' }),
+    entityId: t.string({ description: 'Only this target entity.' }),
     actorId: t.id({ description: 'Only actions by this user.' }),
     action: t.string({ description: 'Only this action (e.g. accounts:set_user_status).' }),
+    actionPrefix: t.string({ description: 'Only actions starting with this text, e.g. `payments:` for every money action (at most 100 characters).' }),
+    from: t.field({ type: 'DateTime', description: 'Only rows written at or after this instant.' }),
+    to: t.field({ type: 'DateTime', description: 'Only rows written before this instant (must be after `from`).' }),
   }),
 });
 
@@ -33,11 +36,15 @@ function auditWhere(filter: typeof AuditLogFilter.$inferInput | null | undefined
   for (const [k, v] of Object.entries(filter)) {
     if (typeof v === 'string' && v.length > 100) throw badInput(`${k} must be at most 100 characters.`, `filter.${k}`);
   }
+  if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime()) throw badInput('to must be after from.', 'filter.to');
   return {
     ...(filter.entityType ? { entityType: filter.entityType } : {}),
     ...(filter.entityId ? { entityId: filter.entityId } : {}),
     ...(filter.actorId ? { userId: String(filter.actorId) } : {}),
-    ...(filter.action ? { action: filter.action } : {}),
+    ...(filter.action || filter.actionPrefix
+      ? { action: { ...(filter.action ? { equals: filter.action } : {}), ...(filter.actionPrefix ? { startsWith: filter.actionPrefix } : {}) } }
+      : {}),
+    ...(filter.from || filter.to ? { createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
   };
 }
 
@@ -48,8 +55,8 @@ builder.queryField('auditLogs', (t) =>
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { admin: true },
-      description: 'Admin only: the audit log, newest first, 20 a page by default (100 at most).',
+      authScopes: { adminPermission: 'AUDIT_READ' },
+      description: 'Admins with AUDIT_READ (every admin role): the audit log, searchable by actor, action, target and date range, newest first, 20 a page by default (100 at most).',
       args: { filter: t.arg({ type: AuditLogFilter, description: 'Which rows to list.' }) },
       resolve: (query, _root, args, ctx) =>
         ctx.prisma.auditLog.findMany({ ...query, where: auditWhere(args.filter), orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] }),
@@ -113,17 +120,17 @@ const SetUserStatusPayload = builder.objectRef<admin.SetUserStatusResult>('SetUs
 builder.mutationFields((t) => ({
   verifyReader: t.field({
     type: VerifyReaderPayload,
-    description: 'Admin only: marks a reader as verified by SoulSeer (or withdraws it). Audited.',
-    authScopes: { admin: true },
+    description: 'Admins with READERS_MANAGE (support, super-admins): marks a reader as verified by SoulSeer (or withdraws it). Audited.',
+    authScopes: { adminPermission: 'READERS_MANAGE' },
     args: { input: t.arg({ type: VerifyReaderInput, required: true, description: 'Reader and flag.' }) },
     resolve: (_root, { input }, ctx) => admin.verifyReader(ctx, { ...input, readerId: String(input.readerId) }),
   }),
   setUserStatus: t.field({
     type: SetUserStatusPayload,
     description:
-      'Admin only: suspends, bans or reactivates a user. Suspending or banning revokes all of the user\'s refresh tokens ' +
+      'Admins with USERS_MANAGE (support, moderators, super-admins): suspends, bans or reactivates a user. Suspending or banning revokes all of the user\'s refresh tokens ' +
       '(access tokens lapse within their short lifetime) and takes a reader offline. Audited.',
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'USERS_MANAGE' },
     args: { input: t.arg({ type: SetUserStatusInput, required: true, description: 'User, status and reason.' }) },
     resolve: (_root, { input }, ctx) => admin.setUserStatus(ctx, { ...input, userId: String(input.userId) }),
   }),

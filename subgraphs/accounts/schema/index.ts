@@ -5,6 +5,9 @@ import './auth.js';
 import './presence.js';
 import './invite.js';
 import './admin.js';
+import './admin-permissions.js';
+import './settings.js';
+import './admin-users.js';
 import './leaderboard.js';
 import './security.js';
 

@@ -40,8 +40,8 @@ const AcceptReaderInviteInput = builder.inputType('AcceptReaderInviteInput', {
 builder.mutationFields((t) => ({
   inviteReader: t.field({
     type: InviteReaderPayload,
-    description: 'Admin only: creates a PENDING reader account with a reader profile and a single-use invitation that expires in 72 hours.',
-    authScopes: { admin: true },
+    description: 'Admins with READERS_MANAGE (support, super-admins): creates a PENDING reader account with a reader profile and a single-use invitation that expires in 72 hours.',
+    authScopes: { adminPermission: 'READERS_MANAGE' },
     args: { input: t.arg({ type: InviteReaderInput, required: true, description: 'Who to invite.' }) },
     resolve: (_root, { input }, ctx) => invites.inviteReader(ctx, input),
   }),

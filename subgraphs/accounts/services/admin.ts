@@ -6,7 +6,7 @@ import { parseInput, z } from '../../../shared/validation.js';
 import { LIMITS } from './rules.js';
 import { changeUserStatus, publishUserStatusChange } from './user-status.js';
 import { publishReaderProfileChanged } from './presence.js';
-import { assertNotOwnStatus, requireAccountsAdmin } from '../authz.js';
+import { assertNotOwnStatus, requireReaderManager, requireUserManager } from '../authz.js';
 
 const reasonSchema = z.string().trim().min(1, 'is required').max(LIMITS.auditReason, `must be at most ${LIMITS.auditReason} characters`);
 const idSchema = z.string().min(1).max(64);
@@ -15,7 +15,7 @@ const verifyReaderInput = z.object({ readerId: idSchema, verified: z.boolean(), 
 
 /** Sets or clears a reader's verification flag, with an audit row in the same transaction. */
 export async function verifyReader(ctx: Context, input: unknown): Promise<{ userId: string }> {
-  requireAccountsAdmin(ctx);
+  requireReaderManager(ctx);
   const data = parseInput(verifyReaderInput, input);
   await ctx.prisma.$transaction(async (tx) => {
     const reader = await tx.reader.findUnique({ where: { userId: data.readerId }, select: { isVerified: true } });
@@ -47,7 +47,7 @@ export interface SetUserStatusResult {
  * ends their sockets within seconds.
  */
 export async function setUserStatus(ctx: Context, input: unknown): Promise<SetUserStatusResult> {
-  const admin = requireAccountsAdmin(ctx);
+  const admin = requireUserManager(ctx);
   const data = parseInput(setUserStatusInput, input);
   assertNotOwnStatus(admin, data.userId);
   const change = await transact(ctx, { service: 'accounts' }, async (tx, after) => {

@@ -7,7 +7,7 @@ import { parseInput, z } from '../../../shared/validation.js';
 import { accountNotActive, deps, emailSchema, issueTokens, passwordSchema, type AuthResult } from './auth.js';
 import { LIMITS, nameSchema } from './rules.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
-import { requireAccountsAdmin } from '../authz.js';
+import { requireReaderManager } from '../authz.js';
 import { publishReaderProfileChanged } from './presence.js';
 
 const inviteReaderInput = z
@@ -31,7 +31,7 @@ export interface InviteResult {
  * new token and voids the earlier ones; any other existing account with that email is a CONFLICT.
  */
 export async function inviteReader(ctx: Context, input: unknown): Promise<InviteResult> {
-  const admin = requireAccountsAdmin(ctx);
+  const admin = requireReaderManager(ctx);
   const data = parseInput(inviteReaderInput, input);
   const { token, hash } = newOpaqueToken();
   const now = new Date();

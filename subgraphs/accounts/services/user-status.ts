@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../../shared/errors.js';
 import { errorField, logger } from '../../../shared/logger.js';
 import type { ReaderStatusEvent, UserStatusChange } from '../../../shared/ports.js';
 import { publishReaderStatus, setReaderPresence } from './presence.js';
+import { normalizeAdminRoles } from '../../../shared/admin-permissions.js';
 import {
   AUTH_STATE_PATH,
   INTERNAL_CALL_HEADER,
@@ -57,10 +58,21 @@ export async function publishUserStatusChange(pubsub: PubSub, change: UserStatus
 export async function readAuthStates(prisma: PrismaClient, ids: string[]): Promise<Record<string, AuthState>> {
   const users = await prisma.user.findMany({
     where: { id: { in: ids } },
-    select: { id: true, role: true, status: true, authEpoch: true, emailVerifiedAt: true, twoFactorEnabledAt: true },
+    select: { id: true, role: true, status: true, authEpoch: true, emailVerifiedAt: true, twoFactorEnabledAt: true, adminProfile: { select: { permissions: true } } },
   });
   return Object.fromEntries(
-    users.map((u) => [u.id, { role: u.role, status: u.status, epoch: u.authEpoch, emailVerified: !!u.emailVerifiedAt, twoFactor: !!u.twoFactorEnabledAt }]),
+    users.map((u) => [
+      u.id,
+      {
+        role: u.role,
+        status: u.status,
+        epoch: u.authEpoch,
+        emailVerified: !!u.emailVerifiedAt,
+        twoFactor: !!u.twoFactorEnabledAt,
+        // An admin's roles travel with its auth state, so a change reaches the gateway with the auth-changed event.
+        ...(u.role === 'ADMIN' ? { adminRoles: normalizeAdminRoles(u.adminProfile?.permissions) } : {}),
+      },
+    ]),
   );
 }
 

@@ -235,7 +235,7 @@ builder.queryFields((t) => ({
       cursor: 'id',
       defaultSize: 20,
       maxSize: 100,
-      authScopes: { admin: true },
+      authScopes: { adminPermission: 'MODERATION' },
       description: 'Flags for admin review, oldest first (open ones by default). Admins only.',
       args: { status: t.arg({ type: FlagStatusEnum, defaultValue: 'OPEN', description: 'Which flags.' }) },
       resolve: (query, _root, args, ctx) =>
@@ -310,7 +310,7 @@ builder.mutationFields((t) => ({
   }),
   moderateForumPost: t.prismaField({
     type: 'ForumPost',
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'MODERATION' },
     description: 'Pins, locks, archives, removes or restores a post. Admins only; audited.',
     args: {
       postId: t.arg.id({ required: true, description: 'Id of any post, whoever wrote it.' }),
@@ -324,7 +324,7 @@ builder.mutationFields((t) => ({
   }),
   removeForumReply: t.prismaField({
     type: 'ForumReply',
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'MODERATION' },
     description: 'Removes a reply. Admins only; audited.',
     args: {
       replyId: t.arg.id({ required: true, description: 'Id of any reply, whoever wrote it; it stops being listed.' }),
@@ -347,7 +347,7 @@ builder.mutationFields((t) => ({
   }),
   resolveFlag: t.prismaField({
     type: 'ContentFlag',
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'MODERATION' },
     description: 'Resolves a flag (and the other open flags on the same content). Admins only; audited.',
     args: {
       flagId: t.arg.id({ required: true, description: 'Id of an OPEN flag from the moderation queue.' }),

@@ -187,7 +187,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createVirtualGift: t.prismaField({
     type: VirtualGiftObject,
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'CATALOGUE' },
     description: 'Adds a gift to the catalogue. Admins only; audited.',
     args: { input: t.arg({ type: CreateVirtualGiftInput, required: true, description: 'Name, price in cents, image and optional animation, description and position.' }) },
     resolve: async (query, _root, args, ctx) => {
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
   }),
   updateVirtualGift: t.prismaField({
     type: VirtualGiftObject,
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'CATALOGUE' },
     description: 'Changes a catalogue gift. Admins only; audited.',
     args: { input: t.arg({ type: UpdateVirtualGiftInput, required: true, description: 'The gift\'s id and only the fields to change.' }) },
     resolve: async (query, _root, args, ctx) => {
@@ -207,7 +207,7 @@ builder.mutationFields((t) => ({
   }),
   deactivateVirtualGift: t.prismaField({
     type: VirtualGiftObject,
-    authScopes: { admin: true },
+    authScopes: { adminPermission: 'CATALOGUE' },
     description: 'Stops offering a gift (sent gifts keep it). Admins only; audited.',
     args: { id: t.arg.id({ required: true, description: 'Id of the catalogue gift to withdraw from sale.' }) },
     resolve: async (query, _root, args, ctx) => {

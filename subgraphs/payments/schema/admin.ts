@@ -50,7 +50,7 @@ builder.queryField('reconciliationReport', (t) =>
   t.field({
     type: ReportObject,
     authScopes: (_root, _args, ctx) => canAuditLedger(ctx.viewer),
-    description: 'Admins: compares the ledger, cached balances, top-ups, payouts and recorded Stripe events.',
+    description: 'Admins with LEDGER_AUDIT (finance, super-admins): compares the ledger, cached balances, top-ups, payouts and recorded Stripe events.',
     resolve: (_root, _args, ctx) => reconciliationReport(ctx),
   }),
 );
@@ -59,7 +59,7 @@ builder.mutationField('refundSession', (t) =>
   t.prismaField({
     type: 'Transaction',
     authScopes: (_root, _args, ctx) => canRefund(ctx.viewer),
-    description: 'Admins: refunds a session in full or in part to the client\'s wallet, reversing the reader\'s and platform\'s shares.',
+    description: 'Admins with REFUNDS: refunds a session in full or in part to the client\'s wallet, reversing the reader\'s and platform\'s shares. A SUPPORT admin may refund at most support_refund_limit_cents at once (FORBIDDEN, reason ADMIN_LIMIT).',
     args: { input: t.arg({ type: RefundSessionInput, required: true, description: 'Session, amount in cents (default: all not yet refunded), reason and idempotency key.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const tx = await refundSession(ctx, { sessionId: String(input.sessionId), amountCents: input.amountCents, reason: input.reason, idempotencyKey: input.idempotencyKey });

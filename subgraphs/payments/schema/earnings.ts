@@ -110,7 +110,7 @@ builder.mutationFields((t) => ({
   requestPayout: t.prismaField({
     type: 'Payout',
     authScopes: (_root, _args, ctx) => canPayOut(ctx.viewer),
-    description: 'Admins: pays a reader\'s earnings to their Stripe account. A failed transfer puts the money back.',
+    description: 'Admins with PAYOUTS (finance, super-admins): pays a reader\'s earnings to their Stripe account. A failed transfer puts the money back.',
     args: { input: t.arg({ type: RequestPayoutInput, required: true, description: 'Reader, amount and idempotency key.' }) },
     resolve: async (query, _root, { input }, ctx) => {
       const payout = await requestPayout(ctx, { readerId: String(input.readerId), amountCents: input.amountCents, idempotencyKey: input.idempotencyKey });

@@ -8,6 +8,8 @@ import './refs.js';
 import './products.js';
 import './orders.js';
 import './downloads.js';
+import './admin-user.js';
+import './analytics.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

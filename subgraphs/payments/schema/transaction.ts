@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
       description: 'The viewer\'s transactions (as client or as earning reader), newest first. Admins may pass userId, or allUsers for the whole ledger.',
       args: {
         userId: t.arg.id({ description: 'Admins only: another user.' }),
-        allUsers: t.arg.boolean({ defaultValue: false, description: 'Admins only: every transaction of the ledger.' }),
+        allUsers: t.arg.boolean({ defaultValue: false, description: 'Admins with LEDGER_AUDIT only: every transaction of the ledger.' }),
         types: t.arg({ type: [TransactionTypeEnum], description: 'Only these types.' }),
         from: t.arg({ type: 'DateTime', description: 'Only at or after this instant.' }),
         to: t.arg({ type: 'DateTime', description: 'Only before this instant.' }),
@@ -115,7 +115,7 @@ builder.queryField('ledgerAccounts', (t) =>
       defaultSize: 50,
       maxSize: 200,
       authScopes: (_root, _args, ctx) => canAuditLedger(ctx.viewer),
-      description: 'Admins: ledger accounts and their balances, by id.',
+      description: 'Admins with LEDGER_AUDIT: ledger accounts and their balances, by id.',
       args: { kind: t.arg({ type: LedgerAccountKindEnum, description: 'Only this kind.' }) },
       resolve: (query, _root, args, ctx) => ctx.prisma.ledgerAccount.findMany({ ...query, where: args.kind ? { kind: args.kind } : {}, orderBy: { id: 'asc' } }),
     },

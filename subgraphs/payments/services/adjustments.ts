@@ -1,5 +1,6 @@
 import type { Context } from '../../../shared/context.js';
-import { authorize, canAdjustBalances } from '../authz.js';
+import { assertWithinMoneyCap, authorize, canAdjustBalances, moneyCapFor } from '../authz.js';
+import { getIntSetting } from '../../../shared/settings.js';
 import { paymentsDeps } from '../deps.js';
 import type { AdjustBalanceInput } from './money.js';
 
@@ -9,5 +10,7 @@ import type { AdjustBalanceInput } from './money.js';
  */
 export async function adjustBalance(ctx: Context, input: AdjustBalanceInput): Promise<{ transactionId: string; balanceCents: number; replayed: boolean }> {
   authorize(ctx.viewer, canAdjustBalances);
+  // Checked before posting (a support admin's cap); the setting is read fresh, so a change applies at once.
+  assertWithinMoneyCap(input.amountCents, moneyCapFor(ctx.viewer, 'ADJUSTMENTS', await getIntSetting(ctx.prisma, 'support_refund_limit_cents')));
   return paymentsDeps(ctx).money.adjustBalance(input, ctx);
 }

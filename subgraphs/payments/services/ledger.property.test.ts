@@ -34,7 +34,7 @@ const sessions: Array<{ id: string; clientId: string; readerId: string; rateCent
 /** Payment intents a valid payment_intent.succeeded was delivered for, and the amount the top-up was made for. */
 const paid = new Map<string, number>();
 const deliveries: Array<{ body: string; signature: string }> = [];
-const actor = (): Context => ({ ...paymentsContext({ prisma: db.prisma, pubsub }, deps, { id: admin, role: 'ADMIN' }), userAgent: 'property-test' });
+const actor = (): Context => ({ ...paymentsContext({ prisma: db.prisma, pubsub }, deps, { id: admin, role: 'ADMIN', adminRoles: ['SUPER_ADMIN'] }), userAgent: 'property-test' });
 const as = (id: string, role: 'CLIENT' | 'READER') => paymentsContext({ prisma: db.prisma, pubsub }, deps, { id, role });
 /** A Stripe delivery, as the webhook route hands it over (no viewer). */
 const deliver = (body: string, signature: string) => handleStripeWebhook(paymentsContext({ prisma: db.prisma, pubsub }, deps), { rawBody: Buffer.from(body), signature });

@@ -10,7 +10,7 @@ let db: TestDatabase;
 let pubsub: PubSub;
 let money: PaymentsMoney;
 let admin: string;
-const adminCtx = () => ({ viewer: { id: admin, role: 'ADMIN' as const }, ip: '127.0.0.1', userAgent: 'test' });
+const adminCtx = () => ({ viewer: { id: admin, role: 'ADMIN' as const, adminRoles: ['SUPER_ADMIN' as const] }, ip: '127.0.0.1', userAgent: 'test' });
 
 beforeAll(async () => {
   db = await createTestDatabase();

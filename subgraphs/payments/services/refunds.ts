@@ -1,7 +1,8 @@
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
 import { badInput, conflict, notFound } from '../../../shared/errors.js';
-import { authorize, canRefund } from '../authz.js';
+import { assertWithinMoneyCap, authorize, canRefund, moneyCapFor } from '../authz.js';
+import { getIntSetting } from '../../../shared/settings.js';
 import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, reasonOf, walletAccountId } from './ledger.js';
 import { walletMoved } from './outbox.js';
@@ -57,6 +58,7 @@ export async function refundSession(ctx: Context, input: RefundInput) {
     if (amount > refundable) {
       throw badInput(`At most ${refundable} cents can be refunded on this session.`, { field: 'amountCents', refundableCents: refundable });
     }
+    assertWithinMoneyCap(amount, moneyCapFor(ctx.viewer, 'REFUNDS', await getIntSetting(tx, 'support_refund_limit_cents')));
     const readerTotal = Number(sums!.reader);
     const readerTarget = Math.floor(((refunded + amount) * readerTotal) / charged);
     const readerPart = Math.min(amount, Math.max(0, readerTarget - Number(sums!.refunded_reader)));

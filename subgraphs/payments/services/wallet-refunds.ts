@@ -5,7 +5,8 @@ import type { Context } from '../../../shared/context.js';
 import type { AfterCommit } from '../../../shared/after-commit.js';
 import { audit } from '../../../shared/audit.js';
 import { badInput, conflict, insufficientFunds, notFound } from '../../../shared/errors.js';
-import { authorize, canRefund } from '../authz.js';
+import { assertWithinMoneyCap, authorize, canRefund, moneyCapFor } from '../authz.js';
+import { getIntSetting } from '../../../shared/settings.js';
 import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, reasonOf, walletAccountId, type Tx } from './ledger.js';
 import { walletMoved } from './outbox.js';
@@ -190,6 +191,7 @@ export async function refundWalletBalance(ctx: Context, input: WalletRefundInput
         ORDER BY u.created_at DESC, u.id DESC`,
       input.userId,
     );
+    assertWithinMoneyCap(amount, moneyCapFor(ctx.viewer, 'REFUNDS', await getIntSetting(tx, 'support_refund_limit_cents')));
     const refundable = topUps.reduce((s, t) => s + Math.max(0, t.refundable), 0);
     if (amount > refundable) {
       throw badInput(refundable === 0

@@ -1,0 +1,94 @@
+import type { Context } from '../../../shared/context.js';
+import type { AnalyticsRange } from '../../../shared/analytics-range.js';
+import { getIntSetting } from '../../../shared/settings.js';
+
+/**
+ * The admin dashboard's money figures, each one set-based SQL over the ledger bounded by the range (at most 366
+ * days; indexes: transactions (created_at) and (type, created_at), (user_id, created_at), (reader_id, created_at)).
+ * Revenue is what clients paid, by source; refunds are shown apart. Shop sales are PURCHASE transactions tied to
+ * an order (order_id) or marked kind ORDER/SHOP: 0 until the marketplace posts them.
+ */
+export interface RevenueDay {
+  day: string;
+  minutesCents: number;
+  giftsCents: number;
+  paidRepliesCents: number;
+  streamEntryCents: number;
+  shopCents: number;
+  refundsCents: number;
+  totalCents: number;
+  platformCents: number;
+}
+
+const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
+
+export async function revenueByDay(ctx: Pick<Context, 'prisma'>, r: AnalyticsRange): Promise<RevenueDay[]> {
+  const rows = await ctx.prisma.$queryRaw<Array<Record<string, bigint | string>>>`
+    SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'SESSION_CHARGE'), 0)::bigint AS minutes,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'GIFT_PURCHASE'), 0)::bigint AS gifts,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'PURCHASE' AND metadata->>'kind' = 'PAID_REPLY'), 0)::bigint AS paid_replies,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'PURCHASE' AND metadata->>'kind' = 'STREAM_ENTRY'), 0)::bigint AS stream_entry,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'PURCHASE' AND (order_id IS NOT NULL OR metadata->>'kind' IN ('ORDER', 'SHOP'))), 0)::bigint AS shop,
+           COALESCE(sum(amount_cents) FILTER (WHERE type = 'REFUND'), 0)::bigint AS refunds,
+           COALESCE(sum(amount_cents) FILTER (WHERE type <> 'REFUND'), 0)::bigint AS total,
+           COALESCE(sum(platform_revenue_cents) FILTER (WHERE type <> 'REFUND'), 0)::bigint
+             - COALESCE(sum(platform_revenue_cents) FILTER (WHERE type = 'REFUND'), 0)::bigint AS platform
+      FROM transactions
+     WHERE created_at >= ${r.from} AND created_at < ${r.to}
+       AND type IN ('SESSION_CHARGE', 'GIFT_PURCHASE', 'PURCHASE', 'REFUND')
+       AND status IN ('COMPLETED', 'REFUNDED')
+     GROUP BY 1 ORDER BY 1`;
+  return rows.map((x) => ({
+    day: String(x.day),
+    minutesCents: n(x.minutes as bigint),
+    giftsCents: n(x.gifts as bigint),
+    paidRepliesCents: n(x.paid_replies as bigint),
+    streamEntryCents: n(x.stream_entry as bigint),
+    shopCents: n(x.shop as bigint),
+    refundsCents: n(x.refunds as bigint),
+    totalCents: n(x.total as bigint),
+    platformCents: n(x.platform as bigint),
+  }));
+}
+
+/** Readers' earnings not paid out yet: all of it, and the part of readers at or over the payout threshold (due). */
+export async function payoutsDue(ctx: Pick<Context, 'prisma'>): Promise<{ readers: number; dueCents: number; unpaidCents: number; thresholdCents: number }> {
+  const threshold = await getIntSetting(ctx.prisma, 'payout_threshold_cents');
+  const [row] = await ctx.prisma.$queryRaw<Array<{ readers: bigint; due: bigint; unpaid: bigint }>>`
+    SELECT count(*) FILTER (WHERE balance_cents >= ${threshold})::bigint AS readers,
+           COALESCE(sum(balance_cents) FILTER (WHERE balance_cents >= ${threshold}), 0)::bigint AS due,
+           COALESCE(sum(balance_cents), 0)::bigint AS unpaid
+      FROM ledger_accounts WHERE kind = 'READER_EARNINGS' AND balance_cents > 0`;
+  return { readers: n(row?.readers), dueCents: n(row?.due), unpaidCents: n(row?.unpaid), thresholdCents: threshold };
+}
+
+export interface TopReader {
+  readerId: string;
+  grossCents: number;
+  earningsCents: number;
+}
+
+/** Readers by what clients paid them in the range (minutes, gifts, paid replies, stream entry), best first. */
+export async function topReaders(ctx: Pick<Context, 'prisma'>, r: AnalyticsRange, limit: number): Promise<TopReader[]> {
+  const rows = await ctx.prisma.$queryRaw<Array<{ reader_id: string; gross: bigint; earnings: bigint }>>`
+    SELECT reader_id, sum(amount_cents)::bigint AS gross, COALESCE(sum(reader_earnings_cents), 0)::bigint AS earnings
+      FROM transactions
+     WHERE created_at >= ${r.from} AND created_at < ${r.to} AND reader_id IS NOT NULL
+       AND type IN ('SESSION_CHARGE', 'GIFT_PURCHASE', 'PURCHASE') AND status IN ('COMPLETED', 'REFUNDED')
+     GROUP BY reader_id ORDER BY gross DESC, reader_id LIMIT ${limit}`;
+  return rows.map((x) => ({ readerId: x.reader_id, grossCents: n(x.gross), earningsCents: n(x.earnings) }));
+}
+
+/** Clients who signed up in the range, and how many of them paid anything (a top-up or a spend) by its end. */
+export async function newClients(ctx: Pick<Context, 'prisma'>, r: AnalyticsRange): Promise<{ count: number; purchased: number }> {
+  const [row] = await ctx.prisma.$queryRaw<Array<{ count: bigint; purchased: bigint }>>`
+    SELECT count(*)::bigint AS count,
+           count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM transactions t
+              WHERE t.user_id = u.id AND t.created_at < ${r.to} AND t.status IN ('COMPLETED', 'REFUNDED')
+                AND t.type IN ('ADD_FUNDS', 'SESSION_CHARGE', 'GIFT_PURCHASE', 'PURCHASE')))::bigint AS purchased
+      FROM users u
+     WHERE u.role = 'CLIENT' AND u.created_at >= ${r.from} AND u.created_at < ${r.to}`;
+  return { count: n(row?.count), purchased: n(row?.purchased) };
+}
