@@ -14,6 +14,8 @@ export const SETTING_DEFAULTS = {
   review_window_days: 30,
   /** 1: the daily automatic payout run (payments' cron, 03:00 UTC) pays every reader over payout_threshold_cents; 0: off. */
   auto_payouts_enabled: 0,
+  /** Email and push of one batch (a follower × a reader's "favourite online") go out at most once per this many minutes. */
+  notification_batch_window_minutes: 60,
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 

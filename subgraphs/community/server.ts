@@ -4,11 +4,13 @@ import { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { PubSub } from '../../shared/pubsub.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
+import { migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
 import { liveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { applyLiveKitStreamEvent } from './services/stream-webhooks.js';
+import { communityTasks } from './jobs.js';
 
 /**
  * POST /webhooks/livekit for stream rooms. The gateway forwards every LiveKit delivery to each subgraph with a
@@ -38,6 +40,9 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     get accounts() {
       return rt.accounts;
     },
+    get notifications() {
+      return rt.notifications;
+    },
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {
       message: limiter('dm', 20, 60),
@@ -47,6 +52,12 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       gift: limiter('gift', 60, 60),
     },
   };
+  // Notification deliveries (queued by any subgraph in the transaction of their cause) run here.
+  let runner: JobRunner | null = null;
+  if (rt.jobs) {
+    await migrateJobs(rt.jobs);
+    runner = await startJobRunner(rt.jobs, communityTasks(rt));
+  }
   const server = await startSubgraph(
     {
       name: 'community',
@@ -64,6 +75,8 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     ...server,
     async close() {
       await server.close();
+      await runner?.stop();
+      runner = null;
       redis?.disconnect();
     },
   };

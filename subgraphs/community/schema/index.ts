@@ -4,6 +4,8 @@ import './messages.js';
 import './streams.js';
 import './stream-invites.js';
 import './gifts.js';
+import './notifications.js';
+import './notification-preferences.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
