@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { stripeApiOverride } from './stripe-api.js';
+import { loadMailConfig, type MailConfig } from './mail/config.js';
 
 /** Configuration from the environment. Every variable is listed in the README. */
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   registrationsPerIp: number;
   livekit: { url: string | null; apiKey: string; apiSecret: string };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiHost?: string; apiPort?: number; apiProtocol?: 'http' | 'https' };
+  /** Outgoing email (SMTP_URL, MAIL_FROM) and the app URL links in emails point at (APP_URL). */
+  mail: MailConfig;
   ports: { gateway: number; accounts: number; readings: number; payments: number; community: number };
 }
 
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
       apiSecret: env.LIVEKIT_API_SECRET || fallback?.livekitApiSecret || randomSecret(),
     },
     stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
+    mail: loadMailConfig(env),
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),

@@ -11,6 +11,8 @@ import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { applyLiveKitStreamEvent } from './services/stream-webhooks.js';
 import { communityTasks } from './jobs.js';
+import { createMailer } from '../../shared/mail/index.js';
+import { emailChannel, unsubscribeTokens } from './services/notification-email.js';
 
 /**
  * POST /webhooks/livekit for stream rooms. The gateway forwards every LiveKit delivery to each subgraph with a
@@ -43,6 +45,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     get notifications() {
       return rt.notifications;
     },
+    unsubscribe: unsubscribeTokens(rt.config.jwtSecret),
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {
       message: limiter('dm', 20, 60),
@@ -53,10 +56,11 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     },
   };
   // Notification deliveries (queued by any subgraph in the transaction of their cause) run here.
+  const mailer = createMailer(rt.config.mail);
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
-    runner = await startJobRunner(rt.jobs, communityTasks(rt));
+    runner = await startJobRunner(rt.jobs, communityTasks(rt, { EMAIL: emailChannel(mailer, rt.config.mail, community.unsubscribe) }));
   }
   const server = await startSubgraph(
     {
@@ -77,6 +81,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       await server.close();
       await runner?.stop();
       runner = null;
+      mailer.close();
       redis?.disconnect();
     },
   };

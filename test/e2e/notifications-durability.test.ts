@@ -1,8 +1,9 @@
 import type { JobHelpers } from 'graphile-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationsDocument } from '../generated/graphql.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { startTestFederation, testConfig, type TestFederation } from '../helpers/federation.js';
 import { createSeed, type Seed } from '../helpers/seed.js';
+import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { eventually } from './subscriptions-fixtures.js';
 import { startJobRunner } from '../../shared/jobs.js';
 import type { NotifyInput } from '../../shared/ports.js';
@@ -12,13 +13,16 @@ import { deliverNotificationTask, inAppChannel, type DeliveryChannel } from '../
 
 let fed: TestFederation;
 let seed: Seed;
+let smtp: TestSmtp;
 
 beforeAll(async () => {
-  fed = await startTestFederation();
+  smtp = await startTestSmtp();
+  fed = await startTestFederation({ config: { mail: { ...testConfig().mail, smtpUrl: smtp.url } } });
   seed = createSeed(fed);
 });
 afterAll(async () => {
   await fed?.stop();
+  await smtp?.close();
 });
 
 const notify = (input: NotifyInput) => fed.db.prisma.$transaction((tx) => fed.runtime.notifications!.notify(tx, input));
@@ -65,12 +69,13 @@ describe('durable delivery', () => {
       await restart();
     }
     const done = await eventually(() => deliveries(id!), (d) => d.every((x) => x.status !== 'PENDING'), 30_000);
-    // Each delivery ran once: in-app sent; email and push have nowhere to go in this process (said in last_error).
+    // Each delivery ran once: in-app and email sent; push has nowhere to go (the user registered no browser).
     expect(done.map((d) => [d.channel, d.status, d.attempts])).toEqual([
       ['IN_APP', 'SENT', 1],
-      ['EMAIL', 'SKIPPED', 1],
+      ['EMAIL', 'SENT', 1],
       ['WEB_PUSH', 'SKIPPED', 1],
     ]);
+    expect(smtp.messages.filter((m) => m.to.includes(user.email))).toHaveLength(1);
     expect(await eventually(() => queued(id!), (n) => n === 0, 10_000)).toBe(0);
     const inbox = await fed.run(NotificationsDocument, {}, user.token);
     expect(inbox.data!.notifications.edges.map((e) => e.node.title)).toEqual(['Payout sent']);

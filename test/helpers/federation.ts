@@ -1,4 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import os from 'node:os';
+import path from 'node:path';
 import { print, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { loadConfig, randomSecret, type Config } from '../../shared/config.js';
 import { createPubSub, type PubSub } from '../../shared/pubsub.js';
@@ -26,8 +28,10 @@ export interface GraphQLResponse<R> {
 /** Fresh random secrets on every call (JWT, gateway; LiveKit's are random without LIVEKIT_URL): nothing fixed signs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
+  // Emails of tests that do not read them go to files in the temp dir, never into the checkout's .data/.
+  const env = { NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000', DATA_DIR: path.join(os.tmpdir(), 'soulseer-test') };
   return {
-    ...loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' }),
+    ...loadConfig(env),
     dev: false,
     ...overrides,
   };

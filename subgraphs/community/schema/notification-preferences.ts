@@ -1,3 +1,4 @@
+import { depsOf } from '../../../shared/context.js';
 import { builder } from '../builder.js';
 import * as prefs from '../services/notification-prefs.js';
 import { NotificationChannelEnum, NotificationKindEnum } from './notifications.js';
@@ -84,5 +85,15 @@ builder.mutationField('updateNotificationPreferences', (t) =>
         timezone: args.input.timezone ?? null,
         quietHours: args.input.quietHours ? { start: args.input.quietHours.start ?? null, end: args.input.quietHours.end ?? null } : null,
       }),
+  }),
+);
+
+builder.mutationField('unsubscribeNotifications', (t) =>
+  t.field({
+    type: NotificationKindEnum,
+    description:
+      'One-click unsubscribe from the link at the foot of a notification email: turns that kind\'s email off for the user it was sent to. No sign-in needed; returns the kind turned off.',
+    args: { token: t.arg.string({ required: true, description: 'The token from the email\'s unsubscribe link (its token query parameter).' }) },
+    resolve: (_root, args, ctx) => prefs.unsubscribeByToken(ctx, (token) => depsOf(ctx, 'community').unsubscribe.verify(token), args.token),
   }),
 );

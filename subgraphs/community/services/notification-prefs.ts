@@ -174,3 +174,26 @@ export async function notBeforeFor(db: Db, userId: string, now: Date): Promise<D
   end.setUTCSeconds(0, 0);
   return end;
 }
+
+/**
+ * The one-click unsubscribe of an email's link: turns that kind's email off for the user the token was signed for.
+ * Needs no sign-in (the token is the proof); a forged or altered token is BAD_USER_INPUT and changes nothing.
+ */
+export async function unsubscribeByToken(
+  ctx: Context,
+  verify: (token: string) => { userId: string; kind: NotificationKind } | null,
+  token: string,
+): Promise<NotificationKind> {
+  const who = token.length <= 512 ? verify(token) : null;
+  if (!who || MANDATORY_KINDS.has(who.kind)) throw badInput('This unsubscribe link is not valid.', 'token');
+  await transact(ctx, { service: 'community' }, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: who.userId }, select: { id: true } });
+    if (!user) throw badInput('This unsubscribe link is not valid.', 'token');
+    await tx.notificationPreference.upsert({
+      where: { userId_kind_channel: { userId: who.userId, kind: who.kind, channel: 'EMAIL' } },
+      create: { userId: who.userId, kind: who.kind, channel: 'EMAIL', enabled: false },
+      update: { enabled: false },
+    });
+  });
+  return who.kind;
+}
