@@ -101,3 +101,9 @@ export function requireAccountsPort(accounts: AccountsPort | undefined, why: str
   if (!accounts) throw internal(why);
   return accounts;
 }
+
+/** The notifications port, or INTERNAL saying `why`: every composition root wires it (scripts/compose.ts). */
+export function requireNotificationsPort(notifications: NotificationsPort | undefined, why: string): NotificationsPort {
+  if (!notifications) throw internal(why);
+  return notifications;
+}

@@ -1,3 +1,4 @@
+import type { NotificationsPort } from '../../shared/ports.js';
 import type { AuthThrottle } from './services/throttle.js';
 
 export interface AccountsDeps {
@@ -7,6 +8,8 @@ export interface AccountsDeps {
   inviteTtlHours: number;
   /** Login, password-change and registration throttling (services/throttle.ts). */
   throttle: AuthThrottle;
+  /** Community's notifications port: account security notices (services/security-notices.ts). */
+  readonly notifications?: NotificationsPort;
 }
 
 declare module '../../shared/context.js' {

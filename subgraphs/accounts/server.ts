@@ -14,6 +14,9 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
       ? new RateLimiterRedis({ storeClient: redis, keyPrefix, points, duration, insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }) })
       : new RateLimiterMemory({ keyPrefix, points, duration });
   const accounts: AccountsDeps = {
+    get notifications() {
+      return rt.notifications;
+    },
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,

@@ -9,6 +9,7 @@ import { transact } from '../../../shared/after-commit.js';
 import { requireAccountOwner } from '../authz.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
+import { notifySecurityEvent } from './security-notices.js';
 import { depsOf } from '../../../shared/context.js';
 
 
@@ -126,7 +127,10 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
   await clearFailures(t, ctx.ip, data.email);
   // Only the holder of the right password learns that the account is suspended, banned or pending.
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
-  await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await transact(ctx, { service: 'accounts' }, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await notifySecurityEvent(ctx, tx, user.id, 'NEW_LOGIN');
+  });
   return issueTokens(ctx, user);
 }
 
