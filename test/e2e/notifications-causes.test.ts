@@ -5,6 +5,8 @@ import {
   ChangePasswordDocument,
   CommunitySendMessageDocument,
   ConfirmBookingDocument,
+  FavoriteReaderDocument,
+  SubsSetReaderStatusDocument,
   LoginDocument,
   NotificationsDocument,
   SetAvailabilityDocument,
@@ -101,5 +103,29 @@ describe('notifications at their causes', () => {
     expect(n.body).toContain('$3.00');
     // The locked content is not in the notice.
     expect(JSON.stringify(n)).not.toContain('The answer');
+  });
+
+  it('a reader flapping online notifies followers in-app each time but emails each follower once per window', async () => {
+    const reader = await seed.reader().withRates({ CHAT: 200 }).create();
+    const fan = await seed.client().create();
+    const quiet = await seed.client().create();
+    expect((await fed.run(FavoriteReaderDocument, { readerId: reader.id, notifyOnline: true }, fan.token)).errors).toBeUndefined();
+    expect((await fed.run(FavoriteReaderDocument, { readerId: reader.id, notifyOnline: false }, quiet.token)).errors).toBeUndefined();
+    for (let i = 0; i < 4; i++) {
+      expect((await fed.run(SubsSetReaderStatusDocument, { status: 'ONLINE' }, reader.token)).errors).toBeUndefined();
+      expect((await fed.run(SubsSetReaderStatusDocument, { status: 'OFFLINE' }, reader.token)).errors).toBeUndefined();
+    }
+    const online = (await inbox(fan.token)).filter((n) => n.kind === 'FAVORITE_READER_ONLINE');
+    expect(online).toHaveLength(4);
+    expect(online[0]!.data).toEqual({ readerId: reader.id });
+    expect(await kinds(quiet.token)).toEqual([]);
+    const emails = await fed.db.sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.user_id = $1 AND d.channel = 'EMAIL'`,
+      [fan.id],
+    );
+    expect(emails[0]!.n).toBe(1);
+    await smtp.waitFor((m) => m.to.includes(fan.email) && m.subject.startsWith('Your favourite reader is online'));
+    await eventually(() => fed.db.sql(`SELECT 1 FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.user_id = $1 AND d.status = 'PENDING'`, [fan.id]), (r) => r.length === 0, 20_000);
+    expect(smtp.messages.filter((m) => m.to.includes(fan.email))).toHaveLength(1);
   });
 });
