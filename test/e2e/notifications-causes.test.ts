@@ -5,6 +5,8 @@ import {
   ChangePasswordDocument,
   CommunitySendMessageDocument,
   ConfirmBookingDocument,
+  CommunityScheduleLiveStreamDocument,
+  CommunityStartLiveStreamDocument,
   FavoriteReaderDocument,
   SubsSetReaderStatusDocument,
   LoginDocument,
@@ -127,5 +129,19 @@ describe('notifications at their causes', () => {
     await smtp.waitFor((m) => m.to.includes(fan.email) && m.subject.startsWith('Your favourite reader is online'));
     await eventually(() => fed.db.sql(`SELECT 1 FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id WHERE n.user_id = $1 AND d.status = 'PENDING'`, [fan.id]), (r) => r.length === 0, 20_000);
     expect(smtp.messages.filter((m) => m.to.includes(fan.email))).toHaveLength(1);
+  });
+
+  it('a favourite reader going live notifies those who favourited them', async () => {
+    const reader = await seed.reader().withRates({ CHAT: 200 }).create();
+    const fan = await seed.client().create();
+    const stranger = await seed.client().create();
+    expect((await fed.run(FavoriteReaderDocument, { readerId: reader.id }, fan.token)).errors).toBeUndefined();
+    const scheduled = await fed.run(CommunityScheduleLiveStreamDocument, { input: { title: 'Full moon tarot', category: 'tarot', visibility: 'PUBLIC', scheduledAt: new Date(Date.now() + 3600_000).toISOString() } }, reader.token);
+    expect(scheduled.errors).toBeUndefined();
+    const streamId = scheduled.data!.scheduleLiveStream.id;
+    expect((await fed.run(CommunityStartLiveStreamDocument, { streamId }, reader.token)).errors).toBeUndefined();
+    const live = (await inbox(fan.token)).find((n) => n.kind === 'FAVORITE_READER_LIVE')!;
+    expect(live).toMatchObject({ body: 'Full moon tarot', data: { streamId, readerId: reader.id } });
+    expect(await kinds(stranger.token)).toEqual([]);
   });
 });
