@@ -1,5 +1,6 @@
 import type { BaseRuntime, ServiceRuntime } from '../shared/runtime.js';
 import { createAccountsPort } from '../subgraphs/accounts/ports.js';
+import { createNotificationsPort } from '../subgraphs/community/ports.js';
 import { createMoneyPort } from '../subgraphs/payments/ports.js';
 
 /**
@@ -12,5 +13,6 @@ export function composeRuntime(base: BaseRuntime): ServiceRuntime & { money: Ret
     ...base,
     money: createMoneyPort(base.prisma, base.pubsub, base.jobs),
     accounts: createAccountsPort(),
+    notifications: createNotificationsPort(base.jobs),
   };
 }

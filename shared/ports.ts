@@ -1,5 +1,5 @@
 import type { Prisma } from './db/generated/client.js';
-import type { ReaderStatus, UserRole as Role, UserStatus } from './db/generated/enums.js';
+import type { NotificationKind, ReaderStatus, UserRole as Role, UserStatus } from './db/generated/enums.js';
 import type { MoneyPort } from './money.js';
 import type { PubSub } from './pubsub.js';
 import { internal, paymentsNotConfigured } from './errors.js';
@@ -16,6 +16,7 @@ import { internal, paymentsNotConfigured } from './errors.js';
  * |----------------|----------|---------------------|----------------------------------------------------------|
  * | MoneyPort      | payments | readings, community | session minutes, gifts, stream tickets, refunds, balance |
  * | AccountsPort   | accounts | readings, community | reader presence, reader counters, suspension             |
+ * | NotificationsPort | community | accounts, readings, payments | a notification and its queued deliveries   |
  */
 export type { MoneyPort } from './money.js';
 export type { UserStatus };
@@ -67,10 +68,37 @@ export interface AccountsPort {
   publishUserStatusChange(pubsub: PubSub, change: UserStatusChange): Promise<void>;
 }
 
+/** One notification to one user (docs/notifications.md). */
+export interface NotifyInput {
+  userId: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  /** Ids the client links to (sessionId, readerId…); strings only. */
+  data?: Record<string, string>;
+  /** The same (user, key) is notified once however often the cause runs (a retried job, a replayed webhook). */
+  dedupeKey?: string;
+  /**
+   * Email and push of notifications with the same (user, key) go out at most once per batching window (the
+   * `notification_batch_window_minutes` setting): a reader going online ten times in an hour emails a follower once.
+   */
+  batchKey?: string;
+}
+
+/**
+ * What community (the owner of notifications) lets other subgraphs do: write a notification and queue its deliveries
+ * (one graphile-worker job per channel) inside the caller's transaction `tx`, so both exist exactly when the event
+ * that caused them committed. Returns the notification's id, or null when `dedupeKey` was already notified.
+ */
+export interface NotificationsPort {
+  notify(tx: Tx, input: NotifyInput): Promise<string | null>;
+}
+
 /** Every port a service may be handed. Absent: that owner is not wired in this process (the call site says so). */
 export interface Ports {
   money?: MoneyPort;
   accounts?: AccountsPort;
+  notifications?: NotificationsPort;
 }
 
 /** The money port, or PAYMENTS_NOT_CONFIGURED saying `why` (a deployment may run without payments). */
@@ -83,4 +111,10 @@ export function requireMoneyPort(money: MoneyPort | undefined, why: string): Mon
 export function requireAccountsPort(accounts: AccountsPort | undefined, why: string): AccountsPort {
   if (!accounts) throw internal(why);
   return accounts;
+}
+
+/** The notifications port, or INTERNAL saying `why`: every composition root wires it (scripts/compose.ts). */
+export function requireNotificationsPort(notifications: NotificationsPort | undefined, why: string): NotificationsPort {
+  if (!notifications) throw internal(why);
+  return notifications;
 }

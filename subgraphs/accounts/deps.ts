@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Mailer } from '../../shared/mail/index.js';
+import type { NotificationsPort } from '../../shared/ports.js';
 import type { AuthThrottle } from './services/throttle.js';
 
 export interface AccountsDeps {
@@ -22,6 +23,8 @@ export interface AccountsDeps {
     /** Code tries (verification code, 2FA confirm/disable) per user (5 per 15 minutes). */
     codeTries: RateLimiterAbstract;
   };
+  /** Community's notifications port: account security notices (services/security-notices.ts). */
+  readonly notifications?: NotificationsPort;
 }
 
 declare module '../../shared/context.js' {

@@ -26,6 +26,9 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
       resetByEmail: limiter('reset:email', 3, 3_600),
       codeTries: limiter('codes:user', 5, 900),
     },
+    get notifications() {
+      return rt.notifications;
+    },
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,

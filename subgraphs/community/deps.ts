@@ -1,5 +1,6 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { AccountsPort, MoneyPort } from '../../shared/ports.js';
+import type { AccountsPort, MoneyPort, NotificationsPort } from '../../shared/ports.js';
+import type { UnsubscribeTokens } from './services/notification-email.js';
 
 export interface CommunityLimiters {
   /** Direct messages per user. */
@@ -19,6 +20,10 @@ export interface CommunityDeps {
   readonly money: MoneyPort | undefined;
   /** Accounts' port (suspending a flagged author); read at call time, as the composition root wires it. */
   readonly accounts: AccountsPort | undefined;
+  /** Community's own notifications port (the same object other subgraphs get), for paid replies and flags. */
+  readonly notifications: NotificationsPort | undefined;
+  /** Signs and checks the unsubscribe links of notification emails. */
+  unsubscribe: UnsubscribeTokens;
   livekit: { url: string | null; apiKey: string; apiSecret: string; tokenTtlSeconds: number };
   limiters: CommunityLimiters;
 }

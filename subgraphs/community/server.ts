@@ -6,11 +6,15 @@ import { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { PubSub } from '../../shared/pubsub.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
+import { migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
 import { liveKitWebhookRoute } from '../../shared/server/livekit-webhook.js';
 import type { ServiceRuntime } from '../../shared/runtime.js';
 import type { CommunityDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { applyLiveKitStreamEvent } from './services/stream-webhooks.js';
+import { communityTasks } from './jobs.js';
+import { createMailer } from '../../shared/mail/index.js';
+import { emailChannel, unsubscribeTokens } from './services/notification-email.js';
 
 /**
  * POST /webhooks/livekit for stream rooms. The gateway forwards every LiveKit delivery to each subgraph with a
@@ -37,6 +41,10 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     get accounts() {
       return rt.accounts;
     },
+    get notifications() {
+      return rt.notifications;
+    },
+    unsubscribe: unsubscribeTokens(rt.config.jwtSecret),
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {
       message: limiter('dm', 20, 60),
@@ -48,6 +56,13 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
   };
   // The daily retention job (services/retention.ts), on a job runner of its own.
   const retention = rt.jobs ? await startRetention(rt.jobs, 'community', rt.prisma, pruneCommunity) : null;
+  // Notification deliveries (queued by any subgraph in the transaction of their cause) run here.
+  const mailer = createMailer(rt.config.mail);
+  let runner: JobRunner | null = null;
+  if (rt.jobs) {
+    await migrateJobs(rt.jobs);
+    runner = await startJobRunner(rt.jobs, communityTasks(rt, { EMAIL: emailChannel(mailer, rt.config.mail, community.unsubscribe) }));
+  }
   const server = await startSubgraph(
     {
       name: 'community',
@@ -65,6 +80,9 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
     ...server,
     async close() {
       await Promise.all([server.close(), retention?.stop()]);
+      await runner?.stop();
+      runner = null;
+      mailer.close();
       redis?.disconnect();
     },
   };

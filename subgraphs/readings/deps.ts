@@ -1,6 +1,6 @@
 import type { Context } from '../../shared/context.js';
 import type { JobQueue } from '../../shared/jobs.js';
-import type { AccountsPort, MoneyPort } from '../../shared/ports.js';
+import type { AccountsPort, MoneyPort, NotificationsPort } from '../../shared/ports.js';
 import type { LiveKitService } from './services/livekit.js';
 import { depsOf } from '../../shared/context.js';
 import { requireAccountsPort, requireMoneyPort } from '../../shared/ports.js';
@@ -11,6 +11,8 @@ export interface ReadingsDeps {
   readonly money: MoneyPort | undefined;
   /** Accounts' port (shared/ports.ts): reader presence, the completed-sessions counter, the rating aggregate. */
   readonly accounts: AccountsPort | undefined;
+  /** Community's notifications port: booking, reminder, missed-request and review notices, in the cause's transaction. */
+  readonly notifications?: NotificationsPort;
   /** LiveKit rooms and tokens (no media server: tokens only). */
   livekit: LiveKitService;
   /** Durable timers; null when the runtime has no job queue (the timers are then run by hand, as tests do). */

@@ -48,6 +48,9 @@ export async function startReadings(rt: ServiceRuntime, listen: { port?: number;
     get accounts() {
       return rt.accounts;
     },
+    get notifications() {
+      return rt.notifications;
+    },
     livekit,
     jobs: jobsConfig ? createJobQueue(jobsConfig.schema, jobsConfig.prefix) : null,
     clock: () => new Date(),

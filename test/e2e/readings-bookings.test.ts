@@ -98,7 +98,8 @@ describe('availability and scheduled readings', () => {
     const confirmed = await fed.run(ConfirmBookingDocument, { sessionId: s.id }, reader.token);
     expect(confirmed.data!.confirmBooking.confirmedAt).not.toBeNull();
     expect((await updates.next()).data!.sessionUpdated).toMatchObject({ kind: 'CONFIRMED', status: 'SCHEDULED' });
-    expect(await pendingJobs(fed, s.id)).toEqual([`session:${s.id}:reminder`]);
+    // Two reminders: 24 hours and 15 minutes before (docs/notifications.md).
+    expect(await pendingJobs(fed, s.id)).toEqual([`session:${s.id}:reminder`, `session:${s.id}:reminder-24h`]);
     const [job] = await fed.db.sql<{ run_at: Date }>(`SELECT run_at FROM test_jobs._private_jobs WHERE key = $1`, [`${fed.runtime.jobs!.prefix}session:${s.id}:reminder`]);
     expect(new Date(`${date}T01:00:00.000Z`).getTime() - job!.run_at.getTime()).toBe(15 * 60_000);
 
@@ -139,10 +140,10 @@ describe('starting a booking', () => {
     const started = await fed.run(JoinSessionDocument, { sessionId: id }, reader.token);
     expect(started.data!.joinSession).toMatchObject({ status: 'IN_PROGRESS', billedMinutes: 1 });
 
-    // The reader may decline a booking; its reminder goes with it.
+    // The reader may decline a booking; its reminders go with it.
     const later = (await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CHAT', startsAt: `${date}T15:00:00.000Z` } }, client.token)).data!.bookSession.id;
     await fed.run(ConfirmBookingDocument, { sessionId: later }, reader.token);
-    expect(await pendingJobs(fed, later)).toEqual([`session:${later}:reminder`]);
+    expect(await pendingJobs(fed, later)).toEqual([`session:${later}:reminder`, `session:${later}:reminder-24h`]);
     expect(errorCode(await fed.run(DeclineSessionDocument, { sessionId: later }, client.token))).toBe('FORBIDDEN');
     const declined = await fed.run(DeclineSessionDocument, { sessionId: later }, reader.token);
     expect(declined.data!.declineSession).toMatchObject({ status: 'DECLINED', endReason: 'DECLINED_BY_READER' });

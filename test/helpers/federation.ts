@@ -28,11 +28,12 @@ export interface GraphQLResponse<R> {
 /** Fresh random secrets on every call (JWT, gateway; LiveKit's are random without LIVEKIT_URL): nothing fixed signs. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
-  const loaded = loadConfig({ NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000' });
+  // Emails of tests that do not read them go to files in the temp dir, never into the checkout's .data/ (a test that
+  // reads mail passes config.mail.smtpUrl: test/helpers/smtp.ts).
+  const env = { NODE_ENV: 'test', ...secrets, LOGIN_FAILURES_BEFORE_BACKOFF: '5', LOGIN_ATTEMPTS_PER_IP: '1000', REGISTRATIONS_PER_IP: '100000', DATA_DIR: path.join(os.tmpdir(), 'soulseer-test') };
+  const loaded = loadConfig(env);
   return {
     ...loaded,
-    // Without an SMTP server (a test that reads mail passes config.mail.smtpUrl: test/helpers/smtp.ts) emails go
-    // to .eml files in the temp folder, never into the checkout.
     mail: { ...loaded.mail, dir: path.join(os.tmpdir(), 'soulseer-test-mail') },
     dev: false,
     // Seeds write rows behind the API's back, which no cache hears of: tests that want the directory cache ask.

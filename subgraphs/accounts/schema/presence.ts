@@ -4,6 +4,8 @@ import { filterIterator } from '../../../shared/pubsub.js';
 import { READER_STATUS_TOPIC, type ReaderStatusEvent } from '../../../shared/ports.js';
 import { publishReaderStatus, setReaderPresence } from '../services/presence.js';
 import { badInput, conflict, notFound } from '../../../shared/errors.js';
+import { transact } from '../../../shared/after-commit.js';
+import { notifyFollowersOnline } from '../services/follower-notices.js';
 import { ReaderRef, ReaderStatusEnum, readerByUserLoader } from './reader.js';
 
 builder.mutationField('setReaderStatus', (t) =>
@@ -19,7 +21,12 @@ builder.mutationField('setReaderStatus', (t) =>
       if (current.status === 'BUSY') {
         throw conflict('You are in a session; your status changes when it ends.');
       }
-      const event = await setReaderPresence(ctx.prisma, readerId, args.status);
+      // The change and its followers' notices commit together (docs/notifications.md).
+      const event = await transact(ctx, { service: 'accounts' }, async (tx) => {
+        const changed = await setReaderPresence(tx, readerId, args.status);
+        if (changed?.status === 'ONLINE') await notifyFollowersOnline(ctx, tx, readerId);
+        return changed;
+      });
       await publishReaderStatus(ctx.pubsub, event);
       return ctx.prisma.reader.findUniqueOrThrow({ ...query, where: { userId: readerId } });
     },

@@ -9,6 +9,7 @@ import { transact } from '../../../shared/after-commit.js';
 import { requireAccountOwner } from '../authz.js';
 import type { AccountsDeps } from '../deps.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
+import { notifySecurityEvent } from './security-notices.js';
 import { depsOf } from '../../../shared/context.js';
 import { twoFactorRequired } from '../../../shared/errors.js';
 import { startVerification } from './verification.js';
@@ -145,7 +146,10 @@ export async function login(ctx: Context, input: unknown): Promise<AuthResult> {
       throw unauthenticated('The two-factor code is wrong or was already used.', { reason: 'BAD_TWO_FACTOR_CODE' });
     }
   }
-  await ctx.prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  await transact(ctx, { service: 'accounts' }, async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+    await notifySecurityEvent(ctx, tx, user.id, 'NEW_LOGIN');
+  });
   return issueTokens(ctx, user);
 }
 

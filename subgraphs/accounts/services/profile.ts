@@ -9,6 +9,7 @@ import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import { accountNotActive, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
 import { checkBackoff, clearFailures, recordFailure } from './throttle.js';
+import { notifySecurityEvent } from './security-notices.js';
 import { birthDateSchema, jsonObjectSchema, LIMITS, nameSchema, tagSchema, timezoneSchema, uniqueList, urlSchema } from './rules.js';
 
 const changePasswordInput = z.object({
@@ -43,6 +44,7 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
     const changed = await tx.user.update({ where: { id: user.id }, data: { passwordHash, authEpoch: { increment: 1 } } });
     await tx.refreshToken.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     after.publish(AUTH_CHANGED_TOPIC, { userId: user.id } satisfies AuthChangedEvent);
+    await notifySecurityEvent(ctx, tx, user.id, 'PASSWORD_CHANGED');
     return changed;
   });
   return issueTokens(ctx, updated);

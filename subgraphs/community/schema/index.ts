@@ -6,6 +6,8 @@ import './stream-invites.js';
 import './gifts.js';
 import './admin-user.js';
 import './analytics.js';
+import './notifications.js';
+import './notification-preferences.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',

@@ -1,4 +1,5 @@
 import { randomUUID, createHash } from 'node:crypto';
+import { notifyInTx } from './notices.js';
 import type { Context } from '../../../shared/context.js';
 import type { Prisma, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
@@ -233,6 +234,7 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
   return transact(ctx, { service: 'community' }, async (tx, after) => {
     // The status condition makes concurrent resolutions of the same flag resolve it once.
     const target = flag.postId ? { postId: flag.postId } : { replyId: flag.replyId! };
+    const reporters = await tx.contentFlag.findMany({ where: { ...target, status: 'OPEN' }, select: { reporterId: true }, distinct: ['reporterId'] });
     const claimed = await tx.contentFlag.updateMany({ where: { id: flag.id, status: 'OPEN' }, data: { status, resolvedById: admin.id, resolvedAt: now } });
     if (claimed.count === 0) throw conflict('This flag has already been resolved.');
     await tx.contentFlag.updateMany({ where: { ...target, status: 'OPEN' }, data: { status, resolvedById: admin.id, resolvedAt: now } });
@@ -245,6 +247,11 @@ export async function resolveFlag(ctx: Context, flagId: string, resolution: Flag
       const suspension = await accounts.changeUserStatus(tx, authorId, 'SUSPENDED');
       // After commit: the author's access tokens and sockets are refused by every gateway.
       after.run('publish author suspension', () => accounts.publishUserStatusChange(ctx.pubsub, suspension));
+    }
+    // Everyone who reported this content hears the outcome (never who else reported it, nor the note).
+    const outcome = resolution === 'KEEP' ? 'A moderator reviewed it and kept it.' : 'A moderator reviewed it and removed it.';
+    for (const r of reporters) {
+      await notifyInTx(ctx, tx, { userId: r.reporterId, kind: 'FLAG_RESOLVED', title: 'Your report was reviewed', body: `Thank you for your report. ${outcome}`, data: { flagId: flag.id }, dedupeKey: `flag-resolved:${flag.id}` });
     }
     await audit(tx, ctx, {
       action: `moderation:${resolution.toLowerCase()}`,

@@ -1,4 +1,5 @@
 import type { Context } from '../../../shared/context.js';
+import { notifyInTx } from './notices.js';
 import { badInput, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { MONEY_TX } from '../../../shared/money.js';
@@ -77,6 +78,16 @@ export async function sendMessage(ctx: Context, input: unknown) {
         createdAt: now,
       },
     });
+    if (message.priceCents != null) {
+      await notifyInTx(ctx, tx, {
+        userId: recipient.id,
+        kind: 'PAID_REPLY_RECEIVED',
+        title: 'You received a paid reply',
+        body: `A reader replied to you; open it for $${(message.priceCents / 100).toFixed(2)}.`,
+        data: { messageId: message.id, conversationId: conversation.id },
+        dedupeKey: `paid-reply:${message.id}`,
+      });
+    }
     after.publish(topics.messageReceived(recipient.id), { messageId: message.id } satisfies MessageEvent);
     const event: ConversationEvent = { conversationId: message.conversationId, kind: 'NEW_MESSAGE' };
     after.publish(topics.conversationUpdated(recipient.id), event);

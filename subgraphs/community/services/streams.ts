@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { notifyFollowersLive } from './notices.js';
 import { AccessToken } from 'livekit-server-sdk';
 import type { Context, Viewer } from '../../../shared/context.js';
 import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
@@ -87,12 +88,16 @@ export async function startStream(ctx: Context, streamId: string) {
   const other = await ctx.prisma.liveStream.findFirst({ where: { readerId: s.readerId, status: 'LIVE', id: { not: s.id } }, select: { id: true } });
   if (other) throw conflict('You already have a live stream; end it first.');
   const now = new Date();
-  const { count } = await ctx.prisma.liveStream.updateMany({ where: { id: s.id, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: now } });
+  // The start and its followers' FAVORITE_READER_LIVE notices commit together (docs/notifications.md).
+  const { count, invitedUserIds } = await transact(ctx, { service: 'community' }, async (tx) => {
+    const { count } = await tx.liveStream.updateMany({ where: { id: s.id, status: 'SCHEDULED' }, data: { status: 'LIVE', startedAt: now } });
+    const invited = s.visibility === 'PRIVATE' ? (await tx.streamInvite.findMany({ where: { streamId: s.id }, select: { userId: true } })).map((i) => i.userId) : [];
+    if (count === 1) await notifyFollowersLive(ctx, tx, s, invited);
+    return { count, invitedUserIds: invited };
+  });
   const started = await ctx.prisma.liveStream.findUniqueOrThrow({ where: { id: s.id } });
   if (count === 1) {
     await publishStreamChange(ctx.pubsub, started);
-    const invitedUserIds =
-      s.visibility === 'PRIVATE' ? (await ctx.prisma.streamInvite.findMany({ where: { streamId: s.id }, select: { userId: true } })).map((i) => i.userId) : [];
     const reminder: StreamStartingEvent = {
       streamId: s.id,
       readerId: s.readerId,

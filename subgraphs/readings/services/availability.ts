@@ -5,7 +5,7 @@ import { transact } from '../../../shared/after-commit.js';
 import { requireVerifiedViewer, requireViewer } from '../../../shared/authz.js';
 import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { assertBookingReader } from '../authz.js';
-import { scheduleReminder } from './schedule.js';
+import { scheduleDayBeforeReminder, scheduleReminder } from './schedule.js';
 import { emitSessionEvent, lockSession, READINGS_TX } from './session-store.js';
 
 /** How long before a confirmed booking both sides get a reminder. */
@@ -135,6 +135,7 @@ export async function confirmBooking(ctx: Context, sessionId: string): Promise<S
     const confirmed = await tx.session.update({ where: { id: s.id }, data: { confirmedAt: new Date() } });
     const remindAt = new Date(Math.max(Date.now(), s.scheduledAt.getTime() - REMINDER_LEAD_SECONDS * 1000));
     await scheduleReminder(ctx, tx, s.id, remindAt);
+    await scheduleDayBeforeReminder(ctx, tx, s.id, s.scheduledAt, new Date());
     await emitSessionEvent(ctx, tx, after, confirmed, 'CONFIRMED', new Date());
     return confirmed;
   });

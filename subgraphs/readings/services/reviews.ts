@@ -5,7 +5,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { assertCanReplyToReview, assertCanReview } from '../authz.js';
-import { accountsOf } from '../deps.js';
+import { accountsOf, readingsDeps } from '../deps.js';
 import { READER_PROFILE_TOPIC, type ReaderProfileEvent } from '../../../shared/ports.js';
 
 export const COMMENT_MAX_LENGTH = 2000;
@@ -40,6 +40,14 @@ export async function createReview(ctx: Context, input: { sessionId: string; rat
         data: { sessionId: s.id, clientId: s.clientId, readerId: s.readerId, rating: input.rating, comment },
       });
       await accountsOf(ctx).addReaderRating(tx, s.readerId, input.rating);
+      await readingsDeps(ctx).notifications?.notify(tx, {
+        userId: s.readerId,
+        kind: 'REVIEW_RECEIVED',
+        title: `New ${input.rating}-star review`,
+        body: comment ? `“${comment.slice(0, 300)}”` : 'A client rated a reading with you.',
+        data: { reviewId: review.id, sessionId: s.id },
+        dedupeKey: `review:${review.id}`,
+      });
       return review;
     });
     // After commit: the reader's average rating (and directory order) changed.

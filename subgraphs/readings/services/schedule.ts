@@ -27,6 +27,8 @@ export const jobKey = {
   noShow: (id: string) => `session:${id}:no-show`,
   grace: (id: string) => `session:${id}:grace`,
   reminder: (id: string) => `session:${id}:reminder`,
+  /** The second reminder of a booking, 24 hours before (the first one is REMINDER_LEAD_SECONDS before). */
+  reminderDayBefore: (id: string) => `session:${id}:reminder-24h`,
 };
 
 /** Queues (or moves) a session's timer inside the transaction; nothing without a job queue. */
@@ -44,4 +46,10 @@ export async function unscheduleTimers(ctx: Pick<Context, 'deps'>, tx: Tx, ...ke
 /** A confirmed booking's reminder (availability.ts). */
 export async function scheduleReminder(ctx: Pick<Context, 'deps'>, tx: Tx, sessionId: string, runAt: Date): Promise<void> {
   await scheduleTimer(ctx, tx, TASKS.reminder, sessionId, jobKey.reminder(sessionId), runAt);
+}
+
+/** A confirmed booking more than a day ahead also gets a reminder 24 hours before (same handler, timers.ts remind). */
+export async function scheduleDayBeforeReminder(ctx: Pick<Context, 'deps'>, tx: Tx, sessionId: string, scheduledAt: Date, now: Date): Promise<void> {
+  const at = new Date(scheduledAt.getTime() - 86_400_000);
+  if (at > now) await scheduleTimer(ctx, tx, TASKS.reminder, sessionId, jobKey.reminderDayBefore(sessionId), at);
 }

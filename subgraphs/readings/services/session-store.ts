@@ -8,6 +8,7 @@ import { getIntSetting } from '../../../shared/settings.js';
 import { readingsDeps } from '../deps.js';
 import { publishingChange } from './billing-gate.js';
 import { sessionTopic, snapshotSession, type SessionEvent, type SessionEventKind } from './events.js';
+import { notifySessionEvent } from './session-notices.js';
 
 /**
  * The session rows and their events: the row lock every transition takes, row mapping, the meter arithmetic and
@@ -135,6 +136,7 @@ export function buildSessionEvent(s: Session, kind: SessionEventKind, now: Date,
 export async function emitSessionEvent(ctx: Pick<Context, 'deps'>, tx: Tx, after: AfterCommit, s: Session, kind: SessionEventKind, now: Date, extra?: EventExtra): Promise<void> {
   const event = await sessionEvent(ctx, tx, s, kind, now, extra);
   after.publish(sessionTopic(s.id), event);
+  await notifySessionEvent(ctx, tx, s, kind, now);
   const change = publishingChange(event);
   if (change) {
     const { livekit } = readingsDeps(ctx);

@@ -133,7 +133,7 @@ async function startBooking(ctx: Context, tx: Tx, after: AfterCommit, s: Session
   }
   const accepted = await tx.session.update({ where: { id: s.id }, data: { status: 'ACCEPTED', acceptedAt: now } });
   await setPresence(ctx, tx, after, s.readerId, 'BUSY');
-  await unscheduleTimers(ctx, tx, jobKey.reminder(s.id));
+  await unscheduleTimers(ctx, tx, jobKey.reminder(s.id), jobKey.reminderDayBefore(s.id));
   const grace = await getIntSetting(tx, 'session_grace_seconds');
   await scheduleTimer(ctx, tx, TASKS.noShow, s.id, jobKey.noShow(s.id), addSeconds(now, grace));
   openRoomAfterCommit(ctx, after, s.externalId);
@@ -177,7 +177,7 @@ export async function cancelSession(ctx: Context, sessionId: string): Promise<Se
  * booking and its reminder go.
  */
 async function dropBooking(ctx: Context, tx: Tx, after: AfterCommit, s: Session, end: SessionEnd, kind: 'DECLINED' | 'ENDED'): Promise<Session> {
-  await unscheduleTimers(ctx, tx, jobKey.reminder(s.id));
+  await unscheduleTimers(ctx, tx, jobKey.reminder(s.id), jobKey.reminderDayBefore(s.id));
   const dropped = await tx.session.update({
     where: { id: s.id },
     data: { status: end.status, endedAt: end.now, endReason: end.reason, endedById: end.endedById },
