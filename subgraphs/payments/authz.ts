@@ -84,14 +84,18 @@ export function authorize(viewer: Who, rule: (viewer: Who) => boolean): void {
 /** Readers sell their own products; admins sell as the platform or for any reader. */
 export const canSell = (viewer: Who): boolean => hasRole(viewer, 'READER', 'ADMIN');
 
-/** A product's seller (a reader: their own; null: the platform) may be managed by that reader or by an admin. */
+/**
+ * A product's seller (a reader: their own; null: the platform) may be managed by that reader or by an admin with the
+ * CATALOGUE permission (shared/admin-permissions.ts).
+ */
 export const canManageProduct = (viewer: Who, product: { readerId: string | null }): boolean =>
+  hasAdminPermission(viewer, 'CATALOGUE') || (!!viewer && hasRole(viewer, 'READER') && product.readerId === viewer.id);
+
+/** Who may see a product that is not ACTIVE (a draft, an inactive one): its seller and admins (reading stays open to every admin). */
+export const canSeeUnlistedProduct = (viewer: Who, product: { readerId: string | null }): boolean =>
   isAdmin(viewer) || (!!viewer && hasRole(viewer, 'READER') && product.readerId === viewer.id);
 
-/** Who may see a product that is not ACTIVE (a draft, an inactive one): its seller and admins. */
-export const canSeeUnlistedProduct = canManageProduct;
-
-/** Any signed-in user may buy. */
+/** Any signed-in user may buy (placing an order also needs a verified email: requireVerifiedViewer). */
 export const canBuy = (viewer: Who): boolean => !!viewer;
 
 /** An order is seen by its buyer, by the sellers of its items, and by admins (anyone else: NOT_FOUND). */
@@ -99,11 +103,12 @@ export const canSeeOrder = (viewer: Who, order: { clientId: string; sellerIds: A
   isAdmin(viewer) || (!!viewer && (order.clientId === viewer.id || order.sellerIds.includes(viewer.id)));
 
 /**
- * Ship, deliver, refund or cancel as the seller: an admin, or the reader who sells EVERY item of the order (a
- * platform item or another reader's item makes the order the platform's to handle).
+ * Ship, deliver, refund or cancel as the seller: an admin with the REFUNDS permission (support and finance handle
+ * the platform's orders), or the reader who sells EVERY item of the order (a platform item or another reader's item
+ * makes the order the platform's to handle).
  */
 export const canFulfilOrder = (viewer: Who, order: { sellerIds: Array<string | null> }): boolean =>
-  isAdmin(viewer) || (!!viewer && hasRole(viewer, 'READER') && order.sellerIds.length > 0 && order.sellerIds.every((s) => s === viewer.id));
+  hasAdminPermission(viewer, 'REFUNDS') || (!!viewer && hasRole(viewer, 'READER') && order.sellerIds.length > 0 && order.sellerIds.every((s) => s === viewer.id));
 
 /** The buyer may cancel their own order until it ships. */
 export const canCancelOwnOrder = (viewer: Who, order: { clientId: string }): boolean => !!viewer && order.clientId === viewer.id;

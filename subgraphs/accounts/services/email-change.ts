@@ -7,6 +7,7 @@ import { badInput, conflict } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { requireAccountOwner } from '../authz.js';
 import { confirmEmailChangeMail, emailChangeNoticeMail } from '../mail.js';
+import { notifySecurityEvent } from './security-notices.js';
 import { claimAccountToken, issueAccountToken, sendInBackground, TOKEN_TTL_MS, tokenLink } from './account-tokens.js';
 import { deps, emailSchema } from './auth.js';
 import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
@@ -54,6 +55,7 @@ export async function confirmEmailChange(ctx: Context, token: string): Promise<s
       });
     // Links mailed to the old address (verification, reset) stop working.
     await tx.accountToken.updateMany({ where: { userId: row.userId, usedAt: null, purpose: { in: ['VERIFY_EMAIL', 'RESET_PASSWORD'] } }, data: { usedAt: new Date() } });
+    await notifySecurityEvent(ctx, tx, row.userId, 'EMAIL_CHANGED');
     after.publish(AUTH_CHANGED_TOPIC, { userId: row.userId } satisfies AuthChangedEvent);
     return row.userId;
   });

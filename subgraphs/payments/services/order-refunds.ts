@@ -4,7 +4,8 @@ import { audit } from '../../../shared/audit.js';
 import type { Order, OrderItem } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden } from '../../../shared/errors.js';
 import { isAdmin } from '../../../shared/authz.js';
-import { canFulfilOrder, canRefund } from '../authz.js';
+import { assertWithinMoneyCap, canFulfilOrder, canRefund, moneyCapFor } from '../authz.js';
+import { getIntSetting } from '../../../shared/settings.js';
 import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, walletAccountId, type Tx } from './ledger.js';
 import { publishOrder, shares } from './order-money.js';
@@ -120,6 +121,8 @@ export async function refundOrder(ctx: Context, input: RefundOrderInput) {
     const refundable = order.totalAmountCents - order.refundedCents;
     const amount = input.amountCents ?? refundable;
     if (amount > refundable) throw badInput(`At most ${refundable} cents can be refunded on this order.`, { field: 'amountCents', refundableCents: refundable });
+    // A SUPPORT admin refunds up to support_refund_limit_cents (the seller and unlimited admins: no cap).
+    if (isAdmin(ctx.viewer)) assertWithinMoneyCap(amount, moneyCapFor(ctx.viewer, 'REFUNDS', await getIntSetting(tx, 'support_refund_limit_cents')));
     await reverseOrderMoney(ctx, tx, after, order, { amountCents: amount, idempotencyKey: txKey, reason, to: input.to });
     const full = amount === refundable;
     if (full) {

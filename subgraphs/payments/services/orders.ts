@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { requireVerifiedViewer } from '../../../shared/authz.js';
 import type { Order } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, notFound, outOfStock } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
@@ -68,7 +68,8 @@ export interface PlacedOrder {
  */
 export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<PlacedOrder> {
   authorize(ctx.viewer, canBuy);
-  const buyer = requireViewer(ctx);
+  // Paying needs a verified email (EMAIL_NOT_VERIFIED), as top-ups, sessions and gifts do.
+  const buyer = requireVerifiedViewer(ctx);
   const input = parseInput(PlaceOrderSchema, raw);
   const key = `order:${buyer.id}:${idempotencyKeyOf(input.idempotencyKey)}`;
   const ids = input.items.map((i) => i.productId);
