@@ -1,6 +1,6 @@
 import type { Context } from '../../../shared/context.js';
 import { audit } from '../../../shared/audit.js';
-import { requireViewer } from '../../../shared/authz.js';
+import { isAdmin, requireAdminPermission, requireViewer } from '../../../shared/authz.js';
 import type { Prisma, Product } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -165,8 +165,12 @@ export async function updateProduct(ctx: Context, id: string, raw: UpdateProduct
   authorize(ctx.viewer, canSell);
   const input = parseInput(UpdateSchema, absentNulls(raw, ['sku', 'stockQuantity', 'fileKey', 'weightGrams']));
   const current = await ctx.prisma.product.findUnique({ where: { id } });
-  // Another reader's product is not theirs to know about.
-  if (!current || !canManageProduct(ctx.viewer, current)) throw notFound('Product');
+  if (!current) throw notFound('Product');
+  if (!canManageProduct(ctx.viewer, current)) {
+    // An admin sees every product, so one without CATALOGUE is told why; another reader's product is not theirs to know about.
+    if (isAdmin(ctx.viewer)) requireAdminPermission(ctx, 'CATALOGUE');
+    throw notFound('Product');
+  }
   const data: Prisma.ProductUpdateInput = {};
   if (input.name !== undefined) data.name = input.name;
   if (input.description !== undefined) data.description = input.description;
