@@ -1,6 +1,6 @@
 import type { Context, Role, Viewer } from './context.js';
 import { emailNotVerified, forbidden, twoFactorRequired, unauthenticated } from './errors.js';
-import { hasAdminPermission, type AdminPermission } from './admin-permissions.js';
+import { hasAdminPermission as roleGrants, type AdminPermission } from './admin-permissions.js';
 
 /**
  * Generic authorization rules, shared by every subgraph. Each subgraph's domain actions have one helper each in
@@ -74,12 +74,14 @@ export function requireTwoFactorViewer(ctx: Pick<Context, 'viewer'>, action: str
  */
 export function requireAdminPermission(ctx: Pick<Context, 'viewer'>, permission: AdminPermission, message?: string): Viewer {
   const viewer = requireViewer(ctx);
+  if (adminWithout2fa(viewer)) throw adminNeeds2fa();
   if (hasAdminPermission(viewer, permission)) return viewer;
   if (viewer.role === 'ADMIN') throw forbidden(`Your admin roles do not include the ${permission} permission.`, { reason: 'ADMIN_PERMISSION', permission });
   throw forbidden(message);
 }
 
-export { hasAdminPermission };
+/** Whether the viewer is an admin holding `permission` through one of its roles, with two-factor authentication on. */
+export const hasAdminPermission = (viewer: MaybeViewer, permission: AdminPermission): boolean => !adminWithout2fa(viewer) && roleGrants(viewer, permission);
 
 /** The signed-in admin: UNAUTHENTICATED when signed out, FORBIDDEN for anyone else. */
 export const requireAdmin = (ctx: Pick<Context, 'viewer'>, message?: string): Viewer => requireRole(ctx, 'ADMIN', message);
