@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Viewer } from '../shared/context.js';
-import type { AppError } from '../shared/errors.js';
+import { badInput, type AppError } from '../shared/errors.js';
 import { errorField, logger } from '../shared/logger.js';
 import { memoryApqStore, redisApqStore, type ApqStore } from './apq-store.js';
 import { createMutationLimiter, mutationLimitsFromEnv, withLimits, type MutationLimiter, type MutationLimitsPatch } from './mutation-limits.js';
@@ -55,6 +55,12 @@ export function createProtection(options: ProtectionOptions = {}): Protection {
       const fromUrl = req.method === 'GET';
       const request = fromUrl ? getParameters(req) : (req.body as DocumentRequest | undefined);
       if (!request || typeof request !== 'object') return next();
+      // GraphQL over HTTP: `extensions`, when given, is a map; anything else is a bad request (before it could be
+      // mistaken for an absent persisted-query extension below).
+      const extensions = (request as { extensions?: unknown }).extensions;
+      if (extensions != null && (typeof extensions !== 'object' || Array.isArray(extensions))) {
+        return sendError(res, 400, badInput('`extensions` must be an object when given.', 'extensions'));
+      }
       documents.resolve(request).then(
         (resolved) => {
           if ('error' in resolved) return sendError(res, resolved.status, resolved.error);

@@ -4,7 +4,7 @@ import { signForwardedIdentity, verifyForwardedIdentity } from './tokens.js';
 // verifyForwardedIdentity keeps verified headers until their expiry; these check that the cache never lets
 // through what the signature check alone would refuse.
 const SECRET = 'forwarded-identity-test-secret-0123456789abcdef';
-const identity = { viewer: { id: 'user-1', role: 'CLIENT' as const }, ip: '10.0.0.1', userAgent: 'test' };
+const identity = { viewer: { id: 'user-1', role: 'CLIENT' as const, emailVerified: true, twoFactor: false }, ip: '10.0.0.1', userAgent: 'test' };
 
 afterEach(() => {
   vi.useRealTimers();
