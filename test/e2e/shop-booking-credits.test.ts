@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BookingCreditsDocument, CancelOrderDocument, CreateProductDocument, RefundOrderDocument } from '../generated/graphql.js';
 import { errorCode, type TestFederation } from '../helpers/federation.js';
 import type { Seed, TestUser } from '../helpers/seed.js';
+import type { FakeStripe } from '../fakes/stripe.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
 import { order, product, uid } from './shop-fixtures.js';
 
@@ -9,9 +10,10 @@ const stack = useStripeFederation();
 let fed: TestFederation;
 let seed: Seed;
 let admin: TestUser;
+let stripe: FakeStripe;
 let reader: TestUser;
 beforeAll(async () => {
-  ({ fed, admin, seed } = stack);
+  ({ fed, admin, seed, stripe } = stack);
   reader = await seed.reader().create();
 });
 
@@ -45,6 +47,19 @@ describe('booking credits', () => {
     expect(again.data!.placeOrder.order.id).toBe(first.data!.placeOrder.order.id);
     expect(await credits(other)).toHaveLength(1);
     expect((await fed.run(BookingCreditsDocument, { first: 10 }, null)).errors).toBeDefined();
+  }, 60_000);
+
+  it('a card order gets its credits only once the verified webhook pays it, once however often it is delivered', async () => {
+    const buyer = await seed.client().create();
+    const placed = (await order(fed, buyer, [{ productId: (await reading()).id }], { paymentMethod: 'CARD' })).data!.placeOrder.order;
+    expect(placed.status).toBe('PENDING');
+    expect(await credits(buyer)).toEqual([]);
+    const good = stripe.succeed(placed.paymentIntentId!);
+    expect((await stack.deliver({ body: good.body, signature: 't=1,v1=forged' })).status).toBe(400);
+    expect(await credits(buyer)).toEqual([]);
+    expect((await stack.deliver(good)).status).toBe(200);
+    expect((await stack.deliver(good)).status).toBe(200);
+    expect(await credits(buyer)).toEqual([expect.objectContaining({ orderId: placed.id, status: 'AVAILABLE', reader: { id: reader.id } })]);
   }, 60_000);
 
   it('a service without session details, a refused order and other products give no credit', async () => {
