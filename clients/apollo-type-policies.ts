@@ -39,6 +39,8 @@ export const typePolicies = {
   QueryAdminUsersConnectionEdge: { keyFields: false, merge: true },
   QueryAuditLogsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   QueryAuditLogsConnectionEdge: { keyFields: false, merge: true },
+  QueryBookingCreditsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
+  QueryBookingCreditsConnectionEdge: { keyFields: false, merge: true },
   QueryConversationsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   QueryConversationsConnectionEdge: { keyFields: false, merge: true },
   QueryForumCategoriesConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },

@@ -35,6 +35,8 @@ export const keys = {
   QueryAdminUsersConnectionEdge: embedded,
   QueryAuditLogsConnection: embedded,
   QueryAuditLogsConnectionEdge: embedded,
+  QueryBookingCreditsConnection: embedded,
+  QueryBookingCreditsConnectionEdge: embedded,
   QueryConversationsConnection: embedded,
   QueryConversationsConnectionEdge: embedded,
   QueryForumCategoriesConnection: embedded,

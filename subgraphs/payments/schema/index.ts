@@ -7,6 +7,7 @@ import './wallet-refunds.js';
 import './refs.js';
 import './products.js';
 import './orders.js';
+import './booking-credits.js';
 import './downloads.js';
 import './admin-user.js';
 import './analytics.js';

@@ -4,6 +4,16 @@ import { assertProductVisible, catalogueOrder, catalogueWhere, type CatalogueFil
 import { createProduct, updateProduct } from '../services/products.js';
 import { ReaderRef } from './refs.js';
 
+/** How a bookable service's reading happens (the sessions' CHAT / CALL / VIDEO). */
+export const ServiceSessionTypeEnum = builder.enumType('ServiceSessionType', {
+  description: 'How the reading a bookable service buys takes place.',
+  values: {
+    CHAT: { description: 'A text chat reading.' },
+    CALL: { description: 'A voice call reading.' },
+    VIDEO: { description: 'A video call reading.' },
+  } as const,
+});
+
 export const ProductTypeEnum = builder.enumType('ProductType', {
   description: 'What kind of thing a product is.',
   values: {
@@ -54,6 +64,8 @@ export const ProductObject = builder.prismaObject('Product', {
     status: t.expose('status', { type: ProductStatusEnum, description: 'Whether it is on sale.' }),
     featured: t.exposeBoolean('featured', { description: 'Highlighted in the shop (sort FEATURED puts these first).' }),
     weightGrams: t.exposeInt('weightGrams', { nullable: true, description: 'Shipping weight of one unit, in grams (physical goods).' }),
+    serviceSessionType: t.expose('serviceSessionType', { type: ServiceSessionTypeEnum, nullable: true, description: 'Bookable services: the kind of reading each unit bought gives a booking credit for.' }),
+    serviceMinutes: t.exposeInt('serviceMinutes', { nullable: true, description: 'Bookable services: the minutes of reading each unit bought gives a booking credit for.' }),
     soldByPlatform: t.boolean({ description: 'True when SoulSeer itself sells it; false for a reader\'s product.', select: { readerId: true }, resolve: (p) => p.readerId === null }),
     seller: t.field({
       type: ReaderRef,
@@ -164,6 +176,8 @@ const CreateProductInput = builder.inputType('CreateProductInput', {
     status: t.field({ type: ProductStatusEnum, description: 'DRAFT (default), ACTIVE or INACTIVE.' }),
     readerId: t.id({ description: 'Admins: the reader who sells it. Readers may only name themselves.' }),
     sellAsPlatform: t.boolean({ description: 'Admins only: the platform sells it (all of its revenue goes to the platform).' }),
+    serviceSessionType: t.field({ type: ServiceSessionTypeEnum, description: 'Bookable services sold by a reader: the kind of reading each unit buys (with serviceMinutes; set at creation).' }),
+    serviceMinutes: t.int({ description: 'Bookable services sold by a reader: the reading\'s length, 5–240 minutes (with serviceSessionType; set at creation).' }),
   }),
 });
 

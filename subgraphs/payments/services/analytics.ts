@@ -22,8 +22,51 @@ export interface RevenueDay {
 
 const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
 
+const DAY_MS = 86_400_000;
+const floorDay = (d: Date) => new Date(Math.floor(d.getTime() / DAY_MS) * DAY_MS);
+const ceilDay = (d: Date) => new Date(Math.ceil(d.getTime() / DAY_MS) * DAY_MS);
+
+type RevenueRow = Record<string, bigint | string>;
+const toDay = (x: RevenueRow): RevenueDay => ({
+  day: String(x.day),
+  minutesCents: n(x.minutes as bigint),
+  giftsCents: n(x.gifts as bigint),
+  paidRepliesCents: n(x.paid_replies as bigint),
+  streamEntryCents: n(x.stream_entry as bigint),
+  shopCents: n(x.shop as bigint),
+  refundsCents: n(x.refunds as bigint),
+  totalCents: n(x.total as bigint),
+  platformCents: n(x.platform as bigint),
+});
+
+/**
+ * Revenue per UTC day by source over the range. Whole days come from the `revenue_daily` rollup (kept exact by
+ * triggers on transactions, migration 20261130214301_revenue_daily): at most 366 rows by primary key. The partial
+ * days at either end of a range that does not start or end at midnight UTC are computed from the ledger
+ * (revenueByDayDirect), which is cheap for less than a day each.
+ */
 export async function revenueByDay(ctx: Pick<Context, 'prisma'>, r: AnalyticsRange): Promise<RevenueDay[]> {
-  const rows = await ctx.prisma.$queryRaw<Array<Record<string, bigint | string>>>`
+  const wholeFrom = ceilDay(r.from);
+  const wholeTo = floorDay(r.to);
+  if (wholeFrom.getTime() >= wholeTo.getTime()) return revenueByDayDirect(ctx, r);
+  const [head, whole, tail] = await Promise.all([
+    r.from.getTime() < wholeFrom.getTime() ? revenueByDayDirect(ctx, { from: r.from, to: wholeFrom }) : [],
+    ctx.prisma.$queryRaw<RevenueRow[]>`
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, minutes_cents AS minutes, gifts_cents AS gifts,
+             paid_replies_cents AS paid_replies, stream_entry_cents AS stream_entry, shop_cents AS shop,
+             refunds_cents AS refunds, total_cents AS total, platform_cents AS platform
+        FROM revenue_daily
+       WHERE day >= ${wholeFrom.toISOString().slice(0, 10)}::date AND day < ${wholeTo.toISOString().slice(0, 10)}::date
+         AND (minutes_cents, gifts_cents, paid_replies_cents, stream_entry_cents, shop_cents, refunds_cents, total_cents, platform_cents) <> (0, 0, 0, 0, 0, 0, 0, 0)
+       ORDER BY day`.then((rows) => rows.map(toDay)),
+    wholeTo.getTime() < r.to.getTime() ? revenueByDayDirect(ctx, { from: wholeTo, to: r.to }) : [],
+  ]);
+  return [...head, ...whole, ...tail];
+}
+
+/** Revenue per UTC day computed from the ledger itself: the partial days of revenueByDay, and its reference in tests. */
+export async function revenueByDayDirect(ctx: Pick<Context, 'prisma'>, r: AnalyticsRange): Promise<RevenueDay[]> {
+  const rows = await ctx.prisma.$queryRaw<RevenueRow[]>`
     SELECT to_char(date_trunc('day', created_at), 'YYYY-MM-DD') AS day,
            COALESCE(sum(amount_cents) FILTER (WHERE type = 'SESSION_CHARGE'), 0)::bigint AS minutes,
            COALESCE(sum(amount_cents) FILTER (WHERE type = 'GIFT_PURCHASE'), 0)::bigint AS gifts,
@@ -39,17 +82,7 @@ export async function revenueByDay(ctx: Pick<Context, 'prisma'>, r: AnalyticsRan
        AND type IN ('SESSION_CHARGE', 'GIFT_PURCHASE', 'PURCHASE', 'REFUND')
        AND status IN ('COMPLETED', 'REFUNDED')
      GROUP BY 1 ORDER BY 1`;
-  return rows.map((x) => ({
-    day: String(x.day),
-    minutesCents: n(x.minutes as bigint),
-    giftsCents: n(x.gifts as bigint),
-    paidRepliesCents: n(x.paid_replies as bigint),
-    streamEntryCents: n(x.stream_entry as bigint),
-    shopCents: n(x.shop as bigint),
-    refundsCents: n(x.refunds as bigint),
-    totalCents: n(x.total as bigint),
-    platformCents: n(x.platform as bigint),
-  }));
+  return rows.map(toDay);
 }
 
 /** Readers' earnings not paid out yet: all of it, and the part of readers at or over the payout threshold (due). */

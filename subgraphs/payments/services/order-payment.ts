@@ -4,6 +4,7 @@ import { audit } from '../../../shared/audit.js';
 import type { Context } from '../../../shared/context.js';
 import { paymentsDeps } from '../deps.js';
 import { ensurePlatformAccounts, type Tx } from './ledger.js';
+import { issueBookingCredits } from './booking-credits.js';
 import { postSale, publishOrder } from './order-money.js';
 import { takeStock } from './stock.js';
 
@@ -47,6 +48,7 @@ export async function applyOrderPayment(ctx: Context, tx: Tx, after: AfterCommit
     stripeEventId: eventId,
   });
   const paid = await tx.order.update({ where: { id: order.id }, data: { status: 'PAID', paidAt: new Date() } });
+  await issueBookingCredits(tx, order.id);
   await audit(tx, ctx, { action: 'shop:order.paid', entityType: 'Order', entityId: order.id, changes: { from: 'PENDING', to: 'PAID', paymentMethod: 'CARD', stripeEventId: eventId } });
   publishOrder(after, paid);
   return 'PROCESSED';

@@ -12,6 +12,7 @@ import { publishOrder, shares } from './order-money.js';
 import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { rearmAutoReload } from './rearm.js';
+import { voidBookingCredits } from './booking-credits.js';
 import { returnStock } from './stock.js';
 import { assertTransition, lockOrder, sellerIdsOf, visibleOrder } from './order-access.js';
 
@@ -128,6 +129,7 @@ export async function refundOrder(ctx: Context, input: RefundOrderInput) {
     if (full) {
       assertTransition(order, 'REFUNDED');
       if (order.status === 'PAID') await returnStock(tx, order.orderItems);
+      await voidBookingCredits(tx, order.id);
     }
     const updated = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
     const final = full ? await tx.order.update({ where: { id: order.id }, data: { status: 'REFUNDED' } }) : updated;

@@ -8,6 +8,7 @@ import { canCancelOwnOrder, canFulfilOrder } from '../authz.js';
 import { assertTransition, lockOrder, sellerIdsOf, visibleOrder, type LoadedOrder } from './order-access.js';
 import { publishOrder } from './order-money.js';
 import { paymentsTransaction } from './payments-transaction.js';
+import { voidBookingCredits } from './booking-credits.js';
 import { returnStock } from './stock.js';
 import type { Tx } from './ledger.js';
 import { reverseOrderMoney } from './order-refunds.js';
@@ -71,6 +72,7 @@ export function cancelOrder(ctx: Context, input: { orderId: string; reason?: str
     if (!canCancelOwnOrder(ctx.viewer, order)) assertFulfiller(ctx, order);
     if (order.status === 'PAID') {
       await returnStock(tx, order.orderItems);
+      await voidBookingCredits(tx, order.id);
       await reverseOrderMoney(ctx, tx, after, order, { amountCents: order.totalAmountCents - order.refundedCents, idempotencyKey: `cancel:${order.id}`, reason: reason ?? 'order cancelled' });
     }
     return { cancelledAt: new Date(), refundedCents: order.status === 'PAID' ? order.totalAmountCents : 0, auditExtra: { reason, refundedCents: order.status === 'PAID' ? order.totalAmountCents - order.refundedCents : 0 } };

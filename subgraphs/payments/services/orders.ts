@@ -9,6 +9,7 @@ import { parseInput, z } from '../../../shared/validation.js';
 import { authorize, canBuy, canSeeUnlistedProduct } from '../authz.js';
 import { paymentsDeps } from '../deps.js';
 import { assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, split } from './ledger.js';
+import { issueBookingCredits } from './booking-credits.js';
 import { postSale, publishOrder } from './order-money.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { createKeyedLock } from './keyed-lock.js';
@@ -133,6 +134,7 @@ export async function placeOrder(ctx: Context, raw: PlaceOrderInput): Promise<Pl
     if (short.length) throw outOfStock('Sold out: there are fewer units left than you asked for.', { productId: short[0]!.productId, available: short[0]!.available });
     await postSale(ctx, tx, after, order, lines, { wallet: true });
     const paid = await tx.order.update({ where: { id: order.id }, data: { status: 'PAID', paidAt: new Date() } });
+    await issueBookingCredits(tx, order.id);
     await audit(tx, ctx, { action: 'shop:order.paid', entityType: 'Order', entityId: order.id, changes: { from: 'PENDING', to: 'PAID', totalCents: total, paymentMethod: 'WALLET' } });
     publishOrder(after, paid);
     return { order: paid, fresh: true };

@@ -70,6 +70,8 @@ const CreateSchema = z.object({
   status: z.enum(['DRAFT', 'ACTIVE', 'INACTIVE']).default('DRAFT'),
   readerId: z.string().min(1).max(64).nullish(),
   sellAsPlatform: z.boolean().default(false),
+  serviceSessionType: z.enum(['CHAT', 'CALL', 'VIDEO']).nullish(),
+  serviceMinutes: z.number().int('must be whole minutes').min(5, 'must be at least 5 minutes').max(240, 'must be at most 240 minutes').nullish(),
 });
 
 const UpdateSchema = z.object({
@@ -120,6 +122,18 @@ function assertShape(p: { type: string; stockQuantity: number | null; fileUrl: s
   if (p.type !== 'PHYSICAL' && p.weightGrams != null) throw badInput('Only physical products have a weight.', 'weightGrams');
 }
 
+/**
+ * A bookable service (serviceSessionType and serviceMinutes, both or neither; set at creation): a SERVICE sold by a
+ * reader, since each unit bought becomes a booking credit with that reader (booking-credits.ts).
+ */
+function assertService(p: { type: string; readerId: string | null; serviceSessionType: string | null; serviceMinutes: number | null }) {
+  if (p.serviceSessionType == null && p.serviceMinutes == null) return;
+  if (p.type !== 'SERVICE') throw badInput('Only service products have a session type and minutes.', p.serviceMinutes != null ? 'serviceMinutes' : 'serviceSessionType');
+  if (p.serviceSessionType == null) throw badInput('A bookable service needs serviceSessionType with serviceMinutes.', 'serviceSessionType');
+  if (p.serviceMinutes == null) throw badInput('A bookable service needs serviceMinutes with serviceSessionType.', 'serviceMinutes');
+  if (!p.readerId) throw badInput('A bookable service is sold by a reader (the credit is for a reading with them).', 'readerId');
+}
+
 /** A unique-key violation on sku, as a coded error. */
 async function guardSku<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -148,8 +162,11 @@ export async function createProduct(ctx: Context, raw: CreateProductInput): Prom
     featured: input.featured,
     status: input.status,
     readerId,
+    serviceSessionType: input.serviceSessionType ?? null,
+    serviceMinutes: input.serviceMinutes ?? null,
   };
   assertShape(data);
+  assertService(data);
   if (data.type === 'PHYSICAL' && data.stockQuantity === 0 && data.status === 'ACTIVE') data.status = 'OUT_OF_STOCK' as never;
   return guardSku(() =>
     paymentsTransaction(ctx, async (tx) => {
