@@ -36,7 +36,8 @@ export async function requestDataExport(ctx: Context): Promise<DataExport> {
     const last = await tx.dataExport.findFirst({ where: { userId: viewer.id }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
     const wait = last ? last.createdAt.getTime() + EXPORT_INTERVAL_MS - Date.now() : 0;
     if (wait > 0) throw rateLimitedError(wait, 'data export requests', { reason: 'EXPORT_RATE_LIMITED' });
-    const row = await tx.dataExport.create({ data: { userId: viewer.id, expiresAt: new Date(Date.now() + EXPORT_TTL_DAYS * 86_400_000) } });
+    const now = new Date();
+    const row = await tx.dataExport.create({ data: { userId: viewer.id, createdAt: now, expiresAt: new Date(now.getTime() + EXPORT_TTL_DAYS * 86_400_000) } });
     await jobs.add(tx, DATA_EXPORT_TASK, { exportId: row.id }, { maxAttempts: EXPORT_MAX_ATTEMPTS });
     return row;
   });

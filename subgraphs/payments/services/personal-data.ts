@@ -5,8 +5,8 @@ import { earningsAccountId, walletAccountId } from './ledger.js';
 type Tx = Prisma.TransactionClient;
 
 async function balances(db: Tx, userId: string): Promise<{ walletCents: number; earningsCents: number }> {
-  const accounts = await db.ledgerAccount.findMany({ where: { code: { in: [walletAccountId(userId), earningsAccountId(userId)] } }, select: { code: true, balanceCents: true } });
-  const of = (code: string) => Number(accounts.find((a) => a.code === code)?.balanceCents ?? 0n);
+  const accounts = await db.ledgerAccount.findMany({ where: { id: { in: [walletAccountId(userId), earningsAccountId(userId)] } }, select: { id: true, balanceCents: true } });
+  const of = (code: string) => Number(accounts.find((a) => a.id === code)?.balanceCents ?? 0n);
   return { walletCents: of(walletAccountId(userId)), earningsCents: of(earningsAccountId(userId)) };
 }
 
