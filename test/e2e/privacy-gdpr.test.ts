@@ -16,7 +16,8 @@ import {
   SendSessionMessageDocument,
 } from '../generated/graphql.js';
 import { errorCode, startTestFederation, type TestFederation } from '../helpers/federation.js';
-import { createSeed, login, PASSWORD, type Actor, type Seed, type TestUser } from '../helpers/seed.js';
+import { Secret } from 'otpauth';
+import { createSeed, login, PASSWORD, totpCode, type Actor, type Seed, type TestUser } from '../helpers/seed.js';
 import { eventually } from './subscriptions-fixtures.js';
 
 // GDPR rights through the gateway (docs/privacy.md): the export archive holds the user's own sessions with
@@ -162,5 +163,19 @@ describe('account deletion', () => {
 
     // The address can sign up again later; a second deletion with the dead token does nothing.
     expect(errorCode(await del(client))).toBe('UNAUTHENTICATED');
+  }, 120_000);
+
+  it('with two-factor authentication on, needs a valid code as well', async () => {
+    const secret = new Secret({ size: 20 }).base32;
+    await fed.db.prisma.user.update({ where: { id: other.id }, data: { twoFactorSecret: secret, twoFactorEnabledAt: new Date() } });
+    await seed.credit(other, -(await fed.runtime.money!.balanceOf(other.id)));
+    const missing = await del(other);
+    expect(missing.errors![0]!.extensions!.reason).toBe('TWO_FACTOR_REQUIRED');
+    const wrong = await fed.run(DeleteAccountDocument, { input: { password: PASSWORD, twoFactorCode: '000000' === totpCode(secret) ? '111111' : '000000' } }, other.token);
+    expect(wrong.errors![0]!.extensions!.reason).toBe('BAD_TWO_FACTOR_CODE');
+    expect((await fed.db.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(other.email);
+    const ok = await fed.run(DeleteAccountDocument, { input: { password: PASSWORD, twoFactorCode: totpCode(secret) } }, other.token);
+    expect(ok.errors).toBeUndefined();
+    expect((await fed.db.prisma.user.findUniqueOrThrow({ where: { id: other.id } })).email).toBe(`deleted-${other.id}@deleted.invalid`);
   }, 120_000);
 });
