@@ -34,7 +34,7 @@ export const typePolicies = {
   PayoutAccountLink: { keyFields: false, merge: true },
   PayoutsDue: { keyFields: false, merge: true },
   PlaceOrderPayload: { keyFields: false, merge: true },
-  Query: { fields: { giftLeaderboard: { merge: false }, readerAvailability: { merge: false }, systemSettings: { merge: false } } },
+  Query: { fields: { dataExports: { merge: false }, giftLeaderboard: { merge: false }, readerAvailability: { merge: false }, systemSettings: { merge: false } } },
   QueryAdminUsersConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   QueryAdminUsersConnectionEdge: { keyFields: false, merge: true },
   QueryAuditLogsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },

@@ -1,7 +1,8 @@
 import type { BaseRuntime, ServiceRuntime } from '../shared/runtime.js';
 import { createAccountsPort } from '../subgraphs/accounts/ports.js';
-import { createNotificationsPort } from '../subgraphs/community/ports.js';
-import { createMoneyPort } from '../subgraphs/payments/ports.js';
+import { createCommunityDataPort, createNotificationsPort } from '../subgraphs/community/ports.js';
+import { createMoneyPort, createPaymentsDataPort } from '../subgraphs/payments/ports.js';
+import { createReadingsDataPort } from '../subgraphs/readings/ports.js';
 
 /**
  * THE composition root of the cross-owner ports (shared/ports.ts lists them): every entry point — `npm start`
@@ -14,5 +15,6 @@ export function composeRuntime(base: BaseRuntime): ServiceRuntime & { money: Ret
     money: createMoneyPort(base.prisma, base.pubsub, base.jobs),
     accounts: createAccountsPort(),
     notifications: createNotificationsPort(base.jobs),
+    personalData: [createReadingsDataPort(), createCommunityDataPort(), createPaymentsDataPort()],
   };
 }

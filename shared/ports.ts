@@ -17,6 +17,7 @@ import { internal, paymentsNotConfigured } from './errors.js';
  * | MoneyPort      | payments | readings, community | session minutes, gifts, stream tickets, refunds, balance |
  * | AccountsPort   | accounts | readings, community | reader presence, reader counters, suspension             |
  * | NotificationsPort | community | accounts, readings, payments | a notification and its queued deliveries   |
+ * | PersonalDataPort | readings, community, payments | accounts | GDPR export (read) and account deletion (erase)  |
  */
 export type { MoneyPort } from './money.js';
 export type { UserStatus };
@@ -94,11 +95,28 @@ export interface NotificationsPort {
   notify(tx: Tx, input: NotifyInput): Promise<string | null>;
 }
 
+/**
+ * What each owner of personal data (readings, community, payments) lets accounts do for a user's GDPR rights
+ * (docs/privacy.md): read everything it holds about the user for the export archive, say why the account cannot be
+ * deleted now, and anonymise its own personal content inside accounts' deletion transaction.
+ */
+export interface PersonalDataPort {
+  /** The owner's name: the key of its section in the export archive. */
+  readonly section: string;
+  /** Everything this owner holds about `userId`, as plain JSON (no other user's private content). */
+  exportUserData(db: Prisma.TransactionClient, userId: string): Promise<Record<string, unknown>>;
+  /** Why deleting the account now would break a rule of this owner (a running session, money owed), or null. */
+  deletionBlocker(tx: Tx, userId: string): Promise<{ reason: string; message: string } | null>;
+  /** Anonymises this owner's personal content of `userId` in accounts' deletion transaction `tx`. */
+  eraseUserData(tx: Tx, userId: string): Promise<void>;
+}
+
 /** Every port a service may be handed. Absent: that owner is not wired in this process (the call site says so). */
 export interface Ports {
   money?: MoneyPort;
   accounts?: AccountsPort;
   notifications?: NotificationsPort;
+  personalData?: PersonalDataPort[];
 }
 
 /** The money port, or PAYMENTS_NOT_CONFIGURED saying `why` (a deployment may run without payments). */

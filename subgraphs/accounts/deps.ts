@@ -1,6 +1,7 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Mailer } from '../../shared/mail/index.js';
-import type { NotificationsPort } from '../../shared/ports.js';
+import type { JobQueue } from '../../shared/jobs.js';
+import type { NotificationsPort, PersonalDataPort } from '../../shared/ports.js';
 import type { AuthThrottle } from './services/throttle.js';
 
 export interface AccountsDeps {
@@ -25,6 +26,10 @@ export interface AccountsDeps {
   };
   /** Community's notifications port: account security notices (services/security-notices.ts). */
   readonly notifications?: NotificationsPort;
+  /** Every other owner's personal-data functions (GDPR export and deletion: services/data-export.ts, account-deletion.ts). */
+  readonly personalData: PersonalDataPort[];
+  /** The job queue the data-export job is queued on (null: no job runner in this process; exports are refused). */
+  jobs: JobQueue | null;
 }
 
 declare module '../../shared/context.js' {

@@ -37,3 +37,17 @@ export const emailChangeNoticeMail = defineMail((v: { newEmail: string }) => ({
   text: `Someone signed in to your SoulSeer account asked to change its email address to ${v.newEmail}. It changes once that address confirms. If this was not you, change your password now.`,
   html: html`<p>Someone signed in to your SoulSeer account asked to change its email address to <strong>${v.newEmail}</strong>. It changes once that address confirms.</p><p>If this was not you, change your password now.</p>`,
 }));
+
+export const dataExportReadyMail = defineMail((v: { url: string; days: number }) => ({
+  subject: 'Your SoulSeer data export is ready',
+  text: `The copy of your personal data you asked for is ready. Download it in the app (Settings, Privacy):\n${v.url}\n\nIt is kept for ${v.days} days. If you did not ask for it, change your password now.`,
+  html: html`<p>The copy of your personal data you asked for is ready.</p>
+<p>${link(v.url, 'Download it in the app (Settings, Privacy)')}</p>
+<p>It is kept for ${v.days} days. If you did not ask for it, change your password now.</p>`,
+}));
+
+export const accountDeletedMail = defineMail((_v: Record<string, never>) => ({
+  subject: 'Your SoulSeer account was deleted',
+  text: 'Your SoulSeer account was deleted as you asked: your profile and what you wrote are erased, and every device was signed out. Payment records are kept, without your name, as the law requires.',
+  html: html`<p>Your SoulSeer account was deleted as you asked: your profile and what you wrote are erased, and every device was signed out.</p><p>Payment records are kept, without your name, as the law requires.</p>`,
+}));

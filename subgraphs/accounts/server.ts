@@ -11,6 +11,8 @@ import type { AccountsDeps } from './deps.js';
 import { schema } from './schema/index.js';
 import { mountAuthStateRoute } from './services/user-status.js';
 import { createMailer } from '../../shared/mail/index.js';
+import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../../shared/jobs.js';
+import { DATA_EXPORT_TASK, runDataExport } from './services/data-export.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
@@ -29,6 +31,8 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
     get notifications() {
       return rt.notifications;
     },
+    personalData: rt.personalData ?? [],
+    jobs: rt.jobs ? createJobQueue(rt.jobs.schema, rt.jobs.prefix) : null,
     jwtSecret: rt.config.jwtSecret,
     accessTokenTtlSeconds: rt.config.accessTokenTtlSeconds,
     refreshTokenTtlDays: 30,
@@ -49,6 +53,15 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
   // The public reader directory, the most asked page, is the same for every viewer until a reader changes:
   // whole answers are kept, and emptied in every instance by the changes' after-commit announcements (presence,
   // profile/rates/verification/rating/session count/activation, and user status changes through authChanged).
+  // GDPR data exports (services/data-export.ts), queued by requestDataExport.
+  let runner: JobRunner | null = null;
+  if (rt.jobs) {
+    await migrateJobs(rt.jobs);
+    const exportDeps = { prisma: rt.prisma, personalData: accounts.personalData, mailer, appUrl: accounts.appUrl };
+    runner = await startJobRunner(rt.jobs, {
+      [DATA_EXPORT_TASK]: (payload, helpers) => runDataExport(exportDeps, (payload as { exportId: string }).exportId, helpers),
+    });
+  }
   const directoryCache = new ResponseCache({
     rootFields: ['readers', 'reader'],
     topics: [READER_PROFILE_TOPIC, READER_STATUS_TOPIC, AUTH_CHANGED_TOPIC],
@@ -72,7 +85,7 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
   return {
     ...server,
     async close() {
-      await Promise.all([server.close(), retention?.stop()]);
+      await Promise.all([server.close(), retention?.stop(), runner?.stop()]);
       mailer.close();
       redis?.disconnect();
     },

@@ -10,6 +10,7 @@ import './settings.js';
 import './admin-users.js';
 import './leaderboard.js';
 import './security.js';
+import './privacy.js';
 
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
