@@ -21,18 +21,24 @@ export const MUTATION_CLASS_FIELDS: Record<MutationClass, readonly string[]> = {
   money: [
     'createTopUp', 'setAutoReload', 'sendGift', 'unlockPaidReply', 'adjustBalance', 'createPayoutAccountLink', 'requestPayout',
     'refundSession', 'refundWalletBalance', 'requestSession', 'acceptSession', 'declineSession', 'cancelSession', 'joinSession',
-    'leaveSession', 'endSession', 'bookSession', 'confirmBooking',
+    'leaveSession', 'endSession', 'bookSession', 'confirmBooking', 'placeOrder', 'cancelOrder', 'refundOrder',
   ],
   messages: ['sendMessage', 'sendSessionMessage', 'sendStreamMessage', 'markConversationRead', 'blockUser', 'unblockUser'],
   forum: [
     'createForumPost', 'updateForumPost', 'deleteForumPost', 'createForumReply', 'updateForumReply', 'deleteForumReply',
     'moderateForumPost', 'removeForumReply', 'flagContent', 'resolveFlag', 'createReview', 'replyToReview',
   ],
-  auth: ['register', 'login', 'refreshToken', 'changePassword', 'logout', 'acceptReaderInvite'],
+  auth: [
+    'register', 'login', 'refreshToken', 'changePassword', 'logout', 'acceptReaderInvite', 'verifyEmail', 'resendVerificationEmail',
+    'requestPasswordReset', 'resetPassword', 'changeEmail', 'confirmEmailChange', 'enableTwoFactor', 'confirmTwoFactor',
+    'disableTwoFactor', 'requestDataExport', 'deleteAccount',
+  ],
   other: [
     'updateClientProfile', 'updateReaderProfile', 'setReaderStatus', 'inviteReader', 'verifyReader', 'setUserStatus',
     'scheduleLiveStream', 'startLiveStream', 'endLiveStream', 'liveStreamToken', 'joinLiveStream', 'leaveLiveStream',
     'createVirtualGift', 'updateVirtualGift', 'deactivateVirtualGift', 'setAvailability', 'favoriteReader', 'unfavoriteReader',
+    'setAdminPermissions', 'updateSystemSetting', 'markNotificationsRead', 'updateNotificationPreferences', 'unsubscribeNotifications',
+    'createProduct', 'updateProduct', 'markOrderShipped', 'markOrderDelivered', 'downloadLink',
   ],
 };
 
