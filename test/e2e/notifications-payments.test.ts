@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { NotificationsDocument } from '../generated/graphql.js';
+import { useStripeFederation } from './payments-stripe-fixtures.js';
+import { eventually } from './subscriptions-fixtures.js';
+import { startRunningSession, timeTravel } from './readings-fixtures.js';
+
+// Payments' notices (docs/notifications.md): written through community's NotificationsPort in the ledger
+// transaction of their cause, and found in the inbox of that user only.
+
+const stack = useStripeFederation();
+
+const inbox = async (token: string) =>
+  (await stack.fed.run(NotificationsDocument, { first: 50 }, token)).data!.notifications.edges.map((e) => e.node);
+const kindsOf = async (userId: string) =>
+  (await stack.fed.db.sql<{ kind: string }>(`SELECT kind FROM notifications WHERE user_id = $1 ORDER BY created_at`, [userId])).map((r) => r.kind);
+
+describe('payments notifications', () => {
+  it('sends a top-up receipt to the payer once, even when Stripe delivers the webhook again', async () => {
+    const { seed, stripe } = stack;
+    const payer = await seed.client().create();
+    const bystander = await seed.client().create();
+    const pi = await seed.payByCard(payer, 2500, stripe);
+    const mine = await inbox(payer.token);
+    const receipts = mine.filter((n) => n.kind === 'TOP_UP_RECEIPT');
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]!.body).toContain('$25.00');
+    expect(receipts[0]!.data).toMatchObject({ transactionId: expect.any(String) });
+    // Replayed delivery: credited once, receipted once.
+    expect((await seed.deliverStripe(stripe.succeed(pi))).status).toBe(200);
+    expect((await kindsOf(payer.id)).filter((k) => k === 'TOP_UP_RECEIPT')).toHaveLength(1);
+    expect(await inbox(bystander.token)).toEqual([]);
+    expect(await kindsOf(bystander.id)).toEqual([]);
+  });
+
+  it('warns a client whose balance runs low during a reading, once however many minutes are charged, and not the reader', async () => {
+    const { fed } = stack;
+    const s = await startRunningSession(fed, 200, 700); // minute 1 leaves 500; minute 2 leaves 300 (< 2 minutes)
+    expect(await kindsOf(s.client.id)).not.toContain('LOW_BALANCE');
+    await timeTravel(fed, s.id, 61);
+    const kinds = await eventually(() => kindsOf(s.client.id), (k) => k.includes('LOW_BALANCE'), 30_000);
+    expect(kinds.filter((k) => k === 'LOW_BALANCE')).toHaveLength(1);
+    const warning = (await inbox(s.client.token)).find((n) => n.kind === 'LOW_BALANCE')!;
+    expect(warning.body).toContain('$3.00');
+    // Minute 3 is charged (100 left) while still low: no second warning this hour.
+    await timeTravel(fed, s.id, 60);
+    await eventually(() => fed.db.prisma.session.findUniqueOrThrow({ where: { id: s.id } }), (x) => x.billedMinutes >= 3, 30_000);
+    expect((await kindsOf(s.client.id)).filter((k) => k === 'LOW_BALANCE')).toHaveLength(1);
+    expect(await kindsOf(s.reader.id)).not.toContain('LOW_BALANCE');
+  });
+});
