@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationsDocument } from '../generated/graphql.js';
+import { NotificationsDocument, SetAutoReloadDocument } from '../generated/graphql.js';
+import { createSession } from '../../subgraphs/payments/testing/fixtures.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
 import { eventually } from './subscriptions-fixtures.js';
 import { startRunningSession, timeTravel } from './readings-fixtures.js';
@@ -46,5 +47,44 @@ describe('payments notifications', () => {
     await eventually(() => fed.db.prisma.session.findUniqueOrThrow({ where: { id: s.id } }), (x) => x.billedMinutes >= 3, 30_000);
     expect((await kindsOf(s.client.id)).filter((k) => k === 'LOW_BALANCE')).toHaveLength(1);
     expect(await kindsOf(s.reader.id)).not.toContain('LOW_BALANCE');
+  });
+
+  it('tells the client the result of each auto-reload: succeeded once credited, failed when the card declines', async () => {
+    const { fed, seed, stripe } = stack;
+    const reader = await seed.reader().create();
+    const other = await seed.client().create();
+    const results = async (userId: string) =>
+      (await fed.db.sql<{ title: string; data: { result: string } }>(`SELECT title, data FROM notifications WHERE user_id = $1 AND kind = 'AUTO_RELOAD_RESULT' ORDER BY created_at`, [userId]));
+    const crossThreshold = async (client: { id: string; token: string }) => {
+      await seed.payByCard(client, 1000, stripe);
+      const set = await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 2500 } }, client.token);
+      expect(set.errors).toBeUndefined();
+      return set;
+    };
+
+    const ok = await seed.client().create();
+    await crossThreshold(ok);
+    const session = await createSession(fed.db.prisma, ok.id, reader.id, 600);
+    await fed.runtime.money!.chargeSessionMinute({ sessionId: session, clientId: ok.id, readerId: reader.id, minute: 1, rateCents: 600 }); // 400 < 500
+    const [auto] = await eventually(
+      () => fed.db.sql<{ stripe_payment_intent_id: string }>(`SELECT stripe_payment_intent_id FROM top_ups WHERE user_id = $1 AND is_auto_reload`, [ok.id]),
+      (rows) => rows.length === 1,
+      30_000,
+    );
+    expect(await results(ok.id)).toEqual([]);
+    await seed.deliverStripe(stripe.succeed(auto!.stripe_payment_intent_id));
+    await seed.deliverStripe(stripe.succeed(auto!.stripe_payment_intent_id)); // replayed: no second notice
+    expect(await results(ok.id)).toMatchObject([{ title: 'Auto-reload succeeded', data: { result: 'SUCCEEDED' } }]);
+
+    const declined = await seed.client().create();
+    await crossThreshold(declined);
+    await fed.db.sql(`UPDATE wallets SET default_payment_method_id = 'pm_card_declined' WHERE user_id = $1`, [declined.id]);
+    const reader2 = await seed.reader().create();
+    const s2 = await createSession(fed.db.prisma, declined.id, reader2.id, 600);
+    await fed.runtime.money!.chargeSessionMinute({ sessionId: s2, clientId: declined.id, readerId: reader2.id, minute: 1, rateCents: 600 });
+    const failed = await eventually(() => results(declined.id), (r) => r.length > 0, 30_000);
+    expect(failed).toMatchObject([{ title: 'Auto-reload failed', data: { result: 'FAILED' } }]);
+    expect(await results(other.id)).toEqual([]);
+    expect(await results(reader.id)).toEqual([]);
   });
 });

@@ -67,6 +67,8 @@ export interface AdjustBalanceInput {
 
 /** Payments' implementation of the MoneyPort plus what only payments itself uses. */
 export interface PaymentsMoney extends MoneyPort {
+  /** Community's notifications port, for payments' notices in its own transactions (absent: none are written). */
+  readonly notifications?: NotificationsPort;
   adjustBalance(
     input: AdjustBalanceInput,
     ctx: Pick<Context, 'viewer' | 'ip' | 'userAgent'>,
@@ -132,6 +134,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   }
 
   const money: PaymentsMoney = {
+    notifications,
     balanceOf,
     publish,
 
