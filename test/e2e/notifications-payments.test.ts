@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotificationsDocument, SetAutoReloadDocument } from '../generated/graphql.js';
+import { CreatePayoutAccountLinkDocument, NotificationsDocument, RequestPayoutDocument, SetAutoReloadDocument } from '../generated/graphql.js';
 import { createSession } from '../../subgraphs/payments/testing/fixtures.js';
 import { useStripeFederation } from './payments-stripe-fixtures.js';
 import { eventually } from './subscriptions-fixtures.js';
@@ -86,5 +86,35 @@ describe('payments notifications', () => {
     expect(failed).toMatchObject([{ title: 'Auto-reload failed', data: { result: 'FAILED' } }]);
     expect(await results(other.id)).toEqual([]);
     expect(await results(reader.id)).toEqual([]);
+  });
+
+  it('tells the reader their payout was sent, or failed with the earnings restored, and tells nobody else', async () => {
+    const { fed, seed, stripe, admin } = stack;
+    const urls = { returnUrl: 'https://soulseer.test/return', refreshUrl: 'https://soulseer.test/refresh' };
+    const payoutNotices = async (userId: string) =>
+      (await fed.db.sql<{ kind: string; data: { payoutId: string } }>(`SELECT kind, data FROM notifications WHERE user_id = $1 AND kind IN ('PAYOUT_SENT', 'PAYOUT_FAILED')`, [userId]));
+
+    const paid = await seed.reader().withTwoFactor().create();
+    await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, paid.token);
+    await seed.credit(paid, 3000, 'EARNINGS');
+    const key = `n1-${paid.id}`;
+    const ok = await fed.run(RequestPayoutDocument, { input: { readerId: paid.id, idempotencyKey: key } }, admin.token);
+    expect(ok.errors).toBeUndefined();
+    await fed.run(RequestPayoutDocument, { input: { readerId: paid.id, idempotencyKey: key } }, admin.token); // replay
+    const sent = await payoutNotices(paid.id);
+    expect(sent).toEqual([{ kind: 'PAYOUT_SENT', data: { payoutId: ok.data!.requestPayout.id } }]);
+    expect((await inbox(paid.token)).find((n) => n.kind === 'PAYOUT_SENT')!.title).toBe('Payout of $30.00 sent');
+
+    const refused = await seed.reader().withTwoFactor().create();
+    await fed.run(CreatePayoutAccountLinkDocument, { input: urls }, refused.token);
+    await seed.credit(refused, 3000, 'EARNINGS');
+    stripe.failTransfers = true;
+    try {
+      await fed.run(RequestPayoutDocument, { input: { readerId: refused.id, idempotencyKey: `n2-${refused.id}` } }, admin.token);
+    } finally {
+      stripe.failTransfers = false;
+    }
+    expect((await payoutNotices(refused.id)).map((n) => n.kind)).toEqual(['PAYOUT_FAILED']);
+    expect(await payoutNotices(admin.id)).toEqual([]);
   });
 });

@@ -38,3 +38,22 @@ export async function notifyMoneyMoved(notifications: NotificationsPort | undefi
     });
   }
 }
+
+/** A payout's outcome for its reader, in the transaction that settles it (once per payout and outcome). */
+export async function notifyPayout(
+  notifications: NotificationsPort | undefined,
+  tx: Tx,
+  payout: { id: string; readerId: string; amountCents: number },
+  outcome: { sent: true } | { sent: false; reason: string },
+): Promise<void> {
+  await notifications?.notify(tx, {
+    userId: payout.readerId,
+    kind: outcome.sent ? 'PAYOUT_SENT' : 'PAYOUT_FAILED',
+    title: outcome.sent ? `Payout of ${dollars(payout.amountCents)} sent` : `Payout of ${dollars(payout.amountCents)} failed`,
+    body: outcome.sent
+      ? 'Your earnings are on their way to your bank account.'
+      : 'The transfer did not go through; the amount is back in your earnings. Check your payout details.',
+    data: { payoutId: payout.id },
+    dedupeKey: `payout:${payout.id}:${outcome.sent ? 'sent' : 'failed'}`,
+  });
+}
