@@ -10,11 +10,13 @@ import { createReadingsDataPort } from '../subgraphs/readings/ports.js';
  * builds its ServiceRuntime here, so each subgraph receives the owners' implementations without importing them.
  */
 export function composeRuntime(base: BaseRuntime): ServiceRuntime & { money: ReturnType<typeof createMoneyPort> } {
+  const notifications = createNotificationsPort(base.jobs);
   return {
     ...base,
-    money: createMoneyPort(base.prisma, base.pubsub, base.jobs),
+    // Payments writes its notices (top-up receipt, low balance, auto-reload, payouts) through community's port.
+    money: createMoneyPort(base.prisma, base.pubsub, base.jobs, notifications),
     accounts: createAccountsPort(),
-    notifications: createNotificationsPort(base.jobs),
+    notifications,
     personalData: [createReadingsDataPort(), createCommunityDataPort(), createPaymentsDataPort()],
   };
 }

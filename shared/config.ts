@@ -39,6 +39,11 @@ export interface Config {
    * (FILE_STORAGE_DIR, default .data/files).
    */
   downloads: { secret: string; ttlSeconds: number; maxUses: number; filesDir: string };
+  /**
+   * Web push (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY, VAPID_SUBJECT: all three or none; the embedded default generates
+   * a key pair into .data/secrets.json). Null: push deliveries are SKIPPED. `allowHttpEndpoints` outside production only.
+   */
+  webPush: { publicKey: string; privateKey: string; subject: string; allowHttpEndpoints: boolean } | null;
 }
 
 /** Secrets a process uses when the environment does not give them (the embedded default keeps them in .data/). */
@@ -47,6 +52,9 @@ export interface FallbackSecrets {
   gatewaySecret: string;
   livekitApiKey: string;
   livekitApiSecret: string;
+  /** VAPID key pair for web push (base64url, as web-push generates them). */
+  vapidPublicKey?: string;
+  vapidPrivateKey?: string;
 }
 
 /** The shortest signing secret accepted, in bytes. */
@@ -96,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     requiredWith('LIVEKIT_API_SECRET', 'LIVEKIT_URL');
   }
   if (env.STRIPE_SECRET_KEY) requiredWith('STRIPE_WEBHOOK_SECRET', 'STRIPE_SECRET_KEY');
+  const webPush = loadWebPush(env, fallback, problems);
   if (problems.length) throw new ConfigError(`Configuration refused: ${problems.join('; ')}${hint}.`);
   return {
     dev: env.NODE_ENV !== 'production',
@@ -119,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, fallback?: Fall
     stripe: { secretKey: env.STRIPE_SECRET_KEY || null, webhookSecret: env.STRIPE_WEBHOOK_SECRET || null, ...stripeApiOverride(env.STRIPE_API_URL) },
     downloads: { secret: downloadSecret, ttlSeconds: downloadTtl, maxUses: downloadUses, filesDir: env.FILE_STORAGE_DIR || '.data/files' },
     mail: loadMailConfig(env),
+    webPush,
     ports: {
       gateway: int('PORT', 4000),
       accounts: int('ACCOUNTS_PORT', 4001),
@@ -138,4 +148,26 @@ export function exitOnConfigError<T>(load: () => T): T {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
+}
+
+/** VAPID keys and subject from the environment, else the embedded default's generated pair; null when absent. */
+function loadWebPush(env: NodeJS.ProcessEnv, fallback: FallbackSecrets | undefined, problems: string[]): Config['webPush'] {
+  const names = ['VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY', 'VAPID_SUBJECT'] as const;
+  const given = names.filter((n) => env[n]);
+  const allowHttpEndpoints = env.NODE_ENV !== 'production';
+  if (given.length > 0 && given.length < names.length) {
+    problems.push(`${names.filter((n) => !env[n]).join(' and ')} must be set with ${given.join(' and ')}`);
+    return null;
+  }
+  if (given.length === names.length) {
+    const subject = env.VAPID_SUBJECT!;
+    if (!/^(mailto:\S+@\S+|https:\/\/\S+)$/.test(subject)) problems.push('VAPID_SUBJECT must be a mailto: or https: URL');
+    if (!/^[A-Za-z0-9_-]{80,100}$/.test(env.VAPID_PUBLIC_KEY!)) problems.push('VAPID_PUBLIC_KEY must be a base64url P-256 public key (65 bytes)');
+    if (!/^[A-Za-z0-9_-]{40,50}$/.test(env.VAPID_PRIVATE_KEY!)) problems.push('VAPID_PRIVATE_KEY must be a base64url P-256 private key (32 bytes)');
+    return { publicKey: env.VAPID_PUBLIC_KEY!, privateKey: env.VAPID_PRIVATE_KEY!, subject, allowHttpEndpoints };
+  }
+  if (fallback?.vapidPublicKey && fallback.vapidPrivateKey) {
+    return { publicKey: fallback.vapidPublicKey, privateKey: fallback.vapidPrivateKey, subject: 'mailto:webpush@localhost', allowHttpEndpoints };
+  }
+  return null;
 }

@@ -91,3 +91,32 @@ describe('loadConfig never defaults a secret to a fixed value', () => {
     expect(loadConfig({ ...ok(), NODE_ENV: 'production', EXPOSE_ERROR_DETAILS: '1' }).exposeErrorDetails).toBe(true);
   });
 });
+
+describe('web push keys', () => {
+  it('generates a VAPID pair with the other secrets, keeps it, and adds one to a file written before web push', () => {
+    const dir = tempDir();
+    const first = loadOrCreateSecrets(dir);
+    expect(first.vapidPublicKey).toMatch(/^[\w-]{87}$/);
+    expect(first.vapidPrivateKey).toMatch(/^[\w-]{43}$/);
+    expect(loadOrCreateSecrets(dir)).toEqual(first);
+    const config = loadConfig({ NODE_ENV: 'production' }, first);
+    expect(config.webPush).toMatchObject({ publicKey: first.vapidPublicKey, privateKey: first.vapidPrivateKey, allowHttpEndpoints: false });
+
+    const old = tempDir();
+    const { vapidPublicKey: _p, vapidPrivateKey: _k, ...before } = first;
+    writeFileSync(path.join(old, SECRETS_FILE), JSON.stringify(before), { mode: 0o600 });
+    const upgraded = loadOrCreateSecrets(old);
+    expect(upgraded).toMatchObject(before);
+    expect(upgraded.vapidPublicKey).toMatch(/^[\w-]{87}$/);
+    expect(loadOrCreateSecrets(old)).toEqual(upgraded);
+  });
+
+  it('takes VAPID keys from the environment only all together, and refuses a bad subject', () => {
+    const secrets = { JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() };
+    const keys = { VAPID_PUBLIC_KEY: 'B'.padEnd(87, 'x'), VAPID_PRIVATE_KEY: 'k'.repeat(43) };
+    expect(loadConfig(secrets).webPush).toBeNull();
+    expect(() => loadConfig({ ...secrets, ...keys })).toThrow(/VAPID_SUBJECT must be set/);
+    expect(() => loadConfig({ ...secrets, ...keys, VAPID_SUBJECT: 'http://x' })).toThrow(ConfigError);
+    expect(loadConfig({ ...secrets, ...keys, VAPID_SUBJECT: 'mailto:ops@example.com' }).webPush).toMatchObject({ subject: 'mailto:ops@example.com' });
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import webPush from 'web-push';
 import { ConfigError, MIN_SECRET_BYTES, randomSecret, type FallbackSecrets } from './config.js';
 
 /** Where the embedded default (`npm start` without DATABASE_URL) keeps its generated secrets, under its data dir. */
@@ -20,6 +21,7 @@ export function loadOrCreateSecrets(dir: string): FallbackSecrets {
       gatewaySecret: randomSecret(),
       livekitApiKey: `API${randomBytes(9).toString('base64url')}`,
       livekitApiSecret: randomSecret(),
+      ...vapidPair(),
     };
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     fs.writeFileSync(tmp, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
@@ -32,7 +34,20 @@ export function loadOrCreateSecrets(dir: string): FallbackSecrets {
       fs.rmSync(tmp, { force: true });
     }
   }
+  const secrets = readSecrets(file);
+  if (secrets.vapidPublicKey && secrets.vapidPrivateKey) return secrets;
+  // A file from before web push: add a VAPID pair (rename is atomic; two processes racing here may briefly hold
+  // different pairs until their next start, which only makes push subscriptions of that window invalid).
+  const upgraded = { ...secrets, ...vapidPair() };
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(upgraded, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  fs.renameSync(tmp, file);
   return readSecrets(file);
+}
+
+function vapidPair(): Pick<FallbackSecrets, 'vapidPublicKey' | 'vapidPrivateKey'> {
+  const keys = webPush.generateVAPIDKeys();
+  return { vapidPublicKey: keys.publicKey, vapidPrivateKey: keys.privateKey };
 }
 
 function readSecrets(file: string): FallbackSecrets {
@@ -55,5 +70,8 @@ function readSecrets(file: string): FallbackSecrets {
     gatewaySecret: str('gatewaySecret', MIN_SECRET_BYTES),
     livekitApiKey: str('livekitApiKey', 1),
     livekitApiSecret: str('livekitApiSecret', MIN_SECRET_BYTES),
+    ...(typeof parsed.vapidPublicKey === 'string' && typeof parsed.vapidPrivateKey === 'string'
+      ? { vapidPublicKey: parsed.vapidPublicKey, vapidPrivateKey: parsed.vapidPrivateKey }
+      : {}),
   };
 }

@@ -24,6 +24,8 @@ export interface CommunityDeps {
   readonly notifications: NotificationsPort | undefined;
   /** Signs and checks the unsubscribe links of notification emails. */
   unsubscribe: UnsubscribeTokens;
+  /** Web push: the VAPID public key clients subscribe with (null: push not configured) and whether http endpoints pass. */
+  webPush: { publicKey: string | null; allowHttpEndpoints: boolean };
   livekit: { url: string | null; apiKey: string; apiSecret: string; tokenTtlSeconds: number };
   limiters: CommunityLimiters;
 }

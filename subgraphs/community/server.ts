@@ -15,6 +15,7 @@ import { applyLiveKitStreamEvent } from './services/stream-webhooks.js';
 import { communityTasks } from './jobs.js';
 import { createMailer } from '../../shared/mail/index.js';
 import { emailChannel, unsubscribeTokens } from './services/notification-email.js';
+import { webPushChannel } from './services/notification-push.js';
 
 /**
  * POST /webhooks/livekit for stream rooms. The gateway forwards every LiveKit delivery to each subgraph with a
@@ -45,6 +46,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       return rt.notifications;
     },
     unsubscribe: unsubscribeTokens(rt.config.jwtSecret),
+    webPush: { publicKey: rt.config.webPush?.publicKey ?? null, allowHttpEndpoints: rt.config.webPush?.allowHttpEndpoints ?? rt.config.dev },
     livekit: { ...rt.config.livekit, tokenTtlSeconds: 4 * 3600 },
     limiters: {
       message: limiter('dm', 20, 60),
@@ -61,7 +63,10 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
-    runner = await startJobRunner(rt.jobs, communityTasks(rt, { EMAIL: emailChannel(mailer, rt.config.mail, community.unsubscribe) }));
+    runner = await startJobRunner(rt.jobs, communityTasks(rt, {
+      EMAIL: emailChannel(mailer, rt.config.mail, community.unsubscribe),
+      ...(rt.config.webPush ? { WEB_PUSH: webPushChannel(rt.prisma, rt.config.webPush) } : {}),
+    }));
   }
   const server = await startSubgraph(
     {

@@ -12,3 +12,4 @@ import './notification-preferences.js';
 export const schema = builder.toSubGraphSchema({
   linkUrl: 'https://specs.apollo.dev/federation/v2.6',
 });
+import './web-push.js';

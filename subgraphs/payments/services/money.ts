@@ -32,6 +32,8 @@ import {
 } from './ledger.js';
 import { createMoneyOutbox, walletMoved, type MoneyMoved } from './outbox.js';
 import { sweepMoved, TICK_SQL } from './billing-tick.js';
+import { notifyMoneyMoved } from './money-notices.js';
+import type { NotificationsPort } from '../../../shared/ports.js';
 
 /** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
 export interface WalletEvent {
@@ -65,6 +67,8 @@ export interface AdjustBalanceInput {
 
 /** Payments' implementation of the MoneyPort plus what only payments itself uses. */
 export interface PaymentsMoney extends MoneyPort {
+  /** Community's notifications port, for payments' notices in its own transactions (absent: none are written). */
+  readonly notifications?: NotificationsPort;
   adjustBalance(
     input: AdjustBalanceInput,
     ctx: Pick<Context, 'viewer' | 'ip' | 'userAgent'>,
@@ -94,7 +98,7 @@ function assertMinute(m: SessionMinute): void {
  * (outbox.ts). Without `jobs` (unit tests, benchmarks) there is no auto-reload, a movement in its own transaction
  * is announced right after its commit, and one made in a caller's transaction is not announced.
  */
-export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsConfig | null): PaymentsMoney {
+export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsConfig | null, notifications?: NotificationsPort): PaymentsMoney {
   const outbox = jobs ? createMoneyOutbox(jobs) : null;
   /**
    * A movement's own transaction (or the caller's `tx`), opened only once the outbox's queue schema is installed: on
@@ -110,6 +114,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
    * transaction committed (`after`), and nothing for one made in a caller's transaction.
    */
   async function announce(t: Tx, after: AfterCommit | null, m: MoneyMoved): Promise<void> {
+    await notifyMoneyMoved(notifications, t, m);
     if (outbox) return outbox.queue(t, m);
     const low = new Set(m.low);
     m.users.forEach((userId, i) =>
@@ -129,6 +134,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   }
 
   const money: PaymentsMoney = {
+    notifications,
     balanceOf,
     publish,
 

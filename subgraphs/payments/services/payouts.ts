@@ -10,6 +10,7 @@ import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, type Tx } from './ledger.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { isDefiniteRefusal, notConfigured, stripeFailure } from './stripe-client.js';
+import { notifyPayout } from './money-notices.js';
 
 function requireStripe(ctx: Pick<Context, 'deps'>): Stripe {
   const { stripe } = paymentsDeps(ctx);
@@ -211,6 +212,7 @@ async function transfer(ctx: Context, stripe: Stripe, payout: Payout, destinatio
     const moved = await tx.payout.updateMany({ where: { id: payout.id, status: 'PROCESSING' }, data: { status: 'COMPLETED', stripeTransferId: made.id, processedAt: new Date() } });
     if (moved.count) {
       await tx.transaction.updateMany({ where: { payoutId: payout.id, type: 'PAYOUT', reversesId: null, status: 'PENDING' }, data: { status: 'COMPLETED', stripeTransferId: made.id } });
+      await notifyPayout(paymentsDeps(ctx).money.notifications, tx, payout, { sent: true });
     }
     return tx.payout.findUniqueOrThrow({ where: { id: payout.id } });
   });
@@ -239,6 +241,7 @@ async function failPayout(ctx: Context, payoutId: string, reason: string) {
     });
     await tx.transaction.update({ where: { id: original.id }, data: { status: 'FAILED' } });
     await audit(tx, ctx, { action: 'payments:payout_failed', entityType: 'Payout', entityId: payout.id, changes: { reason } });
+    await notifyPayout(paymentsDeps(ctx).money.notifications, tx, payout, { sent: false, reason });
     return tx.payout.update({ where: { id: payout.id }, data: { status: 'FAILED', failureReason: reason, processedAt: new Date() } });
   });
 }

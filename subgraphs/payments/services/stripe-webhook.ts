@@ -91,6 +91,16 @@ async function applyEvent(ctx: Context, tx: Tx, after: AfterCommit, event: Strip
       await rearmAutoReload(tx, [topUp.userId]);
       const balanceCents = posted.balances.get(wallet)!;
       await money.moved(tx, after, walletMoved({ userId: topUp.userId, balanceCents, cause: 'ADD_FUNDS', transactionId: posted.transactionId, lowBalance: false }, 'CREDIT'));
+      if (topUp.isAutoReload) {
+        await money.notifications?.notify(tx, {
+          userId: topUp.userId,
+          kind: 'AUTO_RELOAD_RESULT',
+          title: 'Auto-reload succeeded',
+          body: `Your card was charged $${(topUp.amountCents / 100).toFixed(2)} and your balance topped up automatically.`,
+          data: { topUpId: topUp.id, result: 'SUCCEEDED' },
+          dedupeKey: `auto-reload:${topUp.id}`,
+        });
+      }
       return 'PROCESSED';
     }
     case 'payment_intent.payment_failed':

@@ -165,7 +165,17 @@ export async function autoReload(ctx: Context, userIds: string[]): Promise<void>
           w.key,
           failure,
         );
-        await tx.wallet.updateMany({ where: { userId: w.user_id, autoReloadPendingKey: w.key }, data: { autoReloadPendingKey: null } });
+        const cleared = await tx.wallet.updateMany({ where: { userId: w.user_id, autoReloadPendingKey: w.key }, data: { autoReloadPendingKey: null } });
+        if (failure !== null && cleared.count > 0) {
+          await paymentsDeps(ctx).money.notifications?.notify(tx, {
+            userId: w.user_id,
+            kind: 'AUTO_RELOAD_RESULT',
+            title: 'Auto-reload failed',
+            body: `We could not charge your card $${(w.amount / 100).toFixed(2)}: your balance was not topped up. Update your card or top up by hand.`,
+            data: { paymentIntentId: piId, result: 'FAILED' },
+            dedupeKey: `auto-reload:${w.key}`,
+          });
+        }
       });
     };
     let pi: Stripe.PaymentIntent;
