@@ -26,6 +26,8 @@ beforeAll(async () => {
     variables: { input: { email, password, firstName: 'Ex' } },
   });
   expect(registered.errors).toBeUndefined();
+  // Messaging needs a verified email: the seed API's documented shortcut (accounts-security.test.ts follows the mail).
+  await fed.db.prisma.user.update({ where: { id: registered.data!.register.user.id }, data: { emailVerifiedAt: new Date() } });
   reader = await seed.reader().named('explorer-reader').create();
 }, 120_000);
 
