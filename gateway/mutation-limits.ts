@@ -38,7 +38,8 @@ export const MUTATION_CLASS_FIELDS: Record<MutationClass, readonly string[]> = {
     'scheduleLiveStream', 'startLiveStream', 'endLiveStream', 'liveStreamToken', 'joinLiveStream', 'leaveLiveStream',
     'createVirtualGift', 'updateVirtualGift', 'deactivateVirtualGift', 'setAvailability', 'favoriteReader', 'unfavoriteReader',
     'setAdminPermissions', 'updateSystemSetting', 'markNotificationsRead', 'updateNotificationPreferences', 'unsubscribeNotifications',
-    'createProduct', 'updateProduct', 'markOrderShipped', 'markOrderDelivered', 'downloadLink',
+    'createProduct', 'updateProduct', 'markOrderShipped', 'markOrderDelivered', 'downloadLink', 'registerWebPushSubscription',
+    'unregisterWebPushSubscription',
   ],
 };
 
