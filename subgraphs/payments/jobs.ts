@@ -7,6 +7,7 @@ import { getIntSetting } from '../../shared/settings.js';
 import { paymentsDeps } from './deps.js';
 import { MONEY_MOVED_TASK, moneyMovedTask } from './services/outbox.js';
 import { PRODUCT_SYNC_TASK, syncProductToStripe } from './services/product-sync.js';
+import { CARD_REFUND_TASK, sendCardRefund } from './services/card-refunds.js';
 import { runAutomaticPayouts } from './services/payouts.js';
 import { rearmAutoReload } from './services/rearm.js';
 import { autoReload } from './services/topups.js';
@@ -18,6 +19,8 @@ export const PAYMENT_TASKS = {
   moneyMoved: MONEY_MOVED_TASK,
   /** A product's Stripe Product and Price, pushed after the write that queued it (product-sync.ts). */
   productSync: PRODUCT_SYNC_TASK,
+  /** A shop order's card refund, sent (and retried with the same key) after the transaction that decided it (card-refunds.ts). */
+  cardRefund: CARD_REFUND_TASK,
 } as const;
 
 /**
@@ -72,6 +75,10 @@ export function paymentTasks(rt: { prisma: PrismaClient; pubsub: PubSub }, deps:
     [PAYMENT_TASKS.productSync]: async (payload) => {
       const { productId } = payload as { productId: string };
       await syncProductToStripe(context(PAYMENT_TASKS.productSync), productId);
+    },
+    [PAYMENT_TASKS.cardRefund]: async (payload) => {
+      const { cardRefundId } = payload as { cardRefundId: string };
+      await sendCardRefund(context(PAYMENT_TASKS.cardRefund), cardRefundId);
     },
     [PAYMENT_TASKS.dailyPayouts]: async (payload) => {
       const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;

@@ -13,6 +13,7 @@ import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { rearmAutoReload } from './rearm.js';
 import { voidBookingCredits } from './booking-credits.js';
+import { queueCardRefund } from './card-refunds.js';
 import { returnStock } from './stock.js';
 import { assertTransition, lockOrder, sellerIdsOf, visibleOrder } from './order-access.js';
 
@@ -22,8 +23,8 @@ type RefundTarget = 'WALLET' | 'CARD';
  * Reverses `amountCents` of a paid order in ONE ledger transaction (type REFUND, with the order id): each reader's
  * share is reversed in proportion (cumulatively floored, so partial refunds add up to exactly the shares earned),
  * the platform's remainder too; a reader share already paid out is absorbed by the platform's refunds account. The
- * money goes to the buyer's wallet, or back to the card (Stripe's clearing account pays; the Stripe refund is sent
- * after commit with an idempotency key per refund). Card refunds are possible only for card orders.
+ * money goes to the buyer's wallet, or back to the card (Stripe's clearing account pays; the Stripe refund is a
+ * tracked `order_card_refunds` row with its durable job, card-refunds.ts). Card refunds are possible only for card orders.
  */
 export async function reverseOrderMoney(
   ctx: Context,
@@ -77,11 +78,15 @@ export async function reverseOrderMoney(
     await rearmAutoReload(tx, [order.clientId]);
     await paymentsDeps(ctx).money.moved(tx, after, walletMoved({ userId: order.clientId, balanceCents: posted.balances.get(payee)!, cause: 'REFUND', transactionId: posted.transactionId, lowBalance: false }, 'CREDIT'));
   } else {
-    const { stripe } = paymentsDeps(ctx);
-    const pi = order.stripePaymentIntentId!;
-    after.run(`card refund of order ${order.id}`, async () =>
-      stripe?.refunds.create({ payment_intent: pi, amount: opts.amountCents, metadata: { orderId: order.id, transactionId: posted.transactionId } }, { idempotencyKey: opts.idempotencyKey }),
-    );
+    await queueCardRefund(ctx, tx, after, {
+      orderId: order.id,
+      buyerId: order.clientId,
+      paymentIntentId: order.stripePaymentIntentId!,
+      amountCents: opts.amountCents,
+      idempotencyKey: opts.idempotencyKey,
+      reason: opts.reason,
+      transactionId: posted.transactionId,
+    });
   }
   return posted;
 }
