@@ -15,10 +15,10 @@ builder.prismaObject('OrderCardRefund', {
   description: 'One Stripe refund of a shop order\'s card payment (a refund or cancellation to the card, or a payment that could not be served).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id (also in the Stripe refund\'s metadata as orderCardRefundId).' }),
-    orderId: t.exposeID('orderId', { description: 'The order refunded.' }),
+    orderId: t.exposeID('orderId', { description: 'Id of the shop order whose card payment this gives back.' }),
     paymentIntentId: t.exposeString('stripePaymentIntentId', { description: 'The Stripe PaymentIntent refunded.' }),
     amountCents: t.exposeInt('amountCents', { description: 'Cents going back to the card.' }),
-    reason: t.exposeString('reason', { description: 'Why it was refunded.' }),
+    reason: t.exposeString('reason', { description: 'Why the money goes back (the refund\'s reason, or the order could not be served).' }),
     status: t.expose('status', { type: CardRefundStatusEnum, description: 'Whether the card got the money back; a FAILED refund\'s amount went to the buyer\'s wallet.' }),
     attempts: t.exposeInt('attempts', { description: 'How many times it was sent to Stripe (always with the same idempotency key).' }),
     stripeRefundId: t.exposeString('stripeRefundId', { nullable: true, description: 'The Stripe refund, once Stripe answered.' }),
