@@ -6,10 +6,9 @@ import type { OrderCardRefund } from '../../../shared/db/generated/client.js';
 import { createJobQueue } from '../../../shared/jobs.js';
 import { logger } from '../../../shared/logger.js';
 import { paymentsDeps } from '../deps.js';
-import { PLATFORM_ACCOUNTS, ensurePlatformAccounts, ensureUserAccounts, post, walletAccountId, type Tx } from './ledger.js';
-import { walletMoved } from './outbox.js';
+import { ensurePlatformAccounts, ensureUserAccounts, type Tx } from './ledger.js';
 import { paymentsTransaction } from './payments-transaction.js';
-import { rearmAutoReload } from './rearm.js';
+import { creditWalletFromClearing } from './wallet-credit.js';
 import { isDefiniteRefusal } from './stripe-client.js';
 
 /**
@@ -142,21 +141,16 @@ async function failCardRefund(
   const buyer = row.order.clientId;
   await ensurePlatformAccounts(tx);
   await ensureUserAccounts(tx, { wallets: [buyer] });
-  const posted = await post(tx, {
+  const posted = await creditWalletFromClearing(ctx, tx, after, buyer, {
     idempotencyKey: `order-card-refund-failed:${row.id}`,
     type: 'ADJUSTMENT',
     amountCents: row.amountCents,
-    userId: buyer,
     orderId: row.orderId,
     stripePaymentIntentId: row.stripePaymentIntentId,
     stripeEventId: eventId,
     reason,
     description: 'Refund to card failed: credited to the wallet',
     metadata: { orderCardRefundId: row.id },
-    entries: [
-      { accountId: walletAccountId(buyer), amountCents: row.amountCents },
-      { accountId: PLATFORM_ACCOUNTS.stripeClearing.id, amountCents: -row.amountCents },
-    ],
   });
   await tx.orderCardRefund.update({
     where: { id },
@@ -175,9 +169,6 @@ async function failCardRefund(
     entityId: row.id,
     changes: { orderId: row.orderId, userId: buyer, amountCents: row.amountCents, paymentIntentId: row.stripePaymentIntentId, reason },
   });
-  await rearmAutoReload(tx, [buyer]);
-  const balanceCents = posted.balances.get(walletAccountId(buyer))!;
-  await paymentsDeps(ctx).money.moved(tx, after, walletMoved({ userId: buyer, balanceCents, cause: 'ADJUSTMENT', transactionId: posted.transactionId, lowBalance: false }, 'CREDIT'));
   return true;
 }
 
