@@ -134,7 +134,8 @@ BEGIN
     SELECT user_id, min(created_at) FROM new_rows
      WHERE user_id IS NOT NULL AND type IN ('ADD_FUNDS', 'SESSION_CHARGE', 'GIFT_PURCHASE', 'PURCHASE') AND status IN ('COMPLETED', 'REFUNDED')
      GROUP BY 1 ORDER BY 1
-    ON CONFLICT (user_id) DO UPDATE SET first_paid_at = least(f.first_paid_at, EXCLUDED.first_paid_at);
+    ON CONFLICT (user_id) DO UPDATE SET first_paid_at = EXCLUDED.first_paid_at
+      WHERE EXCLUDED.first_paid_at < f.first_paid_at; -- a later payment leaves the row unwritten
   END IF;
   RETURN NULL;
 END
