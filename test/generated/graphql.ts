@@ -105,12 +105,16 @@ export type AuditLogFilter = {
 
 /** A booking inside a reader's availability. */
 export type BookSessionInput = {
+  /** A booking credit of yours (bookingCredits) to pay the first minutes with: AVAILABLE, not expired, bought for this reader and this session type. Another buyer's credit answers NOT_FOUND; another reader or type BAD_USER_INPUT; a used, void or expired one CONFLICT (reason BOOKING_CREDIT_NOT_AVAILABLE or BOOKING_CREDIT_EXPIRED). */
+  bookingCreditId?: string | number | null | undefined;
   /** The reader (user id). */
   readerId: string | number;
   /** Start, inside one of the reader's slots. */
   startsAt: string;
   /** Chat, call or video. */
   type: SessionType;
+  /** Without bookingCreditId: true applies your available booking credit for this reader and type that expires first, if you have one (none: billed from the wallet as usual). */
+  useBookingCredit?: boolean | null | undefined;
 };
 
 /** Where a booking credit stands. */
@@ -119,7 +123,7 @@ export type BookingCreditStatus =
   | 'AVAILABLE'
   /** Void: not used in time. */
   | 'EXPIRED'
-  /** Used for a session with the reader. */
+  /** Redeemed for a session with the reader (see session): its first minutes are prepaid. Given back (AVAILABLE) if that session ends before it started. */
   | 'REDEEMED'
   /** Void: the order was cancelled or fully refunded before the credit was used. */
   | 'REFUNDED';
@@ -714,10 +718,14 @@ export type RequestPayoutInput = {
 
 /** A request for a live reading. */
 export type RequestSessionInput = {
+  /** A booking credit of yours (bookingCredits) to pay the first minutes with: AVAILABLE, not expired, bought for this reader and this session type. Another buyer's credit answers NOT_FOUND; another reader or type BAD_USER_INPUT; a used, void or expired one CONFLICT (reason BOOKING_CREDIT_NOT_AVAILABLE or BOOKING_CREDIT_EXPIRED). */
+  bookingCreditId?: string | number | null | undefined;
   /** The reader (user id). */
   readerId: string | number;
   /** Chat, call or video: the reader must offer it. */
   type: SessionType;
+  /** Without bookingCreditId: true applies your available booking credit for this reader and type that expires first, if you have one (none: billed from the wallet as usual). */
+  useBookingCredit?: boolean | null | undefined;
 };
 
 /** The token of a password-reset email and the new password. */
