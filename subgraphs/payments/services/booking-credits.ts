@@ -124,14 +124,16 @@ export async function redeemBookingCredit(tx: Tx, input: RedeemBookingCreditInpu
  * started (no minute was covered). Returns whether a credit was given back.
  */
 export async function releaseBookingCredit(tx: Tx, sessionId: string, now = new Date()): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    UPDATE booking_credits
-       SET status = CASE WHEN expires_at > ${now} THEN 'AVAILABLE' ELSE 'EXPIRED' END::"BookingCreditStatus",
-           voided_at = CASE WHEN expires_at > ${now} THEN NULL ELSE ${now} END,
-           session_id = NULL, redeemed_at = NULL, updated_at = ${now}
-     WHERE session_id = ${sessionId} AND status = 'REDEEMED'
-    RETURNING id`;
-  return rows.length > 0;
+  const c = await tx.bookingCredit.findUnique({ where: { sessionId }, select: { id: true, status: true } });
+  if (!c || c.status !== 'REDEEMED') return false;
+  const locked = await lockCredit(tx, c.id);
+  if (!locked || locked.status !== 'REDEEMED' || locked.sessionId !== sessionId) return false;
+  const expired = locked.expiresAt <= now;
+  await tx.bookingCredit.update({
+    where: { id: c.id },
+    data: { status: expired ? 'EXPIRED' : 'AVAILABLE', voidedAt: expired ? now : null, sessionId: null, redeemedAt: null },
+  });
+  return true;
 }
 
 /** Minutes of `sessionId` a redeemed credit pays (0 without one): minutes 1..n are never charged to the wallet. */
