@@ -188,8 +188,8 @@ describe('ledger core', () => {
   it('checkSessionFunds needs max($5, one minute)', async () => {
     const client = await createUser(db.prisma);
     await fund(client, 600);
-    expect(await money.checkSessionFunds(client, 100)).toEqual({ ok: true, balanceCents: 600, requiredCents: 500 });
-    expect(await money.checkSessionFunds(client, 700)).toEqual({ ok: false, balanceCents: 600, requiredCents: 700 });
+    expect(await money.checkSessionFunds(client, 100)).toEqual({ ok: true, balanceCents: 600, requiredCents: 500, prepaidMinutes: 0 });
+    expect(await money.checkSessionFunds(client, 700)).toEqual({ ok: false, balanceCents: 600, requiredCents: 700, prepaidMinutes: 0 });
   });
 
   it('adjustBalance: credit and debit with reason and key, audited, replay-safe, never below zero; publishes walletUpdated', async () => {
