@@ -817,7 +817,7 @@ export type SessionEventKind =
   | 'JOINED'
   /** One participant left the room before billing started; nothing was charged for it. */
   | 'LEFT'
-  /** A new minute was charged to the client's wallet at its start; meter and low-balance warning are updated. */
+  /** A new minute started and was paid: charged to the client's wallet at its start, or prepaid by a booking credit (the first prepaidMinutes); meter and low-balance warning are updated. */
   | 'MINUTE_CHARGED'
   /** A participant dropped during the reading: billing pauses and the 2-minute grace budget runs down. */
   | 'PAUSED'
