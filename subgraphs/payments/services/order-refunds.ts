@@ -128,12 +128,13 @@ export async function refundOrder(ctx: Context, input: RefundOrderInput) {
     if (amount > refundable) throw badInput(`At most ${refundable} cents can be refunded on this order.`, { field: 'amountCents', refundableCents: refundable });
     // A SUPPORT admin refunds up to support_refund_limit_cents (the seller and unlimited admins: no cap).
     if (isAdmin(ctx.viewer)) assertWithinMoneyCap(amount, moneyCapFor(ctx.viewer, 'REFUNDS', await getIntSetting(tx, 'support_refund_limit_cents')));
-    await reverseOrderMoney(ctx, tx, after, order, { amountCents: amount, idempotencyKey: txKey, reason, to: input.to });
     const full = amount === refundable;
+    // A full refund voids the order's unused booking credits, and is refused (nothing moved) if one was redeemed.
+    if (full) await voidBookingCredits(tx, order.id);
+    await reverseOrderMoney(ctx, tx, after, order, { amountCents: amount, idempotencyKey: txKey, reason, to: input.to });
     if (full) {
       assertTransition(order, 'REFUNDED');
       if (order.status === 'PAID') await returnStock(tx, order.orderItems);
-      await voidBookingCredits(tx, order.id);
     }
     const updated = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
     const final = full ? await tx.order.update({ where: { id: order.id }, data: { status: 'REFUNDED' } }) : updated;

@@ -221,6 +221,19 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
     sql: `SELECT id FROM order_card_refunds WHERE status IN ('PENDING', 'PROCESSING') AND created_at < now() - interval '1 day'`,
   },
   {
+    check: 'prepaid_minute_charged',
+    description: 'Session minutes a redeemed booking credit pays that were also charged to the wallet.',
+    sql: `SELECT t.id FROM transactions t JOIN booking_credits c ON c.session_id = t.session_id AND c.status = 'REDEEMED'
+           WHERE t.type = 'SESSION_CHARGE' AND t.session_minute <= c.minutes`,
+  },
+  {
+    check: 'booking_credit_order_mismatch',
+    description: 'Booking credits usable or redeemed although their order is not paid or was cancelled or refunded in full, or redeemed without a session.',
+    sql: `SELECT c.id FROM booking_credits c JOIN orders o ON o.id = c.order_id
+           WHERE (c.status IN ('AVAILABLE', 'REDEEMED') AND (o.paid_at IS NULL OR o.status IN ('CANCELLED', 'REFUNDED')))
+              OR ((c.status = 'REDEEMED') <> (c.session_id IS NOT NULL))`,
+  },
+  {
     check: 'stuck_wallet_refunds',
     description: 'Refunds of wallet balance to a card still processing after an hour (the Stripe outcome was never recorded).',
     sql: `SELECT id FROM wallet_refund_parts WHERE status = 'PROCESSING' AND created_at < now() - interval '1 hour'`,
