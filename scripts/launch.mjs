@@ -9,7 +9,7 @@
 //      is a chunk of its own (node_modules/.cache/soulseer/chunks/) whose packages load only then, so an entry can
 //      start slow work (the embedded database's thread) before the bulk of the application is loaded.
 // Without esbuild (an install with --omit=dev) it falls back to tsx, which is slower but runs the same code.
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import './check-node.mjs';
@@ -107,6 +107,16 @@ async function build(esbuild) {
   const outputs = Object.keys(result.metafile.outputs);
   await writeFile(tmpMeta, JSON.stringify({ version: BUILD_VERSION, inputs, outputs }));
   await rename(tmpMeta, metaFile);
+  // Chunks of older builds pile up as the code changes: drop those this build did not write and nobody touched for a
+  // week (another entry's bundle that still names one is rebuilt when it next starts: upToDate checks its outputs).
+  const keep = new Set(outputs.map((file) => path.join(ROOT, file)));
+  const chunksDir = path.join(CACHE_DIR, 'chunks');
+  for (const file of await readdir(chunksDir).catch(() => [])) {
+    const full = path.join(chunksDir, file);
+    if (keep.has(full)) continue;
+    const s = await stat(full).catch(() => null);
+    if (s && Date.now() - s.mtimeMs > 7 * 24 * 3600_000) await rm(full, { force: true });
+  }
 }
 
 let esbuild = null;
