@@ -36,7 +36,44 @@ export interface Heartbeats {
   close(): Promise<void>;
 }
 
-export function startHeartbeats(options: { connectionString: string; schema: string; staleSeconds: number }): Heartbeats {
+interface HeartbeatOptions {
+  connectionString: string;
+  schema: string;
+  staleSeconds: number;
+}
+
+const shared = new Map<string, { beats: Heartbeats; users: number }>();
+
+/**
+ * The heartbeats of this process for one queue: one connection and one timer however many runners (readings' timers,
+ * payments' cron, retention…) the process starts on it; closed when the last runner stops.
+ */
+export function startHeartbeats(options: HeartbeatOptions): Heartbeats {
+  const key = `${options.connectionString}\u0000${options.schema}\u0000${options.staleSeconds}`;
+  let entry = shared.get(key);
+  if (!entry) {
+    entry = { beats: createHeartbeats(options), users: 0 };
+    shared.set(key, entry);
+  }
+  entry.users += 1;
+  const e = entry;
+  let released = false;
+  return {
+    add: (id) => e.beats.add(id),
+    remove: (id) => e.beats.remove(id),
+    async close() {
+      if (released) return;
+      released = true;
+      e.users -= 1;
+      if (e.users === 0) {
+        shared.delete(key);
+        await e.beats.close();
+      }
+    },
+  };
+}
+
+function createHeartbeats(options: HeartbeatOptions): Heartbeats {
   const s = `"${options.schema}"`;
   const table = `${s}.${HEARTBEAT_TABLE}`;
   const log = logger('jobs');
