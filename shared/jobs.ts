@@ -4,6 +4,7 @@ import type { PrismaClient, Prisma } from './db/generated/client.js';
 import { logger } from './logger.js';
 import { metrics } from './metrics.js';
 import { drainBudgetMs } from './server/shutdown.js';
+import { staleWorkerSeconds, startHeartbeats } from './jobs-recovery.js';
 import { withRequestScope } from './request-scope.js';
 import { JOB_LINK_KEY, JOB_TRACE_KEY, SpanKind, contextFrom, currentTraceparent, inJobRun, inSpan, markJobRun, trace, tracing } from './telemetry.js';
 
@@ -30,6 +31,11 @@ export interface JobsConfig {
    * in the database to shut down, so tests share one schema instead of installing one each.
    */
   prefix?: string;
+  /**
+   * A worker pool that wrote no heartbeat for this long is taken for dead and its locked jobs run again elsewhere
+   * (shared/jobs-recovery.ts). Default `JOBS_STALE_WORKER_SECONDS`, else 60.
+   */
+  staleWorkerSeconds?: number;
 }
 
 export interface AddJobOptions {
@@ -199,6 +205,16 @@ export async function startJobRunner(
   cron: Array<{ task: string; match: string; backfillSeconds?: number }> = [],
 ): Promise<JobRunner> {
   const prefix = config.prefix ?? '';
+  // Heartbeats of this runner's pools, so another instance can take over the jobs of a pool that died (a killed
+  // process leaves its jobs locked: graphile-worker alone would wait 4 hours).
+  const heartbeats = startHeartbeats({
+    connectionString: config.connectionString,
+    schema: config.schema ?? 'graphile_worker',
+    staleSeconds: config.staleWorkerSeconds ?? staleWorkerSeconds(),
+  });
+  const events = jobEvents(prefix);
+  events.on('pool:create', ({ workerPool }) => heartbeats.add(workerPool.id));
+  events.on('pool:release', ({ workerPool }) => heartbeats.remove(workerPool.id));
   const options = {
     parsedCronItems: parseCronItems(
       cron.map((c) => ({
@@ -223,7 +239,7 @@ export async function startJobRunner(
     // batcher, while an unbatched completion is not awaited and was lost when the process exited right after a job
     // finished (the job then stayed locked and would have run again once its lock went stale).
     preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
-    events: jobEvents(prefix),
+    events,
   };
   let stopped = false;
   let runner: Runner | null = null;
@@ -277,7 +293,12 @@ export async function startJobRunner(
       },
     );
   };
-  await launch();
+  try {
+    await launch();
+  } catch (e) {
+    await heartbeats.close();
+    throw e;
+  }
   return {
     async stop() {
       if (stopped) return;
@@ -287,9 +308,13 @@ export async function startJobRunner(
       if (launching) await launching;
       const r = runner;
       runner = null;
-      await r?.stop().catch((e: unknown) => {
-        if (!/already stopped/i.test(String(e))) throw e;
-      });
+      try {
+        await r?.stop().catch((e: unknown) => {
+          if (!/already stopped/i.test(String(e))) throw e;
+        });
+      } finally {
+        await heartbeats.close();
+      }
     },
   };
 }

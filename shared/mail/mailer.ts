@@ -12,6 +12,8 @@ const log = logger('mail');
 export interface OutgoingMail extends RenderedMail {
   to: string;
   headers?: Record<string, string>;
+  /** The Message-ID (`<…@…>`); nodemailer makes a random one when absent. A resend with the same id is the same message to mail systems that de-duplicate. */
+  messageId?: string;
 }
 
 /** Sends email: through SMTP when SMTP_URL is set, else as .eml files under `.data/mail/`. */

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AcceptSessionDocument,
   BookSessionDocument,
   CancelSessionDocument,
+  ChangeEmailDocument,
   ChangePasswordDocument,
+  CommunityCreateForumPostDocument,
+  CommunityFlagContentDocument,
+  CommunityResolveFlagDocument,
+  ConfirmEmailChangeDocument,
+  CreateReviewDocument,
+  EndSessionDocument,
+  JoinSessionDocument,
+  RequestSessionDocument,
   CommunitySendMessageDocument,
   ConfirmBookingDocument,
   CommunityScheduleLiveStreamDocument,
@@ -15,10 +25,10 @@ import {
 } from '../generated/graphql.js';
 import { print } from 'graphql';
 import { postGraphQL, startTestFederation, testConfig, type TestFederation } from '../helpers/federation.js';
-import { createSeed, login, PASSWORD, type Seed } from '../helpers/seed.js';
-import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
+import { createSeed, login, PASSWORD, uniqueEmail, type Seed } from '../helpers/seed.js';
+import { linkIn, startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { eventually } from './subscriptions-fixtures.js';
-import { jobsSchema } from './readings-fixtures.js';
+import { jobsSchema, timeTravel } from './readings-fixtures.js';
 
 let fed: TestFederation;
 let seed: Seed;
@@ -143,5 +153,81 @@ describe('notifications at their causes', () => {
     const live = (await inbox(fan.token)).find((n) => n.kind === 'FAVORITE_READER_LIVE')!;
     expect(live).toMatchObject({ body: 'Full moon tarot', data: { streamId, readerId: reader.id } });
     expect(await kinds(stranger.token)).toEqual([]);
+  });
+
+  it('a request that expires unanswered tells the reader it was missed and the client it was not answered', async () => {
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const requested = await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token);
+    expect(requested.errors).toBeUndefined();
+    const sessionId = requested.data!.requestSession.id;
+    expect(await kinds(reader.token)).not.toContain('SESSION_REQUEST_MISSED');
+    await timeTravel(fed, sessionId, 61);
+    const missed = await eventually(() => inbox(reader.token), (n) => n.some((x) => x.kind === 'SESSION_REQUEST_MISSED'), 20_000);
+    expect(missed.find((x) => x.kind === 'SESSION_REQUEST_MISSED')).toMatchObject({ data: { sessionId } });
+    expect((await inbox(client.token)).filter((x) => x.kind === 'SESSION_REQUEST_MISSED')).toMatchObject([{ body: expect.stringContaining('nothing was charged'), data: { sessionId } }]);
+    await smtp.waitFor((m) => m.to.includes(reader.email) && m.subject.length > 0 && m.text.includes(sessionId));
+  });
+
+  it('an answered request is never reported missed', async () => {
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(2000).create();
+    const sessionId = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
+    expect((await fed.run(AcceptSessionDocument, { sessionId }, reader.token)).errors).toBeUndefined();
+    // Accepting removed the request's expiry job (a stale run would find the session no longer REQUESTED anyway).
+    const prefix = fed.runtime.jobs!.prefix;
+    await timeTravel(fed, sessionId, 61);
+    await eventually(() => fed.db.sql(`SELECT 1 FROM "${jobsSchema(fed)}"._private_jobs WHERE key = $1`, [`${prefix}session:${sessionId}:expire`]), (r) => r.length === 0, 20_000);
+    expect((await fed.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).status).not.toBe('EXPIRED');
+    expect(await kinds(reader.token)).not.toContain('SESSION_REQUEST_MISSED');
+    expect(await kinds(client.token)).not.toContain('SESSION_REQUEST_MISSED');
+  });
+
+  it('a review tells the reader, and nobody else', async () => {
+    const reader = await seed.reader().online().withRates({ CHAT: 200 }).create();
+    const client = await seed.client().withCredit(5000).create();
+    const sessionId = (await fed.run(RequestSessionDocument, { input: { readerId: reader.id, type: 'CHAT' } }, client.token)).data!.requestSession.id;
+    await fed.run(AcceptSessionDocument, { sessionId }, reader.token);
+    await fed.run(JoinSessionDocument, { sessionId }, client.token);
+    await fed.run(JoinSessionDocument, { sessionId }, reader.token);
+    await fed.run(EndSessionDocument, { sessionId }, client.token);
+    const review = await fed.run(CreateReviewDocument, { input: { sessionId, rating: 5, comment: 'Spot on <b>really</b>' } }, client.token);
+    expect(review.errors).toBeUndefined();
+    const n = (await inbox(reader.token)).find((x) => x.kind === 'REVIEW_RECEIVED')!;
+    expect(n).toBeDefined();
+    expect(JSON.stringify(n.data)).toContain(review.data!.createReview.id);
+    expect(await kinds(client.token)).not.toContain('REVIEW_RECEIVED');
+  });
+
+  it('resolving a flag tells every reporter of that content, not its author', async () => {
+    const admin = await seed.admin().create();
+    const author = await seed.client().create();
+    const reporters = [await seed.client().create(), await seed.reader().create()];
+    const created = await fed.run(CommunityCreateForumPostDocument, { input: { categoryId: 'forum-general', title: 'Buy my crystals', content: 'Cheap' } }, author.token);
+    expect(created.errors).toBeUndefined();
+    const postId = created.data!.createForumPost.id;
+    const flags = [];
+    for (const r of reporters) {
+      const f = await fed.run(CommunityFlagContentDocument, { input: { postId, reason: 'spam' } }, r.token);
+      expect(f.errors).toBeUndefined();
+      flags.push(f.data!.flagContent.id);
+    }
+    expect(await kinds(reporters[0]!.token)).not.toContain('FLAG_RESOLVED');
+    const resolved = await fed.run(CommunityResolveFlagDocument, { flagId: flags[0]!, resolution: 'REMOVE', note: 'spam' }, admin.token);
+    expect(resolved.errors).toBeUndefined();
+    for (const r of reporters) expect((await inbox(r.token)).filter((x) => x.kind === 'FLAG_RESOLVED')).toHaveLength(1);
+    expect(await kinds(author.token)).not.toContain('FLAG_RESOLVED');
+  });
+
+  it('a confirmed change of email notifies the account (SECURITY_EMAIL_CHANGED), a pending one does not', async () => {
+    const user = await seed.client().registered().create();
+    const newEmail = uniqueEmail('moved');
+    expect((await fed.run(ChangeEmailDocument, { input: { newEmail, password: PASSWORD } }, user.token)).errors).toBeUndefined();
+    const confirm = await smtp.waitFor((m) => m.to.includes(newEmail) && /Confirm your new email/.test(m.subject));
+    expect(await kinds(user.token)).not.toContain('SECURITY_EMAIL_CHANGED');
+    const token = linkIn(confirm.text, 'confirm-email-change').searchParams.get('token')!;
+    expect((await fed.run(ConfirmEmailChangeDocument, { token })).errors).toBeUndefined();
+    const n = (await inbox(user.token)).filter((x) => x.kind === 'SECURITY_EMAIL_CHANGED');
+    expect(n).toMatchObject([{ title: 'Your email address was changed' }]);
   });
 });

@@ -117,4 +117,68 @@ describe('payments notifications', () => {
     expect((await payoutNotices(refused.id)).map((n) => n.kind)).toEqual(['PAYOUT_FAILED']);
     expect(await payoutNotices(admin.id)).toEqual([]);
   });
+
+  it('tells the client when Stripe declines an auto-reload later (webhook), once, and says nothing for a hand-made top-up', async () => {
+    const { fed, seed, stripe } = stack;
+    const results = async (userId: string) =>
+      fed.db.sql<{ title: string; data: { result: string; paymentIntentId?: string } }>(`SELECT title, data FROM notifications WHERE user_id = $1 AND kind = 'AUTO_RELOAD_RESULT' ORDER BY created_at`, [userId]);
+    const client = await seed.client().create();
+    await seed.payByCard(client, 1000, stripe);
+    expect((await fed.run(SetAutoReloadDocument, { input: { enabled: true, thresholdCents: 500, amountCents: 2500 } }, client.token)).errors).toBeUndefined();
+    const reader = await seed.reader().create();
+    const session = await createSession(fed.db.prisma, client.id, reader.id, 600);
+    await fed.runtime.money!.chargeSessionMinute({ sessionId: session, clientId: client.id, readerId: reader.id, minute: 1, rateCents: 600 }); // 400 < 500
+    // The off-session charge was accepted for processing (the top-up is PENDING until Stripe's webhook): no notice yet.
+    const [auto] = await eventually(
+      () => fed.db.sql<{ stripe_payment_intent_id: string; status: string }>(`SELECT stripe_payment_intent_id, status FROM top_ups WHERE user_id = $1 AND is_auto_reload`, [client.id]),
+      (rows) => rows.length === 1,
+      30_000,
+    );
+    expect(auto!.status).toBe('PENDING');
+    expect(await results(client.id)).toEqual([]);
+    // Then Stripe says the card was declined (asynchronously), delivered twice.
+    const pi = { id: auto!.stripe_payment_intent_id, object: 'payment_intent', amount: 2500, currency: 'usd', status: 'requires_payment_method', metadata: { userId: client.id, purpose: 'wallet_auto_reload' }, last_payment_error: { message: 'Your card was declined.' } };
+    const declined = stripe.event('payment_intent.payment_failed', pi);
+    expect((await seed.deliverStripe(declined)).status).toBe(200);
+    expect((await seed.deliverStripe(stripe.event('payment_intent.payment_failed', pi))).status).toBe(200);
+    expect(await results(client.id)).toMatchObject([{ title: 'Auto-reload failed', data: { result: 'FAILED', paymentIntentId: pi.id } }]);
+    const [topUp] = await fed.db.sql<{ status: string; failure_reason: string }>(`SELECT status, failure_reason FROM top_ups WHERE stripe_payment_intent_id = $1`, [pi.id]);
+    expect(topUp).toEqual({ status: 'FAILED', failure_reason: 'Your card was declined.' });
+    // A failure event for a top-up the client made by hand says nothing about auto-reload.
+    const manual = await fed.db.sql<{ stripe_payment_intent_id: string }>(`SELECT stripe_payment_intent_id FROM top_ups WHERE user_id = $1 AND NOT is_auto_reload`, [client.id]);
+    await seed.deliverStripe(stripe.event('payment_intent.payment_failed', { ...pi, id: manual[0]!.stripe_payment_intent_id }));
+    expect(await results(client.id)).toHaveLength(1);
+    expect(await results(reader.id)).toEqual([]);
+  });
+
+  it('tells the reader when a sent payout is reversed, once per amount restored, however often Stripe repeats it', async () => {
+    const { fed, seed, stripe, admin } = stack;
+    const reader = await seed.reader().withTwoFactor().create();
+    await fed.run(CreatePayoutAccountLinkDocument, { input: { returnUrl: 'https://soulseer.test/return', refreshUrl: 'https://soulseer.test/refresh' } }, reader.token);
+    await seed.credit(reader, 4000, 'EARNINGS');
+    const paid = await fed.run(RequestPayoutDocument, { input: { readerId: reader.id, idempotencyKey: `rev-${reader.id}` } }, admin.token);
+    expect(paid.data!.requestPayout).toMatchObject({ status: 'COMPLETED', amountCents: 4000 });
+    const payoutId = paid.data!.requestPayout.id;
+    const transfer = { id: paid.data!.requestPayout.stripeTransferId!, object: 'transfer', amount: 4000, currency: 'usd' };
+    const notices = async () =>
+      fed.db.sql<{ kind: string; title: string; data: Record<string, string> }>(
+        `SELECT kind, title, data FROM notifications WHERE user_id = $1 AND kind IN ('PAYOUT_SENT', 'PAYOUT_FAILED') ORDER BY created_at`,
+        [reader.id],
+      );
+
+    // Part of it reversed (delivered twice), then the rest, then a stale copy of the first event.
+    const partial = stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false });
+    expect((await seed.deliverStripe(partial)).status).toBe(200);
+    expect((await seed.deliverStripe(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false }))).status).toBe(200);
+    expect((await seed.deliverStripe(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 4000, reversed: true }))).status).toBe(200);
+    expect((await seed.deliverStripe(stripe.event('transfer.reversed', { ...transfer, amount_reversed: 1500, reversed: false }))).status).toBe(200);
+    expect(await notices()).toEqual([
+      { kind: 'PAYOUT_SENT', title: 'Payout of $40.00 sent', data: { payoutId } },
+      { kind: 'PAYOUT_FAILED', title: '$15.00 of your $40.00 payout reversed', data: { payoutId, reversedCents: '1500', restoredCents: '1500' } },
+      { kind: 'PAYOUT_FAILED', title: 'Payout of $40.00 reversed', data: { payoutId, reversedCents: '4000', restoredCents: '2500' } },
+    ]);
+    const last = (await inbox(reader.token)).find((n) => n.title === 'Payout of $40.00 reversed')!;
+    expect(last.body).toContain('$25.00 is back in your earnings');
+    expect(await kindsOf(admin.id)).not.toContain('PAYOUT_FAILED');
+  });
 });

@@ -7,6 +7,8 @@ import { notificationTopics, type NotificationEvent } from './notifications.js';
 
 /** What a channel is told to deliver: the stored notification and its recipient. */
 export interface DeliveryInput {
+  /** The delivery row's id: stable across retries (the email's Message-ID is made from it). */
+  deliveryId: string;
   notification: Notification;
   user: { id: string; email: string };
 }
@@ -52,10 +54,16 @@ export function deliverNotificationTask(prisma: PrismaClient, channels: Delivery
     });
     if (!d || d.status !== 'PENDING') return;
     const { user, ...notification } = d.notification;
+    // An attempt began (attempts counted) but recorded neither an outcome nor an error: its process died during the
+    // send, and its job was unlocked (shared/jobs-recovery.ts). Whether that send reached the user is unknown, so it
+    // is sent again — at least once, with the same Message-ID / push topic — rather than perhaps never.
+    if (d.attempts > 0 && d.lastError === null) {
+      logger('community').warn({ deliveryId, channel: d.channel, attempts: d.attempts }, 'notification delivery resumed after an interrupted attempt');
+    }
     await prisma.notificationDelivery.update({ where: { id: d.id }, data: { attempts: { increment: 1 } } });
     let outcome: { status: 'SENT' | 'SKIPPED'; reason?: string };
     try {
-      outcome = await channels[d.channel].send({ notification, user });
+      outcome = await channels[d.channel].send({ deliveryId: d.id, notification, user });
     } catch (error) {
       const last = helpers.job.attempts >= helpers.job.max_attempts;
       await prisma.notificationDelivery.update({

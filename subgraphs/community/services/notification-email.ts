@@ -97,7 +97,7 @@ export type UnsubscribeTokens = ReturnType<typeof unsubscribeTokens>;
 /** The email channel over shared/mail's Mailer (SMTP, or .eml files with no SMTP configured). */
 export function emailChannel(mailer: Mailer, config: Pick<MailConfig, 'appUrl'>, tokens: UnsubscribeTokens): DeliveryChannel {
   return {
-    async send({ notification, user }) {
+    async send({ deliveryId, notification, user }) {
       const kind = notification.kind;
       const data = (notification.data ?? {}) as Record<string, string>;
       const [route, query] = COPY[kind].route(data);
@@ -109,7 +109,10 @@ export function emailChannel(mailer: Mailer, config: Pick<MailConfig, 'appUrl'>,
         footer = { text: `Stop these emails (${COPY[kind].subject.toLowerCase()}): ${url}`, html: html`${link(url, 'Unsubscribe')} from these emails.` };
         headers = { 'List-Unsubscribe': `<${url}>` };
       }
-      await mailer.send({ to: user.email, ...NOTIFICATION_MAILS[kind](vars, footer), headers });
+      // One Message-ID per delivery: a retry after a crash between the SMTP server's acceptance and the SENT update
+      // sends the same message again, which mail systems that de-duplicate by Message-ID show once.
+      const messageId = `<notification-delivery.${deliveryId}@${new URL(config.appUrl).hostname}>`;
+      await mailer.send({ to: user.email, ...NOTIFICATION_MAILS[kind](vars, footer), headers, messageId });
       return { status: 'SENT' };
     },
   };

@@ -38,6 +38,10 @@ export function webPushChannel(prisma: PrismaClient, vapid: VapidConfig): Delive
         const req = webPush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
           vapidDetails: vapid,
           TTL: PUSH_TTL_SECONDS,
+          // RFC 8030 Topic: a push service replaces a message it still holds with a newer one of the same topic, so a
+          // retry (after a crash between the push service's acceptance and the SENT update) is not shown twice to a
+          // browser that was offline. A cuid is 25 URL-safe characters (the limit is 32).
+          topic: notification.id,
           contentEncoding: 'aes128gcm',
         });
         try {

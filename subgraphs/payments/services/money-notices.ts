@@ -57,3 +57,45 @@ export async function notifyPayout(
     dedupeKey: `payout:${payout.id}:${outcome.sent ? 'sent' : 'failed'}`,
   });
 }
+
+/**
+ * A payout's transfer reversed after it was sent (Stripe `transfer.reversed`, in full or in part): the reader learns
+ * the amount is back in their earnings, in the webhook's transaction; once per cumulative reversed amount, so a
+ * replayed event says nothing twice and a later further reversal says so again.
+ */
+export async function notifyPayoutReversed(
+  notifications: NotificationsPort | undefined,
+  tx: Tx,
+  payout: { id: string; readerId: string; amountCents: number },
+  r: { reversedCents: number; restoredCents: number },
+): Promise<void> {
+  const full = r.reversedCents >= payout.amountCents;
+  await notifications?.notify(tx, {
+    userId: payout.readerId,
+    kind: 'PAYOUT_FAILED',
+    title: full ? `Payout of ${dollars(payout.amountCents)} reversed` : `${dollars(r.reversedCents)} of your ${dollars(payout.amountCents)} payout reversed`,
+    body: `The transfer to your bank account was reversed; ${dollars(r.restoredCents)} is back in your earnings. Check your payout details.`,
+    data: { payoutId: payout.id, reversedCents: String(r.reversedCents), restoredCents: String(r.restoredCents) },
+    dedupeKey: `payout:${payout.id}:reversed:${r.reversedCents}`,
+  });
+}
+
+/**
+ * An auto-reload that did not top the wallet up: declined at once (topups.ts `autoReload`), or later by Stripe's
+ * webhook (`payment_intent.payment_failed` / `canceled` of a PENDING auto-reload: 3-D Secure never completed, an
+ * asynchronous decline). One notice per crossing (the reload's idempotency key), whichever path sees it first.
+ */
+export async function notifyAutoReloadFailed(
+  notifications: NotificationsPort | undefined,
+  tx: Tx,
+  r: { userId: string; amountCents: number; paymentIntentId: string; reloadKey: string },
+): Promise<void> {
+  await notifications?.notify(tx, {
+    userId: r.userId,
+    kind: 'AUTO_RELOAD_RESULT',
+    title: 'Auto-reload failed',
+    body: `We could not charge your card ${dollars(r.amountCents)}: your balance was not topped up. Update your card or top up by hand.`,
+    data: { paymentIntentId: r.paymentIntentId, result: 'FAILED' },
+    dedupeKey: `auto-reload:${r.reloadKey}`,
+  });
+}

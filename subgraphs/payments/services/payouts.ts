@@ -10,7 +10,8 @@ import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, type Tx } from './ledger.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { isDefiniteRefusal, notConfigured, stripeFailure } from './stripe-client.js';
-import { notifyPayout } from './money-notices.js';
+import { notifyPayout, notifyPayoutReversed } from './money-notices.js';
+import type { NotificationsPort } from '../../../shared/ports.js';
 
 function requireStripe(ctx: Pick<Context, 'deps'>): Stripe {
   const { stripe } = paymentsDeps(ctx);
@@ -32,8 +33,9 @@ const SAFE_URL = /^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/
  * dashboard or after a dispute): the reversed amount goes back into the reader's earnings, inside the webhook's
  * transaction. The event carries the cumulative `amount_reversed`, so each delivery restores only what has not been
  * restored yet (replays and out-of-order deliveries restore nothing twice); a full reversal marks the payout FAILED.
+ * The reader is told (PAYOUT_FAILED, `data.reversedCents`) in the same transaction, once per amount restored.
  */
-export async function applyTransferReversal(tx: Tx, transfer: Stripe.Transfer, eventId: string): Promise<string> {
+export async function applyTransferReversal(tx: Tx, transfer: Stripe.Transfer, eventId: string, notifications?: NotificationsPort): Promise<string> {
   const [payout] = await tx.$queryRaw<Payout[]>`SELECT id FROM payouts WHERE stripe_transfer_id = ${transfer.id} FOR UPDATE`;
   if (!payout) return 'IGNORED_UNKNOWN_TRANSFER';
   const row = await tx.payout.findUniqueOrThrow({ where: { id: payout.id } });
@@ -69,6 +71,7 @@ export async function applyTransferReversal(tx: Tx, transfer: Stripe.Transfer, e
     await tx.transaction.update({ where: { id: original.id }, data: { status: 'FAILED' } });
     await tx.payout.update({ where: { id: row.id }, data: { status: 'FAILED', failureReason: 'Stripe transfer reversed', processedAt: new Date() } });
   }
+  await notifyPayoutReversed(notifications, tx, row, { reversedCents: reversed, restoredCents: delta });
   return 'PROCESSED';
 }
 

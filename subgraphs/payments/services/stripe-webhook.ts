@@ -6,6 +6,7 @@ import { PLATFORM_ACCOUNTS, ensurePlatformAccounts, ensureUserAccounts, post, wa
 import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { applyOrderPayment } from './order-payment.js';
+import { notifyAutoReloadFailed } from './money-notices.js';
 import { applyTransferReversal } from './payouts.js';
 import { rearmAutoReload } from './rearm.js';
 import { applyRefundUpdate } from './wallet-refunds.js';
@@ -115,7 +116,13 @@ async function applyEvent(ctx: Context, tx: Tx, after: AfterCommit, event: Strip
           failureReason: (failed ? pi.last_payment_error?.message : pi.cancellation_reason)?.slice(0, 500) ?? event.type,
         },
       });
-      return n.count ? 'PROCESSED' : 'IGNORED';
+      if (!n.count) return 'IGNORED';
+      // A late decline of an auto-reload (it was PENDING: e.g. 3-D Secure never completed): its owner learns it here.
+      const topUp = await tx.topUp.findUniqueOrThrow({ where: { stripePaymentIntentId: pi.id } });
+      if (topUp.isAutoReload) {
+        await notifyAutoReloadFailed(money.notifications, tx, { userId: topUp.userId, amountCents: topUp.amountCents, paymentIntentId: pi.id, reloadKey: topUp.idempotencyKey });
+      }
+      return 'PROCESSED';
     }
     case 'refund.updated':
     case 'refund.failed':
@@ -125,7 +132,7 @@ async function applyEvent(ctx: Context, tx: Tx, after: AfterCommit, event: Strip
         applyRefundUpdate(ctx, tx, after, event.data.object as Stripe.Refund, event.id)
       );
     case 'transfer.reversed':
-      return applyTransferReversal(tx, event.data.object as Stripe.Transfer, event.id);
+      return applyTransferReversal(tx, event.data.object as Stripe.Transfer, event.id, money.notifications);
     case 'account.updated': {
       const account = event.data.object as Stripe.Account;
       const n = await tx.connectAccount.updateMany({

@@ -8,6 +8,7 @@ import { authorize, canUseWallet } from '../authz.js';
 import { paymentsDeps } from '../deps.js';
 import { assertAmount, ensureUserAccounts, idempotencyKeyOf } from './ledger.js';
 import { paymentsTransaction } from './payments-transaction.js';
+import { notifyAutoReloadFailed } from './money-notices.js';
 import { notConfigured, stripeFailure } from './stripe-client.js';
 
 export const TOP_UP_PRESETS_CENTS = [1000, 2500, 5000, 10000] as const;
@@ -167,14 +168,7 @@ export async function autoReload(ctx: Context, userIds: string[]): Promise<void>
         );
         const cleared = await tx.wallet.updateMany({ where: { userId: w.user_id, autoReloadPendingKey: w.key }, data: { autoReloadPendingKey: null } });
         if (failure !== null && cleared.count > 0) {
-          await paymentsDeps(ctx).money.notifications?.notify(tx, {
-            userId: w.user_id,
-            kind: 'AUTO_RELOAD_RESULT',
-            title: 'Auto-reload failed',
-            body: `We could not charge your card $${(w.amount / 100).toFixed(2)}: your balance was not topped up. Update your card or top up by hand.`,
-            data: { paymentIntentId: piId, result: 'FAILED' },
-            dedupeKey: `auto-reload:${w.key}`,
-          });
+          await notifyAutoReloadFailed(paymentsDeps(ctx).money.notifications, tx, { userId: w.user_id, amountCents: w.amount, paymentIntentId: piId, reloadKey: w.key });
         }
       });
     };
