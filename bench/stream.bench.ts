@@ -13,7 +13,13 @@
 // Memory: gateway process RSS with all viewers subscribed minus RSS before, divided by the viewer count.
 // Ledger afterwards: every transaction balanced, cached balances equal their entries, no negative wallet, one
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
-// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL,
+// Growth: VIEWERS takes a list (VIEWERS=1000,5000,10000): every peer runs at each size, smallest first, and a last
+// table gives p50/p99/lost and the CPU seconds of the gateway (and of the viewers' process) per 1,000 deliveries.
+// Hive Gateway runs only at sizes up to HIVE_MAX_VIEWERS (default 1,000: at 5,000 it delivered 0.08%).
+// PEERS may name `base`: our gateway from another checkout (BASE_DIR, e.g. a worktree of main), for an A/B of a
+// gateway change in one run with the same viewers, subgraphs and database.
+// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), HIVE_MAX_VIEWERS, BASE_DIR,
+// CONNECT_S (default 600, to connect every viewer), TEST_DATABASE_URL / DATABASE_URL,
 // BENCH_PROFILE=<dir> (CPU profile of the gateway under test), BENCH_DEBUG=1.
 import { sleep, rssOf, cpuOf, createScratchDatabase } from './scratch.js';
 import { captureOutput, freePort, waitUntilServing } from './peers.js';
@@ -37,7 +43,10 @@ import { composeRuntime } from '../scripts/compose.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const VIEWERS = Number(process.env.VIEWERS ?? 5000);
+const SIZES = (process.env.VIEWERS ?? '5000').split(',').map(Number).sort((a, b) => a - b);
+const VIEWERS = SIZES[SIZES.length - 1]!;
+const HIVE_MAX_VIEWERS = Number(process.env.HIVE_MAX_VIEWERS ?? 1000);
+const CONNECT_S = Number(process.env.CONNECT_S ?? 600);
 const RATE = Number(process.env.RATE ?? 20);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const DRAIN_S = Number(process.env.DRAIN_S ?? 60);
@@ -79,9 +88,9 @@ try {
   console.log(`setting up one live stream, ${VIEWERS} viewers, ${SENDERS} funded gift senders…`);
   await prisma.user.create({ data: { id: 'reader', email: 'reader@bench.dev', role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date() } });
   await prisma.reader.create({ data: { userId: 'reader', firstName: 'Luna', lastName: 'Bench', displayName: 'Luna Live', specialties: [], certifications: [], languages: ['en'], verificationDocs: [] } });
-  const ids = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
+  const allIds = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
+  for (let i = 0; i < allIds.length; i += 1000) {
+    const chunk = allIds.slice(i, i + 1000);
     await prisma.user.createMany({ data: chunk.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() })) });
     await prisma.client.createMany({ data: chunk.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
   }
@@ -94,7 +103,7 @@ try {
   const stream = await prisma.liveStream.create({ data: { readerId: 'reader', title: 'Bench live', category: 'tarot', status: 'LIVE', startedAt: new Date() } });
   const gift = await prisma.virtualGift.create({ data: { name: 'Rose', priceCents: GIFT_CENTS, imageUrl: 'https://cdn.example.com/rose.png' } });
   const tokens = new Map<string, string>();
-  for (const id of [...ids, ...senders]) tokens.set(id, await createAccessToken({ id, role: 'CLIENT' }, config.jwtSecret, 3600));
+  for (const id of [...allIds, ...senders]) tokens.set(id, await createAccessToken({ id, role: 'CLIENT' }, config.jwtSecret, 3600));
 
   // Separate pools per service, as separate deployments would have (accounts' _entities reads must not starve
   // the gift transactions of connections, nor the other way round).
@@ -122,9 +131,10 @@ try {
 
   async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
     const port = await freePort();
+    const dir = peer === 'base' ? path.join(path.resolve(process.env.BASE_DIR ?? root), 'bench') : here;
     const child =
-      peer === 'ours'
-        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
+      peer === 'ours' || peer === 'base'
+        ? fork(path.join(dir, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
         : fork(path.join(root, 'bench/node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
             env,
             execArgv: ['--import', 'tsx'],
@@ -137,7 +147,8 @@ try {
   }
 
   let sent = 0;
-  async function runPeer(peer: string) {
+  async function runPeer(peer: string, viewerCount: number) {
+    const ids = allIds.slice(0, viewerCount);
     const { child, port, log } = await startPeer(peer);
     const wsUrl = `ws://127.0.0.1:${port}/graphql`;
     const httpUrl = `http://127.0.0.1:${port}/graphql`;
@@ -198,8 +209,11 @@ try {
     const listenersBefore = pubsub.listenerCount();
     viewers.send({ kind: 'start', wsUrl, query: SUBSCRIPTION, variables: { streamId: stream.id }, viewers: ids.map((id) => ({ id, token: tokens.get(id)! })), senderName: SENDER_NAME });
     // Connected in steps of 100 (connection_ack received, then subscribed), as clients arriving over time would.
-    const connectUntil = Date.now() + 180_000;
+    const connectUntil = Date.now() + CONNECT_S * 1000;
+    let shown = 0;
     while (!replies.some((r) => r.kind === 'connected' && r.n === ids.length)) {
+      const n = Math.max(0, ...replies.filter((r) => r.kind === 'connected').map((r) => r.n!));
+      if (n >= shown + 1000) debug(`${(shown = n)} viewers connected`);
       if (Date.now() > connectUntil || replies.some((r) => r.kind === 'failed')) throw new Error(`${peer}: the viewers did not all connect\n${log().slice(-3000)}`);
       await sleep(50);
     }
@@ -265,6 +279,7 @@ try {
     const subscriptionErrors = report.errors + report.closedEarly;
     return {
       peer,
+      viewers: ids.length,
       subscribeMs,
       upstreamListeners,
       memPerViewer: (rssAfter - rssBefore) / ids.length,
@@ -289,9 +304,12 @@ try {
   }
 
   const results = [];
-  for (const peer of PEERS) {
-    console.log(`running ${peer}…`);
-    results.push(await runPeer(peer));
+  for (const size of SIZES) {
+    for (const peer of PEERS) {
+      if (peer === 'hive' && size > HIVE_MAX_VIEWERS) continue;
+      console.log(`running ${peer} with ${size} viewers…`);
+      results.push(await runPeer(peer, size));
+    }
   }
 
   // Ledger invariants after both runs.
@@ -309,7 +327,7 @@ try {
   );
   const [earnings] = await q<{ cents: number }>(`SELECT coalesce(balance_cents, 0)::int AS cents FROM ledger_accounts WHERE id = 'earnings:reader'`);
 
-  console.log(`\none live stream, ${VIEWERS} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
+  console.log(`\none live stream, ${SIZES.join(' / ')} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
   console.log(
     SENDER_NAME
       ? 'each delivery selects sender.displayName from accounts (ours: one shared fetch per gift; Hive: one per viewer)\n'
@@ -318,6 +336,7 @@ try {
   console.table(
     results.map((r) => ({
       peer: r.peer,
+      viewers: r.viewers,
       'gifts ok': `${r.gifts}/${RATE * SECONDS}`,
       delivered: `${r.delivered}/${r.expected}`,
       lost: r.lost,
@@ -330,6 +349,7 @@ try {
   console.table(
     results.map((r) => ({
       peer: r.peer,
+      viewers: r.viewers,
       'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(1),
       'subgraph listeners': r.upstreamListeners,
       'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
@@ -344,9 +364,28 @@ try {
     })),
   );
   for (const r of results) if (r.firstGiftError) console.log(`${r.peer}: first gift error ${r.firstGiftError}`);
-  const ours = results.find((r) => r.peer === 'ours');
-  const hive = results.find((r) => r.peer === 'hive');
+  console.log('\ngrowth: cost per 1,000 deliveries (CPU seconds of each process over the gift phase)');
+  console.table(
+    results.map((r) => ({
+      peer: r.peer,
+      viewers: r.viewers,
+      'deliveries/s': Math.round(r.delivered / r.phaseS),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      lost: r.lost,
+      'gateway CPU s / 1k deliveries': +((r.gatewayCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
+      'viewers CPU s / 1k deliveries': +((r.viewersCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
+    })),
+  );
+  for (const size of SIZES) {
+    const o = results.find((r) => r.peer === 'ours' && r.viewers === size);
+    const b = results.find((r) => r.peer === 'base' && r.viewers === size);
+    if (o && b) console.log(`${size} viewers, ours/base: gateway CPU per delivery ${((o.gatewayCpu / o.delivered) / (b.gatewayCpu / b.delivered)).toFixed(2)}x, p99 ${(o.p99 / b.p99).toFixed(2)}x`);
+  }
+  const ours = [...results].reverse().find((r) => r.peer === 'ours');
+  const hive = [...results].reverse().find((r) => r.peer === 'hive');
   if (ours && hive) {
+    if (ours.viewers !== hive.viewers) console.log(`(ours at ${ours.viewers} viewers, hive at ${hive.viewers})`);
     console.log(`p99: ours ${ours.p99} ms vs hive ${hive.p99} ms (hive/ours ${(hive.p99 / ours.p99).toFixed(2)}x); p50 ${ours.p50} vs ${hive.p50} ms`);
     console.log(`memory per viewer: ours ${(ours.memPerViewer / 1024).toFixed(1)} KiB vs hive ${(hive.memPerViewer / 1024).toFixed(1)} KiB`);
   }
