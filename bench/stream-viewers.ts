@@ -31,6 +31,8 @@ let count = 0;
 let wrong = 0;
 let errors = 0;
 let closedEarly = 0;
+/** Connections refused or dropped before connection_ack and made again. */
+let retries = 0;
 let perViewer: Uint32Array = new Uint32Array(0);
 let warmed: Uint8Array = new Uint8Array(0);
 let warmedCount = 0;
@@ -57,47 +59,61 @@ async function start(cmd: Start) {
         (v, j) =>
           new Promise<void>((resolve, reject) => {
             const index = i + j;
-            const ws = new WebSocket(cmd.wsUrl, 'graphql-transport-ws', { skipUTF8Validation: true, perMessageDeflate: false });
-            sockets.push(ws);
             const opId = `w${index}`;
             const nextHead = `{"id":"${opId}","type":"next","payload":`;
-            ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${v.token}` } })));
-            ws.on('error', reject);
-            ws.on('close', () => {
-              if (!stopping) closedEarly++;
-              reject(new Error('closed'));
-            });
-            ws.on('message', (data) => {
-              const text = String(data);
-              if (text.startsWith(nextHead) && text.endsWith('}')) {
-                const verdict = judge(text.slice(nextHead.length, -1), cmd.senderName);
+            let acked = false;
+            let attempts = 0;
+            const connect = () => {
+              const ws = new WebSocket(cmd.wsUrl, 'graphql-transport-ws', { skipUTF8Validation: true, perMessageDeflate: false });
+              sockets.push(ws);
+              ws.on('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${v.token}` } })));
+              ws.on('error', () => {});
+              ws.on('close', (code, reason) => {
+                if (stopping) return;
+                // Refused or dropped before connection_ack (the gateway's init timeout or identity check under a
+                // loaded box): a real client reconnects; counted, and given up after 5 attempts.
+                if (!acked && ++attempts < 5) {
+                  retries++;
+                  setTimeout(connect, 1000 * attempts);
+                  return;
+                }
+                closedEarly++;
+                reject(new Error(`closed ${code} ${String(reason)}`));
+              });
+              ws.on('message', (data) => {
+                const text = String(data);
+                if (text.startsWith(nextHead) && text.endsWith('}')) {
+                  const verdict = judge(text.slice(nextHead.length, -1), cmd.senderName);
+                  if (verdict === WRONG) wrong++;
+                  else take(index, verdict);
+                  return;
+                }
+                const m = JSON.parse(text) as { type: string; id?: string; payload?: { data?: { streamEvents?: { createdAt: string; sender?: { displayName?: string } } }; errors?: unknown[] } };
+                if (m.type === 'connection_ack') {
+                  acked = true;
+                  ws.send(JSON.stringify({ id: opId, type: 'subscribe', payload: { query: cmd.query, variables: cmd.variables } }));
+                  connected++;
+                  resolve();
+                  return;
+                }
+                if (m.type === 'ping') {
+                  ws.send('{"type":"pong"}');
+                  return;
+                }
+                if (m.type === 'error' || m.type === 'complete') {
+                  errors++;
+                  return;
+                }
+                if (m.type !== 'next' || m.id !== opId) {
+                  wrong++;
+                  return;
+                }
+                const verdict = check(m.payload, cmd.senderName);
                 if (verdict === WRONG) wrong++;
                 else take(index, verdict);
-                return;
-              }
-              const m = JSON.parse(text) as { type: string; id?: string; payload?: { data?: { streamEvents?: { createdAt: string; sender?: { displayName?: string } } }; errors?: unknown[] } };
-              if (m.type === 'connection_ack') {
-                ws.send(JSON.stringify({ id: opId, type: 'subscribe', payload: { query: cmd.query, variables: cmd.variables } }));
-                connected++;
-                resolve();
-                return;
-              }
-              if (m.type === 'ping') {
-                ws.send('{"type":"pong"}');
-                return;
-              }
-              if (m.type === 'error' || m.type === 'complete') {
-                errors++;
-                return;
-              }
-              if (m.type !== 'next' || m.id !== opId) {
-                wrong++;
-                return;
-              }
-              const verdict = check(m.payload, cmd.senderName);
-              if (verdict === WRONG) wrong++;
-              else take(index, verdict);
-            });
+              });
+            };
+            connect();
           }),
       ),
     );
@@ -158,7 +174,7 @@ process.on('message', (cmd: Command) => {
     case 'report': {
       const sorted = latencies.slice(0, count).sort();
       const pct = (p: number) => (count ? sorted[Math.min(count - 1, Math.ceil((p / 100) * count) - 1)]! : NaN);
-      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, p50: pct(50), p99: pct(99), max: pct(100), perViewer: Array.from(perViewer) });
+      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, retries, p50: pct(50), p99: pct(99), max: pct(100), perViewer: Array.from(perViewer) });
       break;
     }
     case 'close':

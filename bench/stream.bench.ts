@@ -69,6 +69,7 @@ interface ViewerReport {
   wrong: number;
   errors: number;
   closedEarly: number;
+  retries: number;
   p50: number;
   p99: number;
   max: number;
@@ -292,6 +293,7 @@ try {
       lost,
       wrong,
       subscriptionErrors,
+      retries: report.retries,
       p50,
       p99,
       max,
@@ -355,6 +357,7 @@ try {
       'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
       'wrong payloads': r.wrong,
       'subscription errors': r.subscriptionErrors,
+      'connect retries': r.retries,
       'gift errors': r.giftErrors,
       'listeners left': r.left,
       'gateway CPU s': +r.gatewayCpu.toFixed(1),
