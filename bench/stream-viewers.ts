@@ -7,7 +7,7 @@
 // only once per distinct payload: it must be exactly `{"id":"<this viewer's id>","type":"next","payload":<P>}`,
 // and the verdict on <P> (JSON.parse and the checks) is kept by its text, so the 10,000 viewers of one gift pay one
 // parse and 9,999 string comparisons (a different serialization takes the full parse). UTF-8 validation is left
-// to that parse (`skipUTF8Validation`). At 10,000 viewers this halves the viewers' CPU, which shares the 2 cores.
+// to that parse (`skipUTF8Validation`).
 //
 // Parent → child messages: { kind: 'start', wsUrl, query, variables, viewers: [{ id, token }] },
 // { kind: 'measure', from } (events created from `from` on are measured), { kind: 'warmed' }, { kind: 'report' },
@@ -33,6 +33,9 @@ let errors = 0;
 let closedEarly = 0;
 /** Connections refused or dropped before connection_ack and made again. */
 let retries = 0;
+/** Close codes of sockets closed after connection_ack, and the first wrong payload (diagnosis). */
+const closeCodes: Record<string, number> = {};
+let firstWrong = '';
 let perViewer: Uint32Array = new Uint32Array(0);
 let warmed: Uint8Array = new Uint8Array(0);
 let warmedCount = 0;
@@ -78,6 +81,8 @@ async function start(cmd: Start) {
                   return;
                 }
                 closedEarly++;
+                const key = `${code} ${String(reason).slice(0, 60)}`;
+                closeCodes[key] = (closeCodes[key] ?? 0) + 1;
                 reject(new Error(`closed ${code} ${String(reason)}`));
               });
               ws.on('message', (data) => {
@@ -142,6 +147,7 @@ function judge(payloadText: string, senderName: boolean): number {
     } catch {
       v = WRONG;
     }
+    if (v === WRONG && !firstWrong) firstWrong = payloadText.slice(0, 300);
     verdicts.set(payloadText, v);
   }
   return v;
@@ -174,7 +180,7 @@ process.on('message', (cmd: Command) => {
     case 'report': {
       const sorted = latencies.slice(0, count).sort();
       const pct = (p: number) => (count ? sorted[Math.min(count - 1, Math.ceil((p / 100) * count) - 1)]! : NaN);
-      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, retries, p50: pct(50), p99: pct(99), max: pct(100), perViewer: Array.from(perViewer) });
+      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, retries, closeCodes, firstWrong, p50: pct(50), p99: pct(99), max: pct(100), perViewer: Array.from(perViewer) });
       break;
     }
     case 'close':

@@ -70,6 +70,8 @@ interface ViewerReport {
   errors: number;
   closedEarly: number;
   retries: number;
+  closeCodes: Record<string, number>;
+  firstWrong: string;
   p50: number;
   p99: number;
   max: number;
@@ -262,7 +264,8 @@ try {
     const localCpuUs = process.cpuUsage(localCpu0);
     const localCpu = (localCpuUs.user + localCpuUs.system) / 1e6;
     const phaseS = (performance.now() - start) / 1000;
-    debug(`received ${report.delivered}/${expected}; ${report.errors} subscription errors, ${report.closedEarly} sockets closed early`);
+    debug(`received ${report.delivered}/${expected}; ${report.errors} subscription errors, ${report.closedEarly} sockets closed early ${JSON.stringify(report.closeCodes)}`);
+    if (report.firstWrong) debug(`first wrong payload: ${report.firstWrong}`);
     if (child.exitCode !== null) console.error(`${peer} gateway exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     const lost = report.perViewer.reduce((n, got) => n + Math.max(0, ok - got), 0);
 
