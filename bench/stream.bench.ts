@@ -39,6 +39,7 @@ import { SCHEMA_DIR } from '../gateway/supergraph.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
 import { composeRuntime } from '../scripts/compose.js';
+import { streamLedgerReport } from './stream-ledger.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -317,20 +318,7 @@ try {
     }
   }
 
-  // Ledger invariants after both runs.
-  const q = async <T>(sql: string) => (await admin.query(sql)).rows as T[];
-  const [unbalanced] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_cents) <> 0) x`);
-  const [drift] = await q<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT a.id FROM ledger_accounts a LEFT JOIN ledger_entries e ON e.account_id = a.id GROUP BY a.id, a.balance_cents HAVING a.balance_cents <> coalesce(sum(e.amount_cents), 0)) x`,
-  );
-  const [negative] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_accounts WHERE NOT allow_negative AND balance_cents < 0`);
-  const [gifts] = await q<{ n: number; cents: number }>(`SELECT count(*)::int AS n, coalesce(sum(price_cents), 0)::int AS cents FROM gifts`);
-  const [txs] = await q<{ n: number; cents: number; reader: number; orphans: number }>(
-    `SELECT count(*)::int AS n, coalesce(sum(amount_cents), 0)::int AS cents, coalesce(sum(reader_earnings_cents), 0)::int AS reader,
-            count(*) FILTER (WHERE gift_id IS NULL OR gift_id NOT IN (SELECT id FROM gifts))::int AS orphans
-       FROM transactions WHERE type = 'GIFT_PURCHASE'`,
-  );
-  const [earnings] = await q<{ cents: number }>(`SELECT coalesce(balance_cents, 0)::int AS cents FROM ledger_accounts WHERE id = 'earnings:reader'`);
+  const ledgerLine = await streamLedgerReport(admin); // ledger invariants after every run
 
   console.log(`\none live stream, ${SIZES.join(' / ')} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
   console.log(
@@ -395,12 +383,7 @@ try {
     console.log(`p99: ours ${ours.p99} ms vs hive ${hive.p99} ms (hive/ours ${(hive.p99 / ours.p99).toFixed(2)}x); p50 ${ours.p50} vs ${hive.p50} ms`);
     console.log(`memory per viewer: ours ${(ours.memPerViewer / 1024).toFixed(1)} KiB vs hive ${(hive.memPerViewer / 1024).toFixed(1)} KiB`);
   }
-  const expectedEarnings = txs!.reader;
-  console.log(
-    `ledger: unbalanced transactions ${unbalanced!.n}, balance drift ${drift!.n}, negative balances ${negative!.n}; ` +
-      `gifts ${gifts!.n} (${gifts!.cents} cents) vs GIFT_PURCHASE transactions ${txs!.n} (${txs!.cents} cents, ${txs!.orphans} without a gift); ` +
-      `reader earnings ${earnings?.cents ?? 0} = sum of reader shares ${expectedEarnings}: ${(earnings?.cents ?? 0) === expectedEarnings ? 'yes' : 'NO'}`,
-  );
+  console.log(ledgerLine);
   await accounts.close();
   await community.close();
   await accountsPrisma.$disconnect();
