@@ -3,8 +3,10 @@
 // (the same folder again), measured from the spawn of `npm start` to the first 200 answer of `{ __typename }`. The
 // peer in the same run is the floor: plain node running a script that answers HTTP at once (node start-up, no npm).
 // Goal (issue 11): first answer ≤ 10 s cold and ≤ 3 s warm on the 2-core box. Knobs: WARM_RUNS (default 3).
+// Also printed: the CPU seconds (user + system, every thread) the processes of `npm start` (npm, node and PGlite's
+// thread) had used by the first answer, read from /proc (Linux): unlike wall time, it barely moves with the box's load.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,24 @@ import { freePort } from './peers.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WARM_RUNS = Number(process.env.WARM_RUNS ?? 3);
+
+/** CPU seconds (user + system) used so far by the live processes of process group `pgid`; null off Linux. */
+async function groupCpuSeconds(pgid: number): Promise<number | null> {
+  const pids = await readdir('/proc').catch(() => null);
+  if (!pids) return null;
+  const ticks = 100; // USER_HZ on Linux
+  let total = 0;
+  for (const pid of pids.filter((p) => /^\d+$/.test(p))) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(f[2]) === pgid) total += (Number(f[11]) + Number(f[12])) / ticks;
+  }
+  return total;
+}
+
+/** CPU seconds of each measured start, in the order measured. */
+const cpuSeconds: Array<number | null> = [];
 
 /** Spawns `npm run <script>` with env, returns ms until `{ __typename }` answers 200 on `port`, then stops it (SIGINT). */
 async function timeToFirstAnswer(script: string, port: number, env: Record<string, string>): Promise<number> {
@@ -33,7 +53,11 @@ async function timeToFirstAnswer(script: string, port: number, env: Record<strin
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ query: '{ __typename }' }),
         });
-        if (r.ok) return performance.now() - started;
+        if (r.ok) {
+          const ms = performance.now() - started;
+          cpuSeconds.push(await groupCpuSeconds(child.pid!));
+          return ms;
+        }
       } catch {
         // not listening yet
       }
@@ -85,6 +109,8 @@ try {
   console.log(`| warm, median of ${WARM_RUNS} (${warm.map(s).join(', ')}) | ${s(median(warm))} | ≤ 3 s ${median(warm) <= 3_000 ? 'met' : 'MISSED'} |`);
   console.log(`| floor: node + an HTTP answer, median | ${s(median(floor))} | |`);
   console.log(`warm / floor: ${(median(warm) / median(floor)).toFixed(2)}x; cold / floor: ${(coldMs / median(floor)).toFixed(2)}x`);
+  const cpu = (x: number | null | undefined) => (x == null ? 'n/a' : `${x.toFixed(2)} s`);
+  console.log(`CPU by the first answer (npm + node, all threads): cold ${cpu(cpuSeconds[0])}; warm ${cpuSeconds.slice(1).map(cpu).join(', ')}`);
 } finally {
   await rm(scratch, { recursive: true, force: true });
 }

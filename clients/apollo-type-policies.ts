@@ -59,6 +59,8 @@ export const typePolicies = {
   QueryMySessionsConnectionEdge: { keyFields: false, merge: true },
   QueryNotificationsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   QueryNotificationsConnectionEdge: { keyFields: false, merge: true },
+  QueryOrderCardRefundsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
+  QueryOrderCardRefundsConnectionEdge: { keyFields: false, merge: true },
   QueryOrdersConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },
   QueryOrdersConnectionEdge: { keyFields: false, merge: true },
   QueryPayoutsConnection: { keyFields: false, merge: true, fields: { edges: { merge: false } } },

@@ -55,6 +55,8 @@ export const keys = {
   QueryMySessionsConnectionEdge: embedded,
   QueryNotificationsConnection: embedded,
   QueryNotificationsConnectionEdge: embedded,
+  QueryOrderCardRefundsConnection: embedded,
+  QueryOrderCardRefundsConnectionEdge: embedded,
   QueryOrdersConnection: embedded,
   QueryOrdersConnectionEdge: embedded,
   QueryPayoutsConnection: embedded,

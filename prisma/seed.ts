@@ -1,8 +1,12 @@
 // Idempotent demo data for the embedded default (and for anyone who runs `npm run db:seed`).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { PrismaClient } from '../shared/db/generated/client.js';
 import type { SessionType, ReaderStatus } from '../shared/db/generated/enums.js';
 import type { AdminRole } from '../shared/admin-permissions.js';
 import { hashPassword } from '../shared/auth/passwords.js';
+import { REPO_ROOT } from '../shared/repo-root.js';
 
 /** Payments' adjustment (the seed credits demo clients through the ledger, never by writing balances). */
 export interface DemoCredit {
@@ -55,7 +59,32 @@ const PRODUCTS = [
   { sku: 'SVC-CHART-1', name: 'Written Natal Chart', description: 'A written natal chart reading delivered within 5 days.', type: 'SERVICE' as const, category: 'services', priceCents: 4999, stockQuantity: null },
 ];
 
-export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Promise<void> {
+/**
+ * The system_settings row recording which demo data this database holds. Not a business setting: SETTING_KEYS (what
+ * admins list and change) leaves it out.
+ */
+export const DEMO_SEED_KEY = 'demo_seed_fingerprint';
+
+/**
+ * sha256 of this file: any edit to the demo data or to how it is written changes it, and the next start seeds again
+ * (idempotently: rows that exist are kept). Read from the repository, so the start-up bundle sees the same text.
+ */
+export function demoSeedFingerprint(): string {
+  return createHash('sha256').update(readFileSync(path.join(REPO_ROOT, 'prisma', 'seed.ts'))).digest('hex');
+}
+
+/**
+ * Seeds the demo data unless this database already holds this seed's (the fingerprint row matches), so a warm
+ * `npm start` costs one read and one update instead of ~40 statements. Either way a demo reader left BUSY with no
+ * session under way (a process stopped mid-session) is given its demo status back. Returns what it did.
+ */
+export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Promise<'seeded' | 'current'> {
+  const fingerprint = demoSeedFingerprint();
+  const marker = await prisma.systemSetting.findUnique({ where: { key: DEMO_SEED_KEY }, select: { value: true } });
+  if (marker?.value === fingerprint) {
+    await freeStuckDemoReaders(prisma);
+    return 'current';
+  }
   // argon2 is deliberately slow: hash the demo password only when a demo user is still to be created.
   const demoEmails = [DEMO_LOGINS.admin, ...DEMO_LOGINS.clients, ...READERS.map((r) => r.email)];
   const existing = await prisma.user.count({ where: { email: { in: demoEmails } } });
@@ -86,12 +115,7 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
     const types = Object.keys(r.rates) as SessionType[];
     const rates = Object.values(r.rates) as number[];
     const exists = await prisma.user.findUnique({ where: { email: r.email }, select: { id: true } });
-    if (exists) {
-      // A demo reader left BUSY by a process that stopped mid-session (or by older demo data) is free again.
-      const active = await prisma.session.count({ where: { readerId: exists.id, status: { in: ['REQUESTED', 'ACCEPTED', 'IN_PROGRESS'] } } });
-      if (!active) await prisma.reader.updateMany({ where: { userId: exists.id, status: 'BUSY' }, data: { status: r.status } });
-      continue;
-    }
+    if (exists) continue;
     await prisma.user.create({
       data: {
         email: r.email, passwordHash, role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date(),
@@ -115,4 +139,26 @@ export async function seedDemoData(prisma: PrismaClient, money: DemoCredit): Pro
   for (const p of PRODUCTS) {
     await prisma.product.upsert({ where: { sku: p.sku }, update: {}, create: { ...p, images: [] } });
   }
+  await freeStuckDemoReaders(prisma);
+  // Written last: a seed interrupted half-way runs again at the next start.
+  await prisma.systemSetting.upsert({
+    where: { key: DEMO_SEED_KEY },
+    update: { value: fingerprint },
+    create: { key: DEMO_SEED_KEY, value: fingerprint, description: 'sha256 of prisma/seed.ts whose demo data this database holds (npm start skips the seed when it matches)' },
+  });
+  return 'seeded';
+}
+
+/**
+ * One statement: every demo reader left BUSY with no session requested, accepted or in progress (a process stopped
+ * mid-session, or older demo data) gets its demo status back, so setReaderStatus does not answer CONFLICT.
+ */
+async function freeStuckDemoReaders(prisma: PrismaClient): Promise<void> {
+  const emails = READERS.map((r) => r.email);
+  const statuses = READERS.map((r) => r.status);
+  await prisma.$executeRaw`
+    UPDATE readers AS r SET status = d.status::"ReaderStatus", updated_at = now()
+    FROM users AS u, unnest(${emails}::text[], ${statuses}::text[]) AS d(email, status)
+    WHERE u.id = r.user_id AND u.email = d.email AND r.status = 'BUSY'
+      AND NOT EXISTS (SELECT 1 FROM sessions AS s WHERE s.reader_id = u.id AND s.status IN ('REQUESTED', 'ACCEPTED', 'IN_PROGRESS'))`;
 }

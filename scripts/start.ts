@@ -2,22 +2,47 @@
 // (PGlite, data under .data/), applies migrations and seeds demo data; without REDIS_URL pub/sub is in-memory.
 // Secrets are never defaulted: with DATABASE_URL they come from the environment (refused if missing or short);
 // the embedded default generates them at its first start into .data/secrets.json and reuses them.
-import { shutdownGraceMs } from '../shared/server/shutdown.js';
+//
+// Start-up order (bench/README.md "Start-up"): the embedded database's thread starts opening the data folder first,
+// then the application is loaded (`await import`, a chunk of the start-up bundle of its own, scripts/launch.mjs) while
+// it opens; only what a first request needs runs before the ready line.
 import path from 'node:path';
-import { exitOnConfigError, loadConfig } from '../shared/config.js';
-import { loadOrCreateSecrets } from '../shared/embedded-secrets.js';
-import { createPrisma } from '../shared/db/client.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../shared/db/embedded.js';
-import { applyMigrations, pendingMigrationsAt } from '../shared/db/migrations.js';
-import { startOrExplain } from '../shared/server/startup-errors.js';
-import { createPubSub } from '../shared/pubsub.js';
-import { startLocalFederation } from './local-federation.js';
-import { composeRuntime } from './compose.js';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData } from '../prisma/seed.js';
-import { startTelemetry } from '../shared/telemetry.js';
 
 // The embedded default's folder (database and secrets); DATA_DIR moves it (the start-up benchmark uses a scratch one).
 const dataDir = path.resolve(process.env.DATA_DIR || '.data');
+const embeddedOpening = process.env.DATABASE_URL
+  ? null
+  : startEmbeddedPostgres(path.join(dataDir, 'pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0), { thread: true });
+// Awaited inside startOrExplain below (its failure is explained there, not reported as unhandled meanwhile).
+embeddedOpening?.catch(() => undefined);
+
+const [
+  { shutdownGraceMs },
+  { exitOnConfigError, loadConfig },
+  { loadOrCreateSecrets },
+  { createPrisma },
+  { applyMigrations, pendingMigrationsAt },
+  { startOrExplain },
+  { createPubSub },
+  { startLocalFederation },
+  { composeRuntime },
+  { DEMO_LOGINS, DEMO_PASSWORD, seedDemoData },
+  { startTelemetry },
+] = await Promise.all([
+  import('../shared/server/shutdown.js'),
+  import('../shared/config.js'),
+  import('../shared/embedded-secrets.js'),
+  import('../shared/db/client.js'),
+  import('../shared/db/migrations.js'),
+  import('../shared/server/startup-errors.js'),
+  import('../shared/pubsub.js'),
+  import('./local-federation.js'),
+  import('./compose.js'),
+  import('../prisma/seed.js'),
+  import('../shared/telemetry.js'),
+]);
+
 const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(dataDir)));
 // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (shared/telemetry.ts); nothing is loaded otherwise.
 const telemetry = await startTelemetry('soulseer');
@@ -26,7 +51,7 @@ let databaseUrl = config.databaseUrl;
 // The plain mistakes (port in use, database unreachable…) are one line on stderr and exit 1, not a stack trace.
 const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async () => {
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres(path.join(dataDir, 'pglite'), Number(process.env.EMBEDDED_PG_PORT ?? 0));
+    embedded = await embeddedOpening!;
     databaseUrl = embedded.url;
   }
   // The migration engine (WebAssembly) loads only when a migration is pending: a warm start skips it.

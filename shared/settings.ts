@@ -33,6 +33,7 @@ export const SETTING_SPECS = {
   review_window_days: int('Days after a session during which its client may review it.', 1, 365, 30),
   auto_payouts_enabled: bool('1: the daily automatic payout run (payments\' cron, 03:00 UTC) pays every reader over payout_threshold_cents; 0: off.', 0),
   notification_batch_window_minutes: int('A follower gets at most one email or push of a favourite reader coming online per this many minutes (in-app notices are never batched).', 1, 1440, 60),
+  booking_credit_valid_days: int('Days a booking credit (a reading bought as a shop service) can be redeemed after it is issued; applies to credits issued after the change.', 1, 3650, 365),
   support_refund_limit_cents: int('Most cents one refund or manual adjustment by a SUPPORT admin may move (finance and super-admins: no cap).', 0, 10_000_000, 5_000),
 } as const satisfies Record<string, SettingSpec>;
 

@@ -7,7 +7,7 @@ import { createPrisma } from '../shared/db/client.js';
 import { createPubSub } from '../shared/pubsub.js';
 import { createMoney } from '../subgraphs/payments/services/money.js';
 import { reconcile } from '../subgraphs/payments/services/reports.js';
-import { seedDemoData, DEMO_CREDIT_CENTS, DEMO_LOGINS, FORUM_CATEGORIES } from '../prisma/seed.js';
+import { seedDemoData, demoSeedFingerprint, DEMO_CREDIT_CENTS, DEMO_LOGINS, DEMO_SEED_KEY, FORUM_CATEGORIES } from '../prisma/seed.js';
 
 // `npm run db:migrate` runs Prisma's schema engine (WebAssembly) against a database. This test runs it on a
 // fresh database of its own, the way a deployment would, and checks the folder stays in sync with the schema.
@@ -65,13 +65,15 @@ describe('migrations through the WebAssembly schema engine', () => {
     const pubsub = createPubSub();
     const money = createMoney(prisma, pubsub);
     try {
-      await seedDemoData(prisma, money);
+      expect(await seedDemoData(prisma, money)).toBe('seeded');
       const counts = async () => [await prisma.user.count(), await prisma.forumCategory.count(), await prisma.readerRate.count()];
       const once = await counts();
       // A reader left BUSY with no session running (a process stopped mid-session) is free after the next start.
       const sage = await prisma.user.findUniqueOrThrow({ where: { email: 'sage@soulseer.dev' } });
       await prisma.reader.update({ where: { userId: sage.id }, data: { status: 'BUSY' } });
-      await seedDemoData(prisma, money);
+      // Another seed (an older fingerprint): seeded again, idempotently.
+      await prisma.systemSetting.update({ where: { key: DEMO_SEED_KEY }, data: { value: 'an-older-seed' } });
+      expect(await seedDemoData(prisma, money)).toBe('seeded');
       expect(await counts()).toEqual(once);
       expect(once[0]).toBe(1 + DEMO_LOGINS.readers.length + DEMO_LOGINS.clients.length);
       expect(once[1]).toBe(FORUM_CATEGORIES.length);
@@ -85,6 +87,48 @@ describe('migrations through the WebAssembly schema engine', () => {
       const report = await reconcile(prisma);
       expect(report.checks.filter((c) => c.differences > 0)).toEqual([]);
       expect(report.ok).toBe(true);
+    } finally {
+      await pubsub.close();
+      await prisma.$disconnect();
+    }
+  });
+
+  it('a warm start skips a seed already applied: data kept as users left it, stuck readers freed, a changed seed re-applied', async () => {
+    const prisma = createPrisma(url, { max: 2 });
+    const pubsub = createPubSub();
+    const money = createMoney(prisma, pubsub);
+    try {
+      await seedDemoData(prisma, money);
+      const marker = await prisma.systemSetting.findUniqueOrThrow({ where: { key: DEMO_SEED_KEY } });
+      expect(marker.value).toBe(demoSeedFingerprint());
+      // What users did since is kept: a gift an admin removed stays removed, an edited category keeps its name.
+      await prisma.virtualGift.delete({ where: { name: 'Rose' } });
+      await prisma.forumCategory.update({ where: { slug: 'general' }, data: { name: 'Lobby' } });
+      const [sage, orion, client] = await Promise.all(
+        ['sage@soulseer.dev', 'orion@soulseer.dev', DEMO_LOGINS.clients[0]!].map((email) => prisma.user.findUniqueOrThrow({ where: { email } })),
+      );
+      // sage is BUSY with nothing under way (a process stopped mid-session); orion is BUSY in a real session.
+      await prisma.reader.updateMany({ where: { userId: { in: [sage!.id, orion!.id] } }, data: { status: 'BUSY' } });
+      const session = await prisma.session.create({ data: { clientId: client!.id, readerId: orion!.id, type: 'CHAT', status: 'IN_PROGRESS', rateCents: 199 } });
+      const users = await prisma.user.count();
+
+      expect(await seedDemoData(prisma, money)).toBe('current');
+      expect(await prisma.virtualGift.count({ where: { name: 'Rose' } })).toBe(0);
+      expect((await prisma.forumCategory.findUniqueOrThrow({ where: { slug: 'general' } })).name).toBe('Lobby');
+      expect(await prisma.user.count()).toBe(users);
+      expect((await prisma.reader.findUniqueOrThrow({ where: { userId: sage!.id } })).status).toBe('ONLINE');
+      // A reader in a session is not freed behind the meter's back.
+      expect((await prisma.reader.findUniqueOrThrow({ where: { userId: orion!.id } })).status).toBe('BUSY');
+      await prisma.session.update({ where: { id: session.id }, data: { status: 'COMPLETED', endedAt: new Date() } });
+
+      // The seed changed (the recorded fingerprint is another one): applied again, missing demo rows are back, the
+      // credit is not given twice, and the new fingerprint is recorded.
+      await prisma.systemSetting.update({ where: { key: DEMO_SEED_KEY }, data: { value: 'an-older-seed' } });
+      expect(await seedDemoData(prisma, money)).toBe('seeded');
+      expect(await prisma.virtualGift.count({ where: { name: 'Rose' } })).toBe(1);
+      expect((await prisma.reader.findUniqueOrThrow({ where: { userId: orion!.id } })).status).toBe('ONLINE');
+      expect(await prisma.transaction.count({ where: { type: 'ADJUSTMENT' } })).toBe(DEMO_LOGINS.clients.length);
+      expect((await prisma.systemSetting.findUniqueOrThrow({ where: { key: DEMO_SEED_KEY } })).value).toBe(demoSeedFingerprint());
     } finally {
       await pubsub.close();
       await prisma.$disconnect();

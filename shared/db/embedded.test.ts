@@ -16,15 +16,19 @@ async function connect(searchPath?: string): Promise<pg.Client> {
 }
 const searchPath = async (c: pg.Client) => (await c.query<{ search_path: string }>('SHOW search_path')).rows[0]!.search_path;
 
-beforeAll(async () => {
-  db = await startEmbeddedPostgres(null);
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-  await db.stop();
-});
+// Both homes of PGlite's session: this thread (the tests' fallback) and a worker thread (npm start).
+describe.each([
+  ['in this thread', false],
+  ['in a worker thread', true],
+])('embedded PostgreSQL session sharing, PGlite %s', (_where, thread) => {
+  beforeAll(async () => {
+    db = await startEmbeddedPostgres(null, 0, { thread });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.end().catch(() => undefined)));
+    await db.stop();
+  });
 
-describe('embedded PostgreSQL session sharing', () => {
   it("gives a connection without options the default settings after another's startup options and SET", async () => {
     const plain = await connect();
     const initial = await searchPath(plain);
@@ -47,5 +51,23 @@ describe('embedded PostgreSQL session sharing', () => {
     expect((await late.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'emb_plain'`)).rows).toEqual([
       { table_schema: 'public' },
     ]);
+  });
+
+  it('runs a transaction alone, returns large answers whole, and answers errors without losing the connection', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await a.query('CREATE TABLE emb_tx (id int)');
+    await a.query('BEGIN');
+    await a.query('INSERT INTO emb_tx VALUES (1)');
+    // b waits for a's transaction (one session), then sees its committed row.
+    const seen = b.query<{ n: string }>('SELECT count(*) AS n FROM emb_tx');
+    await a.query('COMMIT');
+    expect((await seen).rows[0]!.n).toBe('1');
+    const big = await b.query<{ s: string }>(`SELECT repeat('x', 1000) || g AS s FROM generate_series(1, 3000) g`);
+    expect(big.rows).toHaveLength(3000);
+    expect(big.rows[2999]!.s).toBe(`${'x'.repeat(1000)}3000`);
+    await expect(a.query('SELEC 1')).rejects.toMatchObject({ code: '42601' });
+    await expect(a.query('INSERT INTO emb_tx VALUES ($1)', ['not a number'])).rejects.toMatchObject({ code: '22P02' });
+    expect((await a.query<{ n: string }>('SELECT count(*) AS n FROM emb_tx')).rows[0]!.n).toBe('1');
+    await a.query('DROP TABLE emb_tx');
   });
 });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
-import { PGlite } from '@electric-sql/pglite';
 import { literal, query, QUERY, startupSettings } from './pg-wire.js';
+import { openLocalSession, openThreadedSession, type PgSession } from './pglite-session.js';
 import { errorField, logger } from '../logger.js';
 
 export interface EmbeddedPostgres {
@@ -15,11 +15,12 @@ export interface EmbeddedPostgres {
  * of client connections the way a connection pooler in transaction mode would (see SessionMultiplexer). Fine
  * for the demo and the test fallback, not for load (see STACK.md); set DATABASE_URL for real PostgreSQL.
  *
- * `dataDir` null keeps the database in memory (tests); a folder persists it (npm start).
+ * `dataDir` null keeps the database in memory (tests); a folder persists it (npm start). `thread`: PGlite runs in a
+ * worker thread (npm start: it opens while the main thread loads the application; see pglite-session.ts).
  */
-export async function startEmbeddedPostgres(dataDir: string | null, port = 0): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string | null, port = 0, options: { thread?: boolean } = {}): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const db = options.thread ? await openThreadedSession(dataDir) : await openLocalSession(dataDir);
   const mux = new SessionMultiplexer(db);
   const server = createServer((socket) => mux.accept(socket));
   await new Promise<void>((resolve, reject) => {
@@ -126,7 +127,7 @@ class SessionMultiplexer {
   private customized = false;
   private closing = false;
 
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: PgSession) {}
 
   accept(socket: Socket): void {
     if (this.closing) {
@@ -339,7 +340,7 @@ class SessionMultiplexer {
           // What its SET left (a transaction's SET LOCAL is gone by now) is what it expects on its next turn.
           conn.changedSettings = false;
           const rows = await this.db.query<{ name: string; setting: string }>(`SELECT name, setting FROM pg_settings WHERE source = 'session'`);
-          conn.settings = rows.rows.map((r) => [r.name, r.setting]);
+          conn.settings = rows.map((r) => [r.name, r.setting]);
           this.settingsOf = conn;
         }
         this.owner = null;
@@ -350,13 +351,9 @@ class SessionMultiplexer {
 
   /** Runs raw protocol bytes on the session, sending the answer to `conn` (null: discarded). */
   private async run(bytes: Buffer, conn: Connection | null): Promise<void> {
-    await this.db.runExclusive(() =>
-      this.db.execProtocolRawStream(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), {
-        onRawData: (data: Uint8Array) => {
-          if (conn && !conn.closed && conn.socket.writable && data.length) conn.socket.write(Buffer.from(data));
-        },
-      }),
-    );
+    await this.db.exec(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), (data: Uint8Array) => {
+      if (conn && !conn.closed && conn.socket.writable && data.length) conn.socket.write(Buffer.from(data));
+    });
   }
 
   /** A connection that went away: finish its unit, roll back its transaction, drop its prepared statements. */

@@ -7,9 +7,11 @@ import { getIntSetting } from '../../shared/settings.js';
 import { paymentsDeps } from './deps.js';
 import { MONEY_MOVED_TASK, moneyMovedTask } from './services/outbox.js';
 import { PRODUCT_SYNC_TASK, syncProductToStripe } from './services/product-sync.js';
+import { CARD_REFUND_TASK, sendCardRefund } from './services/card-refunds.js';
 import { runAutomaticPayouts } from './services/payouts.js';
 import { rearmAutoReload } from './services/rearm.js';
 import { autoReload } from './services/topups.js';
+import { expireBookingCredits } from './services/booking-credits.js';
 
 export const PAYMENT_TASKS = {
   /** The optional daily automatic payout run (PRODUCT.md "Payouts"). */
@@ -18,13 +20,20 @@ export const PAYMENT_TASKS = {
   moneyMoved: MONEY_MOVED_TASK,
   /** A product's Stripe Product and Price, pushed after the write that queued it (product-sync.ts). */
   productSync: PRODUCT_SYNC_TASK,
+  /** A shop order's card refund, sent (and retried with the same key) after the transaction that decided it (card-refunds.ts). */
+  cardRefund: CARD_REFUND_TASK,
+  /** Available booking credits past their expiry become EXPIRED (booking-credits.ts); redemption checks the time too. */
+  expireBookingCredits: 'payments.expire-booking-credits',
 } as const;
 
 /**
- * Every day at 03:00 UTC; a run missed while no payments instance was up is made at start within 12 hours. The
- * task does nothing unless the `auto_payouts_enabled` setting is 1.
+ * Payouts every day at 03:00 UTC; a run missed while no payments instance was up is made at start within 12 hours
+ * (the task does nothing unless the `auto_payouts_enabled` setting is 1). Booking credit expiry every hour.
  */
-export const PAYMENT_CRON = [{ task: PAYMENT_TASKS.dailyPayouts, match: '0 3 * * *', backfillSeconds: 12 * 3600 }];
+export const PAYMENT_CRON = [
+  { task: PAYMENT_TASKS.dailyPayouts, match: '0 3 * * *', backfillSeconds: 12 * 3600 },
+  { task: PAYMENT_TASKS.expireBookingCredits, match: '17 * * * *', backfillSeconds: 3600 },
+];
 
 export interface DailyPayoutsOutcome {
   /** Why nothing was paid, when the run was skipped. */
@@ -72,6 +81,14 @@ export function paymentTasks(rt: { prisma: PrismaClient; pubsub: PubSub }, deps:
     [PAYMENT_TASKS.productSync]: async (payload) => {
       const { productId } = payload as { productId: string };
       await syncProductToStripe(context(PAYMENT_TASKS.productSync), productId);
+    },
+    [PAYMENT_TASKS.cardRefund]: async (payload) => {
+      const { cardRefundId } = payload as { cardRefundId: string };
+      await sendCardRefund(context(PAYMENT_TASKS.cardRefund), cardRefundId);
+    },
+    [PAYMENT_TASKS.expireBookingCredits]: async () => {
+      const expired = await expireBookingCredits(rt.prisma);
+      if (expired) logger('payments').info({ expired }, 'booking credits expired');
     },
     [PAYMENT_TASKS.dailyPayouts]: async (payload) => {
       const ts = (payload as { _cron?: { ts?: string } } | null)?._cron?.ts;

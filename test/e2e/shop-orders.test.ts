@@ -186,5 +186,9 @@ describe('card orders', () => {
     expect(after).toMatchObject({ status: 'CANCELLED', failureReason: 'OUT_OF_STOCK' });
     expect((await fed.db.sql(`SELECT 1 FROM transactions WHERE order_id = $1`, [placed.id])).length).toBe(0);
     await expect.poll(() => [...stripe.refunds.values()].filter((r) => r.payment_intent === placed.paymentIntentId).length).toBe(1);
+    // Tracked like every card refund: the whole payment, no ledger transaction (it was never credited).
+    await expect
+      .poll(async () => fed.db.sql(`SELECT amount_cents, status, transaction_id FROM order_card_refunds WHERE order_id = $1`, [placed.id]), { timeout: 10_000 })
+      .toEqual([{ amount_cents: 1000, status: 'SUCCEEDED', transaction_id: null }]);
   });
 });

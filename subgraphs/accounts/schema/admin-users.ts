@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { adminViewLimit, implementAdminUserView } from '../../../shared/graphql/admin-user-view.js';
 import { totalCountField } from './connection.js';
 import { UserRef, UserRoleEnum, UserStatusEnum } from './user.js';
 import { badInput } from '../../../shared/errors.js';
@@ -9,41 +10,27 @@ import type { Prisma } from '../../../shared/db/generated/client.js';
  * subgraph that owns it (accounts: the user and its audit trail; payments: wallet and recent transactions;
  * readings: recent sessions; community: flags). Every field is for admins only.
  */
-export const AdminUserViewRef = builder.objectRef<{ userId: string }>('AdminUserView').implement({
-  description: 'Everything support needs about one user, each part from the service that owns it. Admins only.',
-  fields: (t) => ({
-    userId: t.exposeID('userId', { description: 'The user\'s id.' }),
-    user: t.prismaField({
-      type: 'User',
-      authScopes: { admin: true },
-      description: 'The user: profile, role, status, admin roles.',
-      resolve: (query, v, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: v.userId } }),
-    }),
-    auditTrail: t.prismaField({
-      type: ['AuditLog'],
-      authScopes: { admin: true },
-      description: 'The latest audit rows about the user or by the user, newest first (auditLogs pages through all of them).',
-      args: { limit: t.arg.int({ defaultValue: 20, description: 'How many (1 to 100).' }) },
-      resolve: (query, v, args, ctx) =>
-        ctx.prisma.auditLog.findMany({
-          ...query,
-          where: { OR: [{ entityId: v.userId }, { userId: v.userId }] },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          take: limitOf(args.limit),
-        }),
-    }),
+export const AdminUserViewRef = implementAdminUserView(builder, (t) => ({
+  user: t.prismaField({
+    type: 'User',
+    authScopes: { admin: true },
+    description: 'The user: profile, role, status, admin roles.',
+    resolve: (query, v, _args, ctx) => ctx.prisma.user.findUniqueOrThrow({ ...query, where: { id: v.userId } }),
   }),
-});
-builder.asEntity(AdminUserViewRef, {
-  key: builder.selection<{ userId: string }>('userId'),
-  resolveReference: (ref) => ({ userId: ref.userId }),
-});
-
-export function limitOf(limit: number | null | undefined): number {
-  const n = limit ?? 20;
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw badInput('limit must be between 1 and 100.', 'limit');
-  return n;
-}
+  auditTrail: t.prismaField({
+    type: ['AuditLog'],
+    authScopes: { admin: true },
+    description: 'The latest audit rows about the user or by the user, newest first (auditLogs pages through all of them).',
+    args: { limit: t.arg.int({ defaultValue: 20, description: 'How many (1 to 100).' }) },
+    resolve: (query, v, args, ctx) =>
+      ctx.prisma.auditLog.findMany({
+        ...query,
+        where: { OR: [{ entityId: v.userId }, { userId: v.userId }] },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: adminViewLimit(args.limit),
+      }),
+  }),
+}));
 
 const AdminUserFilter = builder.inputType('AdminUserFilter', {
   description: 'Filters of adminUsers; all given filters must match.',

@@ -4,6 +4,7 @@ import './wallet.js';
 import './earnings.js';
 import './admin.js';
 import './wallet-refunds.js';
+import './card-refunds.js';
 import './refs.js';
 import './products.js';
 import './orders.js';

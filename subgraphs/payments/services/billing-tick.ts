@@ -29,19 +29,23 @@ export function sweepMoved(rows: Array<{ kind: number; ord: number | null; id: s
 /**
  * One billing tick as one statement. $1..$5 are parallel arrays (session, client, reader, minute, rate) without
  * repeated (session, minute) pairs; $6 is the reader share in basis points. The caller holds the account locks.
- * A pair already in the ledger is not charged again (the unique index on (session_id, session_minute) backs this);
+ * A minute a booking credit redeemed for its session pays (m <= the credit's minutes) moves nothing: kind 3 (ord,
+ * session, the credit's minutes left after it). A pair already in the ledger is not charged again (the unique index
+ * on (session_id, session_minute) backs this);
  * per client, charges are taken in input order while the wallet covers them. Returns kind 0 (charged: ord, id),
  * kind 1 (charged before: ord, id) and kind 2 (a wallet's new balance: id, balance). Every join here is either an
  * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions.
  */
 export const TICK_SQL = `
 WITH input AS MATERIALIZED (
-  SELECT i.s, i.c, i.r, i.m, i.rate, i.ord
+  SELECT i.s, i.c, i.r, i.m, i.rate, i.ord, COALESCE(bc.minutes, 0) AS covered
     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS i(s, c, r, m, rate, ord)
+    LEFT JOIN booking_credits bc ON bc.session_id = i.s AND bc.status = 'REDEEMED'
 ),
 plan AS MATERIALIZED (
   SELECT i.*, t.id AS existing_id
     FROM input i LEFT JOIN transactions t ON t.session_id = i.s AND t.session_minute = i.m
+   WHERE i.m > i.covered
 ),
 ok AS MATERIALIZED (
   SELECT r.s, r.c, r.r, r.m, r.rate, r.ord,
@@ -82,4 +86,5 @@ upd AS (
 )
 SELECT 0 AS kind, ord::int AS ord, tid AS id, NULL::bigint AS balance FROM ok
 UNION ALL SELECT 1, ord::int, existing_id, NULL FROM plan WHERE existing_id IS NOT NULL
-UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'`;
+UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'
+UNION ALL SELECT 3, ord::int, s, (covered - m)::bigint FROM input WHERE m <= covered`;

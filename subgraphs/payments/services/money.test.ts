@@ -38,7 +38,7 @@ describe('ledger core', () => {
     expect(first).toMatchObject({ status: 'CHARGED', balanceCents: 801, lowBalance: false });
     const again = await money.chargeSessionMinute({ sessionId: session, clientId: client, readerId: reader, minute: 1, rateCents: 199 });
     expect(again).toMatchObject({ status: 'ALREADY_CHARGED', balanceCents: 801 });
-    expect(again.status !== 'INSUFFICIENT_FUNDS' && first.status !== 'INSUFFICIENT_FUNDS' && again.transactionId === first.transactionId).toBe(true);
+    expect('transactionId' in again && 'transactionId' in first && again.transactionId === first.transactionId).toBe(true);
     const [earn] = await db.sql<{ b: string }>(`SELECT balance_cents AS b FROM ledger_accounts WHERE id = $1`, [`earnings:${reader}`]);
     expect(Number(earn!.b)).toBe(139); // floor(199 * 0.7) = 139; platform 60
     const [tx] = await db.sql<{ r: number; p: number }>(`SELECT reader_earnings_cents AS r, platform_revenue_cents AS p FROM transactions WHERE id = $1`, [
@@ -188,8 +188,8 @@ describe('ledger core', () => {
   it('checkSessionFunds needs max($5, one minute)', async () => {
     const client = await createUser(db.prisma);
     await fund(client, 600);
-    expect(await money.checkSessionFunds(client, 100)).toEqual({ ok: true, balanceCents: 600, requiredCents: 500 });
-    expect(await money.checkSessionFunds(client, 700)).toEqual({ ok: false, balanceCents: 600, requiredCents: 700 });
+    expect(await money.checkSessionFunds(client, 100)).toEqual({ ok: true, balanceCents: 600, requiredCents: 500, prepaidMinutes: 0 });
+    expect(await money.checkSessionFunds(client, 700)).toEqual({ ok: false, balanceCents: 600, requiredCents: 700, prepaidMinutes: 0 });
   });
 
   it('adjustBalance: credit and debit with reason and key, audited, replay-safe, never below zero; publishes walletUpdated', async () => {

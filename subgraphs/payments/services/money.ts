@@ -33,6 +33,7 @@ import {
 import { createMoneyOutbox, walletMoved, type MoneyMoved } from './outbox.js';
 import { sweepMoved, TICK_SQL } from './billing-tick.js';
 import { notifyMoneyMoved } from './money-notices.js';
+import { coveredMinutes, redeemBookingCredit, releaseBookingCredit } from './booking-credits.js';
 import type { NotificationsPort } from '../../../shared/ports.js';
 
 /** What subscribers of `walletUpdated` receive (plain JSON: it crosses Redis). */
@@ -82,6 +83,13 @@ export interface PaymentsMoney extends MoneyPort {
    */
   moved(tx: Tx, after: AfterCommit, moved: MoneyMoved): Promise<void>;
 }
+
+/** A minute a booking credit pays: nothing moves; the credit's minutes still to come count as balance for the warning. */
+const coveredMinute = (balanceCents: number, minutesLeft: number, rateCents: number, lowMinutes: number): MinuteChargeResult => ({
+  status: 'COVERED',
+  balanceCents,
+  lowBalance: balanceCents + minutesLeft * rateCents < lowMinutes * rateCents,
+});
 
 const minuteKey = (sessionId: string, minute: number) => `session:${sessionId}:minute:${minute}`;
 
@@ -144,13 +152,21 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
 
     moved: announce,
 
-    async checkSessionFunds(clientId, rateCents, tx): Promise<SessionFundsCheck> {
+    async checkSessionFunds(clientId, rateCents, tx, opts): Promise<SessionFundsCheck> {
       assertAmount(rateCents, 'rateCents');
       const db = tx ?? prisma;
-      const [balanceCents, minBalance] = await Promise.all([balanceOf(clientId, tx), getIntSetting(db, 'session_min_balance_cents')]);
-      const requiredCents = Math.max(minBalance, rateCents);
-      return { ok: balanceCents >= requiredCents, balanceCents, requiredCents };
+      const [balanceCents, minBalance, prepaidMinutes] = await Promise.all([
+        balanceOf(clientId, tx),
+        getIntSetting(db, 'session_min_balance_cents'),
+        opts?.sessionId ? coveredMinutes(db, opts.sessionId) : 0,
+      ]);
+      // A session whose first minute a booking credit pays starts without a balance (minutes after it are charged).
+      const requiredCents = prepaidMinutes > 0 ? 0 : Math.max(minBalance, rateCents);
+      return { ok: balanceCents >= requiredCents, balanceCents, requiredCents, prepaidMinutes };
     },
+
+    redeemBookingCredit: (tx, input) => redeemBookingCredit(tx, input),
+    releaseBookingCredit: (tx, sessionId) => releaseBookingCredit(tx, sessionId),
 
     async chargeSessionMinute(input, tx): Promise<MinuteChargeResult> {
       assertMinute(input);
@@ -159,6 +175,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         if (tx) await ensurePlatformAccounts(t);
         await ensureUserAccounts(t, { wallets: [input.clientId], earnings: [input.readerId] });
         const [bps, lowMinutes] = [await getIntSetting(t, 'reader_share_bps'), await getIntSetting(t, 'low_balance_minutes')];
+        const covered = await coveredMinutes(t, input.sessionId);
+        if (input.minute <= covered) return coveredMinute(await balanceOf(input.clientId, t), covered - input.minute, input.rateCents, lowMinutes);
         const shares = split(input.rateCents, bps);
         const wallet = walletAccountId(input.clientId);
         try {
@@ -245,9 +263,12 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       const charged = new Map<number, string>();
       const existing = new Map<number, string>();
       const balances = new Map<string, number>();
+      /** Input position → minutes of its session's credit left after that minute. */
+      const covered = new Map<number, number>();
       for (const r of rows) {
         if (r.kind === 0) charged.set(r.ord! - 1, r.id);
         else if (r.kind === 1) existing.set(r.ord! - 1, r.id);
+        else if (r.kind === 3) covered.set(r.ord! - 1, Number(r.balance));
         else balances.set(r.id, Number(r.balance));
       }
       const seen = new Set<number>();
@@ -257,6 +278,8 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         const balanceCents = balances.get(wallet) ?? Number(locked.get(wallet)?.balance ?? 0n);
         const first = !seen.has(u);
         seen.add(u);
+        const left = covered.get(u);
+        if (left !== undefined) return coveredMinute(balanceCents, left, input.rateCents, lowMinutes);
         const tid = charged.get(u) ?? existing.get(u);
         if (!tid) return { status: 'INSUFFICIENT_FUNDS', balanceCents };
         return {

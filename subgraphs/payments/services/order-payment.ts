@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import type { AfterCommit } from '../../../shared/after-commit.js';
 import { audit } from '../../../shared/audit.js';
 import type { Context } from '../../../shared/context.js';
-import { paymentsDeps } from '../deps.js';
+import { queueCardRefund } from './card-refunds.js';
 import { ensurePlatformAccounts, type Tx } from './ledger.js';
 import { issueBookingCredits } from './booking-credits.js';
 import { postSale, publishOrder } from './order-money.js';
@@ -26,7 +26,7 @@ export async function applyOrderPayment(ctx: Context, tx: Tx, after: AfterCommit
   const order = await tx.order.findUniqueOrThrow({ where: { id: locked.id }, include: { orderItems: true } });
   if (order.status !== 'PENDING') {
     // Paid already (a second event for the same payment), or cancelled by the buyer before paying: give it back.
-    if (order.status === 'CANCELLED' && !order.paidAt) refundLater(ctx, after, pi.id, order.id, 'cancelled');
+    if (order.status === 'CANCELLED' && !order.paidAt) await refundUnserved(ctx, tx, after, pi, order, 'cancelled');
     return order.status === 'CANCELLED' ? 'REFUNDED_CANCELLED_ORDER' : 'IGNORED_ALREADY_PAID';
   }
   const received = pi.amount_received ?? pi.amount;
@@ -38,7 +38,7 @@ export async function applyOrderPayment(ctx: Context, tx: Tx, after: AfterCommit
   if (short.length) {
     const cancelled = await tx.order.update({ where: { id: order.id }, data: { status: 'CANCELLED', failureReason: 'OUT_OF_STOCK', cancelledAt: new Date() } });
     await audit(tx, ctx, { action: 'shop:order.cancelled', entityType: 'Order', entityId: order.id, changes: { from: 'PENDING', to: 'CANCELLED', reason: 'OUT_OF_STOCK', stripeEventId: eventId } });
-    refundLater(ctx, after, pi.id, order.id, 'out-of-stock');
+    await refundUnserved(ctx, tx, after, pi, order, 'out-of-stock');
     publishOrder(after, cancelled);
     return 'REFUSED_OUT_OF_STOCK';
   }
@@ -55,14 +55,18 @@ export async function applyOrderPayment(ctx: Context, tx: Tx, after: AfterCommit
 }
 
 /**
- * Gives a card payment of an order that cannot be served back (after commit; Stripe's idempotency key makes a
- * repeated delivery refund once). A failure is logged; the order shows failureReason and the reconciliation lists
- * card orders cancelled without a refund.
+ * Gives a card payment of an order that cannot be served back: a tracked card refund of the whole amount received
+ * (card-refunds.ts; no ledger transaction, the payment was never credited), its key per order and cause, so a
+ * repeated delivery refunds once.
  */
-function refundLater(ctx: Context, after: AfterCommit, paymentIntentId: string, orderId: string, why: string): void {
-  const { stripe } = paymentsDeps(ctx);
-  if (!stripe) return;
-  after.run(`refund order ${orderId}`, () =>
-    stripe.refunds.create({ payment_intent: paymentIntentId, metadata: { orderId, why } }, { idempotencyKey: `order-refund:${orderId}:${why}` }),
-  );
+async function refundUnserved(ctx: Context, tx: Tx, after: AfterCommit, pi: Stripe.PaymentIntent, order: { id: string; clientId: string }, why: string): Promise<void> {
+  await queueCardRefund(ctx, tx, after, {
+    orderId: order.id,
+    buyerId: order.clientId,
+    paymentIntentId: pi.id,
+    amountCents: pi.amount_received ?? pi.amount,
+    idempotencyKey: `order-refund:${order.id}:${why}`,
+    reason: why === 'out-of-stock' ? 'order could not be served: out of stock' : 'order cancelled before its payment arrived',
+    transactionId: null,
+  });
 }

@@ -4,7 +4,7 @@ import { audit } from '../../../shared/audit.js';
 import type { Order, OrderItem } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden } from '../../../shared/errors.js';
 import { isAdmin } from '../../../shared/authz.js';
-import { assertWithinMoneyCap, canFulfilOrder, canRefund, moneyCapFor } from '../authz.js';
+import { assertWithinMoneyCap, canFulfilOrder, moneyCapFor } from '../authz.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, earningsAccountId, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, walletAccountId, type Tx } from './ledger.js';
@@ -13,6 +13,7 @@ import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
 import { rearmAutoReload } from './rearm.js';
 import { voidBookingCredits } from './booking-credits.js';
+import { queueCardRefund } from './card-refunds.js';
 import { returnStock } from './stock.js';
 import { assertTransition, lockOrder, sellerIdsOf, visibleOrder } from './order-access.js';
 
@@ -22,8 +23,8 @@ type RefundTarget = 'WALLET' | 'CARD';
  * Reverses `amountCents` of a paid order in ONE ledger transaction (type REFUND, with the order id): each reader's
  * share is reversed in proportion (cumulatively floored, so partial refunds add up to exactly the shares earned),
  * the platform's remainder too; a reader share already paid out is absorbed by the platform's refunds account. The
- * money goes to the buyer's wallet, or back to the card (Stripe's clearing account pays; the Stripe refund is sent
- * after commit with an idempotency key per refund). Card refunds are possible only for card orders.
+ * money goes to the buyer's wallet, or back to the card (Stripe's clearing account pays; the Stripe refund is a
+ * tracked `order_card_refunds` row with its durable job, card-refunds.ts). Card refunds are possible only for card orders.
  */
 export async function reverseOrderMoney(
   ctx: Context,
@@ -77,11 +78,15 @@ export async function reverseOrderMoney(
     await rearmAutoReload(tx, [order.clientId]);
     await paymentsDeps(ctx).money.moved(tx, after, walletMoved({ userId: order.clientId, balanceCents: posted.balances.get(payee)!, cause: 'REFUND', transactionId: posted.transactionId, lowBalance: false }, 'CREDIT'));
   } else {
-    const { stripe } = paymentsDeps(ctx);
-    const pi = order.stripePaymentIntentId!;
-    after.run(`card refund of order ${order.id}`, async () =>
-      stripe?.refunds.create({ payment_intent: pi, amount: opts.amountCents, metadata: { orderId: order.id, transactionId: posted.transactionId } }, { idempotencyKey: opts.idempotencyKey }),
-    );
+    await queueCardRefund(ctx, tx, after, {
+      orderId: order.id,
+      buyerId: order.clientId,
+      paymentIntentId: order.stripePaymentIntentId!,
+      amountCents: opts.amountCents,
+      idempotencyKey: opts.idempotencyKey,
+      reason: opts.reason,
+      transactionId: posted.transactionId,
+    });
   }
   return posted;
 }
@@ -105,9 +110,8 @@ export async function refundOrder(ctx: Context, input: RefundOrderInput) {
   const reason = input.reason?.trim() || 'order refunded';
   if (reason.length > 500) throw badInput('reason must be at most 500 characters.', 'reason');
   const seen = await visibleOrder(ctx, input.orderId);
-  if (!canFulfilOrder(ctx.viewer, { sellerIds: sellerIdsOf(seen) }) || (isAdmin(ctx.viewer) && !canRefund(ctx.viewer))) {
-    throw forbidden('Only the seller of every item or an admin can refund an order.');
-  }
+  // canFulfilOrder is the one rule: an admin needs REFUNDS for it, a reader must sell every item.
+  if (!canFulfilOrder(ctx.viewer, { sellerIds: sellerIdsOf(seen) })) throw forbidden('Only the seller of every item or an admin with the refund right can refund an order.');
   await ensurePlatformAccounts(ctx.prisma);
   await ensureUserAccounts(ctx.prisma, { wallets: [seen.clientId], earnings: sellerIdsOf(seen).flatMap((s) => (s ? [s] : [])) });
   const txKey = `order-refund:${seen.id}:${key}`;
@@ -124,12 +128,13 @@ export async function refundOrder(ctx: Context, input: RefundOrderInput) {
     if (amount > refundable) throw badInput(`At most ${refundable} cents can be refunded on this order.`, { field: 'amountCents', refundableCents: refundable });
     // A SUPPORT admin refunds up to support_refund_limit_cents (the seller and unlimited admins: no cap).
     if (isAdmin(ctx.viewer)) assertWithinMoneyCap(amount, moneyCapFor(ctx.viewer, 'REFUNDS', await getIntSetting(tx, 'support_refund_limit_cents')));
-    await reverseOrderMoney(ctx, tx, after, order, { amountCents: amount, idempotencyKey: txKey, reason, to: input.to });
     const full = amount === refundable;
+    // A full refund voids the order's unused booking credits, and is refused (nothing moved) if one was redeemed.
+    if (full) await voidBookingCredits(tx, order.id);
+    await reverseOrderMoney(ctx, tx, after, order, { amountCents: amount, idempotencyKey: txKey, reason, to: input.to });
     if (full) {
       assertTransition(order, 'REFUNDED');
       if (order.status === 'PAID') await returnStock(tx, order.orderItems);
-      await voidBookingCredits(tx, order.id);
     }
     const updated = await tx.order.findUniqueOrThrow({ where: { id: order.id } });
     const final = full ? await tx.order.update({ where: { id: order.id }, data: { status: 'REFUNDED' } }) : updated;

@@ -71,8 +71,8 @@ export function cancelOrder(ctx: Context, input: { orderId: string; reason?: str
   return transition(ctx, input.orderId, 'CANCELLED', async (tx, order, after) => {
     if (!canCancelOwnOrder(ctx.viewer, order)) assertFulfiller(ctx, order);
     if (order.status === 'PAID') {
+      await voidBookingCredits(tx, order.id); // refuses (CONFLICT) when a credit of the order was redeemed
       await returnStock(tx, order.orderItems);
-      await voidBookingCredits(tx, order.id);
       await reverseOrderMoney(ctx, tx, after, order, { amountCents: order.totalAmountCents - order.refundedCents, idempotencyKey: `cancel:${order.id}`, reason: reason ?? 'order cancelled' });
     }
     return { cancelledAt: new Date(), refundedCents: order.status === 'PAID' ? order.totalAmountCents : 0, auditExtra: { reason, refundedCents: order.status === 'PAID' ? order.totalAmountCents - order.refundedCents : 0 } };

@@ -195,6 +195,45 @@ const CHECKS: Array<{ check: string; description: string; sql: string }> = [
               OR (o.paid_at IS NOT NULL AND o.status IN ('REFUNDED', 'CANCELLED') AND o.refunded_cents <> o.total_amount_cents)`,
   },
   {
+    check: 'card_refund_ledger_mismatch',
+    description:
+      "Card refunds of shop orders that do not match the ledger: a refund to the card with no tracked Stripe refund, a tracked refund whose order REFUND differs from it, or a failed one not credited to the buyer's wallet exactly once (or a credit for one not failed).",
+    sql: `SELECT c.id FROM order_card_refunds c
+            LEFT JOIN transactions t ON t.id = c.transaction_id
+            LEFT JOIN transactions w ON w.id = c.wallet_credit_transaction_id
+           WHERE (c.transaction_id IS NOT NULL AND (t.type <> 'REFUND' OR t.order_id IS DISTINCT FROM c.order_id OR t.amount_cents <> c.amount_cents))
+              OR (c.status = 'FAILED') <> (c.wallet_credit_transaction_id IS NOT NULL)
+              OR (w.id IS NOT NULL AND (w.type <> 'ADJUSTMENT' OR w.amount_cents <> c.amount_cents OR w.order_id IS DISTINCT FROM c.order_id))
+          UNION ALL
+          SELECT t.id FROM transactions t
+           WHERE t.type = 'REFUND' AND t.order_id IS NOT NULL AND t.metadata->>'to' = 'CARD'
+             AND NOT EXISTS (SELECT 1 FROM order_card_refunds c WHERE c.transaction_id = t.id)`,
+  },
+  {
+    check: 'over_refunded_card_payments',
+    description: "Shop orders whose card refunds not failed add up to more than the order's total.",
+    sql: `SELECT c.order_id AS id FROM order_card_refunds c JOIN orders o ON o.id = c.order_id WHERE c.status <> 'FAILED'
+           GROUP BY c.order_id, o.total_amount_cents HAVING sum(c.amount_cents) > o.total_amount_cents`,
+  },
+  {
+    check: 'stuck_card_refunds',
+    description: 'Card refunds of shop orders not settled a day after they were decided (the job gave up within Stripe\'s idempotency window, or never ran): check them in Stripe.',
+    sql: `SELECT id FROM order_card_refunds WHERE status IN ('PENDING', 'PROCESSING') AND created_at < now() - interval '1 day'`,
+  },
+  {
+    check: 'prepaid_minute_charged',
+    description: 'Session minutes a redeemed booking credit pays that were also charged to the wallet.',
+    sql: `SELECT t.id FROM transactions t JOIN booking_credits c ON c.session_id = t.session_id AND c.status = 'REDEEMED'
+           WHERE t.type = 'SESSION_CHARGE' AND t.session_minute <= c.minutes`,
+  },
+  {
+    check: 'booking_credit_order_mismatch',
+    description: 'Booking credits usable or redeemed although their order is not paid or was cancelled or refunded in full, or redeemed without a session.',
+    sql: `SELECT c.id FROM booking_credits c JOIN orders o ON o.id = c.order_id
+           WHERE (c.status IN ('AVAILABLE', 'REDEEMED') AND (o.paid_at IS NULL OR o.status IN ('CANCELLED', 'REFUNDED')))
+              OR ((c.status = 'REDEEMED') <> (c.session_id IS NOT NULL))`,
+  },
+  {
     check: 'stuck_wallet_refunds',
     description: 'Refunds of wallet balance to a card still processing after an hour (the Stripe outcome was never recorded).',
     sql: `SELECT id FROM wallet_refund_parts WHERE status = 'PROCESSING' AND created_at < now() - interval '1 hour'`,
@@ -208,7 +247,7 @@ export async function reconciliationReport(ctx: Context): Promise<Reconciliation
 }
 
 /**
- * Compares ledger entries, cached balances, transactions, top-ups, payouts, wallet refunds and recorded Stripe
+ * Compares ledger entries, cached balances, transactions, top-ups, payouts, wallet and order card refunds and recorded Stripe
  * events (also `npm run reconcile`, with no viewer).
  */
 export async function reconcile(prisma: PrismaClient): Promise<ReconciliationReport> {

@@ -9,6 +9,7 @@ import { applyOrderPayment } from './order-payment.js';
 import { applyTransferReversal } from './payouts.js';
 import { rearmAutoReload } from './rearm.js';
 import { applyRefundUpdate } from './wallet-refunds.js';
+import { applyCardRefundUpdate } from './card-refunds.js';
 
 export interface WebhookOutcome {
   status: number;
@@ -119,7 +120,10 @@ async function applyEvent(ctx: Context, tx: Tx, after: AfterCommit, event: Strip
     case 'refund.updated':
     case 'refund.failed':
     case 'charge.refund.updated':
-      return applyRefundUpdate(ctx, tx, after, event.data.object as Stripe.Refund, event.id);
+      return (
+        (await applyCardRefundUpdate(ctx, tx, after, event.data.object as Stripe.Refund, event.id)) ??
+        applyRefundUpdate(ctx, tx, after, event.data.object as Stripe.Refund, event.id)
+      );
     case 'transfer.reversed':
       return applyTransferReversal(tx, event.data.object as Stripe.Transfer, event.id);
     case 'account.updated': {

@@ -11,8 +11,8 @@ import { paymentsDeps } from '../deps.js';
 import { PLATFORM_ACCOUNTS, assertAmount, ensurePlatformAccounts, ensureUserAccounts, idempotencyKeyOf, lockAccounts, post, reasonOf, walletAccountId, type Tx } from './ledger.js';
 import { walletMoved } from './outbox.js';
 import { paymentsTransaction } from './payments-transaction.js';
-import { rearmAutoReload } from './rearm.js';
 import { isDefiniteRefusal, notConfigured } from './stripe-client.js';
+import { creditWalletFromClearing } from './wallet-credit.js';
 
 export interface WalletRefundInput {
   userId: string;
@@ -48,11 +48,10 @@ async function restorePart(ctx: Context, tx: Tx, after: AfterCommit, partId: str
   const part = await tx.walletRefundPart.findUniqueOrThrow({ where: { id: partId }, include: { walletRefund: { select: { userId: true } } } });
   if (part.status === 'FAILED') return false;
   const userId = part.walletRefund.userId;
-  const posted = await post(tx, {
+  const posted = await creditWalletFromClearing(ctx, tx, after, userId, {
     idempotencyKey: `wallet-refund-restored:${part.id}`,
     type: 'REFUND',
     amountCents: part.amountCents,
-    userId,
     stripePaymentIntentId: part.stripePaymentIntentId,
     stripeEventId: eventId,
     reversesId: part.transactionId,
@@ -60,10 +59,6 @@ async function restorePart(ctx: Context, tx: Tx, after: AfterCommit, partId: str
     reason,
     description: 'Refund to card failed: wallet balance restored',
     metadata: { walletRefundId: part.walletRefundId, walletRefundPartId: part.id, topUpId: part.topUpId },
-    entries: [
-      { accountId: walletAccountId(userId), amountCents: part.amountCents },
-      { accountId: PLATFORM_ACCOUNTS.stripeClearing.id, amountCents: -part.amountCents },
-    ],
   });
   await tx.transaction.update({ where: { id: part.transactionId }, data: { status: 'FAILED' } });
   await tx.walletRefundPart.update({
@@ -83,9 +78,6 @@ async function restorePart(ctx: Context, tx: Tx, after: AfterCommit, partId: str
     entityId: part.id,
     changes: { walletRefundId: part.walletRefundId, userId, amountCents: part.amountCents, paymentIntentId: part.stripePaymentIntentId, reason },
   });
-  await rearmAutoReload(tx, [userId]);
-  const balanceCents = posted.balances.get(walletAccountId(userId))!;
-  await paymentsDeps(ctx).money.moved(tx, after, walletMoved({ userId, balanceCents, cause: 'REFUND', transactionId: posted.transactionId, lowBalance: false }, 'CREDIT'));
   return true;
 }
 

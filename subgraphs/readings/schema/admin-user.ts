@@ -1,34 +1,20 @@
 import { builder } from '../builder.js';
-import { badInput } from '../../../shared/errors.js';
-
-const limitOf = (limit: number | null | undefined): number => {
-  const n = limit ?? 20;
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw badInput('limit must be between 1 and 100.', 'limit');
-  return n;
-};
+import { adminViewLimit, implementAdminUserView } from '../../../shared/graphql/admin-user-view.js';
 import { SessionObject } from './session.js';
 
 /** Readings' part of the admin console's picture of a user (accounts owns the AdminUserView entity's key). */
-const AdminUserView = builder.objectRef<{ userId: string }>('AdminUserView').implement({
-  description: 'Everything support needs about one user, each part from the service that owns it. Admins only.',
-  fields: (t) => ({
-    userId: t.exposeID('userId', { description: 'The user\'s id.' }),
-    recentSessions: t.prismaField({
-      type: [SessionObject],
-      authScopes: { admin: true },
-      description: 'The user\'s latest reading sessions as client or reader, newest first.',
-      args: { limit: t.arg.int({ defaultValue: 20, description: 'How many (1 to 100).' }) },
-      resolve: (query, v, args, ctx) =>
-        ctx.prisma.session.findMany({
-          ...query,
-          where: { OR: [{ clientId: v.userId }, { readerId: v.userId }] },
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          take: limitOf(args.limit),
-        }),
-    }),
+implementAdminUserView(builder, (t) => ({
+  recentSessions: t.prismaField({
+    type: [SessionObject],
+    authScopes: { admin: true },
+    description: 'The user\'s latest reading sessions as client or reader, newest first.',
+    args: { limit: t.arg.int({ defaultValue: 20, description: 'How many (1 to 100).' }) },
+    resolve: (query, v, args, ctx) =>
+      ctx.prisma.session.findMany({
+        ...query,
+        where: { OR: [{ clientId: v.userId }, { readerId: v.userId }] },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: adminViewLimit(args.limit),
+      }),
   }),
-});
-builder.asEntity(AdminUserView, {
-  key: builder.selection<{ userId: string }>('userId'),
-  resolveReference: (ref) => ({ userId: ref.userId }),
-});
+}));

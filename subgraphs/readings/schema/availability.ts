@@ -73,6 +73,12 @@ const BookSessionInput = builder.inputType('BookSessionInput', {
     readerId: t.id({ required: true, description: 'The reader (user id).' }),
     type: t.field({ type: SessionTypeEnum, required: true, description: 'Chat, call or video.' }),
     startsAt: t.field({ type: 'DateTime', required: true, description: 'Start, inside one of the reader\'s slots.' }),
+    bookingCreditId: t.id({
+      description: 'A booking credit of yours (bookingCredits) to pay the first minutes with: AVAILABLE, not expired, bought for this reader and this session type. Another buyer\'s credit answers NOT_FOUND; another reader or type BAD_USER_INPUT; a used, void or expired one CONFLICT (reason BOOKING_CREDIT_NOT_AVAILABLE or BOOKING_CREDIT_EXPIRED).',
+    }),
+    useBookingCredit: t.boolean({
+      description: 'Without bookingCreditId: true applies your available booking credit for this reader and type that expires first, if you have one (none: billed from the wallet as usual).',
+    }),
   }),
 });
 
@@ -80,10 +86,16 @@ builder.mutationField('bookSession', (t) =>
   t.field({
     type: SessionObject,
     authScopes: { client: true },
-    description: 'Books a scheduled reading (status SCHEDULED) for the reader to confirm.',
+    description: 'Books a scheduled reading (status SCHEDULED) for the reader to confirm, optionally prepaid with a booking credit (held from now; given back if the booking is declined or cancelled).',
     args: { input: t.arg({ type: BookSessionInput, required: true, description: 'Reader, type and start.' }) },
     resolve: (_root, { input }, ctx) =>
-      bookSession(ctx, { readerId: String(input.readerId), type: input.type, startsAt: input.startsAt }),
+      bookSession(ctx, {
+        readerId: String(input.readerId),
+        type: input.type,
+        startsAt: input.startsAt,
+        bookingCreditId: input.bookingCreditId == null ? null : String(input.bookingCreditId),
+        useBookingCredit: input.useBookingCredit,
+      }),
   }),
 );
 

@@ -44,7 +44,7 @@ const sessionEventKindDescriptions: Record<(typeof SESSION_EVENT_KINDS)[number],
   STARTED: 'Both participants are in the room: billing starts and minute 1 is charged at once.',
   PAUSED: 'A participant dropped during the reading: billing pauses and the 2-minute grace budget runs down.',
   RESUMED: 'The participant who dropped is back within the grace budget: billing continues.',
-  MINUTE_CHARGED: 'A new minute was charged to the client\'s wallet at its start; meter and low-balance warning are updated.',
+  MINUTE_CHARGED: 'A new minute started and was paid: charged to the client\'s wallet at its start, or prepaid by a booking credit (the first prepaidMinutes); meter and low-balance warning are updated.',
   ENDED: 'The session is over for good (ended, declined, cancelled, expired, out of funds or disconnected): see status and endReason.',
   SCHEDULED: 'The client booked a slot in the reader\'s availability; the reader still has to confirm it.',
   CONFIRMED: 'The reader confirmed the booking; both get a reminder before the start.',
@@ -82,7 +82,11 @@ export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter'
       description: 'Whole minutes the client\'s balance can still pay at this session\'s rate (what the reader sees instead of the balance); null when unknown.',
       resolve: (e) => (e.balanceCents === null || !e.session ? null : Math.floor(Math.max(0, e.balanceCents) / e.session.rateCents)),
     }),
-    lowBalance: t.exposeBoolean('lowBalance', { description: 'Less than 2 minutes of credit remain at this rate: top up to continue.' }),
+    lowBalance: t.exposeBoolean('lowBalance', { description: 'Less than 2 minutes of credit remain at this rate (prepaid minutes still to come count): top up to continue.' }),
+    prepaidMinutesLeft: t.int({
+      description: 'Prepaid minutes (booking credit) not reached yet; wallet billing starts after them.',
+      resolve: (e) => (e.session ? Math.max(0, e.session.prepaidMinutes - e.billedMinutes) : 0),
+    }),
   }),
 });
 
@@ -110,7 +114,11 @@ export const SessionObject = builder.prismaObject('Session', {
     readerConnected: t.exposeBoolean('readerConnected', { description: 'The reader is in the room.' }),
     durationSeconds: t.exposeInt('duration', { nullable: true, description: 'Connected seconds, set when it ends.' }),
     billedMinutes: t.exposeInt('billedMinutes', { description: 'Minutes charged so far.' }),
-    totalCostCents: t.exposeInt('totalCostCents', { description: 'Charged so far, in cents.' }),
+    totalCostCents: t.exposeInt('totalCostCents', { description: 'Charged to the client\'s wallet so far, in cents (prepaid minutes are not charged).' }),
+    prepaidMinutes: t.exposeInt('prepaidMinutes', {
+      description: 'Minutes paid in advance with a booking credit bought in the shop (0: none): the first minutes, never charged per minute; the reader\'s share of them was paid at the sale.',
+    }),
+    bookingCreditId: t.exposeID('bookingCreditId', { nullable: true, description: 'The booking credit that prepaid this session (null: none, or given back because the session never started).' }),
     meter: t.field({
       type: SessionMeterObject,
       description: 'The meter now (elapsed time, cost, balance left).',
@@ -202,6 +210,12 @@ const RequestSessionInput = builder.inputType('RequestSessionInput', {
   fields: (t) => ({
     readerId: t.id({ required: true, description: 'The reader (user id).' }),
     type: t.field({ type: SessionTypeEnum, required: true, description: 'Chat, call or video: the reader must offer it.' }),
+    bookingCreditId: t.id({
+      description: 'A booking credit of yours (bookingCredits) to pay the first minutes with: AVAILABLE, not expired, bought for this reader and this session type. Another buyer\'s credit answers NOT_FOUND; another reader or type BAD_USER_INPUT; a used, void or expired one CONFLICT (reason BOOKING_CREDIT_NOT_AVAILABLE or BOOKING_CREDIT_EXPIRED).',
+    }),
+    useBookingCredit: t.boolean({
+      description: 'Without bookingCreditId: true applies your available booking credit for this reader and type that expires first, if you have one (none: billed from the wallet as usual).',
+    }),
   }),
 });
 
@@ -210,9 +224,15 @@ builder.mutationField('requestSession', (t) =>
     type: 'Session',
     authScopes: { client: true },
     description:
-      'Asks an online reader for a session at the reader\'s current rate (fixed now). Needs a balance of $5 and one minute. The reader shows BUSY until it ends; an unanswered request expires after 60 s. Retrying returns the same session.',
+      'Asks an online reader for a session at the reader\'s current rate (fixed now). Needs a balance of $5 and one minute, unless a booking credit (bookingCreditId or useBookingCredit) pays the first minutes: those are never charged, billing from the wallet resumes after them. The reader shows BUSY until it ends; an unanswered request expires after 60 s, and a session that ends before it started gives its credit back. Retrying returns the same session.',
     args: { input: t.arg({ type: RequestSessionInput, required: true, description: 'Reader and session type.' }) },
-    resolve: (_q, _root, { input }, ctx) => requestSession(ctx, { readerId: String(input.readerId), type: input.type as SessionType }),
+    resolve: (_q, _root, { input }, ctx) =>
+      requestSession(ctx, {
+        readerId: String(input.readerId),
+        type: input.type as SessionType,
+        bookingCreditId: input.bookingCreditId == null ? null : String(input.bookingCreditId),
+        useBookingCredit: input.useBookingCredit,
+      }),
   }),
 );
 

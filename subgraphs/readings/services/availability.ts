@@ -7,6 +7,7 @@ import { badInput, conflict, notFound } from '../../../shared/errors.js';
 import { assertBookingReader } from '../authz.js';
 import { scheduleDayBeforeReminder, scheduleReminder } from './schedule.js';
 import { emitSessionEvent, lockSession, READINGS_TX } from './session-store.js';
+import { applyBookingCredit, type CreditChoice } from './session-credits.js';
 
 /** How long before a confirmed booking both sides get a reminder. */
 export const REMINDER_LEAD_SECONDS = 15 * 60;
@@ -95,8 +96,11 @@ export function insideAvailability(slots: Availability[], startsAt: Date): boole
   });
 }
 
-/** A client books a start time inside the reader's availability: a SCHEDULED session the reader then confirms. */
-export async function bookSession(ctx: Context, input: { readerId: string; type: SessionType; startsAt: Date }): Promise<Session> {
+/**
+ * A client books a start time inside the reader's availability: a SCHEDULED session the reader then confirms,
+ * optionally paid (its first minutes) with a booking credit, redeemed now (session-credits.ts).
+ */
+export async function bookSession(ctx: Context, input: { readerId: string; type: SessionType; startsAt: Date } & CreditChoice): Promise<Session> {
   const viewer = requireVerifiedViewer(ctx);
   if (input.readerId === viewer.id) throw badInput('You cannot book yourself.', { field: 'readerId' });
   if (input.startsAt.getTime() < Date.now() + 5 * 60_000) throw badInput('Book at least 5 minutes ahead.', { field: 'startsAt' });
@@ -116,9 +120,11 @@ export async function bookSession(ctx: Context, input: { readerId: string; type:
     }
     const taken = await tx.session.findFirst({ where: { readerId: input.readerId, status: 'SCHEDULED', scheduledAt: input.startsAt } });
     if (taken) throw conflict('That time is already booked.');
-    const s = await tx.session.create({
+    const created = await tx.session.create({
       data: { clientId: viewer.id, readerId: input.readerId, type: input.type, status: 'SCHEDULED', rateCents: rate.ratePerMinuteCents, scheduledAt: input.startsAt },
     });
+    // A booking paid with a booking credit holds it from now; declining or cancelling the booking gives it back.
+    const s = await applyBookingCredit(ctx, tx, created, input);
     await emitSessionEvent(ctx, tx, after, s, 'SCHEDULED', new Date());
     return s;
   });

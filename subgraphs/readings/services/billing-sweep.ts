@@ -136,7 +136,7 @@ export async function billingSweep(ctx: Context, now = readingsDeps(ctx).clock()
     const [moved, lowMinutes] = await Promise.all([
       retryDeadlock(() =>
         ctx.prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
-          `UPDATE sessions s SET billed_minutes = v.b, total_cost_cents = v.b * s.rate_cents, updated_at = $3::timestamptz AT TIME ZONE 'UTC'
+          `UPDATE sessions s SET billed_minutes = v.b, total_cost_cents = greatest(0, v.b - s.prepaid_minutes) * s.rate_cents, updated_at = $3::timestamptz AT TIME ZONE 'UTC'
              FROM unnest($1::text[], $2::int[]) AS v(id, b)
             WHERE s.id = v.id AND s.billed_minutes < v.b
            RETURNING s.*`,

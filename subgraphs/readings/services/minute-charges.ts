@@ -2,6 +2,7 @@ import type { Session } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { moneyOf } from '../deps.js';
 import { connectedSeconds, MINUTE, type Tx } from './session-store.js';
+import { walletCostCents } from './session-credits.js';
 
 export interface ChargeDueResult {
   session: Session;
@@ -15,7 +16,8 @@ export interface ChargeDueResult {
 
 /**
  * Charges every minute of one session that has started (minute n starts after (n-1) connected minutes), each
- * exactly once: the ledger is unique per (session, minute) and billed_minutes moves in the same transaction.
+ * exactly once: the ledger is unique per (session, minute) and billed_minutes moves in the same transaction. Minutes a
+ * booking credit prepaid come back COVERED from payments (nothing charged) and count as billed.
  * Transitions (join, leave, end), chat and the sweep's end of unpaid sessions call it under the session lock; the
  * billing sweep charges running sessions set-based (billing-sweep.ts).
  */
@@ -38,6 +40,6 @@ export async function chargeDueMinutes(ctx: Pick<Context, 'deps'>, tx: Tx, s: Se
     }
   }
   const charged = billed - s.billedMinutes;
-  const session = charged ? await tx.session.update({ where: { id: s.id }, data: { billedMinutes: billed, totalCostCents: billed * s.rateCents } }) : s;
+  const session = charged ? await tx.session.update({ where: { id: s.id }, data: { billedMinutes: billed, totalCostCents: walletCostCents(s, billed) } }) : s;
   return { session, insufficient, charged, balanceCents: balance };
 }

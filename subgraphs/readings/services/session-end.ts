@@ -5,6 +5,7 @@ import type { AfterCommit } from '../../../shared/after-commit.js';
 import { READER_PROFILE_TOPIC, type ReaderProfileEvent } from '../../../shared/ports.js';
 import { accountsOf, readingsDeps } from '../deps.js';
 import { chargeDueMinutes } from './minute-charges.js';
+import { releaseUnusedCredit, walletCostCents } from './session-credits.js';
 import { setPresence } from './reader-account.js';
 import { jobKey, unscheduleTimers } from './schedule.js';
 import { connectedSeconds, emitSessionEvent, END_REASONS, type Tx } from './session-store.js';
@@ -19,12 +20,13 @@ export interface SessionEnd {
 
 /**
  * Ends a session (every path to a terminal state but declining or cancelling a booking comes here): banks
- * connected time, writes duration and cost, counts a session that started on the reader's profile, frees the
- * reader, drops its timers, closes the room after commit and announces ENDED.
+ * connected time, writes duration and cost, gives back the booking credit of a session that never started, counts a
+ * session that started on the reader's profile, frees the reader, drops its timers, closes the room after commit and announces ENDED.
  */
 export async function finishSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, s: Session, end: SessionEnd): Promise<Session> {
   const { status, reason, now, endedById } = end;
   const connected = connectedSeconds(s, now);
+  const credit = await releaseUnusedCredit(ctx, tx, s);
   const ended = await tx.session.update({
     where: { id: s.id },
     data: {
@@ -38,7 +40,8 @@ export async function finishSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: T
       graceStartedAt: null,
       connectedSeconds: connected,
       duration: s.startedAt ? connected : null,
-      totalCostCents: s.billedMinutes * s.rateCents,
+      totalCostCents: walletCostCents(s, s.billedMinutes),
+      ...credit,
     },
   });
   if (s.startedAt) {

@@ -9,6 +9,7 @@ import { readingsDeps } from '../deps.js';
 import { publishingChange } from './billing-gate.js';
 import { sessionTopic, snapshotSession, type SessionEvent, type SessionEventKind } from './events.js';
 import { notifySessionEvent } from './session-notices.js';
+import { prepaidMinutesLeft } from './session-credits.js';
 
 /**
  * The session rows and their events: the row lock every transition takes, row mapping, the meter arithmetic and
@@ -121,7 +122,8 @@ export function buildSessionEvent(s: Session, kind: SessionEventKind, now: Date,
     billedMinutes: s.billedMinutes,
     costCents: s.totalCostCents,
     balanceCents: balance,
-    lowBalance: s.status === 'IN_PROGRESS' && balance !== null && balance < lowMinutes * s.rateCents,
+    // Prepaid minutes still to come count as balance: no warning while a booking credit pays the next ones.
+    lowBalance: s.status === 'IN_PROGRESS' && balance !== null && balance + prepaidMinutesLeft(s) * s.rateCents < lowMinutes * s.rateCents,
     endReason: s.endReason,
     userId,
     at: now.toISOString(),

@@ -12,6 +12,7 @@ import { readerRequestsTopic } from './events.js';
 import { setPresence } from './reader-account.js';
 import { jobKey, scheduleTimer, TASKS, unscheduleTimers } from './schedule.js';
 import { endRunningSession, finishSession, type SessionEnd } from './session-end.js';
+import { applyBookingCredit, releaseUnusedCredit, type CreditChoice } from './session-credits.js';
 import { ACTIVE_STATUSES, addSeconds, emitSessionEvent, END_REASONS, lockSession, READINGS_TX, seconds, TERMINAL_STATUSES, type Tx } from './session-store.js';
 
 /**
@@ -24,8 +25,12 @@ import { ACTIVE_STATUSES, addSeconds, emitSessionEvent, END_REASONS, lockSession
 const BOOKING_EARLY_SECONDS = 10 * 60;
 const BOOKING_LATE_SECONDS = 30 * 60;
 
-/** The client asks an online reader for a live session at the reader's current rate. */
-export async function requestSession(ctx: Context, input: { readerId: string; type: SessionType }): Promise<Session> {
+/**
+ * The client asks an online reader for a live session at the reader's current rate, optionally paying its first
+ * minutes with a booking credit (session-credits.ts): the credit is redeemed in this transaction, and a session whose
+ * first minute it pays needs no balance to start.
+ */
+export async function requestSession(ctx: Context, input: { readerId: string; type: SessionType } & CreditChoice): Promise<Session> {
   const viewer = requireVerifiedViewer(ctx);
   const { readerId, type } = input;
   if (viewer.id === readerId) throw badInput('You cannot request a session with yourself.', { field: 'readerId' });
@@ -50,16 +55,18 @@ export async function requestSession(ctx: Context, input: { readerId: string; ty
       }
       if (reader.status === 'BUSY') throw conflict('The reader is in another session.', { readerStatus: reader.status });
       if (reader.status !== 'ONLINE') throw conflict('The reader is not online.', { readerStatus: 'OFFLINE' });
-      const funds = await money.checkSessionFunds(viewer.id, rate.ratePerMinuteCents, tx);
+      const created = await tx.session.create({
+        data: { clientId: viewer.id, readerId, type, status: 'REQUESTED', rateCents: rate.ratePerMinuteCents, requestedAt: now },
+      });
+      const s = await applyBookingCredit(ctx, tx, created, input);
+      // After the redemption, so prepaid minutes count; a refusal rolls the session and the redemption back.
+      const funds = await money.checkSessionFunds(viewer.id, rate.ratePerMinuteCents, tx, { sessionId: s.id });
       if (!funds.ok) {
         throw insufficientFunds('Your balance is too low to start this session.', {
           balanceCents: funds.balanceCents,
           requiredCents: funds.requiredCents,
         });
       }
-      const s = await tx.session.create({
-        data: { clientId: viewer.id, readerId, type, status: 'REQUESTED', rateCents: rate.ratePerMinuteCents, requestedAt: now },
-      });
       await setPresence(ctx, tx, after, readerId, 'BUSY');
       const ttl = await getIntSetting(tx, 'session_request_ttl_seconds');
       await scheduleTimer(ctx, tx, TASKS.expireRequest, s.id, jobKey.expire(s.id), addSeconds(now, ttl));
@@ -123,7 +130,7 @@ async function startBooking(ctx: Context, tx: Tx, after: AfterCommit, s: Session
       scheduledAt: s.scheduledAt.toISOString(),
     });
   }
-  const funds = await moneyOf(ctx).checkSessionFunds(s.clientId, s.rateCents, tx);
+  const funds = await moneyOf(ctx).checkSessionFunds(s.clientId, s.rateCents, tx, { sessionId: s.id });
   if (!funds.ok) {
     // The reader asks here: never the client's balance, only the minutes it affords.
     throw insufficientFunds('The client\'s balance is too low to start this session.', {
@@ -174,13 +181,14 @@ export async function cancelSession(ctx: Context, sessionId: string): Promise<Se
 
 /**
  * A booking declined or cancelled before it started: nothing holds the reader yet and no room was opened, so only the
- * booking and its reminder go.
+ * booking and its reminder go, and its booking credit comes back.
  */
 async function dropBooking(ctx: Context, tx: Tx, after: AfterCommit, s: Session, end: SessionEnd, kind: 'DECLINED' | 'ENDED'): Promise<Session> {
   await unscheduleTimers(ctx, tx, jobKey.reminder(s.id), jobKey.reminderDayBefore(s.id));
+  const credit = await releaseUnusedCredit(ctx, tx, s);
   const dropped = await tx.session.update({
     where: { id: s.id },
-    data: { status: end.status, endedAt: end.now, endReason: end.reason, endedById: end.endedById },
+    data: { status: end.status, endedAt: end.now, endReason: end.reason, endedById: end.endedById, ...credit },
   });
   await emitSessionEvent(ctx, tx, after, dropped, kind, end.now);
   return dropped;
