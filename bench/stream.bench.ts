@@ -13,7 +13,13 @@
 // Memory: gateway process RSS with all viewers subscribed minus RSS before, divided by the viewer count.
 // Ledger afterwards: every transaction balanced, cached balances equal their entries, no negative wallet, one
 // GIFT_PURCHASE per gift with the same amount, reader earnings = sum of reader shares.
-// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), TEST_DATABASE_URL / DATABASE_URL,
+// Growth: VIEWERS takes a list (VIEWERS=1000,5000,10000): every peer runs at each size, smallest first, and a last
+// table gives p50/p99/lost and the CPU seconds of the gateway (and of the viewers' process) per 1,000 deliveries.
+// Hive Gateway runs only at sizes up to HIVE_MAX_VIEWERS (default 1,000: at 5,000 it delivered 0.08%).
+// PEERS may name `base`: our gateway from another checkout (BASE_DIR, e.g. a worktree of main), for an A/B of a
+// gateway change in one run with the same viewers, subgraphs and database.
+// Env: VIEWERS, RATE, SECONDS, DRAIN_S (default 60), PEERS (default "ours,hive"), HIVE_MAX_VIEWERS, BASE_DIR,
+// CONNECT_S (default 600, to connect every viewer), TEST_DATABASE_URL / DATABASE_URL,
 // BENCH_PROFILE=<dir> (CPU profile of the gateway under test), BENCH_DEBUG=1.
 import { sleep, rssOf, cpuOf, createScratchDatabase } from './scratch.js';
 import { captureOutput, freePort, waitUntilServing } from './peers.js';
@@ -33,11 +39,15 @@ import { SCHEMA_DIR } from '../gateway/supergraph.js';
 import { startAccounts } from '../subgraphs/accounts/server.js';
 import { startCommunity } from '../subgraphs/community/server.js';
 import { composeRuntime } from '../scripts/compose.js';
+import { streamLedgerReport } from './stream-ledger.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const VIEWERS = Number(process.env.VIEWERS ?? 5000);
+const SIZES = (process.env.VIEWERS ?? '5000').split(',').map(Number).sort((a, b) => a - b);
+const VIEWERS = SIZES[SIZES.length - 1]!;
+const HIVE_MAX_VIEWERS = Number(process.env.HIVE_MAX_VIEWERS ?? 1000);
+const CONNECT_S = Number(process.env.CONNECT_S ?? 600);
 const RATE = Number(process.env.RATE ?? 20);
 const SECONDS = Number(process.env.SECONDS ?? 30);
 const DRAIN_S = Number(process.env.DRAIN_S ?? 60);
@@ -60,6 +70,9 @@ interface ViewerReport {
   wrong: number;
   errors: number;
   closedEarly: number;
+  retries: number;
+  closeCodes: Record<string, number>;
+  firstWrong: string;
   p50: number;
   p99: number;
   max: number;
@@ -79,9 +92,9 @@ try {
   console.log(`setting up one live stream, ${VIEWERS} viewers, ${SENDERS} funded gift senders…`);
   await prisma.user.create({ data: { id: 'reader', email: 'reader@bench.dev', role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date() } });
   await prisma.reader.create({ data: { userId: 'reader', firstName: 'Luna', lastName: 'Bench', displayName: 'Luna Live', specialties: [], certifications: [], languages: ['en'], verificationDocs: [] } });
-  const ids = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
+  const allIds = Array.from({ length: VIEWERS }, (_, i) => `v${i + 1}`);
+  for (let i = 0; i < allIds.length; i += 1000) {
+    const chunk = allIds.slice(i, i + 1000);
     await prisma.user.createMany({ data: chunk.map((id) => ({ id, email: `${id}@bench.dev`, role: 'CLIENT' as const, status: 'ACTIVE' as const, emailVerifiedAt: new Date() })) });
     await prisma.client.createMany({ data: chunk.map((id) => ({ userId: id, firstName: `Viewer ${id}` })) });
   }
@@ -94,7 +107,7 @@ try {
   const stream = await prisma.liveStream.create({ data: { readerId: 'reader', title: 'Bench live', category: 'tarot', status: 'LIVE', startedAt: new Date() } });
   const gift = await prisma.virtualGift.create({ data: { name: 'Rose', priceCents: GIFT_CENTS, imageUrl: 'https://cdn.example.com/rose.png' } });
   const tokens = new Map<string, string>();
-  for (const id of [...ids, ...senders]) tokens.set(id, await createAccessToken({ id, role: 'CLIENT' }, config.jwtSecret, 3600));
+  for (const id of [...allIds, ...senders]) tokens.set(id, await createAccessToken({ id, role: 'CLIENT' }, config.jwtSecret, 3600));
 
   // Separate pools per service, as separate deployments would have (accounts' _entities reads must not starve
   // the gift transactions of connections, nor the other way round).
@@ -122,9 +135,10 @@ try {
 
   async function startPeer(peer: string): Promise<{ child: ChildProcess; port: number; log: () => string }> {
     const port = await freePort();
+    const dir = peer === 'base' ? path.join(path.resolve(process.env.BASE_DIR ?? root), 'bench') : here;
     const child =
-      peer === 'ours'
-        ? fork(path.join(here, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
+      peer === 'ours' || peer === 'base'
+        ? fork(path.join(dir, 'subscriptions-gateway.ts'), [], { env: { ...env, PORT: String(port) }, execArgv: ['--import', 'tsx', ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])], stdio: 'pipe' })
         : fork(path.join(root, 'bench/node_modules/@graphql-hive/gateway/dist/bin.js'), ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '-c', path.join(here, 'subscriptions-hive.config.ts')], {
             env,
             execArgv: ['--import', 'tsx'],
@@ -137,7 +151,8 @@ try {
   }
 
   let sent = 0;
-  async function runPeer(peer: string) {
+  async function runPeer(peer: string, viewerCount: number) {
+    const ids = allIds.slice(0, viewerCount);
     const { child, port, log } = await startPeer(peer);
     const wsUrl = `ws://127.0.0.1:${port}/graphql`;
     const httpUrl = `http://127.0.0.1:${port}/graphql`;
@@ -198,8 +213,11 @@ try {
     const listenersBefore = pubsub.listenerCount();
     viewers.send({ kind: 'start', wsUrl, query: SUBSCRIPTION, variables: { streamId: stream.id }, viewers: ids.map((id) => ({ id, token: tokens.get(id)! })), senderName: SENDER_NAME });
     // Connected in steps of 100 (connection_ack received, then subscribed), as clients arriving over time would.
-    const connectUntil = Date.now() + 180_000;
+    const connectUntil = Date.now() + CONNECT_S * 1000;
+    let shown = 0;
     while (!replies.some((r) => r.kind === 'connected' && r.n === ids.length)) {
+      const n = Math.max(0, ...replies.filter((r) => r.kind === 'connected').map((r) => r.n!));
+      if (n >= shown + 1000) debug(`${(shown = n)} viewers connected`);
       if (Date.now() > connectUntil || replies.some((r) => r.kind === 'failed')) throw new Error(`${peer}: the viewers did not all connect\n${log().slice(-3000)}`);
       await sleep(50);
     }
@@ -247,7 +265,8 @@ try {
     const localCpuUs = process.cpuUsage(localCpu0);
     const localCpu = (localCpuUs.user + localCpuUs.system) / 1e6;
     const phaseS = (performance.now() - start) / 1000;
-    debug(`received ${report.delivered}/${expected}; ${report.errors} subscription errors, ${report.closedEarly} sockets closed early`);
+    debug(`received ${report.delivered}/${expected}; ${report.errors} subscription errors, ${report.closedEarly} sockets closed early ${JSON.stringify(report.closeCodes)}`);
+    if (report.firstWrong) debug(`first wrong payload: ${report.firstWrong}`);
     if (child.exitCode !== null) console.error(`${peer} gateway exited with ${child.exitCode}:\n${log().slice(-3000)}`);
     const lost = report.perViewer.reduce((n, got) => n + Math.max(0, ok - got), 0);
 
@@ -265,6 +284,7 @@ try {
     const subscriptionErrors = report.errors + report.closedEarly;
     return {
       peer,
+      viewers: ids.length,
       subscribeMs,
       upstreamListeners,
       memPerViewer: (rssAfter - rssBefore) / ids.length,
@@ -277,6 +297,7 @@ try {
       lost,
       wrong,
       subscriptionErrors,
+      retries: report.retries,
       p50,
       p99,
       max,
@@ -289,27 +310,17 @@ try {
   }
 
   const results = [];
-  for (const peer of PEERS) {
-    console.log(`running ${peer}…`);
-    results.push(await runPeer(peer));
+  for (const size of SIZES) {
+    for (const peer of PEERS) {
+      if (peer === 'hive' && size > HIVE_MAX_VIEWERS) continue;
+      console.log(`running ${peer} with ${size} viewers…`);
+      results.push(await runPeer(peer, size));
+    }
   }
 
-  // Ledger invariants after both runs.
-  const q = async <T>(sql: string) => (await admin.query(sql)).rows as T[];
-  const [unbalanced] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT transaction_id FROM ledger_entries GROUP BY transaction_id HAVING sum(amount_cents) <> 0) x`);
-  const [drift] = await q<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT a.id FROM ledger_accounts a LEFT JOIN ledger_entries e ON e.account_id = a.id GROUP BY a.id, a.balance_cents HAVING a.balance_cents <> coalesce(sum(e.amount_cents), 0)) x`,
-  );
-  const [negative] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_accounts WHERE NOT allow_negative AND balance_cents < 0`);
-  const [gifts] = await q<{ n: number; cents: number }>(`SELECT count(*)::int AS n, coalesce(sum(price_cents), 0)::int AS cents FROM gifts`);
-  const [txs] = await q<{ n: number; cents: number; reader: number; orphans: number }>(
-    `SELECT count(*)::int AS n, coalesce(sum(amount_cents), 0)::int AS cents, coalesce(sum(reader_earnings_cents), 0)::int AS reader,
-            count(*) FILTER (WHERE gift_id IS NULL OR gift_id NOT IN (SELECT id FROM gifts))::int AS orphans
-       FROM transactions WHERE type = 'GIFT_PURCHASE'`,
-  );
-  const [earnings] = await q<{ cents: number }>(`SELECT coalesce(balance_cents, 0)::int AS cents FROM ledger_accounts WHERE id = 'earnings:reader'`);
+  const ledgerLine = await streamLedgerReport(admin); // ledger invariants after every run
 
-  console.log(`\none live stream, ${VIEWERS} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
+  console.log(`\none live stream, ${SIZES.join(' / ')} graphql-ws viewers through one gateway, ${RATE} gifts/s for ${SECONDS} s (sendGift mutations through the same gateway)`);
   console.log(
     SENDER_NAME
       ? 'each delivery selects sender.displayName from accounts (ours: one shared fetch per gift; Hive: one per viewer)\n'
@@ -318,6 +329,7 @@ try {
   console.table(
     results.map((r) => ({
       peer: r.peer,
+      viewers: r.viewers,
       'gifts ok': `${r.gifts}/${RATE * SECONDS}`,
       delivered: `${r.delivered}/${r.expected}`,
       lost: r.lost,
@@ -330,11 +342,13 @@ try {
   console.table(
     results.map((r) => ({
       peer: r.peer,
+      viewers: r.viewers,
       'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(1),
       'subgraph listeners': r.upstreamListeners,
       'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
       'wrong payloads': r.wrong,
       'subscription errors': r.subscriptionErrors,
+      'connect retries': r.retries,
       'gift errors': r.giftErrors,
       'listeners left': r.left,
       'gateway CPU s': +r.gatewayCpu.toFixed(1),
@@ -344,18 +358,32 @@ try {
     })),
   );
   for (const r of results) if (r.firstGiftError) console.log(`${r.peer}: first gift error ${r.firstGiftError}`);
-  const ours = results.find((r) => r.peer === 'ours');
-  const hive = results.find((r) => r.peer === 'hive');
+  console.log('\ngrowth: cost per 1,000 deliveries (CPU seconds of each process over the gift phase)');
+  console.table(
+    results.map((r) => ({
+      peer: r.peer,
+      viewers: r.viewers,
+      'deliveries/s': Math.round(r.delivered / r.phaseS),
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      lost: r.lost,
+      'gateway CPU s / 1k deliveries': +((r.gatewayCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
+      'viewers CPU s / 1k deliveries': +((r.viewersCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
+    })),
+  );
+  for (const size of SIZES) {
+    const o = results.find((r) => r.peer === 'ours' && r.viewers === size);
+    const b = results.find((r) => r.peer === 'base' && r.viewers === size);
+    if (o && b) console.log(`${size} viewers, ours/base: gateway CPU per delivery ${((o.gatewayCpu / o.delivered) / (b.gatewayCpu / b.delivered)).toFixed(2)}x, p99 ${(o.p99 / b.p99).toFixed(2)}x`);
+  }
+  const ours = [...results].reverse().find((r) => r.peer === 'ours');
+  const hive = [...results].reverse().find((r) => r.peer === 'hive');
   if (ours && hive) {
+    if (ours.viewers !== hive.viewers) console.log(`(ours at ${ours.viewers} viewers, hive at ${hive.viewers})`);
     console.log(`p99: ours ${ours.p99} ms vs hive ${hive.p99} ms (hive/ours ${(hive.p99 / ours.p99).toFixed(2)}x); p50 ${ours.p50} vs ${hive.p50} ms`);
     console.log(`memory per viewer: ours ${(ours.memPerViewer / 1024).toFixed(1)} KiB vs hive ${(hive.memPerViewer / 1024).toFixed(1)} KiB`);
   }
-  const expectedEarnings = txs!.reader;
-  console.log(
-    `ledger: unbalanced transactions ${unbalanced!.n}, balance drift ${drift!.n}, negative balances ${negative!.n}; ` +
-      `gifts ${gifts!.n} (${gifts!.cents} cents) vs GIFT_PURCHASE transactions ${txs!.n} (${txs!.cents} cents, ${txs!.orphans} without a gift); ` +
-      `reader earnings ${earnings?.cents ?? 0} = sum of reader shares ${expectedEarnings}: ${(earnings?.cents ?? 0) === expectedEarnings ? 'yes' : 'NO'}`,
-  );
+  console.log(ledgerLine);
   await accounts.close();
   await community.close();
   await accountsPrisma.$disconnect();

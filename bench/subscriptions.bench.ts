@@ -24,8 +24,12 @@
 // Peers: "ours" (event fields fetched over the gateway's multiplexed subgraph sockets), "ours-http" (fetched
 // through the gateway's HTTP data sources, as queries are), "hive" (Hive Gateway 2.15, defaults, one subgraph
 // socket per viewer; bench/subscriptions-hive.config.ts).
-// Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"), SELECT (shared|private), TEST_DATABASE_URL.
-import { pct, sleep, rssOf, createScratchDatabase } from './scratch.js';
+// Growth: SESSIONS takes a list (SESSIONS=500,2500,5000 for 1,000 / 5,000 / 10,000 subscribers): every peer runs
+// at each size, smallest first, and a last table gives each wave's p50/p99 and the gateway's CPU seconds per 1,000
+// deliveries. Hive Gateway runs only at sizes up to HIVE_MAX_SUBSCRIBERS (default 2,000).
+// Env: MODE (chat|pulse, default chat), SESSIONS, RATE (default 200/s), PEERS (default "ours,hive"),
+// HIVE_MAX_SUBSCRIBERS, SELECT (shared|private), TEST_DATABASE_URL.
+import { cpuOf, pct, sleep, rssOf, createScratchDatabase } from './scratch.js';
 import { captureOutput, freePort, waitUntilServing } from './peers.js';
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -49,7 +53,9 @@ import { seedSessions, type Subscriber } from './subscriptions-data.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const SESSIONS = Number(process.env.SESSIONS ?? 1000);
+const SIZES = (process.env.SESSIONS ?? '1000').split(',').map(Number).sort((a, b) => a - b);
+const MAX_SESSIONS = SIZES[SIZES.length - 1]!;
+const HIVE_MAX_SUBSCRIBERS = Number(process.env.HIVE_MAX_SUBSCRIBERS ?? 2000);
 const RATE = Number(process.env.RATE ?? 200);
 const PEERS = (process.env.PEERS ?? 'ours,hive').split(',');
 
@@ -81,8 +87,8 @@ const tmp = await mkdtemp(path.join(tmpdir(), 'soulseer-subs-bench-'));
 const children: ChildProcess[] = [];
 
 try {
-  console.log(`setting up ${SESSIONS} sessions (${SESSIONS} readers, ${SESSIONS} clients)…`);
-  const { sessions, subscribers, tokens } = await seedSessions(prisma, config.jwtSecret, SESSIONS, MODE === 'chat');
+  console.log(`setting up ${MAX_SESSIONS} sessions (${MAX_SESSIONS} readers, ${MAX_SESSIONS} clients)…`);
+  const { sessions, subscribers: allSubscribers, tokens } = await seedSessions(prisma, config.jwtSecret, MAX_SESSIONS, MODE === 'chat');
 
   const rt: ServiceRuntime = composeRuntime({ config, prisma, pubsub });
   const counters = new Map<string, number>();
@@ -151,7 +157,8 @@ try {
     return { child, port, log };
   }
 
-  async function runPeer(peer: string) {
+  async function runPeer(peer: string, SESSIONS: number) {
+    const subscribers = allSubscribers.slice(0, 2 * SESSIONS);
     const { child, port, log } = await startPeer(peer);
     const wsUrl = `ws://127.0.0.1:${port}/graphql`;
     const httpUrl = `http://127.0.0.1:${port}/graphql`;
@@ -269,13 +276,15 @@ try {
 
     const runWave = async (name: string, send: () => Promise<void>) => {
       latencies.set(name, []);
+      const cpu0 = await cpuOf(child.pid!);
       const started = performance.now();
       await send();
       const deadline = Date.now() + 30_000;
       while ((received.get(name) ?? 0) + failedMutations * 2 < subscribers.length && Date.now() < deadline) await sleep(20);
       const took = performance.now() - started;
+      const gatewayCpu = (await cpuOf(child.pid!)) - cpu0;
       await sleep(200);
-      return { name, took, got: received.get(name) ?? 0, xs: latencies.get(name)! };
+      return { name, took, got: received.get(name) ?? 0, xs: latencies.get(name)!, gatewayCpu };
     };
     // Warm-up wave (not reported): one event per session, sent until every subscriber has it, so that every
     // subscription is live upstream before measuring (graphql-ws does not acknowledge a subscribe).
@@ -318,16 +327,19 @@ try {
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     clearTimeout(killer);
     if (reasons.size) console.error(`[${peer}] wrong payloads by first error code: ${JSON.stringify(Object.fromEntries(reasons))}`);
-    return { peer, subscribeMs, memPerSub: (rssAfter - rssBefore) / subscribers.length, waves: [steady, burst], violations, failedMutations, leftListeners: released };
+    return { peer, subscribers: subscribers.length, subscribeMs, memPerSub: (rssAfter - rssBefore) / subscribers.length, waves: [steady, burst], violations, failedMutations, leftListeners: released };
   }
 
   const results = [];
-  for (const peer of PEERS) {
-    console.log(`running ${peer}…`);
-    results.push(await runPeer(peer));
+  for (const size of SIZES) {
+    for (const peer of PEERS) {
+      if (peer === 'hive' && 2 * size > HIVE_MAX_SUBSCRIBERS) continue;
+      console.log(`running ${peer} with ${2 * size} subscribers…`);
+      results.push(await runPeer(peer, size));
+    }
   }
 
-  console.log(`\n${subscribers.length} subscribers over ${SESSIONS} sessions, one event per session per wave (${subscribers.length} deliveries per wave)`);
+  console.log(`\n${SIZES.map((n) => 2 * n).join(' / ')} subscribers over ${SIZES.join(' / ')} sessions, one event per session per wave (one delivery per subscriber per wave)`);
   console.log(
     MODE === 'chat'
       ? 'MODE=chat: readings sessionMessageAdded, each event selects sender { id displayName } (accounts)\n'
@@ -340,12 +352,14 @@ try {
     for (const w of r.waves) {
       rows.push({
         peer: r.peer,
+        subscribers: r.subscribers,
         wave: w.name === 'steady' ? `steady ${RATE}/s` : 'burst',
-        delivered: `${w.got}/${subscribers.length}`,
+        delivered: `${w.got}/${r.subscribers}`,
         'p50 ms': pct(w.xs, 50),
         'p99 ms': pct(w.xs, 99),
         'max ms': pct(w.xs, 100),
         'wave s': +(w.took / 1000).toFixed(2),
+        'gateway CPU s / 1k deliveries': +((w.gatewayCpu / Math.max(1, w.got)) * 1000).toFixed(4),
       });
     }
   }
@@ -353,6 +367,7 @@ try {
   console.table(
     results.map((r) => ({
       peer: r.peer,
+      subscribers: r.subscribers,
       'subscribe all (s)': +(r.subscribeMs / 1000).toFixed(2),
       'gateway RSS per subscription (KiB)': +(r.memPerSub / 1024).toFixed(1),
       'wrong or missing payloads': r.violations,
@@ -360,9 +375,10 @@ try {
       'bus listeners left after close': r.leftListeners,
     })),
   );
-  const ours = results.find((r) => r.peer === 'ours');
-  const hive = results.find((r) => r.peer === 'hive');
+  const ours = [...results].reverse().find((r) => r.peer === 'ours');
+  const hive = [...results].reverse().find((r) => r.peer === 'hive');
   if (ours && hive) {
+    if (ours.subscribers !== hive.subscribers) console.log(`(ours at ${ours.subscribers} subscribers, hive at ${hive.subscribers})`);
     for (const i of [0, 1]) {
       const o = ours.waves[i]!;
       const h = hive.waves[i]!;

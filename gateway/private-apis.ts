@@ -24,6 +24,20 @@ export function rawSocketOf(socket: WebSocket): Socket | undefined {
 }
 
 /**
+ * The TCP socket under a `ws` WebSocket when a complete frame may be written to it directly, bypassing ws's sender
+ * (ws 8.23: the private `_sender`, idle when its `_state` is 0 and its `_queue` empty, and between two messages when
+ * `_firstFragment`), or undefined: then send through `socket.send()`. ws's own writes are synchronous when its sender
+ * is idle, so frames written here never interleave with one of its frames; its `bufferedAmount` counts them (it reads
+ * the TCP socket's buffer). The fan-out writes pre-encoded `next` frames this way (gateway/ws-frames.ts).
+ */
+export function idleRawSocketOf(socket: WebSocket): Socket | undefined {
+  const sender = (socket as unknown as { _sender?: { _state?: unknown; _queue?: unknown[]; _firstFragment?: unknown } })._sender;
+  if (!sender || sender._state !== 0 || !Array.isArray(sender._queue) || sender._queue.length || sender._firstFragment !== true) return undefined;
+  const raw = rawSocketOf(socket);
+  return raw && typeof raw.write === 'function' && raw.writable ? raw : undefined;
+}
+
+/**
  * Runs a query plan outside Apollo Server (@apollo/gateway 2.14: `executeQueryPlan` is exported but undocumented, and
  * normally receives the full request context Apollo Server builds; it reads only `request`, `context`, `metrics`
  * and `logger` of it). Used for subscription events and operations sent over graphql-ws.

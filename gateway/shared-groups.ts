@@ -8,6 +8,7 @@ import type { SocketDataSources } from './socket-data-source.js';
 import { completionError, unavailableError } from './subscription-errors.js';
 import { withEvent, type SubscriptionPlans } from './subscription-plans.js';
 import type { UpstreamPool } from './subscription-upstream.js';
+import { nextPayload, type NextPayload } from './ws-frames.js';
 
 /** One client subscription served by a shared stream. */
 export interface Member {
@@ -16,7 +17,7 @@ export interface Member {
    * Writes rendered `next` payloads, in order, to the client's socket in one write (ends the subscription if the
    * client is too slow).
    */
-  send(payloadJsons: string[]): void;
+  send(payloads: readonly NextPayload[]): void;
   fail(result: ExecutionResult): void;
   complete(): void;
 }
@@ -35,7 +36,7 @@ interface Group {
    * next turn of the event loop, or after the pause that follows a long write (FLUSH_PAUSE), so the events
    * completed meanwhile go out together, one socket write per subscriber for all of them.
    */
-  outbox: Array<string | Map<Member, string>>;
+  outbox: Array<NextPayload | Map<Member, NextPayload>>;
   flushTimer: NodeJS.Timeout | NodeJS.Immediate | null;
   /** Not before then: after a write to every member that took d ms, the next one waits FLUSH_PAUSE × d. */
   nextFlushAt: number;
@@ -164,7 +165,7 @@ export class SharedGroups {
   }
 
   /** Completes one event of a shared stream: one payload for everyone, or one per subscriber (null: nobody left). */
-  private async completeEvent(group: Group, groupOp: ClientOperation, event: ExecutionResult): Promise<string | Map<Member, string> | null> {
+  private async completeEvent(group: Group, groupOp: ClientOperation, event: ExecutionResult): Promise<NextPayload | Map<Member, NextPayload> | null> {
     if (!group.members.size) return null;
     const { plans, sources, render } = this.options;
     const plan = groupOp.prepared.eventPlan!;
@@ -177,11 +178,11 @@ export class SharedGroups {
         logger('gateway').warn({ ...errorField(error), service: groupOp.prepared.primary!.serviceName }, 'shared subscription event could not be completed');
         result = { errors: [completionError()] };
       }
-      if (independent) return render(result);
+      if (independent) return nextPayload(render(result));
       group.viewerDependentUntil = Date.now() + VIEWER_DEPENDENT_MS;
     }
     // Some fetch of this completion read the viewer: complete the event as each subscriber.
-    const own = new Map<Member, string>();
+    const own = new Map<Member, NextPayload>();
     await Promise.all(
       [...group.members].map(async (m) => {
         let result: ExecutionResult;
@@ -191,13 +192,13 @@ export class SharedGroups {
           logger('gateway').warn({ ...errorField(error), operationId: m.op.id }, 'subscription event could not be completed for a subscriber');
           result = { errors: [completionError()] };
         }
-        own.set(m, render(result));
+        own.set(m, nextPayload(render(result)));
       }),
     );
     return own;
   }
 
-  private enqueue(group: Group, entry: string | Map<Member, string>) {
+  private enqueue(group: Group, entry: NextPayload | Map<Member, NextPayload>) {
     group.outbox.push(entry);
     if (group.flushTimer) return;
     const wait = group.nextFlushAt - performance.now();
@@ -215,13 +216,19 @@ export class SharedGroups {
     const batch = group.outbox.splice(0);
     if (!batch.length) return;
     const started = performance.now();
+    // Usually every event of the batch is one payload for everyone: the same list for every member.
+    const shared = batch.every((entry) => !(entry instanceof Map)) ? (batch as NextPayload[]) : null;
     for (const m of [...group.members]) {
-      const jsons: string[] = [];
-      for (const entry of batch) {
-        const json = typeof entry === 'string' ? entry : entry.get(m);
-        if (json !== undefined) jsons.push(json);
+      if (shared) {
+        m.send(shared);
+        continue;
       }
-      if (jsons.length) m.send(jsons);
+      const own: NextPayload[] = [];
+      for (const entry of batch) {
+        const payload = entry instanceof Map ? entry.get(m) : entry;
+        if (payload !== undefined) own.push(payload);
+      }
+      if (own.length) m.send(own);
     }
     const now = performance.now();
     group.nextFlushAt = now + (now - started) * FLUSH_PAUSE;

@@ -3,12 +3,12 @@ import type { ExecutionResult } from 'graphql';
 import { logger, errorField } from '../shared/logger.js';
 import { primaryVariables, type ClientOperation } from './client-operation.js';
 import type { IdentityService } from './identity.js';
-import { rawSocketOf } from './private-apis.js';
 import type { Member, SharedGroups } from './shared-groups.js';
 import { clientTooSlow, completionError, unavailableError } from './subscription-errors.js';
 import type { SubscriptionLimits } from './subscription-limits.js';
 import { withEvent, type SubscriptionPlans } from './subscription-plans.js';
 import type { UpstreamPool } from './subscription-upstream.js';
+import { nextPrefix, sendNextFrames } from './ws-frames.js';
 
 export interface SubscriberIteratorsOptions {
   limits: SubscriptionLimits;
@@ -129,22 +129,19 @@ export class SubscriberIterators {
       startOwn();
     } else {
       const socket = op.connection.socket;
-      const prefix = `{"id":${JSON.stringify(op.id)},"type":"next","payload":`;
+      const prefix = nextPrefix(op.id);
       const member: Member = {
         op,
-        send: (jsons) => {
+        send: (payloads) => {
           if (ended || socket.readyState !== OPEN) return;
           // Backpressure: the socket's own buffer is this subscriber's queue.
-          if (socket.bufferedAmount > limits.maxQueuedEvents * jsons[0]!.length) {
+          if (socket.bufferedAmount > limits.maxQueuedEvents * payloads[0]!.bytes.length) {
             member.fail({ errors: [clientTooSlow(limits.maxQueuedEvents)] });
             return;
           }
-          // graphql-ws `next` messages, written directly: each payload is rendered once for every subscriber.
-          // Several at once are corked into one write (one syscall, typically one TCP segment for the client).
-          const tcp = jsons.length > 1 ? rawSocketOf(socket) : undefined;
-          tcp?.cork();
-          for (const json of jsons) socket.send(prefix + json + '}');
-          tcp?.uncork();
+          // graphql-ws `next` messages, written directly: each payload is rendered and encoded once for every
+          // subscriber; several at once leave in one write (one syscall, typically one TCP segment for the client).
+          sendNextFrames(socket, prefix, payloads);
         },
         fail: (result) => {
           deliver(result);

@@ -98,6 +98,32 @@ describe('shared subscriptions through the gateway', () => {
     await eventually(() => stats().operations, (n) => n === before.operations);
   });
 
+  it('gives each subscription on one stream only the fields it selected, under its own operation id', async () => {
+    const { reader, client, id } = await runningSession();
+    const Slim = parse(`subscription Slim($sessionId: ID!) { sessionMessageAdded(sessionId: $sessionId) { seq } }`) as TypedDocumentNode<Added, { sessionId: string }>;
+    const Aliased = parse(`subscription Aliased($sessionId: ID!) { m: sessionMessageAdded(sessionId: $sessionId) { n: seq who: sender { displayName } } }`) as TypedDocumentNode<Record<string, unknown>, { sessionId: string }>;
+    const before = stats();
+    // Three selections on one connection (frames for several operations on one socket) and one on another.
+    const socket = ws(client.token);
+    const full = subscribe(socket, Shared, { sessionId: id });
+    const slim = subscribe(socket, Slim, { sessionId: id });
+    const aliased = subscribe(socket, Aliased, { sessionId: id });
+    const other = subscribe(ws(reader.token), Slim, { sessionId: id });
+    await eventually(stats, (s) => s.sharedSubscribers === before.sharedSubscribers + 4);
+    // One shared stream per distinct selection, each event rendered once per selection.
+    expect(stats().sharedStreams).toBe(before.sharedStreams + 3);
+    await fed.run(SendSessionMessageDocument, { input: { sessionId: id, content: 'Three of Cups' } }, client.token);
+    expect((await full.next()).data).toEqual({ sessionMessageAdded: { seq: 1, content: 'Three of Cups', sender: { id: client.id, displayName: expect.any(String) } } });
+    expect((await slim.next()).data).toEqual({ sessionMessageAdded: { seq: 1 } });
+    expect((await aliased.next()).data).toEqual({ m: { n: 1, who: { displayName: expect.any(String) } } });
+    expect((await other.next()).data).toEqual({ sessionMessageAdded: { seq: 1 } });
+    for (const s of [full, slim, aliased, other]) {
+      expect(s.events).toHaveLength(1);
+      s.stop();
+    }
+    await eventually(stats, (s) => s.sharedStreams === before.sharedStreams);
+  });
+
   it('completes per subscriber when the selection reads the viewer, so nobody sees what only another may see', async () => {
     const { reader, client, id } = await runningSession();
     const cs = subscribe(ws(client.token), Private, { sessionId: id });

@@ -1,0 +1,79 @@
+import type { WebSocket } from 'ws';
+import { idleRawSocketOf } from './private-apis.js';
+
+// graphql-ws `next` messages of a shared stream as WebSocket frames built from bytes encoded once. Every subscriber of
+// a stream gets the same payload; the message differs only by the subscriber's operation id, so the payload is
+// UTF-8 encoded once per event (NextPayload), the `{"id":…,"type":"next","payload":` prefix once per subscriber
+// (nextPrefix), and each write copies them into one buffer with the frame headers: no string building, re-encoding
+// or per-message ws sender work per subscriber (bench/README.md, live stream fan-out).
+
+/** One event's `next` payload JSON, encoded once for every subscriber that gets it. */
+export interface NextPayload {
+  json: string;
+  bytes: Buffer;
+}
+
+export function nextPayload(json: string): NextPayload {
+  return { json, bytes: Buffer.from(json, 'utf8') };
+}
+
+/** A subscriber's `next` message prefix (its operation id escaped as JSON), encoded once. */
+export function nextPrefix(id: string): Buffer {
+  return Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`, 'utf8');
+}
+
+const CLOSE = 0x7d; // '}'
+
+/** Size of an unmasked server frame header for a payload of `n` bytes (RFC 6455 §5.2). */
+function headerSize(n: number): number {
+  return n <= 125 ? 2 : n <= 0xffff ? 4 : 10;
+}
+
+function writeHeader(buf: Buffer, at: number, n: number): number {
+  buf[at] = 0x81; // FIN, text
+  if (n <= 125) {
+    buf[at + 1] = n;
+    return at + 2;
+  }
+  if (n <= 0xffff) {
+    buf[at + 1] = 126;
+    buf.writeUInt16BE(n, at + 2);
+    return at + 4;
+  }
+  buf[at + 1] = 127;
+  buf.writeUInt32BE(Math.floor(n / 2 ** 32), at + 2);
+  buf.writeUInt32BE(n >>> 0, at + 6);
+  return at + 10;
+}
+
+/** The text frames of `next` messages `prefix + payload + '}'`, one after the other in one buffer. */
+export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[]): Buffer {
+  let size = 0;
+  for (const p of payloads) {
+    const n = prefix.length + p.bytes.length + 1;
+    size += headerSize(n) + n;
+  }
+  const buf = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const p of payloads) {
+    at = writeHeader(buf, at, prefix.length + p.bytes.length + 1);
+    at += prefix.copy(buf, at);
+    at += p.bytes.copy(buf, at);
+    buf[at++] = CLOSE;
+  }
+  return buf;
+}
+
+/**
+ * Writes `next` messages to a client in order, in one write: pre-encoded frames on the TCP socket when ws's sender
+ * is idle (the usual case), else through ws, one `send` each.
+ */
+export function sendNextFrames(socket: WebSocket, prefix: Buffer, payloads: readonly NextPayload[]): void {
+  const raw = idleRawSocketOf(socket);
+  if (raw) {
+    raw.write(encodeNextFrames(prefix, payloads));
+    return;
+  }
+  const head = prefix.toString('utf8');
+  for (const p of payloads) socket.send(head + p.json + '}');
+}
