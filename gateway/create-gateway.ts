@@ -183,7 +183,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   // Every subgraph request that leaves the de-duplication layer is timed and its failures counted (shared/metrics.ts).
   const measure = <I, R extends { status: number }>(send: (url: string, init: I) => Promise<R>) => measuredSend(send, opts.subgraphUrls);
   // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
-  const authStates = new AuthStates({ lookup: accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret), ttlMs: opts.authStateTtlMs });
+  const authLookup = accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret);
+  const authStates = new AuthStates({ lookup: authLookup, ttlMs: opts.authStateTtlMs });
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
   const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(opts.subgraphFetch, measure);
@@ -289,6 +290,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     // The subgraph client's idle kept-alive sockets.
     fetcher?.close();
     (plainTransport as { close?(): void } | null)?.close?.();
+    authLookup.close();
   };
   await apollo.start().catch(async (error: unknown) => {
     await close();
