@@ -223,6 +223,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const rendered = new WeakMap<object, string>();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers: express hashed every GraphQL answer (a POST, never revalidated) for it, ~1% of the busy time.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const wss = webSocketServerOn(httpServer, '/graphql');
 

@@ -1,6 +1,6 @@
 /**
- * What the gateway's two merging layers (operation-dedupe.ts for whole operations, dedupe-fetch.ts for subgraph
- * requests) remember of the keys whose last answer was viewer-dependent. Another viewer's identical request for
+ * What the gateway's merging layers (operation-dedupe.ts for whole operations, dedupe-fetch.ts for subgraph
+ * requests, entity-batcher.ts for subscription events' entity fetches) remember of the keys whose last answer was viewer-dependent. Another viewer's identical request for
  * such a key is executed at once instead of waiting for the one in flight, whose answer it could never reuse:
  * without this memory a viewer-dependent operation (`me`, a wallet, a viewer's own sessions) asked by many viewers
  * at once queued behind one another, each waiting a whole execution for nothing. This memory only ever takes
@@ -35,6 +35,10 @@ export class DependentKeys {
     this.until.delete(key);
     if (this.until.size >= this.max) this.until.delete(this.until.keys().next().value!);
     this.until.set(key, Date.now() + this.ttlMs);
+  }
+
+  clear(): void {
+    this.until.clear();
   }
 
   get size(): number {
