@@ -45,7 +45,7 @@ async function migrate(base: string, schema: string): Promise<void> {
   }
 }
 
-export async function prepareDatabase(base: string, schema: string, clientCount: number): Promise<BenchData> {
+export async function prepareDatabase(base: string, schema: string, clientCount: number, pageSize = 20): Promise<BenchData> {
   await migrate(base, schema);
   const u = new URL(base);
   u.searchParams.set('options', `-c search_path=${schema}`);
@@ -55,9 +55,9 @@ export async function prepareDatabase(base: string, schema: string, clientCount:
     const pubsub = createPubSub();
     await seedDemoData(prisma, createMoney(prisma, pubsub));
     await pubsub.close();
-    // The demo has six readers: add verified readers until a page of 20 is full (24, so a page has a next one).
+    // The demo has six readers: add verified readers until a page of `pageSize` is full, and four more (a page has a next one).
     const have = await prisma.reader.count();
-    for (let i = have; i < 24; i++) {
+    for (let i = have; i < pageSize + 4; i++) {
       await prisma.user.create({
         data: {
           email: `bench-reader-${i}@soulseer.dev`, passwordHash: 'x', role: 'READER', status: 'ACTIVE', emailVerifiedAt: new Date(),

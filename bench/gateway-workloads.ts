@@ -4,8 +4,11 @@
 // response is checked in flight (status, no `errors`, and for the viewer mix: the answer is this viewer's), and
 // fully before and after each run.
 
+/** Readers per page in the readers workloads (BENCH_PAGE_SIZE; the schema allows 50 at most). */
+export const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE || 20);
+
 const PROFILE = 'id displayName headline bio avatarUrl specialties yearsOfExperience languages lowestRateCents averageRating rates { sessionType ratePerMinuteCents }';
-const page = (extra: string) => `readers(first: 20) { edges { cursor node { ${PROFILE}${extra} } } pageInfo { hasNextPage endCursor } }`;
+const page = (extra: string) => `readers(first: ${PAGE_SIZE}) { edges { cursor node { ${PROFILE}${extra} } } pageInfo { hasNextPage endCursor } }`;
 
 /** The readers page alone: one subgraph (accounts) does all of the work. */
 export const READERS_ONLY = `query BenchReaders { ${page('')} }`;
@@ -62,7 +65,7 @@ interface Answer {
 
 function checkReaders(json: Answer): string | null {
   if (json.errors) return 'errors';
-  return json.data?.readers?.edges.length === 20 ? null : 'not 20 readers';
+  return json.data?.readers?.edges.length === PAGE_SIZE ? null : `not ${PAGE_SIZE} readers`;
 }
 
 function checkMix(json: Answer, viewer: string | null): string | null {
@@ -76,10 +79,10 @@ function checkMix(json: Answer, viewer: string | null): string | null {
 
 export function workloads(readers: { query: string; crossField: string }, gateways: TargetKey[]): Workload[] {
   return [
-    { key: 'readers', title: `(1) public readers page, a distinct logged-in viewer per request: 20 readers (accounts) + ${readers.crossField}`, query: readers.query, perViewer: true, connections: null, targets: gateways, check: checkReaders },
+    { key: 'readers', title: `(1) public readers page, a distinct logged-in viewer per request: ${PAGE_SIZE} readers (accounts) + ${readers.crossField}`, query: readers.query, perViewer: true, connections: null, targets: gateways, check: checkReaders },
     { key: 'mix', title: '(2) viewer-dependent mix, a distinct logged-in viewer per request: me + wallet (payments) + mySessions(first: 10) with reader (readings -> accounts) + conversations(first: 10) with otherParticipant (community -> accounts)', query: VIEWER_MIX, perViewer: true, connections: null, targets: gateways, check: checkMix },
-    { key: 'single', title: `(3) one anonymous client, one query (the earlier bench:gateway): 20 readers + ${readers.crossField}`, query: readers.query, perViewer: false, connections: null, targets: gateways, check: checkReaders },
-    { key: 'direct-1', title: 'gateway overhead, 1 connection: the readers page alone (accounts only), a distinct viewer per request, through each gateway vs accounts asked directly', query: READERS_ONLY, perViewer: true, connections: 1, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
+    { key: 'single', title: `(3) one anonymous client, one query (the earlier bench:gateway): ${PAGE_SIZE} readers + ${readers.crossField}`, query: readers.query, perViewer: false, connections: null, targets: gateways, check: checkReaders },
+    { key: 'direct-1', title: `gateway overhead, 1 connection: the readers page alone (${PAGE_SIZE} readers, accounts only), a distinct viewer per request, through each gateway vs accounts asked directly`, query: READERS_ONLY, perViewer: true, connections: 1, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
     { key: 'direct', title: 'gateway overhead under load: the same, at BENCH_CONNECTIONS (the subgraph row is the accounts subgraph\'s own ceiling for the page)', query: READERS_ONLY, perViewer: true, connections: null, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
   ];
 }

@@ -9,7 +9,7 @@
 // by target), so drifting load on the machine touches every peer alike.
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
 // BENCH_START_TIMEOUT (seconds a service may take to start, 60), BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
-// failed, 30), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
+// failed, 30), BENCH_PAGE_SIZE (readers per page in the readers workloads, 20; at most 50, the schema's cap), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
 // `fetch` for our gateway with only subgraph-fetch merging),
 // BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL
 // statements per request per subgraph, counted by a proxy in this process: bench/sql-counter.ts), BENCH_VERBOSE.
@@ -24,7 +24,7 @@ import { DEFAULT_SUBGRAPH_URLS, SUBGRAPH_NAMES, type SubgraphName } from '../gat
 import { dropDatabase, prepareDatabase } from './gateway-data.js';
 import { startSqlCounter, throughCounter, type SqlCounter } from './sql-counter.js';
 import { cpuSeconds, ROOT, spawnService, startEntry, stopChildren, waitForGraphQL } from './gateway-procs.js';
-import { readersQuery, requestsFor, workloads, type Request, type TargetKey, type Viewers, type Workload, type WorkloadKey } from './gateway-workloads.js';
+import { PAGE_SIZE, readersQuery, requestsFor, workloads, type Request, type TargetKey, type Viewers, type Workload, type WorkloadKey } from './gateway-workloads.js';
 
 interface AutocannonResult {
   requests: { average: number; total: number; sent: number };
@@ -190,8 +190,8 @@ function report(ws: Workload[]) {
 
 async function main() {
   console.log(`gateway benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`preparing the scratch schema ${schema} (demo data, 24 readers, ${CLIENTS} clients with 10 sessions and 10 conversations each)…`);
-  const data = await prepareDatabase(base, schema, CLIENTS);
+  console.log(`preparing the scratch schema ${schema} (demo data, ${PAGE_SIZE + 4} readers, pages of ${PAGE_SIZE}, ${CLIENTS} clients with 10 sessions and 10 conversations each)…`);
+  const data = await prepareDatabase(base, schema, CLIENTS, PAGE_SIZE);
   const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: data.url, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
   // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's (the larger).
   const profileArgs = (label: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, label)}`] : []);

@@ -1,6 +1,8 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { AuthState } from '../shared/auth/auth-state.js';
-import { AuthStates } from './auth-state.js';
+import { AUTH_STATE_PATH, INTERNAL_CALL_HEADER, verifyInternalCall, type AuthState } from '../shared/auth/auth-state.js';
+import { accountsAuthLookup, AuthStates } from './auth-state.js';
 
 // The gateway's cache of users' current role, status and auth epoch. A revocation must never be undone by a lookup
 // that was already in flight when its event arrived, and an unreachable accounts service must not let an
@@ -83,5 +85,47 @@ describe('AuthStates', () => {
     calls[1]!.answer({ u: { ...ACTIVE, role: 'READER' } });
     await tick();
     expect(await states.get('u')).toEqual({ ...ACTIVE, role: 'READER' });
+  });
+});
+
+describe('accountsAuthLookup', () => {
+  it('asks accounts\' internal route signed as the gateway, resends a read on a reset kept-alive socket, and fails on a refusal', async () => {
+    const seen: Array<{ path?: string; signed: boolean; ids: string[] }> = [];
+    let resetNext = false;
+    let refuse = false;
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c));
+      req.on('end', async () => {
+        if (resetNext) {
+          resetNext = false;
+          req.socket.resetAndDestroy();
+          return;
+        }
+        seen.push({ path: req.url, signed: await verifyInternalCall(req.headers[INTERNAL_CALL_HEADER] as string, 'gw-secret'), ids: (JSON.parse(body) as { ids: string[] }).ids });
+        res.statusCode = refuse ? 401 : 200;
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(refuse ? { error: 'no' } : { states: { a: ACTIVE } }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const lookup = accountsAuthLookup(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 'gw-secret');
+    try {
+      expect(await lookup(['a', 'b'])).toEqual({ a: ACTIVE });
+      // accounts dropped the kept-alive socket as it was reused: the lookup (a read) goes out again on a new one.
+      resetNext = true;
+      expect(await lookup(['a'])).toEqual({ a: ACTIVE });
+      refuse = true;
+      await expect(lookup(['a'])).rejects.toThrow('answered 401');
+      expect(seen).toEqual([
+        { path: AUTH_STATE_PATH, signed: true, ids: ['a', 'b'] },
+        { path: AUTH_STATE_PATH, signed: true, ids: ['a'] },
+        { path: AUTH_STATE_PATH, signed: true, ids: ['a'] },
+      ]);
+    } finally {
+      lookup.close();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

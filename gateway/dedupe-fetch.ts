@@ -1,6 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { isQueryBody } from './private-apis.js';
+import { DependentKeys } from './dependent-keys.js';
 import { fetchTransport, httpTransport, LeanResponse, type RawRequest, type RawResponse, type RawSend } from './subgraph-http.js';
 
 interface Buffered extends RawResponse {
@@ -20,6 +21,8 @@ export interface DedupeStats {
   mergedOtherViewer: number;
   /** Requests that waited for another viewer's request, found it viewer-dependent, and sent their own. */
   refused: number;
+  /** Requests sent at once although another viewer's was in flight: the same request was answered viewer-dependent last time. */
+  notWaited: number;
 }
 
 export type DedupeFetcher = Fetcher & { inflight(): number; stats: DedupeStats; close(): void };
@@ -41,7 +44,8 @@ export function createDedupeFetcher(base?: typeof fetch, wrap: (send: RawSend) =
   const transport = wrap(raw);
   /** body key → viewer → in-flight response. */
   const inflight = new Map<string, Map<string, Promise<Buffered>>>();
-  const stats: DedupeStats = { sent: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0 };
+  const stats: DedupeStats = { sent: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0, notWaited: 0 };
+  const dependent = new DependentKeys();
 
   const send = (url: string, init: RawRequest): Promise<Buffered> => {
     stats.sent++;
@@ -58,12 +62,22 @@ export function createDedupeFetcher(base?: typeof fetch, wrap: (send: RawSend) =
     if (!body || viewer === null || !isQueryBody(body)) return toResponse(await send(url, requestInit));
 
     const key = `${url}\n${body}`;
+    // Every answer sent for a key teaches whether the next viewer should wait for another's (dependent-keys.ts).
+    const sendAndLearn = () =>
+      send(url, requestInit).then((r) => {
+        dependent.record(key, !r.independent);
+        return r;
+      });
     let byViewer = inflight.get(key);
     let pending = byViewer?.get(viewer);
     if (pending) {
       stats.mergedSameViewer++;
     } else {
-      const other = byViewer?.values().next().value as Promise<Buffered> | undefined;
+      let other = byViewer?.values().next().value as Promise<Buffered> | undefined;
+      if (other && dependent.has(key)) {
+        stats.notWaited++;
+        other = undefined;
+      }
       pending = other
         ? other.then(
             (r) => {
@@ -72,11 +86,11 @@ export function createDedupeFetcher(base?: typeof fetch, wrap: (send: RawSend) =
                 return r;
               }
               stats.refused++;
-              return send(url, requestInit);
+              return sendAndLearn();
             },
-            () => send(url, requestInit),
+            () => sendAndLearn(),
           )
-        : send(url, requestInit);
+        : sendAndLearn();
       if (!byViewer) inflight.set(key, (byViewer = new Map()));
       const mine = pending;
       byViewer.set(viewer, mine);

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { MULTIPLEX_AGENT } from '../shared/server/subgraph.js';
 import { logger, errorField } from '../shared/logger.js';
+import { DependentKeys } from './dependent-keys.js';
 import type { IdentityService } from './identity.js';
 import type { UpstreamPool } from './subscription-upstream.js';
 
@@ -36,7 +37,7 @@ const VIEWER_DEPENDENT_MS = 30_000;
  */
 export class EntityBatcher {
   private readonly batches = new Map<string, Batch>();
-  private readonly viewerDependentUntil = new Map<string, number>();
+  private readonly viewerDependent = new DependentKeys(VIEWER_DEPENDENT_MS, 1000);
   private flushScheduled = false;
   private disposed = false;
 
@@ -54,11 +55,7 @@ export class EntityBatcher {
     const representations = request.variables?.representations;
     if (!Array.isArray(representations) || !request.query || this.disposed) return null;
     const dependentKey = `${service}\n${request.query}`;
-    const dependentUntil = this.viewerDependentUntil.get(dependentKey);
-    if (dependentUntil !== undefined) {
-      if (dependentUntil > Date.now()) return null;
-      this.viewerDependentUntil.delete(dependentKey);
-    }
+    if (this.viewerDependent.has(dependentKey)) return null;
     const { representations: _r, ...rest } = request.variables!;
     const key = `${service}\n${request.query}\n${JSON.stringify(rest)}`;
     let batch = this.batches.get(key);
@@ -103,8 +100,7 @@ export class EntityBatcher {
         (r) => {
           const entities = (r.data as { _entities?: unknown[] } | null | undefined)?._entities;
           if (!r.extensions?.viewerIndependent || r.errors || !Array.isArray(entities) || entities.length !== merged.length) {
-            if (this.viewerDependentUntil.size >= 1000) this.viewerDependentUntil.delete(this.viewerDependentUntil.keys().next().value!);
-            this.viewerDependentUntil.set(`${batch.service}\n${batch.query}`, Date.now() + VIEWER_DEPENDENT_MS);
+            this.viewerDependent.record(`${batch.service}\n${batch.query}`, true);
             batch.callers.forEach((c) => c.resolve(null));
             return;
           }
@@ -123,7 +119,7 @@ export class EntityBatcher {
     this.disposed = true;
     const pending = [...this.batches.values()];
     this.batches.clear();
-    this.viewerDependentUntil.clear();
+    this.viewerDependent.clear();
     for (const batch of pending) batch.callers.forEach((c) => c.resolve(null));
   }
 }

@@ -6,7 +6,8 @@ import { normalizeAdminRoles } from '../shared/admin-permissions.js';
 
 /**
  * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
- * a verified token is reused until it expires, a signed identity for 60 of its 120 seconds.
+ * a verified token is reused until it expires, a signed identity for 90 of its 120 seconds (the last 30 are the
+ * margin for a query plan's later fetches and clocks; each new header also costs every subgraph one verification).
  * With `authStates`, a token is accepted only while its user is ACTIVE at the token's auth epoch, and the viewer
  * carries the user's current role (never the one in the token).
  */
@@ -55,10 +56,13 @@ export class IdentityService {
     if (hit && hit.renewAt > now) return hit.token;
     const token = await signForwardedIdentity({ viewer, ip, userAgent }, this.gatewaySecret, 120);
     if (this.signed.size > 10_000) this.signed.clear();
-    this.signed.set(key, { token, renewAt: now + 60_000 });
+    this.signed.set(key, { token, renewAt: now + SIGNED_REUSE_MS });
     return token;
   }
 }
+
+/** How long a signed forwarded identity (valid 120 s) is handed out again. */
+export const SIGNED_REUSE_MS = 90_000;
 
 /** The dedupe key part for a viewer: identical queries are merged only for the same viewer. */
 export function viewerKey(viewer: Viewer | null): string {

@@ -10,8 +10,26 @@ const NUL = '\u0000';
 /** Apollo Server takes extensions.http as the response's status (and removes it from the answer). */
 const HTTP_400 = { http: { status: 400 } };
 
+/**
+ * The literal scan's result per parsed document. Apollo hands every request with the same text the same cached
+ * DocumentNode, so the walk over the document (1% of the gateway's busy time on a viewer mix) is done once per
+ * document; the variables, which differ per request, are checked every time.
+ */
+const literalScans = new WeakMap<DocumentNode, string | null>();
+
 /** Where a NUL character sits in the operation's text literals or its variables ('$input.tags[1]'), else null. */
 export function findNulCharacter(document: DocumentNode, variables: Record<string, unknown> | null | undefined): string | null {
+  let found = literalScans.get(document);
+  if (found === undefined) literalScans.set(document, (found = findNulLiteral(document)));
+  if (found) return found;
+  for (const [name, value] of Object.entries(variables ?? {})) {
+    const path = nulIn(value, `$${name}`);
+    if (path) return path;
+  }
+  return null;
+}
+
+function findNulLiteral(document: DocumentNode): string | null {
   let found: string | null = null;
   visit(document, {
     // Argument values, input object fields, list items, variable defaults and directive arguments alike.
@@ -21,12 +39,7 @@ export function findNulCharacter(document: DocumentNode, variables: Record<strin
       return BREAK;
     },
   });
-  if (found) return found;
-  for (const [name, value] of Object.entries(variables ?? {})) {
-    const path = nulIn(value, `$${name}`);
-    if (path) return path;
-  }
-  return null;
+  return found;
 }
 
 function nulIn(value: unknown, path: string): string | null {

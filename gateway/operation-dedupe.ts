@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
+import { DependentKeys } from './dependent-keys.js';
 
 /** What the gateway's request context carries for merging (see create-gateway.ts). */
 export interface DedupeContext {
@@ -21,6 +22,8 @@ export interface OperationDedupeStats {
   mergedSameViewer: number;
   mergedOtherViewer: number;
   refused: number;
+  /** Executed at once although another viewer's identical query was in flight: its last result was viewer-dependent. */
+  notWaited: number;
 }
 
 /**
@@ -33,7 +36,9 @@ export interface OperationDedupeStats {
 export function operationDedupePlugin<TContext extends DedupeContext>(): ApolloServerPlugin<TContext> & { stats: OperationDedupeStats } {
   const inflight = new Map<string, Map<string, Promise<Shared | null>>>();
   const leaders = new WeakMap<object, { key: string; viewer: string; resolve: (s: Shared | null) => void; promise: Promise<Shared | null> }>();
-  const stats: OperationDedupeStats = { executed: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0 };
+  const stats: OperationDedupeStats = { executed: 0, mergedSameViewer: 0, mergedOtherViewer: 0, refused: 0, notWaited: 0 };
+  /** Operations whose last result was viewer-dependent: another viewer does not wait for them (dependent-keys.ts). */
+  const dependent = new DependentKeys();
 
   const respond = (result: FormattedExecutionResult) => ({ http: { headers: new HeaderMap(), status: undefined }, body: { kind: 'single' as const, singleResult: result } });
 
@@ -75,6 +80,8 @@ export function operationDedupePlugin<TContext extends DedupeContext>(): ApolloS
               stats.mergedSameViewer++;
               return respond(shared.result);
             }
+          } else if (byViewer?.size && dependent.has(key)) {
+            stats.notWaited++;
           } else {
             const other = byViewer?.values().next().value as Promise<Shared | null> | undefined;
             if (other) {
@@ -95,7 +102,9 @@ export function operationDedupePlugin<TContext extends DedupeContext>(): ApolloS
           leaders.delete(rc.contextValue);
           const body = rc.response.body;
           const ok = body.kind === 'single' && !body.singleResult.errors && body.singleResult.data != null;
-          leader.resolve(ok ? { result: body.singleResult, independent: !rc.contextValue.viewerDependent } : null);
+          const independent = !rc.contextValue.viewerDependent;
+          if (ok) dependent.record(leader.key, !independent);
+          leader.resolve(ok ? { result: body.singleResult, independent } : null);
           const byViewer = inflight.get(leader.key);
           if (byViewer?.get(leader.viewer) === leader.promise) {
             byViewer.delete(leader.viewer);

@@ -18,6 +18,8 @@ export interface RawRequest {
   method?: string;
   headers: Record<string, string>;
   body?: string | Buffer | null;
+  /** May be sent once more on a new socket if a reused one was found closed (default: only a GraphQL query). */
+  idempotent?: boolean;
 }
 
 /** Sends one request to a subgraph and reads its whole answer. */
@@ -30,7 +32,8 @@ export type RawSend = (url: string, init: RawRequest) => Promise<RawResponse>;
  * the same bytes with none of that. A query whose kept-alive socket was closed by the subgraph just as it was
  * reused (ECONNRESET before any answer) is sent once more on a new socket; a mutation never is.
  */
-export function httpTransport(options: { maxSockets?: number } = {}): RawSend & { close(): void } {
+export function httpTransport(options: { maxSockets?: number; idleTimeoutMs?: number } = {}): RawSend & { close(): void } {
+  const idleTimeoutMs = options.idleTimeoutMs ?? IDLE_TIMEOUT_MS;
   const agentOptions: http.AgentOptions = { keepAlive: true, scheduling: 'lifo', maxSockets: options.maxSockets ?? 256, maxFreeSockets: 256 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
@@ -57,8 +60,8 @@ export function httpTransport(options: { maxSockets?: number } = {}): RawSend & 
           });
         },
       );
-      // As undici's default for the global fetch: a subgraph silent for 5 minutes is given up on.
-      req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error(`${url.origin} sent nothing for ${IDLE_TIMEOUT_MS / 1000} s.`), { code: 'ETIMEDOUT' })));
+      // By default as undici's for the global fetch: a subgraph silent for 5 minutes is given up on.
+      req.setTimeout(idleTimeoutMs, () => req.destroy(Object.assign(new Error(`${url.origin} sent nothing for ${idleTimeoutMs / 1000} s.`), { code: 'ETIMEDOUT' })));
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (retry && req.reusedSocket && error.code === 'ECONNRESET') resolve(once(url, init, false));
         else reject(error);
@@ -75,7 +78,7 @@ export function httpTransport(options: { maxSockets?: number } = {}): RawSend & 
     }
     return parsed;
   };
-  const send = ((url: string, init: RawRequest) => once(parse(url), init, typeof init.body === 'string' && isQueryBody(init.body))) as RawSend & {
+  const send = ((url: string, init: RawRequest) => once(parse(url), init, init.idempotent ?? (typeof init.body === 'string' && isQueryBody(init.body)))) as RawSend & {
     close(): void;
   };
   send.close = () => {

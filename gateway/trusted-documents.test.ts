@@ -28,6 +28,24 @@ describe('report mode', () => {
   });
 });
 
+describe('document hashes remembered per text', () => {
+  it('never lets a remembered hash vouch for another text: trust and hash checks stay exact across many texts', async () => {
+    const trusted = 'query Trusted { me { id } }';
+    const docs = createTrustedDocuments({ mode: 'enforce', manifest: { [sha256(trusted)]: trusted } }, memoryApqStore());
+    const others = Array.from({ length: 1_200 }, (_, i) => `query Other${i} { me { id } }`);
+    for (const round of [1, 2]) {
+      expect(await docs.resolve({ query: trusted })).toEqual({ query: trusted });
+      // More texts than the memory holds, each refused every time.
+      for (const text of others) expect(await docs.resolve({ query: text })).toMatchObject({ status: 400 });
+      // A text sent with the id of another (the trusted one) is a mismatch, whether either hash is remembered or not.
+      expect(await docs.resolve({ query: others[round]!, documentId: `sha256:${sha256(trusted)}` })).toMatchObject({ status: 400, error: { extensions: { reason: 'PERSISTED_QUERY_HASH_MISMATCH' } } });
+      const long = `query Long { me { id } } # ${'x'.repeat(20_000)}`;
+      expect(await docs.resolve({ query: long, documentId: sha256(long) })).toMatchObject({ status: 400, error: { extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' } } });
+    }
+    expect(docs.stats()).toMatchObject({ trusted: 2, refused: 2 * 1_201 });
+  });
+});
+
 describe('trusted documents helpers', () => {
   it('tells introspection-only operations from others', () => {
     expect(isIntrospectionOnly('{ __schema { types { name } } }', undefined)).toBe(true);

@@ -51,10 +51,28 @@ export function signInternalCall(gatewaySecret: string, ttlSeconds = 120): Promi
     .sign(encoder.encode(gatewaySecret));
 }
 
+/**
+ * Internal-call signatures already verified, by secret and exact token, until their `exp`: the gateway reuses one
+ * signature for a minute, so accounts verifies it once instead of on every auth-state lookup. Only successes are
+ * kept (a tampered token is another string, always verified); bounded.
+ */
+const verifiedCalls = new Map<string, number>();
+
 export async function verifyInternalCall(token: string | undefined, gatewaySecret: string): Promise<boolean> {
   if (!token) return false;
+  const key = `${gatewaySecret}\n${token}`;
+  const exp = verifiedCalls.get(key);
+  if (exp !== undefined) {
+    // jose refuses a token once the current second reaches its exp.
+    if (Math.floor(Date.now() / 1000) < exp) return true;
+    verifiedCalls.delete(key);
+  }
   try {
-    await jwtVerify(token, encoder.encode(gatewaySecret), { issuer: 'soulseer-gateway', audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, encoder.encode(gatewaySecret), { issuer: 'soulseer-gateway', audience: AUDIENCE, algorithms: ['HS256'] });
+    if (typeof payload.exp === 'number') {
+      if (verifiedCalls.size >= 100) verifiedCalls.delete(verifiedCalls.keys().next().value!);
+      verifiedCalls.set(key, payload.exp);
+    }
     return true;
   } catch {
     return false;
