@@ -12,7 +12,13 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '.data/**'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup-file.ts'],
     pool: 'forks',
+    // A worker runs file after file in one process with one module cache: the product's modules, Prisma's client,
+    // the schemas and Node's JIT warm-up are paid once per worker instead of once per file (about 0.6x the CPU of a
+    // fresh process per file). Every file still gets its own database schema, federation and ports;
+    // test/setup-file.ts undoes what a file may leave in process-wide state (spies, fake timers, stubs).
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 20_000,
