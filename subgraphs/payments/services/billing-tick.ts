@@ -32,7 +32,8 @@ export function sweepMoved(rows: Array<{ kind: number; ord: number | null; id: s
  * A pair already in the ledger is not charged again (the unique index on (session_id, session_minute) backs this);
  * per client, charges are taken in input order while the wallet covers them. Returns kind 0 (charged: ord, id),
  * kind 1 (charged before: ord, id) and kind 2 (a wallet's new balance: id, balance). Every join here is either an
- * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions.
+ * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions. Kind 2 also carries the
+ * balance of each wallet that had nothing charged (read under the caller's lock, so it is the current one).
  */
 export const TICK_SQL = `
 WITH input AS MATERIALIZED (
@@ -82,4 +83,6 @@ upd AS (
 )
 SELECT 0 AS kind, ord::int AS ord, tid AS id, NULL::bigint AS balance FROM ok
 UNION ALL SELECT 1, ord::int, existing_id, NULL FROM plan WHERE existing_id IS NOT NULL
-UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'`;
+UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'
+UNION ALL SELECT 2, NULL, w.id, w.balance_cents FROM ledger_accounts w
+ WHERE w.id IN (SELECT 'wallet:' || p.c FROM plan p WHERE NOT EXISTS (SELECT 1 FROM ok WHERE ok.c = p.c))`;
