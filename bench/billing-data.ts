@@ -1,9 +1,9 @@
 // bench:billing's data: the scratch schema with its sessions, clients, readers and funded wallets, and the floor peer
 // (the least SQL that writes the rows a billing minute writes). bench/billing.bench.ts runs them.
-import { readFile, readdir } from "node:fs/promises";
-import path from "node:path";
-import pg from "pg";
-import { MIGRATIONS_DIR } from "../shared/db/migrations.js";
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { MIGRATIONS_DIR } from '../shared/db/migrations.js';
 
 export const RATE = 199;
 export const FUNDS = 10_000;
@@ -24,19 +24,14 @@ export interface Groups {
   broke: number;
 }
 
-export const floorIds = (g: Groups) =>
-  Array.from({ length: g.floor }, (_, i) => `s${g.sweep + g.naive + 1 + i}`);
+export const floorIds = (g: Groups) => Array.from({ length: g.floor }, (_, i) => `s${g.sweep + g.naive + 1 + i}`);
 
 /**
  * A scratch schema with every migration applied and the groups' rows written set-based: users, readers, sessions
  * IN_PROGRESS (sweep sessions connected now, the others paused: resumed_at null), one funded wallet per client with a
  * balanced adjustment, the readers' earnings accounts, platform accounts. Returns a client on the schema.
  */
-export async function createBillingSchema(
-  admin: pg.Client,
-  schema: string,
-  g: Groups,
-): Promise<void> {
+export async function createBillingSchema(admin: pg.Client, schema: string, g: Groups): Promise<void> {
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.query(`SET search_path TO "${schema}"`);
   const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
@@ -44,13 +39,8 @@ export async function createBillingSchema(
     .map((d) => d.name)
     .sort();
   for (const d of dirs) {
-    const sql = await readFile(
-      path.join(MIGRATIONS_DIR, d, "migration.sql"),
-      "utf8",
-    );
-    await admin.query(
-      sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ""),
-    );
+    const sql = await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8');
+    await admin.query(sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
   }
   const total = g.sweep + g.naive + g.floor;
   const q = (text: string, values?: unknown[]) => admin.query(text, values);
@@ -108,7 +98,7 @@ export async function createBillingSchema(
            SELECT 'earnings:r' || g, 'earnings:r' || g, 'READER_EARNINGS', 'r' || g, now() FROM generate_series(1, $1) g`,
     [total],
   );
-  await q("ANALYZE");
+  await q('ANALYZE');
 }
 
 /**
