@@ -6,7 +6,8 @@
 // per session), in the same run, on a scratch schema of DATABASE_URL / TEST_DATABASE_URL (default: the machine's
 // PostgreSQL). Checks the ledger invariants and that every session's billedMinutes/totalCostCents match its charges.
 // Knobs: BENCH_SESSIONS=1000,10000,50000 runs each size on its own schema and prints a growth table (SESSIONS is the
-// one-size spelling); NAIVE_SESSIONS (default min(size, 300)); BROKE_PERCENT (cannot pay minute 2, default 1).
+// one-size spelling); NAIVE_SESSIONS (default min(size, 300)); BROKE_PERCENT (cannot pay minute 2, default 1);
+// BENCH_SQL=1 counts the SQL statements (round trips) of the sweep's connection through bench/sql-counter.ts.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { CLEAN, checkLedger } from '../subgraphs/payments/testing/fixtures.js';
 import { backgroundContext } from '../shared/context.js';
 import { billingSweep, billSession, type BillingSweepResult } from '../subgraphs/readings/services/billing-sweep.js';
 import { LiveKitService } from '../subgraphs/readings/services/livekit.js';
+import { startSqlCounter } from './sql-counter.js';
 import { createBillingSchema, floorIds, FLOOR_SQL, READER_SHARE_BPS, RATE, type Groups } from './billing-data.js';
 
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -50,7 +52,11 @@ async function runSize(N: number): Promise<SizeFigures> {
   await createBillingSchema(admin, schema, groups);
   // One connection: every query of the measured sweep runs on one PostgreSQL backend, whose CPU time we can read, so
   // the figures can be judged apart from the other load on a shared machine. The floor has its own (one) connection.
-  const prisma = createPrisma(url.toString(), { schema, max: 1 });
+  // BENCH_SQL=1: the sweep's connection goes through a counting proxy (its work runs in this process: node CPU rises).
+  const counter = process.env.BENCH_SQL ? await startSqlCounter(url) : null;
+  const sweepUrl = new URL(url);
+  if (counter) sweepUrl.host = `127.0.0.1:${counter.port}`;
+  const prisma = createPrisma(sweepUrl.toString(), { schema, max: 1 });
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   const floorDb = new pg.Client({ connectionString: url.toString() });
   await floorDb.connect();
@@ -115,7 +121,9 @@ async function runSize(N: number): Promise<SizeFigures> {
     const floorCold = await floorMinute();
     if (floorCold.value.charged !== N) throw new Error(`floor minute 1 charged ${floorCold.value.charged}, expected ${N}`);
     await timeTravel(60);
+    const statements0 = counter?.statements ?? 0;
     const warm = await measure(() => billingSweep(readings));
+    const statements = counter ? counter.statements - statements0 : null;
     expectSweep('sweep minute 2', warm.value, { due: N, minutes: N, charged: N - BROKE, advanced: N - BROKE, ended: BROKE });
     const floor = await floorMinute();
     if (floor.value.charged !== N - BROKE || floor.value.ended !== BROKE) throw new Error(`floor minute 2: ${JSON.stringify(floor.value)}`);
@@ -189,6 +197,7 @@ async function runSize(N: number): Promise<SizeFigures> {
     console.log(`  sweep, minute 1 (cold):                 ${cold.ms.toFixed(0)} ms  [${phases(cold.value)}]`);
     console.log(`  sweep, minute 2:                        ${tick.toFixed(0)} ms  [${phases(warm.value)}]  (${N - BROKE} charged, ${BROKE} ended)`);
     console.log(`    CPU:                                  ${cpu(warm.cpu)}`);
+    if (statements !== null) console.log(`    SQL statements (round trips):         ${statements}`);
     console.log(`  money-only chargeSessionMinutes, ${N - BROKE}: ${moneyOnly.ms.toFixed(0)} ms  CPU ${cpu(moneyOnly.cpu)}`);
     console.log(`  recovery sweep (charged, rows behind):  ${recovery.ms.toFixed(0)} ms  [${phases(recovery.value)}]`);
     console.log(`  idle sweep (nothing due):               ${idle.ms.toFixed(0)} ms`);
@@ -213,6 +222,7 @@ async function runSize(N: number): Promise<SizeFigures> {
     await prisma2.$disconnect();
     await pool.end();
     await floorDb.end();
+    await counter?.close();
     await admin.query(
       `DELETE FROM "${jobs.schema}"._private_jobs j USING "${jobs.schema}"._private_tasks t WHERE j.task_id = t.id AND t.identifier LIKE $1`,
       [`${jobs.prefix}%`],
