@@ -70,7 +70,10 @@ async function runSize(N: number): Promise<SizeFigures> {
   const money = createMoney(prisma, pubsub, jobs);
   const livekit = new LiveKitService({ url: null, apiKey: 'bench', apiSecret: 'bench-secret-bench-secret-bench-secret' });
   // The production services' context, without a job queue (the bench calls the sweep the job runs).
-  const clock = () => new Date();
+  // A frozen clock: every phase's minute is set by moving connected time (timeTravel), never by how long the phases
+  // before it took, so a loaded machine cannot make a later minute due early.
+  const T0 = new Date();
+  const clock = () => T0;
   const accounts = createAccountsPort();
   const readings = backgroundContext({ prisma, pubsub }, { readings: { money, accounts, livekit, jobs: null, clock } });
   // A second instance with its own pool, for the racing-sweeps check.
@@ -116,6 +119,7 @@ async function runSize(N: number): Promise<SizeFigures> {
     const phases = (r: BillingSweepResult) => `select ${r.ms.select} + charge ${r.ms.charge} + apply ${r.ms.apply} + end ${r.ms.end} ms`;
 
     // 1. The production sweep: minute 1 of all N (cold), then minute 2 one minute later (BROKE sessions end).
+    await sql(`UPDATE sessions SET started_at = $1::timestamptz AT TIME ZONE 'UTC', resumed_at = $1::timestamptz AT TIME ZONE 'UTC' WHERE resumed_at IS NOT NULL`, [T0.toISOString()]);
     const cold = await measure(() => billingSweep(readings));
     expectSweep('sweep minute 1', cold.value, { due: N, minutes: N, charged: N, advanced: N, ended: 0 });
     const floorCold = await floorMinute();
@@ -153,7 +157,7 @@ async function runSize(N: number): Promise<SizeFigures> {
 
     // 5. Naive baseline: the previous per-session tick (one transaction per session: row lock, charge, row update,
     // event), one session after the other, on the baseline sessions.
-    await sql(`UPDATE sessions SET resumed_at = now() AT TIME ZONE 'UTC' WHERE id = ANY($1::text[])`, [Array.from({ length: NAIVE }, (_, i) => `s${N + 1 + i}`)]);
+    await sql(`UPDATE sessions SET resumed_at = $2::timestamptz AT TIME ZONE 'UTC' WHERE id = ANY($1::text[])`, [Array.from({ length: NAIVE }, (_, i) => `s${N + 1 + i}`), T0.toISOString()]);
     const naive = await measure(async () => {
       for (let i = 0; i < NAIVE; i++) await billSession(readings, `s${N + 1 + i}`);
     });
