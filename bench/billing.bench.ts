@@ -88,7 +88,8 @@ async function runSize(N: number): Promise<SizeFigures> {
   try {
     await money.chargeSessionMinutes([]); // no-op
     await money.checkSessionFunds('c1', RATE);
-    const [{ pid }] = await prisma.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid');
+    // The sweep's backend, asked again before each measurement: its pool closes a connection idle for 10 s (long phases).
+    const sweepPid = async () => (await prisma.$queryRawUnsafe<Array<{ pid: number }>>('SELECT pg_backend_pid() AS pid'))[0]!.pid;
     const floorPid = (await floorDb.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const backendCpuMs = async (of: number) => {
       try {
@@ -98,19 +99,22 @@ async function runSize(N: number): Promise<SizeFigures> {
         return Number.NaN; // PostgreSQL on another host
       }
     };
-    const measure = async <T>(fn: () => Promise<T>, backend = pid) => {
+    const measure = async <T>(fn: () => Promise<T>, backendOf: () => Promise<number> = sweepPid) => {
+      const backend = await backendOf();
+      const statements0 = counter?.statements ?? 0;
       const pg0 = await backendCpuMs(backend);
       const node0 = process.cpuUsage();
       const t0 = performance.now();
       const value = await fn();
       const ms = performance.now() - t0;
       const node = process.cpuUsage(node0);
-      return { value, ms, cpu: { pg: (await backendCpuMs(backend)) - pg0, node: (node.user + node.system) / 1000 } };
+      const statements = counter ? counter.statements - statements0 : null;
+      return { value, ms, statements, cpu: { pg: (await backendCpuMs(backend)) - pg0, node: (node.user + node.system) / 1000 } };
     };
     // The floor peer (billing-data.ts): the same minute of the floor group in one statement, on its own connection.
     const ids = floorIds(groups);
     const floorMinute = () =>
-      measure(async () => (await floorDb.query<{ charged: number; ended: number }>(FLOOR_SQL, [ids, READER_SHARE_BPS])).rows[0]!, floorPid);
+      measure(async () => (await floorDb.query<{ charged: number; ended: number }>(FLOOR_SQL, [ids, READER_SHARE_BPS])).rows[0]!, async () => floorPid);
     const expectSweep = (label: string, r: BillingSweepResult, want: Partial<BillingSweepResult>) => {
       for (const [k, v] of Object.entries(want)) {
         if (r[k as keyof BillingSweepResult] !== v) throw new Error(`${label}: ${k} = ${JSON.stringify(r[k as keyof BillingSweepResult])}, expected ${v} (${JSON.stringify(r)})`);
@@ -125,9 +129,8 @@ async function runSize(N: number): Promise<SizeFigures> {
     const floorCold = await floorMinute();
     if (floorCold.value.charged !== N) throw new Error(`floor minute 1 charged ${floorCold.value.charged}, expected ${N}`);
     await timeTravel(60);
-    const statements0 = counter?.statements ?? 0;
     const warm = await measure(() => billingSweep(readings));
-    const statements = counter ? counter.statements - statements0 : null;
+    const statements = warm.statements;
     expectSweep('sweep minute 2', warm.value, { due: N, minutes: N, charged: N - BROKE, advanced: N - BROKE, ended: BROKE });
     const floor = await floorMinute();
     if (floor.value.charged !== N - BROKE || floor.value.ended !== BROKE) throw new Error(`floor minute 2: ${JSON.stringify(floor.value)}`);
