@@ -34,7 +34,9 @@ export function sweepMoved(rows: Array<{ kind: number; ord: number | null; id: s
  * on (session_id, session_minute) backs this);
  * per client, charges are taken in input order while the wallet covers them. Returns kind 0 (charged: ord, id),
  * kind 1 (charged before: ord, id) and kind 2 (a wallet's new balance: id, balance). Every join here is either an
- * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions.
+ * index lookup or a hash over one CTE, so the cost stays linear in the number of sessions. Kind 2 also carries the
+ * balance of each wallet that had nothing charged, prepaid minutes included (read under the caller's lock, so it is
+ * the current one).
  */
 export const TICK_SQL = `
 WITH input AS MATERIALIZED (
@@ -87,4 +89,6 @@ upd AS (
 SELECT 0 AS kind, ord::int AS ord, tid AS id, NULL::bigint AS balance FROM ok
 UNION ALL SELECT 1, ord::int, existing_id, NULL FROM plan WHERE existing_id IS NOT NULL
 UNION ALL SELECT 2, NULL, id, balance_cents FROM upd WHERE id LIKE 'wallet:%'
-UNION ALL SELECT 3, ord::int, s, (covered - m)::bigint FROM input WHERE m <= covered`;
+UNION ALL SELECT 3, ord::int, s, (covered - m)::bigint FROM input WHERE m <= covered
+UNION ALL SELECT 2, NULL, w.id, w.balance_cents FROM ledger_accounts w
+ WHERE w.id IN (SELECT 'wallet:' || i.c FROM input i WHERE NOT EXISTS (SELECT 1 FROM ok WHERE ok.c = i.c))`;

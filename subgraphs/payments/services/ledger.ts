@@ -151,6 +151,18 @@ export async function lockAccounts(tx: Tx, ids: string[]): Promise<Map<string, A
 }
 
 /**
+ * Locks accounts as lockAccounts does (FOR NO KEY UPDATE, in id order) without sending their rows back: for the
+ * set-based billing tick, whose statement reads the balances itself. Returns how many it locked.
+ */
+export async function lockAccountIds(tx: Tx, ids: string[]): Promise<number> {
+  const [{ n }] = (await tx.$queryRawUnsafe<Array<{ n: number }>>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM ledger_accounts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE) locked`,
+    [...new Set(ids)],
+  )) as [{ n: number }];
+  return n;
+}
+
+/**
  * Posts one balanced transaction inside `tx`: locks the accounts, returns the first result when the key was used
  * before, refuses (INSUFFICIENT_FUNDS, before writing anything) a posting that would take a non-negative account
  * below zero, then writes the transaction, its entries and the cached balances.

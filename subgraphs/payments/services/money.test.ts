@@ -213,3 +213,57 @@ describe('ledger core', () => {
     expect(pubsub.listenerCount()).toBe(0);
   });
 });
+
+describe('the database refuses an unbalanced ledger transaction (one check per writing statement)', () => {
+  const refused = async (write: (q: (sql: string, ...values: unknown[]) => Promise<number>) => Promise<unknown>) => {
+    const error = await db.prisma.$transaction(async (tx) => write((sql, ...values) => tx.$executeRawUnsafe(sql, ...values))).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(String((error as Error | null)?.message ?? error)).toMatch(/unbalanced/);
+  };
+  const newTx = (id: string) =>
+    `INSERT INTO transactions (id, external_id, idempotency_key, type, status, amount_cents, updated_at) VALUES ('${id}', '${id}', '${id}', 'ADJUSTMENT', 'COMPLETED', 5, now())`;
+  const leg = (id: string, tid: string, account: string, cents: number) => `('${id}', '${tid}', '${account}', ${cents})`;
+
+  it('refuses legs that do not sum to zero, a batch with one bad transaction, a leg added or changed later; nothing is written', async () => {
+    const client = await createUser(db.prisma);
+    await fund(client, 100);
+    const wallet = `wallet:${client}`;
+    const before = await checkLedger(db.sql);
+    const id = `unbalanced-${client}`;
+    // Legs that do not sum to zero by the end of their statement (a writer may not spread them over two statements).
+    await refused(async (q) => {
+      await q(newTx(id));
+      await q(`INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ${leg(`${id}-1`, id, wallet, 5)}`);
+      await q(`INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ${leg(`${id}-2`, id, 'platform:adjustments', -5)}`);
+    });
+    // A balanced transaction in one statement with an unbalanced one: the whole statement is refused.
+    await refused(async (q) => {
+      await q(newTx(`${id}-a`));
+      await q(newTx(`${id}-b`));
+      await q(
+        `INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ` +
+          [leg(`${id}-a1`, `${id}-a`, wallet, 5), leg(`${id}-a2`, `${id}-a`, 'platform:adjustments', -5), leg(`${id}-b1`, `${id}-b`, wallet, 1)].join(', '),
+      );
+    });
+    // Against a transaction already in the ledger: one more leg, one leg's amount changed, a leg moved to another one.
+    const [{ tid }] = (await db.sql<{ tid: string }>(`SELECT transaction_id AS tid FROM ledger_entries WHERE account_id = $1 LIMIT 1`, [wallet])) as [{ tid: string }];
+    await refused((q) => q(`INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ${leg(`${id}-x`, tid, wallet, 1)}`));
+    await refused((q) => q(`UPDATE ledger_entries SET amount_cents = amount_cents + 1 WHERE transaction_id = '${tid}' AND account_id = '${wallet}'`));
+    const other = await fund(client, 50);
+    await refused((q) => q(`UPDATE ledger_entries SET transaction_id = '${other.transactionId}' WHERE transaction_id = '${tid}' AND account_id = '${wallet}'`));
+    expect(await db.sql(`SELECT 1 FROM transactions WHERE id LIKE $1`, [`${id}%`])).toHaveLength(0);
+    expect(await checkLedger(db.sql)).toEqual(before);
+    expect(await money.balanceOf(client)).toBe(150);
+  });
+
+  it('a set-based tick reports the current balance of a wallet it charged nothing from', async () => {
+    const client = await createUser(db.prisma);
+    const reader = await createUser(db.prisma, 'READER');
+    const session = await createSession(db.prisma, client, reader, 300);
+    await fund(client, 299);
+    const [r] = await money.chargeSessionMinutes([{ sessionId: session, clientId: client, readerId: reader, minute: 1, rateCents: 300 }]);
+    expect(r).toEqual({ status: 'INSUFFICIENT_FUNDS', balanceCents: 299 });
+  });
+});

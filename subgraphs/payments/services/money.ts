@@ -23,7 +23,7 @@ import {
   ensureUserAccounts,
   idempotencyKeyOf,
   moneyTransact,
-  lockAccounts,
+  lockAccountIds,
   post,
   reasonOf,
   split,
@@ -245,8 +245,9 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         accountIds,
       )) as [{ n: number }];
       if (n !== accountIds.length) await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
-      const { locked, rows } = await transaction(undefined, async (t, after) => {
-        const locked = await lockAccounts(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
+      const rows = await transaction(undefined, async (t, after) => {
+        // The statement reads the balances it needs under these locks (each wallet's, charged or not).
+        await lockAccountIds(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
         const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
           TICK_SQL,
           unique.map((i) => i.sessionId),
@@ -258,7 +259,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
         );
         // One outbox job for the whole call, carrying every client charged now.
         await announce(t, after, sweepMoved(rows, unique, lowMinutes));
-        return { locked, rows };
+        return rows;
       });
       const charged = new Map<number, string>();
       const existing = new Map<number, string>();
@@ -275,7 +276,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       const results: MinuteChargeResult[] = inputs.map((input, idx) => {
         const u = uniqueOf[idx]!;
         const wallet = walletAccountId(input.clientId);
-        const balanceCents = balances.get(wallet) ?? Number(locked.get(wallet)?.balance ?? 0n);
+        const balanceCents = balances.get(wallet) ?? 0;
         const first = !seen.has(u);
         seen.add(u);
         const left = covered.get(u);
