@@ -225,7 +225,7 @@ async function main() {
 
   const viewers: Viewers = {
     ids: data.clients,
-    bearer: await Promise.all(data.clients.map((id) => createAccessToken({ id, role: 'CLIENT' }, JWT_SECRET, 3600))),
+    bearer: await Promise.all(data.clients.map((id) => createAccessToken({ id, role: 'CLIENT', emailVerified: true }, JWT_SECRET, 3600))),
     signed: await Promise.all(data.clients.map((id) => signForwardedIdentity({ viewer: { id, role: 'CLIENT' }, ip: '127.0.0.1', userAgent: 'autocannon' }, GATEWAY_SECRET, 3600))),
     anonymous: await signForwardedIdentity({ viewer: null, ip: '127.0.0.1', userAgent: 'autocannon' }, GATEWAY_SECRET, 3600),
   };

@@ -50,8 +50,8 @@ export async function seedSessions(prisma: PrismaClient, jwtSecret: string, SESS
   const sessions = new Map<string, PulseSession>(ids.map((i) => [`s${i}`, { readerId: `r${i}`, clientId: `c${i}` }]));
   const tokens = new Map<string, string>();
   for (const i of ids) {
-    tokens.set(`r${i}`, await createAccessToken({ id: `r${i}`, role: 'READER' }, jwtSecret, 3600));
-    tokens.set(`c${i}`, await createAccessToken({ id: `c${i}`, role: 'CLIENT' }, jwtSecret, 3600));
+    tokens.set(`r${i}`, await createAccessToken({ id: `r${i}`, role: 'READER', emailVerified: true }, jwtSecret, 3600));
+    tokens.set(`c${i}`, await createAccessToken({ id: `c${i}`, role: 'CLIENT', emailVerified: true }, jwtSecret, 3600));
   }
   const subscribers: Subscriber[] = ids.flatMap((i) => [
     { sessionId: `s${i}`, token: tokens.get(`r${i}`)!, role: 'READER' as const, expectedEmail: null, expectedName: `Reader ${i}` },
