@@ -1,5 +1,4 @@
 import type { Context } from '../../../shared/context.js';
-import { verifyPassword } from '../../../shared/auth/passwords.js';
 import { transact } from '../../../shared/after-commit.js';
 import { badInput, conflict } from '../../../shared/errors.js';
 import { parseInput, z } from '../../../shared/validation.js';
@@ -7,7 +6,7 @@ import { requireAccountOwner } from '../authz.js';
 import { accountDeletedMail } from '../mail.js';
 import { sendInBackground } from './account-tokens.js';
 import { deps } from './auth.js';
-import { checkBackoff, clearFailures, recordFailure } from './throttle.js';
+import { confirmPassword } from './throttle.js';
 import { checkSecondFactor } from './two-factor.js';
 import { changeUserStatus, publishUserStatusChange } from './user-status.js';
 
@@ -28,13 +27,7 @@ export async function deleteAccount(ctx: Context, input: unknown): Promise<boole
   const viewer = requireAccountOwner(ctx);
   const data = parseInput(deleteInput, input);
   const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
-  const throttle = deps(ctx).throttle;
-  await checkBackoff(throttle, ctx.ip, user.email);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.password))) {
-    await recordFailure(throttle, ctx.ip, user.email);
-    throw badInput('The password is incorrect.', { field: 'password', reason: 'WRONG_PASSWORD' });
-  }
-  await clearFailures(throttle, ctx.ip, user.email);
+  await confirmPassword(deps(ctx).throttle, ctx.ip, user, data.password);
   const ports = deps(ctx).personalData;
   await transact(ctx, { service: 'accounts' }, async (tx, after) => {
     const current = await tx.user.findUniqueOrThrow({ where: { id: viewer.id } });

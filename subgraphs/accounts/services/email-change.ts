@@ -1,6 +1,5 @@
 import type { Context } from '../../../shared/context.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
-import { verifyPassword } from '../../../shared/auth/passwords.js';
 import { transact } from '../../../shared/after-commit.js';
 import { isUniqueViolation } from '../../../shared/db/client.js';
 import { badInput, conflict } from '../../../shared/errors.js';
@@ -10,7 +9,7 @@ import { confirmEmailChangeMail, emailChangeNoticeMail } from '../mail.js';
 import { notifySecurityEvent } from './security-notices.js';
 import { claimAccountToken, issueAccountToken, sendInBackground, TOKEN_TTL_MS, tokenLink } from './account-tokens.js';
 import { deps, emailSchema } from './auth.js';
-import { checkBackoff, clearFailures, consumeAttempt, recordFailure } from './throttle.js';
+import { confirmPassword, consumeAttempt } from './throttle.js';
 
 const changeInput = z.object({ newEmail: emailSchema, password: z.string().min(1).max(128) });
 
@@ -24,13 +23,7 @@ export async function changeEmail(ctx: Context, input: unknown): Promise<boolean
   const viewer = requireAccountOwner(ctx);
   const data = parseInput(changeInput, input);
   const user = await ctx.prisma.user.findUniqueOrThrow({ where: { id: viewer.id } });
-  const throttle = deps(ctx).throttle;
-  await checkBackoff(throttle, ctx.ip, user.email);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.password))) {
-    await recordFailure(throttle, ctx.ip, user.email);
-    throw badInput('The password is incorrect.', { field: 'password', reason: 'WRONG_PASSWORD' });
-  }
-  await clearFailures(throttle, ctx.ip, user.email);
+  await confirmPassword(deps(ctx).throttle, ctx.ip, user, data.password);
   if (data.newEmail === user.email) throw badInput('newEmail: this is already your address', { field: 'newEmail' });
   await consumeAttempt(deps(ctx).security.resendByUser, viewer.id, 'emails');
   const taken = await ctx.prisma.user.findUnique({ where: { email: data.newEmail }, select: { id: true } });

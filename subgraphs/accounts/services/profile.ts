@@ -1,6 +1,6 @@
 import type { Context } from '../../../shared/context.js';
 import { badInput, forbidden } from '../../../shared/errors.js';
-import { hashPassword, verifyPassword } from '../../../shared/auth/passwords.js';
+import { hashPassword } from '../../../shared/auth/passwords.js';
 import { parseInput, z } from '../../../shared/validation.js';
 import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../../../shared/auth/auth-state.js';
 import { transact } from '../../../shared/after-commit.js';
@@ -8,7 +8,7 @@ import { requireAccountOwner } from '../authz.js';
 import type { Prisma } from '../../../shared/db/generated/client.js';
 import { SessionType } from '../../../shared/db/generated/enums.js';
 import { accountNotActive, deps, issueTokens, passwordSchema, type AuthResult } from './auth.js';
-import { checkBackoff, clearFailures, recordFailure } from './throttle.js';
+import { confirmPassword } from './throttle.js';
 import { notifySecurityEvent } from './security-notices.js';
 import { birthDateSchema, jsonObjectSchema, LIMITS, nameSchema, tagSchema, timezoneSchema, uniqueList, urlSchema } from './rules.js';
 
@@ -28,13 +28,7 @@ export async function changePassword(ctx: Context, input: unknown): Promise<Auth
   const user = await ctx.prisma.user.findUnique({ where: { id: viewer.id } });
   if (!user) throw forbidden('This account is not active.');
   if (user.status !== 'ACTIVE') throw accountNotActive(user.status);
-  const throttle = deps(ctx).throttle;
-  await checkBackoff(throttle, ctx.ip, user.email);
-  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
-    await recordFailure(throttle, ctx.ip, user.email);
-    throw badInput('The current password is incorrect.', { field: 'currentPassword', reason: 'WRONG_PASSWORD' });
-  }
-  await clearFailures(throttle, ctx.ip, user.email);
+  await confirmPassword(deps(ctx).throttle, ctx.ip, user, data.currentPassword, 'currentPassword');
   if (data.newPassword === data.currentPassword) {
     throw badInput('newPassword: must differ from the current password', { field: 'newPassword' });
   }

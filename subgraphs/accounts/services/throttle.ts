@@ -1,6 +1,8 @@
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { consumePoints, rateLimitedError } from '../../../shared/rate-limit.js';
 import { errorField, logger } from '../../../shared/logger.js';
+import { verifyPassword } from '../../../shared/auth/passwords.js';
+import { badInput } from '../../../shared/errors.js';
 
 // Brute-force throttling of password checks and registrations (OWASP authentication cheat sheet): attempts are
 // counted per IP and failures per (IP, email) with exponential backoff. Nothing is counted per email alone, so
@@ -50,4 +52,24 @@ export async function clearFailures(t: AuthThrottle, ip: string | null, email: s
   await Promise.all([t.failures.delete(k), t.backoff.delete(k)]).catch((error: unknown) =>
     logger('accounts').warn({ ...errorField(error) }, 'could not clear sign-in failure counters'),
   );
+}
+
+/**
+ * Re-checks a signed-in user's password before a sensitive change (password, email, deletion): refused while this IP
+ * backs off on this email, a wrong one counts like a failed login (BAD_USER_INPUT, reason WRONG_PASSWORD, on `field`),
+ * a right one forgets the failures. One path, so none of these can be used to guess passwords faster than a login.
+ */
+export async function confirmPassword(
+  t: AuthThrottle,
+  ip: string | null,
+  user: { email: string; passwordHash: string | null },
+  password: string,
+  field = 'password',
+): Promise<void> {
+  await checkBackoff(t, ip, user.email);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    await recordFailure(t, ip, user.email);
+    throw badInput(field === 'password' ? 'The password is incorrect.' : 'The current password is incorrect.', { field, reason: 'WRONG_PASSWORD' });
+  }
+  await clearFailures(t, ip, user.email);
 }
