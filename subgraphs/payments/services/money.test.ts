@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.js';
 import { createPubSub, type PubSub } from '../../../shared/pubsub.js';
@@ -256,6 +257,73 @@ describe('the database refuses an unbalanced ledger transaction (one check per w
     expect(await db.sql(`SELECT 1 FROM transactions WHERE id LIKE $1`, [`${id}%`])).toHaveLength(0);
     expect(await checkLedger(db.sql)).toEqual(before);
     expect(await money.balanceOf(client)).toBe(150);
+  });
+
+  it('refuses an entry whose transaction or account does not exist, and deleting or renaming what entries refer to; nothing is written', async () => {
+    const client = await createUser(db.prisma);
+    await fund(client, 100);
+    const wallet = `wallet:${client}`;
+    const before = await checkLedger(db.sql);
+    const id = `dangling-${client}`;
+    const code = async (write: (q: (sql: string, ...values: unknown[]) => Promise<number>) => Promise<unknown>) =>
+      db.prisma.$transaction(async (tx) => write((sql, ...values) => tx.$executeRawUnsafe(sql, ...values))).then(
+        () => 'written',
+        (e: unknown) => /Code: `(\w+)`/.exec(String((e as Error).message))?.[1] ?? String(e),
+      );
+    const entries = (...legs: string[]) => `INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ${legs.join(', ')}`;
+    // Balanced legs of a transaction that was never written; legs on an account that does not exist (with a good
+    // transaction in the same statement): each statement is refused whole (23503, as the foreign keys did).
+    expect(await code((q) => q(entries(leg(`${id}-1`, id, wallet, 5), leg(`${id}-2`, id, 'platform:adjustments', -5))))).toBe('23503');
+    expect(
+      await code(async (q) => {
+        await q(newTx(`${id}-a`));
+        await q(newTx(`${id}-b`));
+        await q(entries(leg(`${id}-a1`, `${id}-a`, wallet, 5), leg(`${id}-a2`, `${id}-a`, 'platform:adjustments', -5), leg(`${id}-b1`, `${id}-b`, `wallet:${id}`, 5), leg(`${id}-b2`, `${id}-b`, 'platform:adjustments', -5)));
+      }),
+    ).toBe('23503');
+    // Moving a leg onto a missing account or transaction.
+    const [{ tid }] = (await db.sql<{ tid: string }>(`SELECT transaction_id AS tid FROM ledger_entries WHERE account_id = $1 LIMIT 1`, [wallet])) as [{ tid: string }];
+    expect(await code((q) => q(`UPDATE ledger_entries SET account_id = 'wallet:${id}' WHERE transaction_id = '${tid}' AND account_id = '${wallet}'`))).toBe('23503');
+    expect(await code((q) => q(`UPDATE ledger_entries SET transaction_id = '${id}' WHERE transaction_id = '${tid}'`))).toBe('23503');
+    // The referenced side: a transaction or account with entries is neither deleted nor given another id.
+    expect(await code((q) => q(`DELETE FROM transactions WHERE id = '${tid}'`))).toBe('23503');
+    expect(await code((q) => q(`DELETE FROM ledger_accounts WHERE id = '${wallet}'`))).toBe('23503');
+    expect(await code((q) => q(`UPDATE transactions SET id = '${id}' WHERE id = '${tid}'`))).toBe('23503');
+    expect(await code((q) => q(`UPDATE ledger_accounts SET id = 'wallet:${id}' WHERE id = '${wallet}'`))).toBe('23503');
+    // What nothing refers to is still deleted and renamed freely; a good write still goes through.
+    expect(await code(async (q) => { await q(newTx(`${id}-c`)); await q(`UPDATE transactions SET id = '${id}-d' WHERE id = '${id}-c'`); await q(`DELETE FROM transactions WHERE id = '${id}-d'`); })).toBe('written');
+    expect(await db.sql(`SELECT 1 FROM transactions WHERE id LIKE $1`, [`${id}%`])).toHaveLength(0);
+    expect(await checkLedger(db.sql)).toEqual(before);
+    expect(await money.balanceOf(client)).toBe(100);
+  });
+
+  it('a delete racing the first entries of a transaction waits for them and is then refused (the reference check locks what it read)', async () => {
+    const client = await createUser(db.prisma);
+    await fund(client, 100);
+    const id = `race-${client}`;
+    await db.sql(newTx(id));
+    const writer = new pg.Client({ connectionString: db.url });
+    const deleter = new pg.Client({ connectionString: db.url });
+    await Promise.all([writer.connect(), deleter.connect()]);
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`INSERT INTO ledger_entries (id, transaction_id, account_id, amount_cents) VALUES ${leg(`${id}-1`, id, `wallet:${client}`, 5)}, ${leg(`${id}-2`, id, 'platform:adjustments', -5)}`);
+      const pid = (await deleter.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+      const deleted = deleter.query(`DELETE FROM transactions WHERE id = $1`, [id]).then(() => 'deleted', (e: { code?: string }) => e.code);
+      // The delete is blocked on the writer's row lock (not merely slow): wait until PostgreSQL says so.
+      for (let waiting = false; !waiting; ) {
+        waiting = (await db.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1 AND wait_event_type = 'Lock'`, [pid]))[0]!.n === 1;
+        if (!waiting) await new Promise((r) => setTimeout(r, 20));
+      }
+      await writer.query('COMMIT');
+      expect(await deleted).toBe('23503');
+      expect(await db.sql(`SELECT id FROM ledger_entries WHERE transaction_id = $1 ORDER BY id`, [id])).toHaveLength(2);
+      // Cleanup: the legs balance, so the ledger stays clean; the wallet's cached balance follows its new leg.
+      await db.sql(`UPDATE ledger_accounts SET balance_cents = balance_cents + 5 WHERE id = $1`, [`wallet:${client}`]);
+      await db.sql(`UPDATE ledger_accounts SET balance_cents = balance_cents - 5 WHERE id = 'platform:adjustments'`);
+    } finally {
+      await Promise.all([writer.end(), deleter.end()]);
+    }
   });
 
   it('a set-based tick reports the current balance of a wallet it charged nothing from', async () => {

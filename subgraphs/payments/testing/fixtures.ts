@@ -34,6 +34,8 @@ export interface LedgerCheck {
   negativeBalances: number;
   splitMismatches: number;
   duplicateStripeEvents: number;
+  /** Entries whose transaction or account is missing (the database checks these references per statement). */
+  danglingEntries: number;
 }
 
 /** The ledger invariants, straight from SQL (never through the code under test). */
@@ -49,8 +51,10 @@ export async function checkLedger(sql: <T>(text: string) => Promise<T[]>): Promi
       (SELECT count(*) FROM transactions WHERE (type IN ('SESSION_CHARGE', 'PURCHASE', 'GIFT_PURCHASE') OR (type = 'REFUND' AND session_id IS NOT NULL))
           AND COALESCE(reader_earnings_cents, 0) + COALESCE(platform_revenue_cents, 0) <> amount_cents) AS "splitMismatches",
       (SELECT count(*) FROM (SELECT stripe_event_id FROM transactions WHERE stripe_event_id IS NOT NULL
-          GROUP BY stripe_event_id HAVING count(*) > 1) y) AS "duplicateStripeEvents"`);
+          GROUP BY stripe_event_id HAVING count(*) > 1) y) AS "duplicateStripeEvents",
+      (SELECT count(*) FROM ledger_entries e WHERE NOT EXISTS (SELECT 1 FROM transactions t WHERE t.id = e.transaction_id)
+          OR NOT EXISTS (SELECT 1 FROM ledger_accounts a WHERE a.id = e.account_id)) AS "danglingEntries"`);
   return Object.fromEntries(Object.entries(row!).map(([k, v]) => [k, Number(v)])) as unknown as LedgerCheck;
 }
 
-export const CLEAN: LedgerCheck = { unbalancedTransactions: 0, balanceMismatches: 0, negativeBalances: 0, splitMismatches: 0, duplicateStripeEvents: 0 };
+export const CLEAN: LedgerCheck = { unbalancedTransactions: 0, balanceMismatches: 0, negativeBalances: 0, splitMismatches: 0, duplicateStripeEvents: 0, danglingEntries: 0 };
