@@ -29,17 +29,18 @@ export const floorIds = (g: Groups) => Array.from({ length: g.floor }, (_, i) =>
 /**
  * A scratch schema with every migration applied and the groups' rows written set-based: users, readers, sessions
  * IN_PROGRESS (sweep sessions connected now, the others paused: resumed_at null), one funded wallet per client with a
- * balanced adjustment, the readers' earnings accounts, platform accounts. Returns a client on the schema.
+ * balanced adjustment, the readers' earnings accounts, platform accounts. `migrationsDir`: another checkout's
+ * migrations (A/B of schema changes, bench/billing-schema-ab.ts).
  */
-export async function createBillingSchema(admin: pg.Client, schema: string, g: Groups): Promise<void> {
+export async function createBillingSchema(admin: pg.Client, schema: string, g: Groups, migrationsDir = MIGRATIONS_DIR): Promise<void> {
   await admin.query(`CREATE SCHEMA "${schema}"`);
   await admin.query(`SET search_path TO "${schema}"`);
-  const dirs = (await readdir(MIGRATIONS_DIR, { withFileTypes: true }))
+  const dirs = (await readdir(migrationsDir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort();
   for (const d of dirs) {
-    const sql = await readFile(path.join(MIGRATIONS_DIR, d, 'migration.sql'), 'utf8');
+    const sql = await readFile(path.join(migrationsDir, d, 'migration.sql'), 'utf8');
     await admin.query(sql.replace(/CREATE SCHEMA IF NOT EXISTS "public";/g, ''));
   }
   const total = g.sweep + g.naive + g.floor;
