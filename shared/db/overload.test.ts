@@ -176,5 +176,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('database overload answers SERVI
     expect(overloadReason(missing)).toBeNull();
     expect(answer(missing)).toEqual({ message: 'Internal server error.', path: ['sendGift'], extensions: { code: 'INTERNAL' } });
     expect(overloadReason(new Error('timeout exceeded when trying to connect to the media server'))).toBeNull();
+    // An error relayed as JSON (a subgraph's answer at the gateway) keeps the code its subgraph gave it.
+    expect(overloadReason({ message: 'timeout exceeded when trying to connect' })).toBeNull();
   });
 });

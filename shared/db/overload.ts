@@ -20,23 +20,26 @@ const ADAPTER_KINDS: Record<string, OverloadReason> = { TooManyConnections: 'DAT
 
 interface DbErrorLike {
   code?: unknown;
-  message?: unknown;
   meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } };
-  cause?: unknown;
 }
 
-/** Why `error` (or an error it wraps, through `cause`) is an overload of the database, or null when it is not one. */
+/**
+ * Why `error` (or an error it wraps, through `cause`) is an overload of the database, or null when it is not one.
+ * Only thrown Error objects count: an error relayed as JSON (a subgraph's answer at the gateway) keeps the code its
+ * subgraph gave it, whatever its message says.
+ */
 export function overloadReason(error: unknown): OverloadReason | null {
-  let e = error as DbErrorLike | undefined;
-  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++, e = e.cause as DbErrorLike | undefined) {
-    const message = typeof e.message === 'string' ? e.message : '';
+  let next: unknown = error;
+  for (let depth = 0; next instanceof Error && depth < 4; depth++, next = next.cause) {
+    const e = next as Error & DbErrorLike;
+    const message = e.message;
     if (CONNECT_TIMEOUT.test(message)) return 'DATABASE_BUSY';
     if (e.code === 'P2028') {
       if (message.includes('Unable to start a transaction in the given time')) return 'DATABASE_BUSY';
       if (message.includes('expired transaction')) return 'DATABASE_TIMEOUT';
     }
     const cause = e.meta?.driverAdapterError?.cause;
-    const kind = typeof cause?.kind === 'string' ? ADAPTER_KINDS[cause.kind] : undefined;
+    const kind = typeof cause?.kind === 'string' && Object.hasOwn(ADAPTER_KINDS, cause.kind) ? ADAPTER_KINDS[cause.kind] : undefined;
     if (kind) return kind;
     const sqlstate = typeof cause?.originalCode === 'string' ? cause.originalCode : typeof e.code === 'string' ? e.code : '';
     if (Object.hasOwn(SQLSTATES, sqlstate)) return SQLSTATES[sqlstate]!;
