@@ -4,7 +4,7 @@ import type { GraphQLError } from 'graphql';
 const retryAfter = (seconds: unknown) => String(Math.max(1, Math.ceil(Number(seconds) || 1)));
 
 /**
- * Over HTTP, SERVICE_UNAVAILABLE (overloaded, nothing was changed) carries `Retry-After`:
+ * Over HTTP, SERVICE_UNAVAILABLE (overloaded or briefly unavailable: retry) carries `Retry-After`:
  * - refused before the operation ran (the viewer's sign-in could not be checked: AUTH_UNAVAILABLE): 503;
  * - an executed operation whose every error is SERVICE_UNAVAILABLE (a subgraph's database overloaded): the longest
  *   `retryAfterSeconds`, with the status GraphQL over HTTP gives an executed operation (200: the errors are field

@@ -18,7 +18,7 @@ export const ErrorCodes = [
   'PERSISTED_QUERY_NOT_ALLOWED',
   'EMAIL_NOT_VERIFIED',
   'TWO_FACTOR_REQUIRED',
-  /** Overloaded or briefly unavailable (the database's connections, a timeout): nothing was changed; retry after extensions.retryAfterSeconds. */
+  /** Overloaded or briefly unavailable (the database's connections, a timeout): the failed step changed nothing; retry after extensions.retryAfterSeconds. */
   'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -37,7 +37,9 @@ export class AppError extends GraphQLError {
 }
 
 type Details = Record<string, unknown>;
-const OVERLOADED_MESSAGE = 'The service is too busy to do this right now; nothing was changed. Try again in a moment.';
+// Not "nothing was changed": the failure may come after a mutation's write committed, while its answer was read
+// (keyed mutations are retried with their key; docs/architecture.md#errors).
+const OVERLOADED_MESSAGE = 'The service is too busy to do this right now. Try again in a moment.';
 
 // One way to build each error: the helper named after its code (never `new AppError(...)` outside this file; the
 // house check in test/house.test.ts holds it). Every helper takes the message for people, then details for programs.
@@ -59,7 +61,7 @@ export const emailNotVerified = (message = 'Verify your email address first (see
   new AppError('EMAIL_NOT_VERIFIED', message, details);
 /** This needs two-factor authentication: a TOTP code (login), or 2FA turned on (admins, payout details). */
 export const twoFactorRequired = (message: string, details?: Details) => new AppError('TWO_FACTOR_REQUIRED', message, details);
-/** SERVICE_UNAVAILABLE: overloaded or briefly unavailable, nothing was changed; retry after `retryAfterSeconds` (default 1). */
+/** SERVICE_UNAVAILABLE: overloaded or briefly unavailable, the failed step changed nothing; retry after `retryAfterSeconds` (default 1). */
 export const serviceUnavailable = (message = OVERLOADED_MESSAGE, details?: Details & { retryAfterSeconds?: number }) =>
   new AppError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds: 1, ...details });
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);

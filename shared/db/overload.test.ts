@@ -28,7 +28,7 @@ async function failure(work: () => Promise<unknown>): Promise<unknown> {
 function expectUnavailable(error: unknown, reason: string) {
   const formatted = answer(error);
   expect(formatted).toEqual({
-    message: 'The service is too busy to do this right now; nothing was changed. Try again in a moment.',
+    message: 'The service is too busy to do this right now. Try again in a moment.',
     path: ['sendGift'],
     extensions: { code: 'SERVICE_UNAVAILABLE', reason, retryAfterSeconds: 1 },
   });
