@@ -68,7 +68,7 @@ describe('AuthStates', () => {
     await tick();
     calls[1]!.fail();
     expect(await kept).toEqual(ACTIVE);
-    await expect(dropped).rejects.toMatchObject({ extensions: { code: 'INTERNAL', reason: 'AUTH_UNAVAILABLE' } });
+    await expect(dropped).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'AUTH_UNAVAILABLE', retryAfterSeconds: 1 } });
   });
 
   it('refreshes a state in the background after half its lifetime, answering from the cache meanwhile', async () => {

@@ -1,5 +1,5 @@
 import type { Role } from '../shared/context.js';
-import { AppError, internal, unauthenticated } from '../shared/errors.js';
+import { AppError, serviceUnavailable, unauthenticated } from '../shared/errors.js';
 import { logger, errorField } from '../shared/logger.js';
 import {
   AUTH_STATE_PATH,
@@ -55,7 +55,7 @@ export class AuthStates {
     this.staleIfErrorMs = opts.staleIfErrorMs ?? 60_000;
   }
 
-  /** The user's current state; null for an unknown user. Rejects (INTERNAL, AUTH_UNAVAILABLE) only with nothing usable. */
+  /** The user's current state; null for an unknown user. Rejects (SERVICE_UNAVAILABLE, AUTH_UNAVAILABLE) only with nothing usable. */
   get(userId: string): Promise<AuthState | null> {
     const hit = this.entries.get(userId);
     const now = Date.now();
@@ -127,7 +127,7 @@ export class AuthStates {
         const stale = this.entries.get(id);
         for (const w of waiting.get(id)!) {
           if (stale && stale.at + this.staleIfErrorMs > now) w.resolve(stale.state);
-          else w.reject(internal('Your sign-in could not be checked just now; try again in a moment.', { reason: 'AUTH_UNAVAILABLE' }));
+          else w.reject(serviceUnavailable('Your sign-in could not be checked just now; nothing was changed. Try again in a moment.', { reason: 'AUTH_UNAVAILABLE' }));
         }
       }
       return;

@@ -26,6 +26,7 @@ import { mountDownloads } from './downloads.js';
 import { mountExplorer } from './explorer.js';
 import { listen as listenOn, webSocketServerOn } from '../shared/server/listen.js';
 import { inputGuardsPlugin } from './input-guards.js';
+import { retryAfterPlugin } from './retry-after.js';
 import { introspectionLimitRules } from './introspection-limits.js';
 import { parseScalarsLike } from '../shared/graphql/scalars.js';
 import type { PubSub } from '../shared/pubsub.js';
@@ -261,6 +262,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
       ...(protection.plugins as never[]),
       inputGuardsPlugin<GatewayContext>(),
       guards.plugin<GatewayContext>(),
+      retryAfterPlugin<GatewayContext>(),
       ...(operations ? [operations] : []),
       // On close, in-flight requests get the shutdown budget (SHUTDOWN_GRACE_MS less 2 s) to finish.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: opts.drainMs ?? drainBudgetMs() }),

@@ -1,12 +1,13 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { internal, rateLimited, toFormattedError } from '../shared/errors.js';
+import { internal, rateLimited, serviceUnavailable, toFormattedError } from '../shared/errors.js';
 
 /** The close codes a client sees when connection_init is refused. */
 export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
 
+/** A subgraph unreachable past the recovery window: retryable (subscribe again), nothing was changed. */
 export const unavailableError = (service: string) =>
-  internal(`The ${service} service is unavailable, so this subscription has ended. Subscribe again.`, { reason: 'SUBGRAPH_UNAVAILABLE', service });
+  serviceUnavailable(`The ${service} service is unavailable, so this subscription has ended. Subscribe again.`, { reason: 'SUBGRAPH_UNAVAILABLE', service });
 
 export const completionError = () => internal('This event could not be completed.');
 

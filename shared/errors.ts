@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { overloadReason } from './db/overload.js';
 
 /** The stable error codes clients may branch on (extensions.code). */
 export const ErrorCodes = [
@@ -17,6 +18,8 @@ export const ErrorCodes = [
   'PERSISTED_QUERY_NOT_ALLOWED',
   'EMAIL_NOT_VERIFIED',
   'TWO_FACTOR_REQUIRED',
+  /** Overloaded or briefly unavailable (the database's connections, a timeout): the failed step changed nothing; retry after extensions.retryAfterSeconds. */
+  'SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -34,6 +37,9 @@ export class AppError extends GraphQLError {
 }
 
 type Details = Record<string, unknown>;
+// Not "nothing was changed": the failure may come after a mutation's write committed, while its answer was read
+// (keyed mutations are retried with their key; docs/architecture.md#errors).
+const OVERLOADED_MESSAGE = 'The service is too busy to do this right now. Try again in a moment.';
 
 // One way to build each error: the helper named after its code (never `new AppError(...)` outside this file; the
 // house check in test/house.test.ts holds it). Every helper takes the message for people, then details for programs.
@@ -55,6 +61,9 @@ export const emailNotVerified = (message = 'Verify your email address first (see
   new AppError('EMAIL_NOT_VERIFIED', message, details);
 /** This needs two-factor authentication: a TOTP code (login), or 2FA turned on (admins, payout details). */
 export const twoFactorRequired = (message: string, details?: Details) => new AppError('TWO_FACTOR_REQUIRED', message, details);
+/** SERVICE_UNAVAILABLE: overloaded or briefly unavailable, the failed step changed nothing; retry after `retryAfterSeconds` (default 1). */
+export const serviceUnavailable = (message = OVERLOADED_MESSAGE, details?: Details & { retryAfterSeconds?: number }) =>
+  new AppError('SERVICE_UNAVAILABLE', message, { retryAfterSeconds: 1, ...details });
 export const internal = (message: string, details?: Details) => new AppError('INTERNAL', message, details);
 export const persistedQueryNotFound = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_FOUND', message, details);
 export const persistedQueryNotAllowed = (message: string, details?: Details) => new AppError('PERSISTED_QUERY_NOT_ALLOWED', message, details);
@@ -71,7 +80,9 @@ interface PrismaLikeError {
  * Maps errors that escaped a resolver to a stable code. Unless `exposeDetails` (EXPOSE_ERROR_DETAILS=1, for
  * debugging), no stack trace, exception, upstream response (a subgraph's address) or internal message leaves:
  * an INTERNAL error (SQL, Prisma, a bug, an error relayed from a subgraph without a code) says only
- * "Internal server error.". Both the subgraphs and the gateway (which relays subgraph errors) apply it.
+ * "Internal server error.". A database overload (no connection in time, a timeout: shared/db/overload.ts) is
+ * SERVICE_UNAVAILABLE with `reason` and `retryAfterSeconds`. Both the subgraphs and the gateway (which relays
+ * subgraph errors, keeping the codes it knows) apply it.
  */
 export function toFormattedError(formatted: GraphQLFormattedError, error: unknown, exposeDetails: boolean): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
@@ -87,6 +98,12 @@ export function toFormattedError(formatted: GraphQLFormattedError, error: unknow
   }
   if (prismaError?.code === 'P2025') {
     return strip({ ...formatted, message: 'Not found.', extensions: { ...formatted.extensions, code: 'NOT_FOUND' } }, exposeDetails);
+  }
+  // The database's connections or a timeout (shared/db/overload.ts): a retryable refusal, not a bug.
+  const overload = overloadReason(original);
+  if (overload) {
+    const extensions = { ...formatted.extensions, code: 'SERVICE_UNAVAILABLE', reason: overload, retryAfterSeconds: 1 };
+    return strip({ ...formatted, message: exposeDetails ? formatted.message : OVERLOADED_MESSAGE, extensions }, exposeDetails);
   }
   const name = (original as { name?: string })?.name;
   if (name === 'ZodError' || name === 'ValidationError' || name === 'PothosValidationError') {

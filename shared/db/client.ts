@@ -10,13 +10,15 @@ export interface DbOptions {
   max?: number;
   /** PostgreSQL schema (tests isolate files by schema). */
   schema?: string;
+  /** How long a query waits for a pooled connection before failing (SERVICE_UNAVAILABLE to clients); default 10 s. */
+  connectionTimeoutMillis?: number;
 }
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 export function createPrisma(connectionString: string, options: DbOptions = {}): PrismaClient {
   // The pool is made here (and ended by $disconnect) so its use can be watched (shared/metrics.ts, poolOf).
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000 });
   const adapter = new PrismaPg(pool, { ...(options.schema ? { schema: options.schema } : {}), disposeExternalPool: true });
   const prisma = new PrismaClient({ adapter });
   pools.set(prisma, pool);

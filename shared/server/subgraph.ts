@@ -248,10 +248,15 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
         }
         return result;
       }),
+      // A source stream that failed (a filter's query in an overloaded database): formatted as a resolver's error.
+      // The refusals of onSubscribe and validation errors (no originalError) pass as they are.
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => (e.originalError ? toFormattedError(e.toJSON(), e, !!opts.exposeErrorDetails) : e.toJSON())),
       // Queries on the socket (the gateway's event completions): say when no resolver read the viewer, so the
       // gateway may share the response with other viewers' identical in-flight fetches (as the HTTP header does).
       onNext: (_ctx, _id, _payload, args, result) => {
-        if (result.errors || viewerWasRead(args.contextValue as Context)) return undefined;
+        // Errors as the HTTP path formats them (a database overload is SERVICE_UNAVAILABLE, never an uncoded message).
+        if (result.errors) return { ...result, errors: result.errors.map((e) => toFormattedError(e.toJSON(), e, !!opts.exposeErrorDetails)) };
+        if (viewerWasRead(args.contextValue as Context)) return undefined;
         if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return undefined;
         return { ...result, extensions: { ...result.extensions, viewerIndependent: true } } as never;
       },

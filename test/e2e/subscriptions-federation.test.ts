@@ -218,7 +218,7 @@ describe('a subgraph restart', () => {
     const e = await sub.next(8000);
     expect(e.errors?.[0]).toMatchObject({
       message: 'The pulse service is unavailable, so this subscription has ended. Subscribe again.',
-      extensions: { code: 'INTERNAL', reason: 'SUBGRAPH_UNAVAILABLE', service: 'pulse' },
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', service: 'pulse', retryAfterSeconds: 1 },
     });
     await sub.done;
     expect(Date.now() - started).toBeLessThan(6000);

@@ -41,7 +41,7 @@ function withSearchPath(url: string, schema: string): string {
  * A fresh PostgreSQL schema with every migration applied, for one test file. The schema-engine path
  * (npm run db:migrate) is exercised by its own test; here the same SQL is run directly, which is faster.
  */
-export async function createTestDatabase(options: { poolSize?: number; baseUrl?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { poolSize?: number; baseUrl?: string; connectionTimeoutMillis?: number } = {}): Promise<TestDatabase> {
   // baseUrl: a caller outside vitest (bench:shop) names the server itself.
   const base = options.baseUrl ?? inject('databaseUrl');
   const schema = `t_${randomBytes(6).toString('hex')}`;
@@ -65,7 +65,7 @@ export async function createTestDatabase(options: { poolSize?: number; baseUrl?:
     await admin.end();
   }
   const url = withSearchPath(base, schema);
-  const prisma = createPrisma(url, { schema, max: options.poolSize ?? 10 });
+  const prisma = createPrisma(url, { schema, max: options.poolSize ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis });
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   return {
     url,

@@ -59,8 +59,10 @@ export async function postGraphQL<R>(url: string, body: unknown, token?: string 
 }
 
 /** Boots the four subgraphs and the gateway on free ports over a fresh database schema. */
-export async function startTestFederation(options: { config?: Partial<Config>; redisUrl?: string; databaseUrl?: string; poolSize?: number } = {}): Promise<TestFederation> {
-  const db = await createTestDatabase({ baseUrl: options.databaseUrl, poolSize: options.poolSize });
+export async function startTestFederation(
+  options: { config?: Partial<Config>; redisUrl?: string; databaseUrl?: string; poolSize?: number; connectionTimeoutMillis?: number } = {},
+): Promise<TestFederation> {
+  const db = await createTestDatabase({ baseUrl: options.databaseUrl, poolSize: options.poolSize, connectionTimeoutMillis: options.connectionTimeoutMillis });
   const config = testConfig(options.config);
   const pubsub = createPubSub({ redisUrl: options.redisUrl ?? null, prefix: `${db.schema}:` });
   // Durable timers (readings): one queue schema shared by all test files (installing one notifies every
