@@ -46,7 +46,7 @@ const gateway = await startOrExplain(null, () => startGateway(
 // One JSON line on stdout when ready (scripts and benchmarks wait for it); logs go to stderr.
 process.stdout.write(`${JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls })}\n`);
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'gateway stats');
+  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations, authStates: gateway.authStates.stats() }, 'gateway stats');
   await gateway.close();
   await pubsub?.close();
   await telemetry?.shutdown();
