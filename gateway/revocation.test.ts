@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthState } from '../shared/auth/auth-state.js';
 import { createPubSub, type PubSub } from '../shared/pubsub.js';
@@ -86,5 +88,33 @@ describe('Revocations: are the auth-changed events arriving?', () => {
     bus.control.delivering = true;
     await until(() => states.stats().eventsLive);
     expect(states.stats().cached).toBe(0);
+  });
+});
+
+describe.runIf(!!process.env.TEST_REDIS_URL)('Revocations over Redis', () => {
+  it('sees its subscriber connection cut (what is published until it is subscribed again is lost) and drops the cache once a heartbeat is back', async () => {
+    const redisUrl = process.env.TEST_REDIS_URL!;
+    const prefix = `revocation-test-${randomUUID()}:`;
+    const bus = createPubSub({ redisUrl, prefix });
+    const admin = new Redis(redisUrl);
+    try {
+      const { states, lookups } = setup(bus);
+      await until(() => states.stats().eventsLive);
+      await states.get('u');
+      const list = (await admin.client('LIST')) as string;
+      const id = /(?:^|\n)id=(\d+) [^\n]* name=(\S+)/g;
+      const ours = [...list.matchAll(id)].filter((m) => m[2] === `${prefix}subscriber`).map((m) => m[1]!);
+      expect(ours).toHaveLength(1);
+      await admin.client('KILL', 'ID', ours[0]!);
+      await until(() => !states.stats().eventsLive);
+      await until(() => states.stats().eventsLive);
+      expect(states.stats().cached).toBe(0);
+      await states.get('u');
+      expect(lookups).toEqual([['u'], ['u']]);
+    } finally {
+      admin.disconnect();
+      await open.splice(0).reduce((p, r) => p.then(() => r.close()), Promise.resolve());
+      await bus.close();
+    }
   });
 });

@@ -32,7 +32,8 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
   const gapListeners = new Set<() => void>();
   if (options.redisUrl) {
     const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
-    const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    // Named (CLIENT LIST shows whose it is; tests cut it with CLIENT KILL to see a gap handled).
+    const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}subscriber` });
     // Once per lost connection (ioredis emits `close` before each reconnection attempt's `reconnecting`).
     subscriber.on('close', () => gapListeners.forEach((l) => l()));
     engine = new RedisPubSub({ publisher, subscriber });
