@@ -11,6 +11,7 @@
 // BENCH_START_TIMEOUT (seconds a service may take to start, 60), BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
 // failed, 30), BENCH_PAGE_SIZE (readers per page in the readers workloads, 20; at most 50, the schema's cap), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
 // `fetch` for our gateway with only subgraph-fetch merging),
+// BENCH_REDIS_URL (pub/sub of the services; default TEST_REDIS_URL, `none` for none),
 // BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL
 // statements per request per subgraph, counted by a proxy in this process: bench/sql-counter.ts), BENCH_VERBOSE.
 import { randomBytes } from 'node:crypto';
@@ -192,7 +193,10 @@ async function main() {
   console.log(`gateway benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(`preparing the scratch schema ${schema} (demo data, ${PAGE_SIZE + 4} readers, pages of ${PAGE_SIZE}, ${CLIENTS} clients with 10 sessions and 10 conversations each)…`);
   const data = await prepareDatabase(base, schema, CLIENTS, PAGE_SIZE);
-  const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: data.url, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
+  // Redis as in production (accounts' auth-changed events reach our gateway, which then keeps auth states long):
+  // BENCH_REDIS_URL, else TEST_REDIS_URL; BENCH_REDIS_URL=none for in-process pub/sub per service.
+  const redisUrl = process.env.BENCH_REDIS_URL === 'none' ? '' : process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL || '';
+  const common = { NODE_ENV: 'production', JWT_SECRET, GATEWAY_SECRET, DATABASE_URL: data.url, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: redisUrl };
   // One folder per process: tsx's loader thread writes a profile of its own next to the main thread's (the larger).
   const profileArgs = (label: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, label)}`] : []);
   const ports = await Promise.all(SUBGRAPH_NAMES.map(() => freePort()));
@@ -235,6 +239,7 @@ async function main() {
 
   const readers = readersQuery(supergraph);
   const ws = workloads(readers, GATEWAYS.filter((g) => endpoints.has(g))).filter((w) => WORKLOADS.includes(w.key));
+  console.log(`pub/sub: ${redisUrl ? 'Redis' : 'in-process per service (our gateway hears no auth-changed events)'}`);
   console.log(`${CLIENTS} logged-in viewers round-robin; ${CONNECTIONS} connections unless noted; ${SECONDS} s per run, ${ROUNDS} alternating round(s), ${WARMUP} s warm-up per target`);
   for (const t of endpoints.keys()) {
     const e = endpoints.get(t)!;

@@ -129,3 +129,51 @@ describe('accountsAuthLookup', () => {
     }
   });
 });
+
+describe('AuthStates lifetime and auth-changed events', () => {
+  it('keeps a state for the long lifetime only while the events are known to arrive', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup, ttlMs: 20, liveTtlMs: 60_000 });
+    states.eventsLive(true);
+    const first = states.get('u');
+    await tick();
+    calls[0]!.answer({ u: ACTIVE });
+    await first;
+    await sleep(30);
+    // Past the short lifetime: still cached, no lookup (an event would have dropped it).
+    expect(await states.get('u')).toEqual(ACTIVE);
+    await tick();
+    expect(calls).toHaveLength(1);
+    // The events may be lost from now on: the short lifetime applies again, so the state is looked up.
+    states.eventsLive(false);
+    const again = states.get('u');
+    await tick();
+    expect(calls).toHaveLength(2);
+    calls[1]!.answer({ u: SUSPENDED });
+    expect(await again).toEqual(SUSPENDED);
+  });
+
+  it('drops every cached state when the events arrive again after a gap, and caches no lookup that was in flight across it', async () => {
+    const { calls, lookup } = controlledLookup();
+    const states = new AuthStates({ lookup, ttlMs: 60_000, liveTtlMs: 600_000 });
+    states.eventsLive(true);
+    const first = states.get('a');
+    await tick();
+    calls[0]!.answer({ a: ACTIVE });
+    await first;
+    // A gap: a's suspension may have been published meanwhile and lost; b's lookup is in flight across it.
+    states.eventsLive(false);
+    expect(await states.get('a')).toEqual(ACTIVE);
+    const b = states.get('b');
+    await tick();
+    states.eventsLive(true);
+    expect(states.stats()).toMatchObject({ cached: 0, eventsLive: true });
+    calls[1]!.answer({ b: ACTIVE });
+    expect(await b).toEqual(ACTIVE);
+    const later = Promise.all([states.get('a'), states.get('b')]);
+    await tick();
+    expect(calls.map((c) => c.ids)).toEqual([['a'], ['b'], ['a', 'b']]);
+    calls[2]!.answer({ a: SUSPENDED, b: ACTIVE });
+    expect(await later).toEqual([SUSPENDED, ACTIVE]);
+  });
+});

@@ -13,8 +13,17 @@ import { httpTransport, type RawSend } from './subgraph-http.js';
 export interface AuthStateOptions {
   /** The current states of these users (unknown users absent): one call per batch. */
   lookup(ids: string[]): Promise<Record<string, AuthState>>;
-  /** How long a looked-up state is used without asking again (pub/sub drops it sooner when it changes). */
+  /**
+   * How long a looked-up state is used without asking again while auth-changed events are not known to arrive
+   * (no pub/sub, a lost connection, not yet confirmed): the safety net for lost events. Default 10 s.
+   */
   ttlMs?: number;
+  /**
+   * How long while they are known to arrive (`eventsLive`: pub/sub connected and its heartbeat received since the
+   * last gap): every change drops the state at once, so this only bounds what a silently broken pub/sub could keep.
+   * Default 10 minutes.
+   */
+  liveTtlMs?: number;
   /** When accounts cannot be reached, a state not older than this (and not invalidated) is still used. */
   staleIfErrorMs?: number;
 }
@@ -24,6 +33,8 @@ export interface AuthStateStats {
   lookups: number;
   users: number;
   cached: number;
+  /** Auth-changed events are known to arrive (the long TTL applies). */
+  eventsLive: boolean;
 }
 
 interface Entry {
@@ -33,14 +44,18 @@ interface Entry {
 
 /**
  * Users' current role, status and auth epoch, as the gateway uses them on every authenticated request: looked up in
- * batches (every user asked for within one turn of the event loop, in one call), cached for `ttlMs` (refreshed in
- * the background once half of it has passed), and dropped
- * at once by `invalidate` (the auth-changed event from pub/sub). A lookup that was in flight when its user was
- * invalidated answers the callers that were waiting for it but is not cached.
+ * batches (every user asked for within one turn of the event loop, in one call), cached (refreshed in the background
+ * once half of the lifetime has passed), and dropped at once by `invalidate` (the auth-changed event from pub/sub).
+ * A lookup that was in flight when its user was invalidated answers the callers that were waiting for it but is
+ * not cached. The lifetime is `liveTtlMs` while the events are known to arrive (revocation.ts tells: `eventsLive`)
+ * and the short `ttlMs` otherwise; when they arrive again after a gap, everything cached is dropped (an event may
+ * have been lost meanwhile) and no lookup in flight is cached.
  */
 export class AuthStates {
   readonly ttlMs: number;
+  readonly liveTtlMs: number;
   private readonly staleIfErrorMs: number;
+  private live = false;
   private readonly entries = new Map<string, Entry>();
   /** Bumped per user on invalidate; a lookup caches only users whose version did not move meanwhile. */
   private readonly versions = new Map<string, number>();
@@ -52,6 +67,7 @@ export class AuthStates {
 
   constructor(private readonly opts: AuthStateOptions) {
     this.ttlMs = opts.ttlMs ?? 10_000;
+    this.liveTtlMs = Math.max(this.ttlMs, opts.liveTtlMs ?? 600_000);
     this.staleIfErrorMs = opts.staleIfErrorMs ?? 60_000;
   }
 
@@ -59,9 +75,10 @@ export class AuthStates {
   get(userId: string): Promise<AuthState | null> {
     const hit = this.entries.get(userId);
     const now = Date.now();
-    if (hit && hit.at + this.ttlMs > now) {
+    const ttl = this.live ? this.liveTtlMs : this.ttlMs;
+    if (hit && hit.at + ttl > now) {
       // Past half its life: refreshed in the background, so a busy user never waits for a lookup.
-      if (hit.at + this.ttlMs / 2 <= now) void this.load(userId).catch(() => {});
+      if (hit.at + ttl / 2 <= now) void this.load(userId).catch(() => {});
       return Promise.resolve(hit.state);
     }
     return this.load(userId);
@@ -87,6 +104,20 @@ export class AuthStates {
     return p;
   }
 
+  /**
+   * Auth-changed events are known to arrive (true) or may be lost (false). On a return to true everything cached
+   * is dropped and no lookup in flight is cached: an event may have been lost while they did not arrive.
+   */
+  eventsLive(live: boolean): void {
+    if (live && !this.live) {
+      this.entries.clear();
+      // A lookup sent during the gap may have read the row before a lost event: new callers do not join it.
+      this.pending.clear();
+      this.resets += 1;
+    }
+    this.live = live;
+  }
+
   /** Forgets what is known of the user: the next request looks the state up again. */
   invalidate(userId: string): void {
     this.entries.delete(userId);
@@ -101,7 +132,7 @@ export class AuthStates {
   }
 
   stats(): AuthStateStats {
-    return { ...this.counters, cached: this.entries.size };
+    return { ...this.counters, cached: this.entries.size, eventsLive: this.live };
   }
 
   private flush() {

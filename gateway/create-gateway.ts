@@ -72,8 +72,8 @@ export interface GatewayOptions {
    * Without it they take effect within `authStateTtlMs`.
    */
   pubsub?: PubSub;
-  /** How long a user's looked-up role, status and auth epoch are used (gateway/auth-state.ts; default 10 s). */
-  authStateTtlMs?: number;
+  /** How long a user's looked-up role, status and auth epoch are used, and while events arrive (auth-state.ts; 10 s, 10 min). */
+  authStateTtlMs?: number; authStateLiveTtlMs?: number;
   /** Trusted documents, APQ and per-class mutation rate limits (gateway/protection.ts); from the environment when absent. */
   protection?: ProtectionOptions;
   /** How long close() lets in-flight HTTP requests finish (default: SHUTDOWN_GRACE_MS less 2 s). */
@@ -191,7 +191,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const measure = <I, R extends { status: number }>(send: (url: string, init: I) => Promise<R>) => measuredSend(send, opts.subgraphUrls);
   // Authorization uses each user's current role, status and auth epoch (one batched lookup per user per TTL).
   const authLookup = accountsAuthLookup(opts.subgraphUrls.accounts, opts.gatewaySecret);
-  const authStates = new AuthStates({ lookup: authLookup, ttlMs: opts.authStateTtlMs });
+  const authStates = new AuthStates({ lookup: authLookup, ttlMs: opts.authStateTtlMs, liveTtlMs: opts.authStateLiveTtlMs });
   const identity = new IdentityService(opts.jwtSecret, opts.gatewaySecret, authStates);
   const revocations = new Revocations(identity, authStates, opts.pubsub ?? null);
   const fetcher = opts.dedupe === false ? null : createDedupeFetcher(opts.subgraphFetch, measure);

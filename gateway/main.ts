@@ -22,7 +22,9 @@ const subgraphUrls = Object.fromEntries(
 const supergraphSdl = process.env.SUPERGRAPH_PATH ? await readFile(process.env.SUPERGRAPH_PATH, 'utf8') : await readCommittedSupergraph();
 
 // Auth changes published by accounts (REDIS_URL: from any accounts process) revoke tokens and sockets at once.
-const pubsub = createPubSub({ redisUrl: config.redisUrl });
+// Without Redis this process hears no other's events: none is passed on, and auth states are kept only briefly.
+const pubsub = config.redisUrl ? createPubSub({ redisUrl: config.redisUrl }) : null;
+const seconds = (name: string) => (Number(process.env[name]) > 0 ? Number(process.env[name]) * 1000 : undefined);
 // A port in use is one line on stderr and exit 1.
 const gateway = await startOrExplain(null, () => startGateway(
   {
@@ -35,15 +37,17 @@ const gateway = await startOrExplain(null, () => startGateway(
     exposeErrorDetails: config.exposeErrorDetails,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
-    pubsub,
+    ...(pubsub ? { pubsub } : {}),
+    authStateTtlMs: seconds('AUTH_STATE_TTL_SECONDS'),
+    authStateLiveTtlMs: seconds('AUTH_STATE_LIVE_TTL_SECONDS'),
   },
   { port: config.ports.gateway, host: process.env.HOST || '127.0.0.1' },
 ));
 // One JSON line on stdout when ready (scripts and benchmarks wait for it); logs go to stderr.
 process.stdout.write(`${JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls })}\n`);
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations }, 'gateway stats');
+  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations, authStates: gateway.authStates.stats() }, 'gateway stats');
   await gateway.close();
-  await pubsub.close();
+  await pubsub?.close();
   await telemetry?.shutdown();
 });

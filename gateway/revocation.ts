@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { ExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
 import type { Role } from '../shared/context.js';
 import type { PubSub } from '../shared/pubsub.js';
 import { AppError, internal, unauthenticated, withCode } from '../shared/errors.js';
 import { logger, errorField } from '../shared/logger.js';
-import { AUTH_CHANGED_TOPIC, type AuthChangedEvent } from '../shared/auth/auth-state.js';
+import { AUTH_CHANGED_TOPIC, AUTH_HEARTBEAT_TOPIC, type AuthChangedEvent, type Heartbeat } from '../shared/auth/auth-state.js';
 import type { AuthStates } from './auth-state.js';
 import type { IdentityService } from './identity.js';
 
@@ -28,28 +29,78 @@ export interface WatchedConnection {
  * through Redis to every gateway instance) drops the user's cached auth state, so the next HTTP request looks it
  * up again, and re-checks that user's open sockets: a token now refused, or a role that changed, ends the
  * connection's subscriptions with a coded error and closes it with 4403. Every `ttlMs` the open sockets are
- * re-checked as well (batched lookups), which bounds the delay if an event was lost.
+ * re-checked as well (batched lookups of the states not cached), which bounds the delay if an event was lost.
+ *
+ * Whether the events arrive is watched, for the auth states' lifetime (auth-state.ts, `eventsLive`): every
+ * `heartbeatMs` this instance publishes a heartbeat on AUTH_HEARTBEAT_TOPIC (over the same subscriber connection
+ * as the events, subscribed again with them after a reconnection) and expects it back. The events count as
+ * arriving once a heartbeat sent after the last gap came back; a gap is a lost subscriber connection (`onGap`) or a
+ * heartbeat not back within `heartbeatTimeoutMs`.
  */
 export class Revocations {
   private readonly byUser = new Map<string, Set<WatchedConnection>>();
   /** When each user's last event arrived here (kept a minute): a connection authenticated meanwhile is re-checked. */
   private readonly recent = new Map<string, number>();
-  private readonly events: AsyncIterableIterator<AuthChangedEvent> | null;
+  private readonly events: AsyncIterableIterator<AuthChangedEvent | Heartbeat> | null;
   private readonly sweep: NodeJS.Timeout;
+  private readonly heartbeat: NodeJS.Timeout | null = null;
+  private readonly offGap: (() => void) | undefined;
+  private readonly instance = randomUUID();
+  /** Heartbeats sent; the last one sent when a gap began (only a later one proves the events arrive again). */
+  private sent = 0;
+  private sentAtGap = 0;
+  private lastBack = 0;
+  private live = false;
+  private closed = false;
 
   constructor(
     private readonly identity: IdentityService,
     private readonly states: AuthStates,
-    pubsub: PubSub | null,
+    private readonly pubsub: PubSub | null,
+    options: { heartbeatMs?: number; heartbeatTimeoutMs?: number } = {},
   ) {
-    this.events = pubsub ? pubsub.subscribe<AuthChangedEvent>(AUTH_CHANGED_TOPIC, { counted: false }) : null;
-    if (this.events) void this.listen(this.events);
+    this.events = pubsub ? pubsub.subscribe<AuthChangedEvent | Heartbeat>([AUTH_CHANGED_TOPIC, AUTH_HEARTBEAT_TOPIC], { counted: false }) : null;
+    if (this.events) {
+      void this.listen(this.events);
+      const every = options.heartbeatMs ?? 2_000;
+      const timeout = options.heartbeatTimeoutMs ?? Math.max(5_000, 3 * every);
+      this.offGap = pubsub!.onGap?.(() => this.gap('pub/sub connection lost'));
+      this.beat();
+      this.heartbeat = setInterval(() => {
+        if (this.live && Date.now() - this.lastBack > timeout) this.gap(`no heartbeat back for ${timeout} ms`);
+        this.beat();
+      }, every);
+      this.heartbeat.unref();
+    }
     this.sweep = setInterval(() => {
       const cutoff = Date.now() - 60_000;
       for (const [userId, at] of this.recent) if (at < cutoff) this.recent.delete(userId);
       for (const userId of this.byUser.keys()) void this.check(userId, false);
     }, states.ttlMs);
     this.sweep.unref();
+  }
+
+  private beat() {
+    const beat: Heartbeat = { heartbeat: this.instance, seq: ++this.sent };
+    // A failed publish (Redis down) shows as the heartbeat not coming back.
+    this.pubsub!.publish(AUTH_HEARTBEAT_TOPIC, beat).catch(() => {});
+  }
+
+  /** Events may have been lost: the auth states fall back to the short lifetime until a later heartbeat is back. */
+  private gap(why: string) {
+    this.sentAtGap = this.sent;
+    if (!this.live || this.closed) return;
+    this.live = false;
+    this.states.eventsLive(false);
+    logger('gateway').warn({ why }, 'auth-changed events may be lost: auth states are kept only briefly until they are confirmed again');
+  }
+
+  private heartbeatBack(beat: Heartbeat) {
+    if (beat.heartbeat !== this.instance) return;
+    this.lastBack = Date.now();
+    if (this.live || beat.seq <= this.sentAtGap) return;
+    this.live = true;
+    this.states.eventsLive(true);
   }
 
   /** Registers a connection authenticated from `authenticatedAt` (ms); returns its unregistration. */
@@ -98,7 +149,10 @@ export class Revocations {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     clearInterval(this.sweep);
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.offGap?.();
     await this.events?.return?.();
   }
 
@@ -109,14 +163,17 @@ export class Revocations {
     return this.check(userId, true);
   }
 
-  private async listen(events: AsyncIterableIterator<AuthChangedEvent>) {
+  private async listen(events: AsyncIterableIterator<AuthChangedEvent | Heartbeat>) {
     try {
       for await (const event of events) {
-        if (event && typeof event.userId === 'string') void this.changed(event.userId);
+        if (event && typeof (event as AuthChangedEvent).userId === 'string') void this.changed((event as AuthChangedEvent).userId);
+        else if (event && typeof (event as Heartbeat).heartbeat === 'string') this.heartbeatBack(event as Heartbeat);
       }
     } catch (error) {
       logger('gateway').error(errorField(error), 'auth-changed events stopped: revocations now wait for the periodic re-check');
     }
+    // Stopped (closed, or failed): nothing arrives any more.
+    this.gap('auth-changed events stopped');
   }
 
   /**

@@ -16,6 +16,12 @@ export interface PubSub {
   subscribe<T = unknown>(topic: string | string[], options?: { counted?: boolean }): AsyncIterableIterator<T>;
   /** Number of live counted subscriptions (tests count leaks with it). */
   listenerCount(): number;
+  /**
+   * Calls `listener` each time this process's subscriptions may have missed messages: the Redis subscriber
+   * connection closed (ioredis reconnects and subscribes again, but what was published meanwhile is lost). Never
+   * called in-process. Returns the listener's removal.
+   */
+  onGap?(listener: () => void): () => void;
   close(): Promise<void>;
 }
 
@@ -23,9 +29,13 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
   const prefix = options.prefix ?? 'soulseer:';
   let engine: PubSubEngine;
   let close: () => Promise<void> = async () => {};
+  const gapListeners = new Set<() => void>();
   if (options.redisUrl) {
     const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
-    const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
+    // Named (CLIENT LIST shows whose it is; tests cut it with CLIENT KILL to see a gap handled).
+    const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}subscriber` });
+    // Once per lost connection (ioredis emits `close` before each reconnection attempt's `reconnecting`).
+    subscriber.on('close', () => gapListeners.forEach((l) => l()));
     engine = new RedisPubSub({ publisher, subscriber });
     close = async () => {
       await (engine as RedisPubSub).close();
@@ -72,6 +82,10 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
       return it;
     },
     listenerCount: () => live,
+    onGap(listener) {
+      gapListeners.add(listener);
+      return () => void gapListeners.delete(listener);
+    },
     close,
   };
 }

@@ -27,6 +27,19 @@ export interface AuthChangedEvent {
   userId: string;
 }
 
+/**
+ * Topic of each gateway instance's heartbeat (revocation.ts), which comes back to it over the same subscriber
+ * connection as the auth-changed events: proof that those arrive. Its own topic, so that listeners of
+ * authChanged (accounts' reader directory cache) are not emptied by it.
+ */
+export const AUTH_HEARTBEAT_TOPIC = 'authHeartbeat';
+
+export interface Heartbeat {
+  /** The sending instance. */
+  heartbeat: string;
+  seq: number;
+}
+
 export async function publishAuthChanged(pubsub: PubSub, userId: string): Promise<void> {
   await pubsub.publish(AUTH_CHANGED_TOPIC, { userId } satisfies AuthChangedEvent);
 }

@@ -257,7 +257,10 @@ describe('current role and token epoch', () => {
 });
 
 describe.runIf(!!redisUrl)('two gateway instances over one Redis pub/sub', () => {
-  it('a suspension made through gateway A is enforced on gateway B within 2 s, over HTTP and on its socket', async () => {
+  // No timing: B keeps states a minute without events (10 minutes with them), so only the event can refuse the
+  // token; accounts publishes it (PUBLISH answered once Redis wrote it to B's subscriber) before the mutation
+  // answers, so B has it by the time the next request reaches B.
+  it('a suspension made through gateway A is enforced on gateway B from the next request, over HTTP and on its socket', async () => {
     const bus = createPubSub({ redisUrl, prefix: `${fed.db.schema}:` });
     extraPubsubs.push(bus);
     const b = await startGateway({
@@ -265,6 +268,8 @@ describe.runIf(!!redisUrl)('two gateway instances over one Redis pub/sub', () =>
       subgraphUrls: { accounts: fed.subgraphs.accounts.url, readings: fed.subgraphs.readings.url, payments: fed.subgraphs.payments.url, community: fed.subgraphs.community.url },
       jwtSecret: fed.runtime.config.jwtSecret,
       gatewaySecret: fed.runtime.config.gatewaySecret,
+      // The committed supergraph, validated when composed (as local-federation.ts starts it): less start-up CPU.
+      validateSupergraph: false,
       pubsub: bus,
       // Without the event, B would keep its cached state for a minute.
       authStateTtlMs: 60_000,
@@ -276,12 +281,14 @@ describe.runIf(!!redisUrl)('two gateway instances over one Redis pub/sub', () =>
     const ws = open(b.wsUrl, client.token);
     const wallet = subscribe(ws, WalletUpdatedDocument);
     await started(b, 0);
-
-    const since = await suspend(client.id);
-    expect(await refusedWithin(onB, 'ACCOUNT_SUSPENDED', since)).toBeLessThan(2_000);
+    // B's subscription to the events is confirmed (its heartbeat came back over Redis): it runs on the long lifetime.
+    await eventually(() => b.authStates.stats().eventsLive, (live) => live, 30_000);
+    expect(b.authStates.liveTtlMs).toBeGreaterThanOrEqual(600_000);
+    await suspend(client.id);
+    expect(refusal(await onB())).toEqual({ status: 401, code: 'UNAUTHENTICATED', reason: 'ACCOUNT_SUSPENDED' });
     await wallet.done;
     expect(wallet.events.at(-1)!.errors![0]!.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'ACCOUNT_SUSPENDED' });
     expect((await ws.closed).code).toBe(4403);
-    expect(Date.now() - since).toBeLessThan(2_000);
-  });
+    // A second gateway's start-up and its subscription to Redis take a while on a loaded machine.
+  }, 90_000);
 });

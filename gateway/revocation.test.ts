@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuthState } from '../shared/auth/auth-state.js';
+import { createPubSub, type PubSub } from '../shared/pubsub.js';
+import { AuthStates } from './auth-state.js';
+import { IdentityService } from './identity.js';
+import { Revocations } from './revocation.js';
+
+// The long auth-state lifetime is only safe while auth-changed events arrive: Revocations tells the cache so from
+// its own heartbeat coming back over the events' pub/sub, and takes it back at once on a lost connection or a
+// heartbeat that does not come back; when they arrive again, what was cached meanwhile is dropped.
+const ACTIVE: AuthState = { role: 'CLIENT', status: 'ACTIVE', epoch: 0, emailVerified: true, twoFactor: false };
+
+/** In-process pub/sub whose delivery the test can cut, and whose connection loss it can announce. */
+function controlledPubSub() {
+  const inner = createPubSub();
+  const gaps = new Set<() => void>();
+  const control = { delivering: true };
+  const pubsub: PubSub = {
+    publish: async (topic, payload) => {
+      if (control.delivering) await inner.publish(topic, payload);
+    },
+    subscribe: (topic, options) => inner.subscribe(topic, options),
+    listenerCount: () => inner.listenerCount(),
+    onGap(listener) {
+      gaps.add(listener);
+      return () => void gaps.delete(listener);
+    },
+    close: () => inner.close(),
+  };
+  return { pubsub, control, loseConnection: () => gaps.forEach((l) => l()) };
+}
+
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const r of open.splice(0)) await r.close();
+});
+
+function setup(pubsub: PubSub | null, heartbeatTimeoutMs = 2_000) {
+  const lookups: string[][] = [];
+  const states = new AuthStates({ lookup: async (ids) => (lookups.push(ids), Object.fromEntries(ids.map((id) => [id, ACTIVE]))), ttlMs: 60_000, liveTtlMs: 600_000 });
+  const revocations = new Revocations(new IdentityService('jwt-secret-revocation-test', 'gw-secret-revocation-test', states), states, pubsub, { heartbeatMs: 10, heartbeatTimeoutMs });
+  open.push(revocations);
+  return { states, lookups };
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+}
+
+describe('Revocations: are the auth-changed events arriving?', () => {
+  it('says so once its heartbeat is back, and never without pub/sub', async () => {
+    const { states } = setup(controlledPubSub().pubsub);
+    await until(() => states.stats().eventsLive);
+    const alone = setup(null);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(alone.states.stats().eventsLive).toBe(false);
+  });
+
+  it('takes it back at once on a lost connection, and drops the cache when a later heartbeat is back', async () => {
+    const bus = controlledPubSub();
+    const { states, lookups } = setup(bus.pubsub);
+    await until(() => states.stats().eventsLive);
+    await states.get('u');
+    expect(states.stats().cached).toBe(1);
+    bus.control.delivering = false;
+    bus.loseConnection();
+    expect(states.stats().eventsLive).toBe(false);
+    // Cut off: it stays so (no heartbeat comes back), the cached state kept only for the short lifetime.
+    await new Promise((r) => setTimeout(r, 40));
+    expect(states.stats()).toMatchObject({ eventsLive: false, cached: 1 });
+    bus.control.delivering = true;
+    await until(() => states.stats().eventsLive);
+    expect(states.stats().cached).toBe(0);
+    await states.get('u');
+    expect(lookups).toEqual([['u'], ['u']]);
+  });
+
+  it('takes it back when its heartbeat stops coming back although no connection loss was seen', async () => {
+    const bus = controlledPubSub();
+    const { states } = setup(bus.pubsub, 100);
+    await until(() => states.stats().eventsLive);
+    await states.get('u');
+    bus.control.delivering = false;
+    await until(() => !states.stats().eventsLive);
+    bus.control.delivering = true;
+    await until(() => states.stats().eventsLive);
+    expect(states.stats().cached).toBe(0);
+  });
+});
+
+describe.runIf(!!process.env.TEST_REDIS_URL)('Revocations over Redis', () => {
+  it('sees its subscriber connection cut (what is published until it is subscribed again is lost) and drops the cache once a heartbeat is back', async () => {
+    const redisUrl = process.env.TEST_REDIS_URL!;
+    const prefix = `revocation-test-${randomUUID()}:`;
+    const bus = createPubSub({ redisUrl, prefix });
+    const admin = new Redis(redisUrl);
+    try {
+      const { states, lookups } = setup(bus);
+      await until(() => states.stats().eventsLive);
+      await states.get('u');
+      const list = (await admin.client('LIST')) as string;
+      const id = /(?:^|\n)id=(\d+) [^\n]* name=(\S+)/g;
+      const ours = [...list.matchAll(id)].filter((m) => m[2] === `${prefix}subscriber`).map((m) => m[1]!);
+      expect(ours).toHaveLength(1);
+      await admin.client('KILL', 'ID', ours[0]!);
+      await until(() => !states.stats().eventsLive);
+      await until(() => states.stats().eventsLive);
+      expect(states.stats().cached).toBe(0);
+      await states.get('u');
+      expect(lookups).toEqual([['u'], ['u']]);
+    } finally {
+      admin.disconnect();
+      await open.splice(0).reduce((p, r) => p.then(() => r.close()), Promise.resolve());
+      await bus.close();
+    }
+  });
+});
