@@ -77,8 +77,9 @@ interface ViewerReport {
   p99: number;
   max: number;
   perViewer: number[];
+  giftsSeen: number; // measured gifts the viewers saw, and how many of them some viewer lacked
+  giftsShort: number;
 }
-
 
 const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: randomSecret(), GATEWAY_SECRET: randomSecret() });
 const scratch = await createScratchDatabase(base);
@@ -255,11 +256,12 @@ try {
     debug(`sent ${ok} gifts in ${sendMs.toFixed(0)} ms${mutationErrors[0] ? `; first error ${mutationErrors[0]}` : ''}`);
     const expected = ok * ids.length;
     const drainUntil = Date.now() + DRAIN_S * 1000;
-    let report = (await ask('report', 'report')) as ViewerReport;
-    while (report.delivered + report.wrong < expected && Date.now() < drainUntil) {
+    let progress = await ask('progress', 'progress');
+    while (progress.delivered! + progress.wrong! < expected && Date.now() < drainUntil) {
       await sleep(500);
-      report = (await ask('report', 'report')) as ViewerReport;
+      progress = await ask('progress', 'progress');
     }
+    const report = (await ask('report', 'report')) as ViewerReport;
     const gatewayCpu = child.exitCode === null ? (await cpuOf(child.pid!)) - gatewayCpu0 : NaN;
     const viewersCpu = (await cpuOf(viewers.pid!)) - viewersCpu0;
     const localCpuUs = process.cpuUsage(localCpu0);
@@ -296,6 +298,7 @@ try {
       delivered,
       lost,
       wrong,
+      giftsShort: `${report.giftsShort}/${report.giftsSeen}`,
       subscriptionErrors,
       retries: report.retries,
       p50,
@@ -347,6 +350,7 @@ try {
       'subgraph listeners': r.upstreamListeners,
       'gateway RSS per viewer (KiB)': +(r.memPerViewer / 1024).toFixed(1),
       'wrong payloads': r.wrong,
+      'gifts some viewer lacked': r.giftsShort,
       'subscription errors': r.subscriptionErrors,
       'connect retries': r.retries,
       'gift errors': r.giftErrors,
