@@ -16,7 +16,7 @@
 // Parent → child messages: { kind: 'start', wsUrl, query, variables, viewers: [{ id, token }], senderName },
 // { kind: 'measure', from } (events created from `from` on are measured), { kind: 'warmed' }, { kind: 'progress' },
 // { kind: 'report' }, { kind: 'close' }. Child → parent: { kind: 'connected', n }, { kind: 'warmed', n },
-// { kind: 'progress', delivered, wrong }, { kind: 'report', ... }, { kind: 'failed', message }.
+// { kind: 'progress', delivered, wrong, giftsSeen, giftsShort }, { kind: 'report', ... }, { kind: 'failed', message }.
 import { connectViewer, type ViewerConnection } from './stream-client.js';
 
 interface Start {
@@ -216,6 +216,12 @@ function percentile(p: number): number {
   return HISTOGRAM_MS;
 }
 
+/** Measured gifts seen, and how many of them some viewer has not had (yet). */
+function giftCounts(): { giftsSeen: number; giftsShort: number } {
+  const measured = [...gifts.values()].filter((g) => g.verdict !== WRONG && g.created >= measureFrom);
+  return { giftsSeen: measured.length, giftsShort: measured.filter((g) => g.viewers < perViewer.length).length };
+}
+
 process.on('message', (cmd: Command) => {
   switch (cmd.kind) {
     case 'start':
@@ -228,14 +234,11 @@ process.on('message', (cmd: Command) => {
       send({ kind: 'warmed', n: warmedCount });
       break;
     case 'progress':
-      send({ kind: 'progress', delivered: count, wrong });
+      send({ kind: 'progress', delivered: count, wrong, ...giftCounts() });
       break;
-    case 'report': {
-      const measured = [...gifts.values()].filter((g) => g.verdict !== WRONG && g.created >= measureFrom);
-      const giftsShort = measured.filter((g) => g.viewers < perViewer.length).length;
-      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, retries, closeCodes, firstWrong, p50: percentile(50), p99: percentile(99), max: percentile(100), perViewer: Array.from(perViewer), giftsSeen: measured.length, giftsShort });
+    case 'report':
+      send({ kind: 'report', delivered: count, wrong, errors, closedEarly, retries, closeCodes, firstWrong, p50: percentile(50), p99: percentile(99), max: percentile(100), perViewer: Array.from(perViewer), ...giftCounts() });
       break;
-    }
     case 'close':
       stopping = true;
       for (const c of connections) c.destroy();
