@@ -371,8 +371,8 @@ try {
       'p50 ms': r.p50,
       'p99 ms': r.p99,
       lost: r.lost,
-      'gateway CPU s / 1k deliveries': +((r.gatewayCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
-      'viewers CPU s / 1k deliveries': +((r.viewersCpu / Math.max(1, r.delivered)) * 1000).toFixed(4),
+      'gateway CPU s / 1k deliveries': r.delivered ? +((r.gatewayCpu / r.delivered) * 1000).toFixed(4) : null,
+      'viewers CPU s / 1k deliveries': r.delivered ? +((r.viewersCpu / r.delivered) * 1000).toFixed(4) : null,
     })),
   );
   for (const size of SIZES) {
