@@ -5,6 +5,14 @@ import { refusal, type AuthStates } from './auth-state.js';
 import { normalizeAdminRoles } from '../shared/admin-permissions.js';
 
 /**
+ * Verified tokens kept (a few hundred bytes each), well above the sockets one gateway holds: the revocation sweep
+ * re-checks every open socket's token every few seconds, and at 10,000 entries a 10,000-viewer stream overflowed the
+ * cache, cleared it on each sweep and paid a signature verification per socket each time (CPU bursts that stalled
+ * the stream's writes).
+ */
+const MAX_VERIFIED = 100_000;
+
+/**
  * Verifies client access tokens and signs the identity forwarded to subgraphs, caching both:
  * a verified token is reused until it expires, a signed identity for 90 of its 120 seconds (the last 30 are the
  * margin for a query plan's later fetches and clocks; each new header also costs every subgraph one verification).
@@ -36,7 +44,10 @@ export class IdentityService {
     let claims = this.verified.get(token);
     if (!claims || claims.exp <= now) {
       claims = await verifyAccessToken(token, this.jwtSecret);
-      if (this.verified.size > 10_000) this.verified.clear();
+      if (this.verified.size >= MAX_VERIFIED) {
+        for (const [t, c] of this.verified) if (c.exp <= now) this.verified.delete(t);
+        if (this.verified.size >= MAX_VERIFIED) this.verified.clear();
+      }
       this.verified.set(token, claims);
     }
     // Without lookups (unit tests only) the claims signed at login are used.

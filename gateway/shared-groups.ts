@@ -8,6 +8,7 @@ import type { SocketDataSources } from './socket-data-source.js';
 import { completionError, unavailableError } from './subscription-errors.js';
 import { withEvent, type SubscriptionPlans } from './subscription-plans.js';
 import type { UpstreamPool } from './subscription-upstream.js';
+import { FanoutWriter } from './fanout-writer.js';
 import { nextPayload, type NextPayload } from './ws-frames.js';
 
 /** One client subscription served by a shared stream. */
@@ -31,26 +32,10 @@ interface Group {
   chain: Promise<void>;
   /** Completions read the viewer until then: complete each event per subscriber without trying to share. */
   viewerDependentUntil: number;
-  /**
-   * Completed events not yet written, in order: one payload for everyone, or one per subscriber. Written on the
-   * next turn of the event loop, or after the pause that follows a long write (FLUSH_PAUSE), so the events
-   * completed meanwhile go out together, one socket write per subscriber for all of them.
-   */
-  outbox: Array<NextPayload | Map<Member, NextPayload>>;
-  flushTimer: NodeJS.Timeout | NodeJS.Immediate | null;
-  /** Not before then: after a write to every member that took d ms, the next one waits FLUSH_PAUSE × d. */
-  nextFlushAt: number;
+  /** Completed events, written to every member in order, several per socket write (fanout-writer.ts). */
+  writer: FanoutWriter<Member>;
 }
 
-/**
- * A group's writes take at most 1 / (1 + FLUSH_PAUSE) of the time: after writing to every member, the next write
- * waits as long as that one took, collecting the events completed meanwhile into the same socket writes (measured
- * on bench:stream at 5,000 viewers: pause 0.5 / 1 / 2 / 4 gave p99 274 / 279–286 / 342 / 881 ms, gateway CPU
- * 18.4 / 16.6 / 12.3 / 9.1 s; 1 keeps p50 lowest).
- * A session chat (2 members, microseconds) never waits; a 5,000-viewer stream (tens of ms per write) sends a few
- * events per write instead of paying a syscall per event per viewer, on the gateway and on every client.
- */
-const FLUSH_PAUSE = 1;
 /** How long a group whose completion read the viewer completes each event per subscriber. */
 const VIEWER_DEPENDENT_MS = 30_000;
 
@@ -68,7 +53,7 @@ export interface SharedGroupsOptions {
  * events to every subscriber it allows. After each subscriber's probe (its authorization, as itself), ONE upstream
  * stream per (operation, variables) serves all of them; each event is completed once without a viewer and, when no
  * fetch read the viewer, rendered once and written to every subscriber's socket as the same bytes, paced so that a
- * large group's writes leave the gateway time for everything else (FLUSH_PAUSE).
+ * large group's writes leave the gateway time for everything else (fanout-writer.ts).
  */
 export class SharedGroups {
   private readonly groups = new Map<string, Group>();
@@ -105,7 +90,7 @@ export class SharedGroups {
     return () => {
       if (!g.members.delete(member) || g.members.size) return;
       if (this.groups.get(key) === g) this.groups.delete(key);
-      this.flush(g); // nobody left to write to: clears the pending write timer
+      g.writer.halt(); // nobody left to write to
       g.unsubscribe();
     };
   }
@@ -119,8 +104,7 @@ export class SharedGroups {
   /** Ends every shared stream upstream and drops its pending writes (the clients' sockets are closed by then). */
   dispose(): void {
     for (const g of [...this.groups.values()]) {
-      if (g.flushTimer) this.clearFlushTimer(g);
-      g.outbox.length = 0;
+      g.writer.halt();
       g.members.clear();
       g.unsubscribe();
     }
@@ -131,10 +115,11 @@ export class SharedGroups {
     const primary = op.prepared.primary!;
     // The completion of a shared event runs without a viewer, IP or user agent.
     const groupOp: ClientOperation = { ...op, id: '', connection: { viewer: null, ip: null, userAgent: null } as ClientConnection };
-    const g: Group = { members: new Set(), unsubscribe: () => {}, chain: Promise.resolve(), viewerDependentUntil: 0, outbox: [], flushTimer: null, nextFlushAt: 0 };
+    const members = new Set<Member>();
+    const g: Group = { members, unsubscribe: () => {}, chain: Promise.resolve(), viewerDependentUntil: 0, writer: new FanoutWriter(() => members) };
     const close = (how: (m: Member) => void) => {
       if (this.groups.get(key) === g) this.groups.delete(key);
-      this.flush(g);
+      g.writer.flushNow(); // every completed event is written before the members end
       for (const m of [...g.members]) how(m);
       g.members.clear();
     };
@@ -153,7 +138,7 @@ export class SharedGroups {
           const completed = this.completeEvent(g, groupOp, event);
           g.chain = g.chain.then(async () => {
             const entry = await completed;
-            if (entry) this.enqueue(g, entry);
+            if (entry) g.writer.enqueue(entry);
           });
         },
         complete: () => void g.chain.then(() => close((m) => m.complete())),
@@ -196,41 +181,5 @@ export class SharedGroups {
       }),
     );
     return own;
-  }
-
-  private enqueue(group: Group, entry: NextPayload | Map<Member, NextPayload>) {
-    group.outbox.push(entry);
-    if (group.flushTimer) return;
-    const wait = group.nextFlushAt - performance.now();
-    group.flushTimer = wait > 1 ? setTimeout(() => this.flush(group), wait) : setImmediate(() => this.flush(group));
-  }
-
-  private clearFlushTimer(group: Group) {
-    clearTimeout(group.flushTimer as NodeJS.Timeout);
-    clearImmediate(group.flushTimer as NodeJS.Immediate);
-    group.flushTimer = null;
-  }
-
-  private flush(group: Group) {
-    if (group.flushTimer) this.clearFlushTimer(group);
-    const batch = group.outbox.splice(0);
-    if (!batch.length) return;
-    const started = performance.now();
-    // Usually every event of the batch is one payload for everyone: the same list for every member.
-    const shared = batch.every((entry) => !(entry instanceof Map)) ? (batch as NextPayload[]) : null;
-    for (const m of [...group.members]) {
-      if (shared) {
-        m.send(shared);
-        continue;
-      }
-      const own: NextPayload[] = [];
-      for (const entry of batch) {
-        const payload = entry instanceof Map ? entry.get(m) : entry;
-        if (payload !== undefined) own.push(payload);
-      }
-      if (own.length) m.send(own);
-    }
-    const now = performance.now();
-    group.nextFlushAt = now + (now - started) * FLUSH_PAUSE;
   }
 }

@@ -57,8 +57,11 @@ export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[
   let at = 0;
   for (const p of payloads) {
     at = writeHeader(buf, at, prefix.length + p.bytes.length + 1);
-    at += prefix.copy(buf, at);
-    at += p.bytes.copy(buf, at);
+    // TypedArray set: a native copy without Buffer#copy's argument handling (a few % of a 10,000-viewer write).
+    buf.set(prefix, at);
+    at += prefix.length;
+    buf.set(p.bytes, at);
+    at += p.bytes.length;
     buf[at++] = CLOSE;
   }
   return buf;
