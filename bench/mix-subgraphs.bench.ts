@@ -6,7 +6,7 @@
 // req/s, p50, CPU seconds per 1,000 requests of the subgraph process (/proc, minus its idle rate) and SQL
 // statements per request (bench/sql-counter.ts). CPU per request is what matters on a shared box; throughput is not.
 // Knobs: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_CLIENTS (200), BASE_DIR (no peer when
-// unset), BENCH_SUBGRAPHS (community,readings), BENCH_PROFILE=<dir> (CPU profiles of every subgraph process).
+// unset), BENCH_SUBGRAPHS (community,readings; add floor for the stack's cost per request), BENCH_PROFILE=<dir> (CPU profiles of every subgraph process).
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -36,14 +36,20 @@ const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_P
 const GATEWAY_SECRET = `bench-gw-${randomBytes(16).toString('hex')}`;
 const schema = `bench_mix_${randomBytes(4).toString('hex')}`;
 
-type Name = 'community' | 'readings';
-/** What a federation gateway asks each subgraph for the mix (entity stubs as __typename + id). */
-const QUERIES: Record<Name, { query: string; expect: string }> = {
+type Name = 'community' | 'readings' | 'floor';
+/**
+ * What a federation gateway asks each subgraph for the mix (entity stubs as __typename + id), and `floor`: the
+ * cheapest query a subgraph can answer (`{ __typename }`, to community), i.e. the server stack's own cost per request.
+ */
+const QUERIES: Record<Name, { service: 'community' | 'readings'; query: string; expect: string }> = {
+  floor: { service: 'community', query: 'query Floor{__typename}', expect: '"__typename":"Query"' },
   community: {
+    service: 'community',
     query: 'query BenchViewer__community__0{conversations(first:10){edges{node{id lastMessageAt unreadCount otherParticipant{__typename id}}}}}',
     expect: '"unreadCount":1',
   },
   readings: {
+    service: 'readings',
     query: 'query BenchViewer__readings__0{mySessions(first:10){edges{node{id type status startedAt billedMinutes totalCostCents reader{__typename id}}}pageInfo{hasNextPage endCursor}}}',
     expect: '"hasNextPage":false',
   },
@@ -129,8 +135,8 @@ async function main() {
     for (const name of NAMES) {
       const sql = await startSqlCounter(new URL(data.url));
       const prof = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${peer}-${name}`)}`] : [];
-      const own = { ...common, DATABASE_URL: throughCounter(data.url, sql), [`${name.toUpperCase()}_PORT`]: String(await freePort()) };
-      const { url, pid } = await startEntry(`${peer}-${name}`, path.join(dir, `scripts/services/${name}.ts`), own, prof);
+      const own = { ...common, DATABASE_URL: throughCounter(data.url, sql), [`${QUERIES[name].service.toUpperCase()}_PORT`]: String(await freePort()) };
+      const { url, pid } = await startEntry(`${peer}-${name}`, path.join(dir, `scripts/services/${QUERIES[name].service}.ts`), own, prof);
       procs.push({ peer, name, url, pid, sql, idleCpu: 0, idleSql: 0 });
     }
   }
