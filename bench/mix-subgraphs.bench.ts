@@ -5,7 +5,7 @@
 // same run; runs alternate round by round, peer by peer, so a drifting load touches both alike. For each run:
 // req/s, p50, CPU seconds per 1,000 requests of the subgraph process (/proc, minus its idle rate) and SQL
 // statements per request (bench/sql-counter.ts). CPU per request is what matters on a shared box; throughput is not.
-// Knobs: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_CLIENTS (200), BASE_DIR (no peer when
+// Knobs: BENCH_SECONDS (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (10), BENCH_RATE (requests per second, 0 = unpaced), BENCH_CLIENTS (200), BASE_DIR (no peer when
 // unset), BENCH_SUBGRAPHS (community,readings; add floor for the stack's cost per request), BENCH_PROFILE=<dir> (CPU profiles of every subgraph process).
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -32,6 +32,8 @@ const SECONDS = Number(env('BENCH_SECONDS', '5'));
 const ROUNDS = Number(env('BENCH_ROUNDS', '3'));
 const CONNECTIONS = Number(env('BENCH_CONNECTIONS', '10'));
 const CLIENTS = Number(env('BENCH_CLIENTS', '200'));
+/** Requests per second over all connections (0: as fast as answered); the gateway bench's mix reaches ~40. */
+const RATE = Number(env('BENCH_RATE', '0'));
 const PROFILE_DIR = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 const GATEWAY_SECRET = `bench-gw-${randomBytes(16).toString('hex')}`;
 const schema = `bench_mix_${randomBytes(4).toString('hex')}`;
@@ -41,7 +43,7 @@ type Name = 'community' | 'readings' | 'floor';
  * What a federation gateway asks each subgraph for the mix (entity stubs as __typename + id), and `floor`: the
  * cheapest query a subgraph can answer (`{ __typename }`, to community), i.e. the server stack's own cost per request.
  */
-const QUERIES: Record<Name, { service: 'community' | 'readings'; query: string; expect: string }> = {
+const QUERIES: Record<Name, { service: Service; query: string; expect: string }> = {
   floor: { service: 'community', query: 'query Floor{__typename}', expect: '"__typename":"Query"' },
   community: {
     service: 'community',
@@ -56,9 +58,10 @@ const QUERIES: Record<Name, { service: 'community' | 'readings'; query: string; 
 };
 const NAMES = env('BENCH_SUBGRAPHS', 'community,readings').split(',') as Name[];
 
+type Service = 'community' | 'readings';
 interface Proc {
   peer: string;
-  name: Name;
+  service: Service;
   url: string;
   pid: number;
   sql: SqlCounter;
@@ -74,8 +77,8 @@ interface Run {
 const runs = new Map<string, Run[]>();
 const problems: string[] = [];
 
-async function measure(p: Proc, headers: Record<string, string>[], seconds: number): Promise<Run> {
-  const body = JSON.stringify({ query: QUERIES[p.name].query });
+async function measure(name: Name, p: Proc, headers: Record<string, string>[], seconds: number): Promise<Run> {
+  const body = JSON.stringify({ query: QUERIES[name].query });
   let next = 0;
   let bad = 0;
   const t0 = Date.now();
@@ -85,6 +88,7 @@ async function measure(p: Proc, headers: Record<string, string>[], seconds: numb
     url: p.url,
     connections: CONNECTIONS,
     duration: seconds,
+    ...(RATE > 0 ? { overallRate: RATE } : {}),
     requests: [
       {
         method: 'POST',
@@ -94,8 +98,8 @@ async function measure(p: Proc, headers: Record<string, string>[], seconds: numb
           return req;
         },
         onResponse(status: number, text: string) {
-          if (status !== 200 || text.includes('"errors"') || !text.includes(QUERIES[p.name].expect)) {
-            if (!bad++) problems.push(`${p.peer} ${p.name}: ${status} ${text.slice(0, 200)}`);
+          if (status !== 200 || text.includes('"errors"') || !text.includes(QUERIES[name].expect)) {
+            if (!bad++) problems.push(`${p.peer} ${name}: ${status} ${text.slice(0, 200)}`);
           }
         },
       },
@@ -111,7 +115,7 @@ async function measure(p: Proc, headers: Record<string, string>[], seconds: numb
   }
   const elapsed = (Date.now() - t0) / 1000;
   const n = r.requests.sent;
-  if (r.non2xx || r.errors || bad) problems.push(`${p.peer} ${p.name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${bad} bad answers`);
+  if (r.non2xx || r.errors || bad) problems.push(`${p.peer} ${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${bad} bad answers`);
   return {
     rps: r.requests.total / (r.duration || seconds),
     p50: r.latency.p50,
@@ -127,17 +131,19 @@ async function main() {
   const peers: { peer: string; dir: string }[] = [{ peer: 'ours', dir: ROOT }];
   if (process.env.BASE_DIR) peers.push({ peer: 'base', dir: path.resolve(process.env.BASE_DIR) });
   console.log(`mix subgraphs benchmark: ${os.cpus().length} CPUs, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  console.log(`peers: ${peers.map((p) => `${p.peer} = ${p.dir}`).join(', ')}; ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds`);
+  console.log(`peers: ${peers.map((p) => `${p.peer} = ${p.dir}`).join(', ')}; ${CONNECTIONS} connections${RATE ? ` paced at ${RATE} req/s` : ''}, ${SECONDS} s per run, ${ROUNDS} rounds`);
   const data = await prepareDatabase(base, schema, CLIENTS, 20);
-  const common = { NODE_ENV: 'production', JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`, GATEWAY_SECRET, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
+  // Small pools: six processes share the machine's PostgreSQL with other work.
+  const common = { NODE_ENV: 'production', DB_POOL_SIZE: '4', JWT_SECRET: `bench-jwt-${randomBytes(16).toString('hex')}`, GATEWAY_SECRET, DATABASE_SCHEMA: schema, JOBS_SCHEMA: `${schema}_jobs`, REDIS_URL: '' };
   const procs: Proc[] = [];
+  const services = [...new Set(NAMES.map((n) => QUERIES[n].service))];
   for (const { peer, dir } of peers) {
-    for (const name of NAMES) {
+    for (const service of services) {
       const sql = await startSqlCounter(new URL(data.url));
-      const prof = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${peer}-${name}`)}`] : [];
-      const own = { ...common, DATABASE_URL: throughCounter(data.url, sql), [`${QUERIES[name].service.toUpperCase()}_PORT`]: String(await freePort()) };
-      const { url, pid } = await startEntry(`${peer}-${name}`, path.join(dir, `scripts/services/${QUERIES[name].service}.ts`), own, prof);
-      procs.push({ peer, name, url, pid, sql, idleCpu: 0, idleSql: 0 });
+      const prof = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, `${peer}-${service}`)}`] : [];
+      const own = { ...common, DATABASE_URL: throughCounter(data.url, sql), [`${service.toUpperCase()}_PORT`]: String(await freePort()) };
+      const { url, pid } = await startEntry(`${peer}-${service}`, path.join(dir, `scripts/services/${service}.ts`), own, prof);
+      procs.push({ peer, service, url, pid, sql, idleCpu: 0, idleSql: 0 });
     }
   }
   const headers = await Promise.all(
@@ -146,7 +152,7 @@ async function main() {
       [VIEWER_HEADER]: await signForwardedIdentity({ viewer: { id, role: 'CLIENT', emailVerified: true }, ip: '127.0.0.1', userAgent: 'bench' }, GATEWAY_SECRET, 3600),
     })),
   );
-  for (const p of procs) await measure(p, headers, 3); // warm-up: JIT, pools, caches
+  for (const name of NAMES) for (const p of procs) if (p.service === QUERIES[name].service) await measure(name, p, headers, 3); // warm-up: JIT, pools, caches
   const before = procs.map((p) => ({ cpu: cpuSeconds(p.pid), sql: p.sql.statements }));
   const t0 = Date.now();
   await new Promise((r) => setTimeout(r, 5000));
@@ -155,13 +161,13 @@ async function main() {
     p.idleCpu = (cpuSeconds(p.pid) - before[i]!.cpu) / idleSeconds;
     p.idleSql = (p.sql.statements - before[i]!.sql) / idleSeconds;
   });
-  console.log(`idle (subtracted): ${procs.map((p) => `${p.peer} ${p.name} ${fmt(100 * p.idleCpu, 1)}% of a core, ${fmt(p.idleSql, 1)} SQL/s`).join('; ')}`);
+  console.log(`idle (subtracted): ${procs.map((p) => `${p.peer} ${p.service} ${fmt(100 * p.idleCpu, 1)}% of a core, ${fmt(p.idleSql, 1)} SQL/s`).join('; ')}`);
   for (let round = 1; round <= ROUNDS; round++) {
     for (const name of NAMES) {
       for (const p of round % 2 ? procs : [...procs].reverse()) {
-        if (p.name !== name) continue;
-        const r = await measure(p, headers, SECONDS);
-        runs.set(`${p.name}|${p.peer}`, [...(runs.get(`${p.name}|${p.peer}`) ?? []), r]);
+        if (p.service !== QUERIES[name].service) continue;
+        const r = await measure(name, p, headers, SECONDS);
+        runs.set(`${name}|${p.peer}`, [...(runs.get(`${name}|${p.peer}`) ?? []), r]);
         console.log(`  round ${round} ${name.padEnd(9)} ${p.peer.padEnd(4)} ${fmt(r.rps).padStart(5)} req/s  p50 ${fmt(r.p50).padStart(4)} ms  CPU ${fmt(r.cpu, 2)} s / 1k  SQL ${fmt(r.sql, 2)} / req`);
       }
     }
