@@ -1,5 +1,5 @@
 import { limiterFactory } from '../../shared/rate-limit.js';
-import { startRetention } from '../../shared/retention.js';
+import { retentionJob } from '../../shared/retention.js';
 import { pruneCommunity } from './services/retention.js';
 import { Redis } from 'ioredis';
 import { WebhookReceiver } from 'livekit-server-sdk';
@@ -56,17 +56,19 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
       gift: limiter('gift', 60, 60),
     },
   };
-  // The daily retention job (services/retention.ts), on a job runner of its own.
-  const retention = rt.jobs ? await startRetention(rt.jobs, 'community', rt.prisma, pruneCommunity) : null;
+  // The daily retention job (services/retention.ts) runs on the runner of community's other jobs: a second runner
+  // of its own polled the queue and sent heartbeats all day, for one job a day.
+  const retention = retentionJob('community', rt.prisma, pruneCommunity);
   // Notification deliveries (queued by any subgraph in the transaction of their cause) run here.
   const mailer = createMailer(rt.config.mail);
   let runner: JobRunner | null = null;
   if (rt.jobs) {
     await migrateJobs(rt.jobs);
-    runner = await startJobRunner(rt.jobs, communityTasks(rt, {
+    const tasks = communityTasks(rt, {
       EMAIL: emailChannel(mailer, rt.config.mail, community.unsubscribe),
       ...(rt.config.webPush ? { WEB_PUSH: webPushChannel(rt.prisma, rt.config.webPush) } : {}),
-    }));
+    });
+    runner = await startJobRunner(rt.jobs, { ...tasks, ...retention.tasks }, retention.cron);
   }
   const server = await startSubgraph(
     {
@@ -84,7 +86,7 @@ export async function startCommunity(rt: ServiceRuntime, listen: { port?: number
   return {
     ...server,
     async close() {
-      await Promise.all([server.close(), retention?.stop()]);
+      await server.close();
       await runner?.stop();
       runner = null;
       mailer.close();

@@ -17,19 +17,6 @@ const ConversationUpdateKind = builder.enumType('ConversationUpdateKind', {
   } as const,
 });
 
-function unreadCounts(ctx: Context) {
-  const viewerId = ctx.viewer?.id ?? '';
-  return loader<string, number>(ctx, 'community:unreadCount', async (ids) => {
-    const rows = await ctx.prisma.message.groupBy({
-      by: ['conversationId'],
-      where: { conversationId: { in: [...ids] }, receiverId: viewerId, isRead: false },
-      _count: { _all: true },
-    });
-    const map = new Map(rows.map((r) => [r.conversationId, r._count._all]));
-    return ids.map((id) => map.get(id) ?? 0);
-  });
-}
-
 function lastMessages(ctx: Context) {
   return loader<string, Message>(ctx, 'community:lastMessage', async (ids) => {
     const rows = await ctx.prisma.message.findMany({
@@ -89,7 +76,12 @@ export const ConversationObject = builder.prismaObject('Conversation', {
       resolve: (c) => [{ id: c.userAId }, { id: c.userBId }],
     }),
     lastMessageAt: t.expose('lastMessageAt', { type: 'DateTime', description: 'When the last message was sent.' }),
-    unreadCount: t.int({ description: 'Messages to the viewer not read yet.', resolve: (c, _args, ctx) => unreadCounts(ctx).load(c.id).then((n) => n ?? 0) }),
+    // A filtered relation count in the statement that loads the conversations (a page costs one statement, not one
+    // more per page); reading ctx.viewer marks the answer viewer-dependent, as the count is the viewer's own.
+    unreadCount: t.relationCount('messages', {
+      description: 'Messages to the viewer not read yet.',
+      where: (_args, ctx) => ({ receiverId: ctx.viewer?.id ?? '', isRead: false }),
+    }),
     lastMessage: t.field({
       type: MessageObject,
       nullable: true,
@@ -144,6 +136,9 @@ builder.queryFields((t) => ({
       resolve: (query, _root, _args, ctx) =>
         ctx.prisma.conversation.findMany({
           ...query,
+          // The unread counts as one join to the viewer's unread messages grouped by conversation (index
+          // messages(receiver_id, is_read)), rather than a lateral count per conversation of the viewer's.
+          relationLoadStrategy: 'query',
           where: participantConversationsWhere(requireViewer(ctx)),
           orderBy: [{ lastMessageAt: 'desc' }, { id: 'desc' }],
         }),

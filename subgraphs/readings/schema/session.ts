@@ -7,7 +7,7 @@ import { acceptSession, cancelSession, declineSession, endSession, requestSessio
 import { joinSession, leaveSession } from '../services/participants.js';
 import { sessionTypeEnum } from '../../../shared/graphql/enums.js';
 import { SessionStatus, type SessionType } from '../../../shared/db/generated/enums.js';
-import type { Session } from '../../../shared/db/generated/client.js';
+import { Prisma, type Session } from '../../../shared/db/generated/client.js';
 import type { Context } from '../../../shared/context.js';
 import { loader, byKey } from '../../../shared/graphql/loaders.js';
 import { notFound } from '../../../shared/errors.js';
@@ -90,8 +90,14 @@ export const SessionMeterObject = builder.objectRef<SessionEvent>('SessionMeter'
   }),
 });
 
+/** Every column of a session: what the meter (services/session-store.ts sessionEvent) reads. */
+const EVERY_COLUMN = Object.fromEntries(Object.values(Prisma.SessionScalarFieldEnum).map((f) => [f, true])) as { [K in Prisma.SessionScalarFieldEnum]: true };
+
 export const SessionObject = builder.prismaObject('Session', {
   description: 'A paid reading between a client and a reader. Visible to its two participants and admins.',
+  // Select mode: a page of sessions loads the columns its fields need (mySessions on the home screen reads 7 of the
+  // 30), not every column; the participants always, for the authorization of the row and its transcript.
+  select: { id: true, clientId: true, readerId: true },
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id of the session; pass it to joinSession, sessionUpdated and sessionMessageAdded.' }),
     roomName: t.exposeString('externalId', { description: 'The LiveKit room of this session.' }),
@@ -122,6 +128,7 @@ export const SessionObject = builder.prismaObject('Session', {
     meter: t.field({
       type: SessionMeterObject,
       description: 'The meter now (elapsed time, cost, balance left).',
+      select: EVERY_COLUMN,
       resolve: (s, _args, ctx) => sessionMeter(ctx, s),
     }),
     messages: t.relatedConnection('chatMessages', {
