@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PubSub as MemoryPubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis } from 'ioredis';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { onFirstUse } from './on-first-use.js';
 
 /**
  * Topic-based pub/sub between service instances: Redis when REDIS_URL is set, in-process otherwise.
@@ -24,9 +24,11 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
   let engine: PubSubEngine;
   let close: () => Promise<void> = async () => {};
   if (options.redisUrl) {
+    const { Redis } = onFirstUse<typeof import('ioredis')>('ioredis');
+    const { RedisPubSub: RedisEngine } = onFirstUse<typeof import('graphql-redis-subscriptions')>('graphql-redis-subscriptions');
     const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
     const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    engine = new RedisPubSub({ publisher, subscriber });
+    engine = new RedisEngine({ publisher, subscriber });
     close = async () => {
       await (engine as RedisPubSub).close();
     };
