@@ -25,10 +25,10 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
   let close: () => Promise<void> = async () => {};
   if (options.redisUrl) {
     const { Redis } = onFirstUse<typeof import('ioredis')>('ioredis');
-    const { RedisPubSub: RedisEngine } = onFirstUse<typeof import('graphql-redis-subscriptions')>('graphql-redis-subscriptions');
+    const { RedisPubSub } = onFirstUse<typeof import('graphql-redis-subscriptions')>('graphql-redis-subscriptions');
     const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
     const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    engine = new RedisEngine({ publisher, subscriber });
+    engine = new RedisPubSub({ publisher, subscriber });
     close = async () => {
       await (engine as RedisPubSub).close();
     };
