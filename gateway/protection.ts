@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import { Redis } from 'ioredis';
+import { onFirstUse } from '../shared/on-first-use.js';
 import type { Viewer } from '../shared/context.js';
 import { badInput, type AppError } from '../shared/errors.js';
 import { errorField, logger } from '../shared/logger.js';
@@ -41,7 +41,7 @@ export function createProtection(options: ProtectionOptions = {}): Protection {
   const prefix = options.redisPrefix ?? 'gateway:';
   // While Redis is unreachable a command fails after one reconnection attempt: APQ then answers not-found (the
   // client sends the text again), rate limits count in this process's memory (their insurance limiter).
-  const redis = redisUrl ? new Redis(redisUrl, { maxRetriesPerRequest: 1 }) : null;
+  const redis = redisUrl ? new (onFirstUse<typeof import('ioredis')>('ioredis').Redis)(redisUrl, { maxRetriesPerRequest: 1 }) : null;
   redis?.on('error', (error: unknown) => log.warn({ ...errorField(error) }, 'gateway Redis (APQ, rate limits) unavailable'));
   const apq: ApqStore = redis ? forgiving(redisApqStore(redis, { prefix: `${prefix}apq:` })) : memoryApqStore();
   const documents = createTrustedDocuments(options.trustedDocuments ?? trustedDocumentsFromEnv(), apq);

@@ -43,6 +43,12 @@ const [
   import('../shared/telemetry.js'),
 ]);
 
+// The job runners (six graphile-worker pools: timers, the money outbox, notifications, exports, retention) start once
+// the ready line is out (JobsConfig.startAfter): their connections, checks and cron backfills are not on the way to the
+// first answer. Jobs queued before then wait in the table.
+let announceReady!: () => void;
+const afterReady = new Promise<void>((resolve) => (announceReady = resolve));
+
 const config = exitOnConfigError(() => loadConfig(process.env, process.env.DATABASE_URL ? undefined : loadOrCreateSecrets(dataDir)));
 // OTLP traces when OTEL_EXPORTER_OTLP_ENDPOINT is set (shared/telemetry.ts); nothing is loaded otherwise.
 const telemetry = await startTelemetry('soulseer');
@@ -65,7 +71,7 @@ const { prisma, pubsub, federation } = await startOrExplain(databaseUrl, async (
   const pubsub = createPubSub({ redisUrl: config.redisUrl });
   // Durable timers (readings) and the money outbox (payments): graphile-worker in the same database; on PGlite it
   // polls (NOTIFY reaches no other connection).
-  const jobs = { connectionString: databaseUrl, embedded: !!embedded };
+  const jobs = { connectionString: databaseUrl, embedded: !!embedded, startAfter: afterReady };
   const runtime = composeRuntime({ config, prisma, pubsub, jobs });
   if (embedded || process.env.SEED_DEMO_DATA === '1') await seedDemoData(prisma, runtime.money);
   const federation = await startLocalFederation(runtime, { ports: config.ports });
@@ -77,6 +83,7 @@ console.log(`database: ${embedded ? `embedded PGlite (${path.relative(process.cw
 if (embedded) {
   console.log(`demo logins (password ${DEMO_PASSWORD}): admin ${DEMO_LOGINS.admin}; readers ${DEMO_LOGINS.readers.join(', ')}; clients ${DEMO_LOGINS.clients.join(', ')}`);
 }
+announceReady();
 
 let stopping = false;
 async function shutdown() {

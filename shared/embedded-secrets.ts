@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import webPush from 'web-push';
+import type WebPush from 'web-push';
+import { onFirstUse } from './on-first-use.js';
 import { ConfigError, MIN_SECRET_BYTES, randomSecret, type FallbackSecrets } from './config.js';
 
 /** Where the embedded default (`npm start` without DATABASE_URL) keeps its generated secrets, under its data dir. */
@@ -46,7 +47,7 @@ export function loadOrCreateSecrets(dir: string): FallbackSecrets {
 }
 
 function vapidPair(): Pick<FallbackSecrets, 'vapidPublicKey' | 'vapidPrivateKey'> {
-  const keys = webPush.generateVAPIDKeys();
+  const keys = onFirstUse<typeof WebPush>('web-push').generateVAPIDKeys();
   return { vapidPublicKey: keys.publicKey, vapidPrivateKey: keys.privateKey };
 }
 

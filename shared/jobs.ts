@@ -36,6 +36,12 @@ export interface JobsConfig {
    * (shared/jobs-recovery.ts). Default `JOBS_STALE_WORKER_SECONDS`, else 60.
    */
   staleWorkerSeconds?: number;
+  /**
+   * Runners start only once this settles (`npm start`: after its ready line, so the first request does not wait for six
+   * pools' connections, checks and cron backfills on the one embedded session). Jobs added meanwhile wait in the table;
+   * a runner stopped before then never starts. A failed start is logged and retried like a pool that died.
+   */
+  startAfter?: Promise<unknown>;
 }
 
 export interface AddJobOptions {
@@ -293,11 +299,22 @@ export async function startJobRunner(
       },
     );
   };
-  try {
-    await launch();
-  } catch (e) {
-    await heartbeats.close();
-    throw e;
+  if (config.startAfter) {
+    void config.startAfter.then(
+      () => {
+        if (!stopped) void relaunch();
+      },
+      () => {
+        // The process did not come up (it explains and exits): nothing to start.
+      },
+    );
+  } else {
+    try {
+      await launch();
+    } catch (e) {
+      await heartbeats.close();
+      throw e;
+    }
   }
   return {
     async stop() {

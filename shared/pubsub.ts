@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { PubSub as MemoryPubSub, type PubSubEngine } from 'graphql-subscriptions';
-import { RedisPubSub } from 'graphql-redis-subscriptions';
-import { Redis } from 'ioredis';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { onFirstUse } from './on-first-use.js';
 
 /**
  * Topic-based pub/sub between service instances: Redis when REDIS_URL is set, in-process otherwise.
@@ -31,6 +31,8 @@ export function createPubSub(options: { redisUrl?: string | null; prefix?: strin
   let close: () => Promise<void> = async () => {};
   const gapListeners = new Set<() => void>();
   if (options.redisUrl) {
+    const { Redis } = onFirstUse<typeof import('ioredis')>('ioredis');
+    const { RedisPubSub } = onFirstUse<typeof import('graphql-redis-subscriptions')>('graphql-redis-subscriptions');
     const publisher = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
     // Named (CLIENT LIST shows whose it is; tests cut it with CLIENT KILL to see a gap handled).
     const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}subscriber` });

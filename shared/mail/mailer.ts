@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import type Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import { onFirstUse } from '../on-first-use.js';
 import { logger } from '../logger.js';
 import type { MailConfig } from './config.js';
 import type { RenderedMail } from './template.js';
@@ -28,26 +30,30 @@ export interface Mailer {
 /**
  * The process's mailer. With `smtpUrl`, nodemailer's SMTP transport (pooled connections); without, nodemailer's
  * stream transport builds the same MIME message and it is written to `dir` as `<time>-<id>.eml` (mode 0600: the
- * files hold sign-in links), and the log says where.
+ * files hold sign-in links), and the log says where. nodemailer is loaded and the transport made at the first send.
  */
 export function createMailer(config: MailConfig): Mailer {
+  let transport: Transporter | null = null;
+  const open = () =>
+    (transport ??= onFirstUse<typeof Nodemailer>('nodemailer').createTransport(
+      config.smtpUrl ?? { streamTransport: true, buffer: true, newline: 'unix' },
+    ));
+  const close = () => transport?.close();
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
     return {
       kind: 'smtp',
       async send(mail) {
-        const info = await transport.sendMail({ from: config.from, ...mail });
+        const info = await open().sendMail({ from: config.from, ...mail });
         return { messageId: info.messageId };
       },
-      close: () => transport.close(),
+      close,
     };
   }
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   let announced = false;
   return {
     kind: 'file',
     async send(mail) {
-      const info = await transport.sendMail({ from: config.from, ...mail });
+      const info = await open().sendMail({ from: config.from, ...mail });
       await fs.mkdir(config.dir, { recursive: true, mode: 0o700 });
       const file = path.join(config.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID()}.eml`);
       await fs.writeFile(file, info.message as Buffer, { mode: 0o600 });
@@ -58,6 +64,6 @@ export function createMailer(config: MailConfig): Mailer {
       log.info({ file, messageId: info.messageId }, 'email written to file');
       return { messageId: info.messageId, file };
     },
-    close: () => transport.close(),
+    close,
   };
 }

@@ -1,7 +1,7 @@
 import { limiterFactory } from '../../shared/rate-limit.js';
 import { startRetention } from '../../shared/retention.js';
 import { pruneAccounts } from './services/retention.js';
-import { Redis } from 'ioredis';
+import { onFirstUse } from '../../shared/on-first-use.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
 import { ResponseCache } from '../../shared/server/response-cache.js';
 import { AUTH_CHANGED_TOPIC } from '../../shared/auth/auth-state.js';
@@ -15,7 +15,7 @@ import { createJobQueue, migrateJobs, startJobRunner, type JobRunner } from '../
 import { DATA_EXPORT_TASK, runDataExport } from './services/data-export.js';
 
 export async function startAccounts(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  const redis = rt.config.redisUrl ? new (onFirstUse<typeof import('ioredis')>('ioredis').Redis)(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // With Redis the counts hold across instances; while Redis is unreachable each instance counts in memory.
   const limiter = limiterFactory(redis, { insurance: true });
   const mailer = createMailer(rt.config.mail);

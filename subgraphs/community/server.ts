@@ -1,8 +1,8 @@
 import { limiterFactory } from '../../shared/rate-limit.js';
 import { retentionJob } from '../../shared/retention.js';
 import { pruneCommunity } from './services/retention.js';
-import { Redis } from 'ioredis';
-import { WebhookReceiver } from 'livekit-server-sdk';
+import { onFirstUse } from '../../shared/on-first-use.js';
+import type { WebhookReceiver } from 'livekit-server-sdk';
 import type { PrismaClient } from '../../shared/db/generated/client.js';
 import type { PubSub } from '../../shared/pubsub.js';
 import { startSubgraph, type RunningServer } from '../../shared/server/subgraph.js';
@@ -23,16 +23,21 @@ import { webPushChannel } from './services/notification-push.js';
  * with its own WebhookReceiver and applies only rooms it owns ('ignored' otherwise), once per event id.
  */
 export function liveKitStreamWebhookRoute(prisma: PrismaClient, pubsub: PubSub, livekit: { apiKey: string; apiSecret: string }) {
-  const receiver = new WebhookReceiver(livekit.apiKey, livekit.apiSecret);
+  // The SDK loads with the first delivery (shared/on-first-use.ts).
+  let receiver: WebhookReceiver | null = null;
+  const receive = (raw: string, authorization: string | undefined) => {
+    receiver ??= new (onFirstUse<typeof import('livekit-server-sdk')>('livekit-server-sdk').WebhookReceiver)(livekit.apiKey, livekit.apiSecret);
+    return receiver.receive(raw, authorization);
+  };
   return liveKitWebhookRoute(
     'community',
-    (raw, authorization) => receiver.receive(raw, authorization),
+    receive,
     (event) => applyLiveKitStreamEvent(prisma, pubsub, event),
   );
 }
 
 export async function startCommunity(rt: ServiceRuntime, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
-  const redis = rt.config.redisUrl ? new Redis(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
+  const redis = rt.config.redisUrl ? new (onFirstUse<typeof import('ioredis')>('ioredis').Redis)(rt.config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   const limiter = limiterFactory(redis, { prefix: 'community:' });
   const community: CommunityDeps = {
     // A getter: payments attaches runtime.money when it starts, possibly after this subgraph.

@@ -1,4 +1,5 @@
-import webPush from 'web-push';
+import type WebPush from 'web-push';
+import { onFirstUse } from '../../../shared/on-first-use.js';
 import type { PrismaClient } from '../../../shared/db/generated/client.js';
 import { logger } from '../../../shared/logger.js';
 import type { DeliveryChannel } from './notification-delivery.js';
@@ -35,7 +36,7 @@ export function webPushChannel(prisma: PrismaClient, vapid: VapidConfig): Delive
       let sent = 0;
       const failures: string[] = [];
       for (const sub of subs) {
-        const req = webPush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
+        const req = onFirstUse<typeof WebPush>('web-push').generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
           vapidDetails: vapid,
           TTL: PUSH_TTL_SECONDS,
           // RFC 8030 Topic: a push service replaces a message it still holds with a newer one of the same topic, so a

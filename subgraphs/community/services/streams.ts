@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { notifyFollowersLive } from './notices.js';
-import { AccessToken } from 'livekit-server-sdk';
+import { onFirstUse } from '../../../shared/on-first-use.js';
 import type { Context, Viewer } from '../../../shared/context.js';
 import type { LiveStream, PrismaClient } from '../../../shared/db/generated/client.js';
 import { badInput, conflict, forbidden, notFound } from '../../../shared/errors.js';
@@ -207,6 +207,7 @@ export async function issueToken(ctx: Context, streamId: string) {
   }
   const { paidCents } = await requireWatchAccess(ctx, s, { pay: true });
   const { livekit } = communityDeps(ctx);
+  const { AccessToken } = onFirstUse<typeof import('livekit-server-sdk')>('livekit-server-sdk');
   const token = new AccessToken(livekit.apiKey, livekit.apiSecret, { identity: viewer.id, ttl: livekit.tokenTtlSeconds });
   // Viewers subscribe only; the reader alone publishes media. Chat goes through sendStreamMessage. Viewers join
   // hidden: LiveKit would otherwise list every viewer's identity (their user id) to everyone in the room.

@@ -1,4 +1,5 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
+import { onFirstUse } from '../../../shared/on-first-use.js';
 import type { Config } from '../../../shared/config.js';
 import { AppError, badInput, internal, paymentsNotConfigured } from '../../../shared/errors.js';
 
@@ -7,7 +8,8 @@ export type { Stripe };
 /** The Stripe SDK client, or null when STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET are not set. */
 export function createStripeClient(config: Config['stripe']): Stripe | null {
   if (!config.secretKey || !config.webhookSecret) return null;
-  return new Stripe(config.secretKey, {
+  const StripeClient = onFirstUse<typeof Stripe>('stripe');
+  return new StripeClient(config.secretKey, {
     maxNetworkRetries: 2,
     timeout: 20_000,
     ...(config.apiHost ? { host: config.apiHost, port: config.apiPort, protocol: config.apiProtocol ?? 'https', maxNetworkRetries: 0 } : {}),

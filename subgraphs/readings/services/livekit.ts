@@ -1,4 +1,5 @@
-import { AccessToken, RoomServiceClient, TrackSource, TwirpError, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import type { RoomServiceClient, WebhookEvent, WebhookReceiver } from 'livekit-server-sdk';
+import { onFirstUse } from '../../../shared/on-first-use.js';
 import type { SessionType } from '../../../shared/db/generated/enums.js';
 
 export interface LiveKitConfig {
@@ -22,19 +23,29 @@ export interface SessionTokenGrant {
 /** Short-lived: a client asks again (sessionToken) to reconnect. */
 export const TOKEN_TTL_SECONDS = 600;
 
+/** The LiveKit SDK, loaded at its first use (shared/on-first-use.ts). */
+const sdk = () => onFirstUse<typeof import('livekit-server-sdk')>('livekit-server-sdk');
+
 /** LiveKit rooms and tokens for sessions: one room per session, named after the session's external id. */
 export class LiveKitService {
-  readonly receiver: WebhookReceiver;
-  private readonly rooms: RoomServiceClient | null;
+  private webhookReceiver: WebhookReceiver | null = null;
+  private roomClient: RoomServiceClient | null = null;
 
-  constructor(private readonly config: LiveKitConfig) {
-    this.receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
-    this.rooms = config.url ? new RoomServiceClient(httpUrl(config.url), config.apiKey, config.apiSecret) : null;
+  constructor(private readonly config: LiveKitConfig) {}
+
+  get receiver(): WebhookReceiver {
+    return (this.webhookReceiver ??= new (sdk().WebhookReceiver)(this.config.apiKey, this.config.apiSecret));
+  }
+
+  private get rooms(): RoomServiceClient | null {
+    const url = this.config.url;
+    if (!url) return null;
+    return (this.roomClient ??= new (sdk().RoomServiceClient)(httpUrl(url), this.config.apiKey, this.config.apiSecret));
   }
 
   /** Whether a media server is configured (LIVEKIT_URL): its webhooks, not the participants, report joins and leaves. */
   get mediaServer(): boolean {
-    return this.rooms !== null;
+    return this.config.url !== null;
   }
 
   /**
@@ -44,7 +55,7 @@ export class LiveKitService {
    */
   async token(room: string, identity: string, type: SessionType, publish = true): Promise<SessionTokenGrant> {
     const { audio, video, data } = publishRights(type, publish);
-    const at = new AccessToken(this.config.apiKey, this.config.apiSecret, { identity, ttl: TOKEN_TTL_SECONDS });
+    const at = new (sdk().AccessToken)(this.config.apiKey, this.config.apiSecret, { identity, ttl: TOKEN_TTL_SECONDS });
     at.addGrant({ roomJoin: true, room, ...permission(type, publish), canUpdateOwnMetadata: false });
     return {
       token: await at.toJwt(),
@@ -97,7 +108,7 @@ function permission(type: SessionType, publish: boolean) {
   return {
     canSubscribe: true,
     canPublish: audio || video,
-    canPublishSources: [...(audio ? [TrackSource.MICROPHONE] : []), ...(video ? [TrackSource.CAMERA] : [])],
+    canPublishSources: [...(audio ? [sdk().TrackSource.MICROPHONE] : []), ...(video ? [sdk().TrackSource.CAMERA] : [])],
     canPublishData: data,
   };
 }
@@ -106,7 +117,7 @@ async function ignoreNotFound(p: Promise<unknown>): Promise<void> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof TwirpError && (e.status === 404 || e.code === 'not_found')) return;
+    if (e instanceof sdk().TwirpError && (e.status === 404 || e.code === 'not_found')) return;
     throw e;
   }
 }
