@@ -133,8 +133,14 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
 
   async function balanceOf(userId: string, tx?: Tx): Promise<number> {
-    const row = await (tx ?? prisma).ledgerAccount.findUnique({ where: { id: walletAccountId(userId) }, select: { balanceCents: true } });
-    return Number(row?.balanceCents ?? 0n);
+    return (await balancesOf([userId], tx)).get(userId)!;
+  }
+  async function balancesOf(userIds: string[], tx?: Tx): Promise<Map<string, number>> {
+    const user = new Map(userIds.map((u) => [walletAccountId(u), u]));
+    const rows = await (tx ?? prisma).ledgerAccount.findMany({ where: { id: { in: [...user.keys()] } }, select: { id: true, balanceCents: true } });
+    const out = new Map(userIds.map((u) => [u, 0]));
+    for (const r of rows) out.set(user.get(r.id)!, Number(r.balanceCents));
+    return out;
   }
 
   async function publish(events: WalletEvent[]): Promise<void> {
@@ -144,6 +150,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   const money: PaymentsMoney = {
     notifications,
     balanceOf,
+    balancesOf,
     publish,
 
     ready: async () => {
