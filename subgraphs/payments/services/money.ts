@@ -131,16 +131,11 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   }
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
-
-  async function balanceOf(userId: string, tx?: Tx): Promise<number> {
-    return (await balancesOf([userId], tx)).get(userId)!;
-  }
+  const balanceOf = async (userId: string, tx?: Tx): Promise<number> => (await balancesOf([userId], tx)).get(userId)!;
   async function balancesOf(userIds: string[], tx?: Tx): Promise<Map<string, number>> {
-    const user = new Map(userIds.map((u) => [walletAccountId(u), u]));
-    const rows = await (tx ?? prisma).ledgerAccount.findMany({ where: { id: { in: [...user.keys()] } }, select: { id: true, balanceCents: true } });
-    const out = new Map(userIds.map((u) => [u, 0]));
-    for (const r of rows) out.set(user.get(r.id)!, Number(r.balanceCents));
-    return out;
+    const rows = await (tx ?? prisma).ledgerAccount.findMany({ where: { id: { in: userIds.map(walletAccountId) } }, select: { id: true, balanceCents: true } });
+    const by = new Map(rows.map((r) => [r.id, Number(r.balanceCents)]));
+    return new Map(userIds.map((u) => [u, by.get(walletAccountId(u)) ?? 0]));
   }
 
   async function publish(events: WalletEvent[]): Promise<void> {
