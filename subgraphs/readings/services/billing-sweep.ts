@@ -161,7 +161,7 @@ export async function billingSweep(ctx: Context, now = readingsDeps(ctx).clock()
   }
   result.ms.apply = lap();
 
-  // End: sessions that could not pay, under their locks, through finishSession (reason, events, reader freed, room closed).
+  // End: sessions that could not pay, under their locks, together through finishSessions (reason, events, readers freed, rooms closed).
   const unpaid = rows.filter((r) => outcome.get(r.id)!.insufficient).map((r) => r.id);
   for (let i = 0; i < unpaid.length; i += 100) result.ended += await endUnpaid(ctx, unpaid.slice(i, i + 100));
   result.ms.end = lap();
