@@ -61,7 +61,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
  */
 export interface JobQueue {
   add(db: Db, task: string, payload: Record<string, unknown>, options?: AddJobOptions): Promise<void>;
-  remove(db: Db, jobKey: string): Promise<void>;
+  /** Removes the jobs with these keys (one statement). */
+  remove(db: Db, jobKey: string | string[]): Promise<void>;
   /**
    * Adds the job (due now) unless a job with this key is queued, or running under a lock younger than
    * `staleLockSeconds`; an older lock is presumed held by a dead worker, and the new job takes the key. For a
@@ -101,7 +102,9 @@ export function createJobQueue(schema = 'graphile_worker', prefix = ''): JobQueu
     async remove(db, jobKey) {
       // remove_job deletes an unlocked job; a running one loses its key and is left to finish (its handler
       // re-checks the state it acts on, so a stale run does nothing).
-      await db.$queryRawUnsafe(`SELECT 1 FROM ${s}.remove_job($1::text)`, prefix + jobKey);
+      const keys = (Array.isArray(jobKey) ? jobKey : [jobKey]).map((k) => prefix + k);
+      if (keys.length === 1) await db.$queryRawUnsafe(`SELECT 1 FROM ${s}.remove_job($1::text)`, keys[0]);
+      else if (keys.length) await db.$queryRawUnsafe(`SELECT count(*) FROM unnest($1::text[]) AS k(key), LATERAL ${s}.remove_job(k.key) AS j`, keys);
     },
     async ensure(db, task, payload, options) {
       // Without FROM, the WHERE is checked first: add_job runs only when no live job holds the key.

@@ -66,6 +66,8 @@ export interface PurchaseResult {
 
 export interface MoneyPort {
   balanceOf(userId: string, tx?: Tx): Promise<number>;
+  /** balanceOf for many users in one query. */
+  balancesOf(userIds: string[], tx?: Tx): Promise<Map<string, number>>;
   /**
    * Whether the client may start a session at this rate. With `sessionId`, minutes a booking credit redeemed for that
    * session pays count as paid: a session whose first minute is prepaid needs no balance to start.

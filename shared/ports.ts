@@ -57,10 +57,12 @@ export interface UserStatusChange {
 export interface AccountsPort {
   /** BUSY while a request is pending or a session runs, back to ONLINE after; null when nothing changed. */
   setReaderPresence(tx: Tx, readerId: string, status: ReaderStatus): Promise<ReaderStatusEvent | null>;
+  /** setReaderPresence for many readers in one statement; the changes made. */
+  setReadersPresence(tx: Tx, readerIds: string[], status: ReaderStatus): Promise<ReaderStatusEvent[]>;
   /** After commit: announces a presence change (no-op for null). */
   publishReaderStatus(pubsub: PubSub, event: ReaderStatusEvent | null): Promise<void>;
-  /** A session of this reader completed: counts it on the reader's profile. */
-  countCompletedSession(tx: Tx, readerId: string): Promise<void>;
+  /** Sessions of these readers completed (one entry per session): counts them on the readers' profiles. */
+  countCompletedSessions(tx: Tx, readerIds: string[]): Promise<void>;
   /** A review was written: adds its rating to the reader's aggregate. */
   addReaderRating(tx: Tx, readerId: string, rating: number): Promise<void>;
   /** The one path that changes a user's status (row lock, token revocation, invite expiry, reader offline). */

@@ -1,5 +1,5 @@
 import type { AccountsPort } from '../../shared/ports.js';
-import { addReaderRating, countCompletedSession, publishReaderStatus, setReaderPresence } from './services/presence.js';
+import { addReaderRating, countCompletedSessions, publishReaderStatus, setReaderPresence, setReadersPresence } from './services/presence.js';
 import { changeUserStatus, publishUserStatusChange } from './services/user-status.js';
 
 /**
@@ -7,5 +7,5 @@ import { changeUserStatus, publishUserStatusChange } from './services/user-statu
  * build it and hand it to readings and community in their ServiceRuntime; nothing else imports this file.
  */
 export function createAccountsPort(): AccountsPort {
-  return { setReaderPresence, publishReaderStatus, countCompletedSession, addReaderRating, changeUserStatus, publishUserStatusChange };
+  return { setReaderPresence, setReadersPresence, publishReaderStatus, countCompletedSessions, addReaderRating, changeUserStatus, publishUserStatusChange };
 }

@@ -8,7 +8,7 @@ import { billingSweep, billSession } from '../../subgraphs/readings/services/bil
 import { sessionFromRow } from '../../subgraphs/readings/services/session-store.js';
 import { sweep } from '../../subgraphs/readings/services/timers.js';
 import { connect, eventually, subscribe, type WsClient } from './subscriptions-fixtures.js';
-import { balanceOf, ledgerMinutes, pendingJobs, startRunningSession, timeTravel } from './readings-fixtures.js';
+import { balanceOf, jobsSchema, ledgerMinutes, pendingJobs, startRunningSession, timeTravel } from './readings-fixtures.js';
 
 // The billing sweep (subgraphs/readings/services/billing-sweep.ts) and its self-rescheduling job: each due minute of
 // every running session charged exactly once, whatever dies or races (the rest of a session's life:
@@ -171,6 +171,47 @@ describe('the billing sweep', () => {
       lowUpdates.stop();
       brokeUpdates.stop();
       for (const s of [rich, low, paused]) await fed.run(EndSessionDocument, { sessionId: s.id }, s.client.token);
+    } finally {
+      await readings.jobs!.start();
+    }
+  });
+
+  it('ends every session that cannot pay together, each as a transition would (row, reader, counter, timers, event)', async () => {
+    const readings = fed.subgraphs.readings as ReadingsServer;
+    await readings.jobs!.stop();
+    try {
+      const broke = [await startSession(300, 500), await startSession(300, 500), await startSession(300, 500)];
+      const before = await Promise.all(broke.map(async (s) => (await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: s.reader.id } })).totalSessions));
+      for (const s of broke) {
+        await timeTravel(fed, s.id, 61);
+        // A timer left behind (as a grace timer racing the end would be): the end removes it with the others.
+        await fed.db.sql(`SELECT "${jobsSchema(fed)}".add_job('readings.grace', '{}'::json, run_at => now() + interval '1 hour', job_key => $1)`, [
+          `${fed.runtime.jobs!.prefix}session:${s.id}:grace`,
+        ]);
+      }
+      expect((await pendingJobs(fed, broke[0]!.id)).length).toBe(1);
+      const ws = connect(fed.gateway.wsUrl, broke[1]!.reader.token);
+      sockets.push(ws);
+      const updates = subscribe(ws, SessionUpdatedDocument, { sessionId: broke[1]!.id });
+      await eventually(() => fed.runtime.pubsub.listenerCount(), (n) => n >= 1);
+
+      expect(await billingSweep(readings.background())).toMatchObject({ due: 3, minutes: 3, charged: 0, advanced: 0, ended: 3 });
+      expect((await updates.next(8000)).data!.sessionUpdated).toMatchObject({ kind: 'ENDED', status: 'COMPLETED', endReason: 'INSUFFICIENT_FUNDS' });
+      updates.stop();
+      for (const [i, s] of broke.entries()) {
+        const row = await session(s.id);
+        expect(row).toMatchObject({ status: 'COMPLETED', endReason: 'INSUFFICIENT_FUNDS', endedById: null, billedMinutes: 1, resumedAt: null, clientConnected: false, readerConnected: false });
+        expect(row.totalCostCents).toBe(row.rateCents);
+        expect(row.duration).toBe(row.connectedSeconds);
+        expect(row.connectedSeconds).toBeGreaterThanOrEqual(61);
+        expect(row.endedAt).not.toBeNull();
+        expect(await ledgerMinutes(fed, s.id)).toEqual([1]);
+        expect(await readerStatus(s.reader.id)).toBe('ONLINE');
+        expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: s.reader.id } })).totalSessions).toBe(before[i]! + 1);
+        expect(await pendingJobs(fed, s.id)).toEqual([]);
+      }
+      // Ended: a later sweep has nothing to do for them.
+      expect(await billingSweep(readings.background())).toMatchObject({ due: 0, ended: 0 });
     } finally {
       await readings.jobs!.start();
     }

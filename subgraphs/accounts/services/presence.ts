@@ -13,8 +13,17 @@ export async function setReaderPresence(
   readerId: string,
   status: ReaderStatus,
 ): Promise<ReaderStatusEvent | null> {
-  const updated = await db.reader.updateMany({ where: { userId: readerId, NOT: { status } }, data: { status } });
-  return updated.count ? { readerId, status } : null;
+  return (await setReadersPresence(db, [readerId], status))[0] ?? null;
+}
+
+/** setReaderPresence for many readers in one statement (the billing sweep ending unpaid sessions): the changes made. */
+export async function setReadersPresence(db: PrismaClient | Prisma.TransactionClient, readerIds: string[], status: ReaderStatus): Promise<ReaderStatusEvent[]> {
+  if (!readerIds.length) return [];
+  const rows = await db.$queryRaw<Array<{ readerId: string }>>`
+    UPDATE readers SET status = ${status}::"ReaderStatus", updated_at = now() AT TIME ZONE 'UTC'
+     WHERE user_id = ANY(${readerIds}::text[]) AND status <> ${status}::"ReaderStatus"
+    RETURNING user_id AS "readerId"`;
+  return rows.map((r) => ({ readerId: r.readerId, status }));
 }
 
 export async function publishReaderStatus(pubsub: PubSub, event: ReaderStatusEvent | null): Promise<void> {
@@ -26,9 +35,13 @@ export async function publishReaderProfileChanged(pubsub: PubSub, readerId: stri
   await pubsub.publish(READER_PROFILE_TOPIC, { readerId } satisfies ReaderProfileEvent);
 }
 
-/** A completed session of this reader, counted on the profile. */
-export async function countCompletedSession(tx: Prisma.TransactionClient, readerId: string): Promise<void> {
-  await tx.reader.update({ where: { userId: readerId }, data: { totalSessions: { increment: 1 } } });
+/** Completed sessions of these readers (a reader listed twice counts twice), counted on their profiles in one statement. */
+export async function countCompletedSessions(tx: Prisma.TransactionClient, readerIds: string[]): Promise<void> {
+  if (!readerIds.length) return;
+  await tx.$executeRaw`
+    UPDATE readers r SET total_sessions = r.total_sessions + v.n, updated_at = now() AT TIME ZONE 'UTC'
+      FROM (SELECT id, count(*)::int AS n FROM unnest(${readerIds}::text[]) AS id GROUP BY id) v
+     WHERE r.user_id = v.id`;
 }
 
 /** A new review's rating, added to the reader's aggregate in one statement (concurrent reviews cannot lose one). */

@@ -131,10 +131,11 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   }
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
-
-  async function balanceOf(userId: string, tx?: Tx): Promise<number> {
-    const row = await (tx ?? prisma).ledgerAccount.findUnique({ where: { id: walletAccountId(userId) }, select: { balanceCents: true } });
-    return Number(row?.balanceCents ?? 0n);
+  const balanceOf = async (userId: string, tx?: Tx): Promise<number> => (await balancesOf([userId], tx)).get(userId)!;
+  async function balancesOf(userIds: string[], tx?: Tx): Promise<Map<string, number>> {
+    const rows = await (tx ?? prisma).ledgerAccount.findMany({ where: { id: { in: userIds.map(walletAccountId) } }, select: { id: true, balanceCents: true } });
+    const by = new Map(rows.map((r) => [r.id, Number(r.balanceCents)]));
+    return new Map(userIds.map((u) => [u, by.get(walletAccountId(u)) ?? 0]));
   }
 
   async function publish(events: WalletEvent[]): Promise<void> {
@@ -144,6 +145,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   const money: PaymentsMoney = {
     notifications,
     balanceOf,
+    balancesOf,
     publish,
 
     ready: async () => {

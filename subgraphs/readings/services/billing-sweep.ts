@@ -6,7 +6,7 @@ import { getIntSetting } from '../../../shared/settings.js';
 import { moneyOf, readingsDeps } from '../deps.js';
 import { sessionTopic, type SessionEvent } from './events.js';
 import { chargeDueMinutes } from './minute-charges.js';
-import { endUnpaidSession } from './session-end.js';
+import { endUnpaidSession, finishSessions, unpaidEnd } from './session-end.js';
 import { buildSessionEvent, emitSessionEvent, lockSessionIfExists, READINGS_TX, retryDeadlock, sessionFromRow, type Tx } from './session-store.js';
 
 const log = logger('readings');
@@ -56,8 +56,8 @@ interface Outcome {
  * (n-1) connected minutes, as chargeDueMinutes counts; a paused session has no resumedAt and is skipped), charges
  * all those minutes with one set-based payments call (chunked past BILLING_SWEEP.maxChargesPerCall pairs), moves
  * the session rows forward in one statement and announces each with MINUTE_CHARGED (whose lowBalance flag is the
- * low-balance warning). Sessions that could not pay are then ended one by one through finishSession, as a
- * transition would. Exactly once per (session, minute) however sweeps and transitions race: payments charges a
+ * low-balance warning). Sessions that could not pay are then ended together through finishSessions (what a
+ * transition's finishSession does, set-based). Exactly once per (session, minute) however sweeps and transitions race: payments charges a
  * (session, minute) at most once (unique ledger key), and a session row only ever moves forward
  * (billed_minutes is raised to what the ledger holds, never lowered), so a replay or a late sweep changes nothing.
  */
@@ -161,7 +161,7 @@ export async function billingSweep(ctx: Context, now = readingsDeps(ctx).clock()
   }
   result.ms.apply = lap();
 
-  // End: sessions that could not pay, under their locks, through finishSession (reason, events, reader freed, room closed).
+  // End: sessions that could not pay, under their locks, together through finishSessions (reason, events, readers freed, rooms closed).
   const unpaid = rows.filter((r) => outcome.get(r.id)!.insufficient).map((r) => r.id);
   for (let i = 0; i < unpaid.length; i += 100) result.ended += await endUnpaid(ctx, unpaid.slice(i, i + 100));
   result.ms.end = lap();
@@ -170,8 +170,9 @@ export async function billingSweep(ctx: Context, now = readingsDeps(ctx).clock()
 
 /**
  * Ends sessions the sweep could not charge, in one transaction: all their rows are locked first (in id order, so
- * no transition can deadlock with it), then each still running session is ended as INSUFFICIENT_FUNDS through
- * finishSession; one whose client has since topped up is charged instead (chargeDueMinutes). Should the batch
+ * no transition can deadlock with it), then the still running sessions whose wallet still cannot pay a minute are
+ * ended together as INSUFFICIENT_FUNDS (finishSessions: a fixed number of statements for the batch); one whose
+ * client has since topped up is charged instead (chargeDueMinutes). Should the batch
  * fail, each session is tried alone. Returns how many it ended.
  */
 async function endUnpaid(ctx: Context, ids: string[]): Promise<number> {
@@ -199,8 +200,13 @@ async function endUnpaid(ctx: Context, ids: string[]): Promise<number> {
         ids,
       );
       const sessions = locked.length ? await tx.session.findMany({ where: { id: { in: locked.map((r) => r.id) } }, orderBy: { id: 'asc' } }) : [];
-      let ended = 0;
-      for (const s of sessions) if (await end(tx, after, s, now)) ended += 1;
+      const running = sessions.filter((s) => s.status === 'IN_PROGRESS' && s.resumedAt);
+      // Those whose wallet still cannot pay a minute end together (no money moves, so no balance changes meanwhile);
+      // a client who topped up since goes through `end` alone, which charges instead.
+      const balances = running.length ? await money.balancesOf(running.map((s) => s.clientId), tx) : new Map<string, number>();
+      const broke = running.filter((s) => balances.get(s.clientId)! < s.rateCents);
+      let ended = (await finishSessions(ctx, tx, after, broke, unpaidEnd(now))).length;
+      for (const s of running) if (!broke.includes(s) && (await end(tx, after, s, now))) ended += 1;
       return ended;
     });
   } catch (e) {

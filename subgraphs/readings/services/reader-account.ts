@@ -8,10 +8,10 @@ import type { Tx } from './session-store.js';
  * A reader is BUSY while a request of theirs is pending or a session runs, ONLINE after. Accounts owns the column:
  * the change goes through its port inside readings' transaction, and is announced after commit. (The other two
  * effects on accounts' rows, the completed-sessions counter and the rating aggregate, are single port calls:
- * session-end.ts and reviews.ts.)
+ * session-end.ts and reviews.ts.) Many readers at once (the sweep ending unpaid sessions): one statement.
  */
-export async function setPresence(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, readerId: string, status: ReaderStatus): Promise<void> {
+export async function setPresence(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, readerId: string | string[], status: ReaderStatus): Promise<void> {
   const accounts = accountsOf(ctx);
-  const change = await accounts.setReaderPresence(tx, readerId, status);
-  if (change) after.run(`reader presence ${readerId}`, () => accounts.publishReaderStatus(ctx.pubsub, change));
+  const changes = Array.isArray(readerId) ? await accounts.setReadersPresence(tx, readerId, status) : [await accounts.setReaderPresence(tx, readerId, status)];
+  for (const change of changes) if (change) after.run(`reader presence ${change.readerId}`, () => accounts.publishReaderStatus(ctx.pubsub, change));
 }

@@ -40,7 +40,7 @@ export async function scheduleTimer(ctx: Pick<Context, 'deps'>, tx: Tx, task: st
 export async function unscheduleTimers(ctx: Pick<Context, 'deps'>, tx: Tx, ...keys: string[]): Promise<void> {
   const jobs = readingsDeps(ctx).jobs;
   if (!jobs) return;
-  for (const key of keys) await jobs.remove(tx, key);
+  if (keys.length) await jobs.remove(tx, keys);
 }
 
 /** A confirmed booking's reminder (availability.ts). */

@@ -5,10 +5,11 @@ import type { AfterCommit } from '../../../shared/after-commit.js';
 import { READER_PROFILE_TOPIC, type ReaderProfileEvent } from '../../../shared/ports.js';
 import { accountsOf, readingsDeps } from '../deps.js';
 import { chargeDueMinutes } from './minute-charges.js';
-import { releaseUnusedCredit, walletCostCents } from './session-credits.js';
+import { releaseUnusedCredit } from './session-credits.js';
 import { setPresence } from './reader-account.js';
 import { jobKey, unscheduleTimers } from './schedule.js';
-import { connectedSeconds, emitSessionEvent, END_REASONS, type Tx } from './session-store.js';
+import { notFound } from '../../../shared/errors.js';
+import { connectedSeconds, emitSessionEvent, END_REASONS, sessionFromRow, type Tx } from './session-store.js';
 
 export interface SessionEnd {
   status: SessionStatus;
@@ -24,38 +25,62 @@ export interface SessionEnd {
  * session that started on the reader's profile, frees the reader, drops its timers, closes the room after commit and announces ENDED.
  */
 export async function finishSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, s: Session, end: SessionEnd): Promise<Session> {
+  return (await finishSessions(ctx, tx, after, [s], end))[0]!;
+}
+
+/**
+ * finishSession for many sessions (locked by the caller) with the same end, in a fixed number of statements whatever
+ * their count (the billing sweep ends its unpaid sessions this way): one row update, one counter update, one
+ * presence update, one timer removal; then per session its events after commit. Returns the rows in input order.
+ */
+export async function finishSessions(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, list: Session[], end: SessionEnd): Promise<Session[]> {
+  if (!list.length) return [];
   const { status, reason, now, endedById } = end;
-  const connected = connectedSeconds(s, now);
-  const credit = await releaseUnusedCredit(ctx, tx, s);
-  const ended = await tx.session.update({
-    where: { id: s.id },
-    data: {
-      status,
-      endReason: reason,
-      endedAt: now,
-      endedById,
-      clientConnected: false,
-      readerConnected: false,
-      resumedAt: null,
-      graceStartedAt: null,
-      connectedSeconds: connected,
-      duration: s.startedAt ? connected : null,
-      totalCostCents: walletCostCents(s, s.billedMinutes),
-      ...credit,
-    },
+  // A query only for a booking that never started (its credit goes back).
+  const release: boolean[] = [];
+  for (const s of list) release.push('bookingCreditId' in (await releaseUnusedCredit(ctx, tx, s)));
+  // Cost from the row's own prepaid minutes before the release (a released credit had billed nothing).
+  const rows = await tx.$queryRawUnsafe<Array<Record<string, unknown>>>(
+    `UPDATE sessions s
+        SET status = $2::"SessionStatus", end_reason = $3, ended_at = $4::timestamptz AT TIME ZONE 'UTC', ended_by_id = $5,
+            client_connected = false, reader_connected = false, resumed_at = NULL, grace_started_at = NULL,
+            connected_seconds = v.c, duration = CASE WHEN s.started_at IS NULL THEN NULL ELSE v.c END,
+            total_cost_cents = greatest(0, s.billed_minutes - s.prepaid_minutes) * s.rate_cents,
+            prepaid_minutes = CASE WHEN v.release THEN 0 ELSE s.prepaid_minutes END,
+            booking_credit_id = CASE WHEN v.release THEN NULL ELSE s.booking_credit_id END,
+            updated_at = now() AT TIME ZONE 'UTC'
+       FROM unnest($1::text[], $6::int[], $7::bool[]) AS v(id, c, release)
+      WHERE s.id = v.id
+     RETURNING s.*`,
+    list.map((s) => s.id),
+    status,
+    reason,
+    now.toISOString(),
+    endedById,
+    list.map((s) => connectedSeconds(s, now)),
+    release,
+  );
+  const byId = new Map(rows.map((r) => [r.id as string, sessionFromRow(r)]));
+  const ended = list.map((s) => {
+    const e = byId.get(s.id);
+    if (!e) throw notFound('Session', { sessionId: s.id });
+    return e;
   });
-  if (s.startedAt) {
-    await accountsOf(ctx).countCompletedSession(tx, s.readerId);
-    after.publish(READER_PROFILE_TOPIC, { readerId: s.readerId } satisfies ReaderProfileEvent);
+  const started = list.filter((s) => s.startedAt);
+  if (started.length) {
+    await accountsOf(ctx).countCompletedSessions(tx, started.map((s) => s.readerId));
+    for (const s of started) after.publish(READER_PROFILE_TOPIC, { readerId: s.readerId } satisfies ReaderProfileEvent);
   }
-  await setPresence(ctx, tx, after, s.readerId, 'ONLINE');
-  await unscheduleTimers(ctx, tx, jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.grace(s.id));
-  if (s.acceptedAt) {
-    const { livekit } = readingsDeps(ctx);
-    const [room, identities] = [s.externalId, [s.clientId, s.readerId]];
-    after.run(`livekit close ${room}`, () => livekit.closeRoom(room, identities));
+  await setPresence(ctx, tx, after, list.length === 1 ? list[0]!.readerId : list.map((s) => s.readerId), 'ONLINE');
+  await unscheduleTimers(ctx, tx, ...list.flatMap((s) => [jobKey.expire(s.id), jobKey.noShow(s.id), jobKey.grace(s.id)]));
+  const { livekit } = readingsDeps(ctx);
+  for (const [i, s] of list.entries()) {
+    if (s.acceptedAt) {
+      const [room, identities] = [s.externalId, [s.clientId, s.readerId]];
+      after.run(`livekit close ${room}`, () => livekit.closeRoom(room, identities));
+    }
+    await emitSessionEvent(ctx, tx, after, ended[i]!, 'ENDED', now, { balanceCents: null });
   }
-  await emitSessionEvent(ctx, tx, after, ended, 'ENDED', now, { balanceCents: null });
   return ended;
 }
 
@@ -75,5 +100,7 @@ export async function endRunningSession(
 
 /** The next minute could not be paid: the session ends COMPLETED / INSUFFICIENT_FUNDS (nobody ended it). */
 export function endUnpaidSession(ctx: Pick<Context, 'pubsub' | 'deps'>, tx: Tx, after: AfterCommit, s: Session, now: Date): Promise<Session> {
-  return finishSession(ctx, tx, after, s, { status: 'COMPLETED', reason: END_REASONS.insufficientFunds, now, endedById: null });
+  return finishSession(ctx, tx, after, s, unpaidEnd(now));
 }
+
+export const unpaidEnd = (now: Date): SessionEnd => ({ status: 'COMPLETED', reason: END_REASONS.insufficientFunds, now, endedById: null });
