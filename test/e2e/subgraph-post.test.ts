@@ -1,14 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signForwardedIdentity, VIEWER_HEADER } from '../auth/tokens.js';
-import { randomSecret } from '../config.js';
-import { createPrisma } from '../db/client.js';
-import { createPubSub } from '../pubsub.js';
-import { REQUEST_ID_HEADER } from '../request-scope.js';
-import { startSubgraph, VIEWER_INDEPENDENT_HEADER, type RunningServer } from './subgraph.js';
+import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
+import { randomSecret } from '../../shared/config.js';
+import { createPrisma } from '../../shared/db/client.js';
+import { createPubSub } from '../../shared/pubsub.js';
+import { REQUEST_ID_HEADER } from '../../shared/request-scope.js';
+import { startSubgraph, VIEWER_INDEPENDENT_HEADER, type RunningServer } from '../../shared/server/subgraph.js';
 import { schema } from '../../subgraphs/payments/schema/index.js';
 
-// POST /graphql with a JSON body is served without express (graphql-post.ts); everything else still goes through
+// POST /graphql with a JSON body is served without express (shared/server/graphql-post.ts); everything else still goes through
 // express. Both must answer alike: the gateway's refusal, the body limit, unreadable bodies, the headers it reads.
 // No query here touches the database.
 
