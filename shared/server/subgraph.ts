@@ -21,7 +21,8 @@ import { poolOf } from '../db/client.js';
 import { drainBudgetMs } from './shutdown.js';
 import { gauges, mountMetrics, operationMetricsPlugin, watchDbPool } from '../metrics.js';
 import { requestScope } from '../request-scope.js';
-import { graphqlSpansPlugin, requestSpan } from './tracing.js';
+import { graphqlSpansPlugin, requestSpan, requestSpanRunner } from './tracing.js';
+import { graphqlPostHandler } from './graphql-post.js';
 import { inOperationSpan, socketOperationSpan, tracedEvent } from './socket-tracing.js';
 import type { ResponseCache } from './response-cache.js';
 
@@ -138,6 +139,9 @@ type WsExtra = {
   multiplexed?: boolean;
 };
 
+/** Bytes a GraphQL request body may have (1 MiB, express.json's '1mb'). */
+const GRAPHQL_BODY_LIMIT = 1024 * 1024;
+
 const gatewayOnly = {
   errors: [
     {
@@ -151,7 +155,11 @@ const gatewayOnly = {
 export async function startSubgraph(opts: SubgraphOptions, listen: { port?: number; host?: string } = {}): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // POST /graphql (the gateway's calls) is served without express once Apollo has started (graphql-post.ts).
+  let graphqlPost: ((req: http.IncomingMessage, res: http.ServerResponse) => boolean) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    if (!graphqlPost?.(req, res)) app(req, res);
+  });
   const wss = webSocketServerOn(httpServer, '/graphql');
   const maxSubs = opts.maxSubscriptionsPerConnection ?? 100;
   const maxMultiplexed = opts.maxMultiplexedSubscriptions ?? 50_000;
@@ -321,6 +329,15 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
   ];
   opts.routes?.(app);
 
+  graphqlPost = graphqlPostHandler(apollo, {
+    path: '/graphql',
+    limitBytes: GRAPHQL_BODY_LIMIT,
+    authorize: (req) => verifyForwardedIdentity(req.headers[VIEWER_HEADER] as string | undefined, opts.gatewaySecret),
+    refused: gatewayOnly,
+    scope: requestSpanRunner(opts.name),
+    context: async (identity) => buildContext(opts, identity),
+  });
+  // Everything else on /graphql (GET, other content types, compressed bodies), as it always was.
   app.use(
     '/graphql',
     async (req, res, next) => {
@@ -332,7 +349,7 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       res.locals.identity = identity;
       next();
     },
-    express.json({ limit: '1mb' }),
+    express.json({ limit: GRAPHQL_BODY_LIMIT }),
     requestSpan(opts.name),
     expressMiddleware(apollo, {
       context: async ({ res }) => buildContext(opts, res.locals.identity as ForwardedIdentity),

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { logger } from '../logger.js';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestScope } from '../request-scope.js';
@@ -14,11 +15,16 @@ import { SpanKind, context, contextFrom, failSpan, trace, tracer, tracing, type 
  * SERVER span continuing the caller's W3C `traceparent` (the gateway's, or a client's at the gateway).
  */
 export function requestSpan(service: string) {
+  const run = requestSpanRunner(service);
+  return (req: Request, res: Response, next: NextFunction): void => run(req, res, req.baseUrl || req.path, next);
+}
+
+/** requestSpan for a plain node request (shared/server/graphql-post.ts): runs `next` in the request's scope and span. */
+export function requestSpanRunner(service: string) {
   const log = logger(service);
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
+  return (req: IncomingMessage, res: ServerResponse, path: string, next: () => void): void => {
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    const path = req.baseUrl || req.path;
     // The access line (debug): written when the response is done, outside the request's async scope, so its
     // request and trace ids are given here.
     const started = log.isLevelEnabled('debug') ? performance.now() : 0;

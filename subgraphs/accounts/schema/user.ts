@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import { builder } from '../builder.js';
 import { userRoleEnum, sessionTypeEnum } from '../../../shared/graphql/enums.js';
 import { loader, byKey } from '../../../shared/graphql/loaders.js';
@@ -23,6 +25,19 @@ export function userLoader(ctx: Context) {
   return loader<string, User>(ctx, 'accounts:user', async (ids) =>
     byKey(ids, await ctx.prisma.user.findMany({ where: { id: { in: [...ids] } } }), (u) => u.id),
   );
+}
+
+/**
+ * Users asked for by other subgraphs (`_entities`), loaded in one query with what the entity selection needs (the
+ * profile names behind displayName/avatarUrl): the plan is recorded for the rows, so the fields' `select`s are
+ * answered from them instead of one more query per user.
+ */
+function userEntityLoader(ctx: Context, info: GraphQLResolveInfo) {
+  return loader<string, User>(ctx, `accounts:userEntity:${String(info.path.key)}`, async (ids) => {
+    const query = queryFromInfo({ context: ctx, info, typeName: 'User' }) as { select?: Record<string, unknown> };
+    const rows = await ctx.prisma.user.findMany({ ...query, ...(query.select ? { select: { ...query.select, id: true } } : {}), where: { id: { in: [...ids] } } });
+    return byKey(ids, rows as User[], (u) => u.id);
+  });
 }
 
 /** A client's public name: first name and last initial ("Cleo C."); empty when they gave neither. */
@@ -91,7 +106,7 @@ export const UserRef = builder.prismaObject('User', {
 
 builder.asEntity(UserRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) => userLoader(ctx).load(ref.id),
+  resolveReference: (ref, ctx, info) => userEntityLoader(ctx, info).load(ref.id),
 });
 
 builder.prismaObject('Client', {
