@@ -131,7 +131,7 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
   }
   let platformReady: Promise<void> | null = null;
   const platform = () => (platformReady ??= ensurePlatformAccounts(prisma).catch((e) => ((platformReady = null), Promise.reject(e))));
-  const balanceOf = async (userId: string, tx?: Tx): Promise<number> => (await balancesOf([userId], tx)).get(userId)!;
+  const balanceOf = async (userId: string, tx?: Tx): Promise<number> => Number((await (tx ?? prisma).ledgerAccount.findUnique({ where: { id: walletAccountId(userId) }, select: { balanceCents: true } }))?.balanceCents ?? 0n);
   async function balancesOf(userIds: string[], tx?: Tx): Promise<Map<string, number>> {
     const rows = await (tx ?? prisma).ledgerAccount.findMany({ where: { id: { in: userIds.map(walletAccountId) } }, select: { id: true, balanceCents: true } });
     const by = new Map(rows.map((r) => [r.id, Number(r.balanceCents)]));
