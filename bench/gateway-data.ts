@@ -18,6 +18,8 @@ export interface BenchData {
   url: string;
   /** The logged-in clients, in round-robin order. */
   clients: string[];
+  /** Per client (same order): the readers of its 10 sessions, who are also its 10 conversation partners. */
+  partners: string[][];
 }
 
 const PAGE = 10;
@@ -75,7 +77,7 @@ export async function prepareDatabase(base: string, schema: string, clientCount:
     }
     const readers = (await prisma.reader.findMany({ select: { userId: true }, orderBy: { userId: 'asc' } })).map((r) => r.userId);
     const clients = await seedClients(prisma, readers, clientCount);
-    return { url, clients };
+    return { url, clients, partners: clients.map((_, c) => Array.from({ length: PAGE }, (_, k) => readers[(c + k) % readers.length]!)) };
   } finally {
     await prisma.$disconnect();
   }
