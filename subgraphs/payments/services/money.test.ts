@@ -287,7 +287,8 @@ describe('the database refuses an unbalanced ledger transaction (one check per w
     expect(await code((q) => q(`UPDATE ledger_entries SET transaction_id = '${id}' WHERE transaction_id = '${tid}'`))).toBe('23503');
     // The referenced side: a transaction or account with entries is neither deleted nor given another id.
     expect(await code((q) => q(`DELETE FROM transactions WHERE id = '${tid}'`))).toBe('23503');
-    expect(await code((q) => q(`DELETE FROM ledger_accounts WHERE id = '${wallet}'`))).toBe('23503');
+    // Another table's restricting foreign key may refuse it first (23001 on PGlite, whose triggers fire in another order).
+    expect(['23503', '23001']).toContain(await code((q) => q(`DELETE FROM ledger_accounts WHERE id = '${wallet}'`)));
     expect(await code((q) => q(`UPDATE transactions SET id = '${id}' WHERE id = '${tid}'`))).toBe('23503');
     expect(await code((q) => q(`UPDATE ledger_accounts SET id = 'wallet:${id}' WHERE id = '${wallet}'`))).toBe('23503');
     // What nothing refers to is still deleted and renamed freely; a good write still goes through.
@@ -297,7 +298,8 @@ describe('the database refuses an unbalanced ledger transaction (one check per w
     expect(await money.balanceOf(client)).toBe(100);
   });
 
-  it('a delete racing the first entries of a transaction waits for them and is then refused (the reference check locks what it read)', async () => {
+  // Two database sessions at once: PostgreSQL only (PGlite is one session, where the delete would wait on itself).
+  it.runIf(!!process.env.TEST_DATABASE_URL)('a delete racing the first entries of a transaction waits for them and is then refused (the reference check locks what it read)', async () => {
     const client = await createUser(db.prisma);
     await fund(client, 100);
     const id = `race-${client}`;
