@@ -1,10 +1,10 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaClient } from '../../shared/db/generated/client.js';
+import type { PrismaClient } from '../../shared/db/generated/client.js';
 import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import type { RunningServer } from '../../shared/server/subgraph.js';
 import { startAccounts } from '../../subgraphs/accounts/server.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { statementLoggingPrisma } from '../helpers/statement-log.js';
 import { createSeed, type Actor, type Seed } from '../helpers/seed.js';
 
 // The SQL a request costs must not grow with the number of rows: a page of 20 readers, and 20 Reader entities
@@ -16,7 +16,7 @@ let seed: Seed;
 let admin: Actor;
 let accounts: RunningServer;
 let logged: PrismaClient;
-const statements: string[] = [];
+let statements: string[] = [];
 const readerIds: string[] = [];
 
 beforeAll(async () => {
@@ -35,12 +35,7 @@ beforeAll(async () => {
       .create();
     readerIds.push(reader.id);
   }
-  logged = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: fed.db.url, max: 4 }, { schema: fed.db.schema }),
-    log: [{ emit: 'event', level: 'query' }],
-  });
-  // The generated client types $on only when the log option is a literal in its type parameters; this is that event.
-  (logged as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
+  ({ prisma: logged, statements } = statementLoggingPrisma(fed));
   accounts = await startAccounts({ ...fed.runtime, prisma: logged });
 }, 180_000);
 afterAll(async () => {

@@ -1,10 +1,10 @@
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PrismaClient } from '../../shared/db/generated/client.js';
+import type { PrismaClient } from '../../shared/db/generated/client.js';
 import { signForwardedIdentity, VIEWER_HEADER } from '../../shared/auth/tokens.js';
 import { startReadings } from '../../subgraphs/readings/server.js';
 import { composeRuntime } from '../../scripts/compose.js';
 import { postGraphQL, startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { statementLoggingPrisma } from '../helpers/statement-log.js';
 import { createSeed, type Seed } from '../helpers/seed.js';
 
 // Session.meter in a list: the running sessions' wallet balances come from one query and the low-balance
@@ -16,16 +16,12 @@ let fed: TestFederation;
 let seed: Seed;
 let logged: PrismaClient;
 let readings: Awaited<ReturnType<typeof startReadings>>;
-const statements: string[] = [];
+let statements: string[] = [];
 
 beforeAll(async () => {
   fed = await startTestFederation();
   seed = createSeed(fed);
-  logged = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: fed.db.url, max: 4 }, { schema: fed.db.schema }),
-    log: [{ emit: 'event', level: 'query' }],
-  });
-  (logged as unknown as { $on(event: 'query', cb: (e: { query: string }) => void): void }).$on('query', (e) => statements.push(e.query));
+  ({ prisma: logged, statements } = statementLoggingPrisma(fed));
   readings = await startReadings(composeRuntime({ config: fed.runtime.config, prisma: logged, pubsub: fed.pubsub }));
 }, 120_000);
 afterAll(async () => {
