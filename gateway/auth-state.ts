@@ -35,6 +35,8 @@ export interface AuthStateStats {
   cached: number;
   /** Auth-changed events are known to arrive (the long TTL applies). */
   eventsLive: boolean;
+  /** Times the whole cache was dropped (events confirmed again after a gap, or the version map bounded). */
+  resets: number;
 }
 
 interface Entry {
@@ -132,7 +134,7 @@ export class AuthStates {
   }
 
   stats(): AuthStateStats {
-    return { ...this.counters, cached: this.entries.size, eventsLive: this.live };
+    return { ...this.counters, cached: this.entries.size, eventsLive: this.live, resets: this.resets };
   }
 
   private flush() {

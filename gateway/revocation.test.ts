@@ -91,6 +91,19 @@ describe('Revocations: are the auth-changed events arriving?', () => {
   });
 });
 
+describe('Revocations: a stalled process is not a lost event', () => {
+  it('keeps the events live across a stall longer than the timeout (the heartbeats came back, unread yet)', async () => {
+    const { states } = setup(controlledPubSub().pubsub, 100);
+    await until(() => states.stats().eventsLive);
+    const before = states.stats().resets;
+    // Blocks the loop past the 100 ms timeout: the first timer after it must not judge a gap.
+    const end = Date.now() + 300;
+    while (Date.now() < end);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(states.stats()).toMatchObject({ eventsLive: true, resets: before });
+  });
+});
+
 describe.runIf(!!process.env.TEST_REDIS_URL)('Revocations over Redis', () => {
   it('sees its subscriber connection cut (what is published until it is subscribed again is lost) and drops the cache once a heartbeat is back', async () => {
     const redisUrl = process.env.TEST_REDIS_URL!;

@@ -50,6 +50,8 @@ export class Revocations {
   private sent = 0;
   private sentAtGap = 0;
   private lastBack = 0;
+  /** When the heartbeat timer last ran: a late run means this process was stalled, not that the events stopped. */
+  private lastTick = Date.now();
   private live = false;
   private closed = false;
 
@@ -67,7 +69,12 @@ export class Revocations {
       this.offGap = pubsub!.onGap?.(() => this.gap('pub/sub connection lost'));
       this.beat();
       this.heartbeat = setInterval(() => {
-        if (this.live && Date.now() - this.lastBack > timeout) this.gap(`no heartbeat back for ${timeout} ms`);
+        const now = Date.now();
+        // After a stall (timers run before the socket is read), the heartbeats that came back meanwhile are not
+        // read yet: judge only on a timely tick.
+        const stalled = now - this.lastTick > 2 * every;
+        this.lastTick = now;
+        if (this.live && !stalled && now - this.lastBack > timeout) this.gap(`no heartbeat back for ${timeout} ms`);
         this.beat();
       }, every);
       this.heartbeat.unref();
