@@ -87,6 +87,11 @@ describe('availability and scheduled readings', () => {
     expect(s).toMatchObject({ status: 'SCHEDULED', scheduledAt: `${date}T01:00:00.000Z`, confirmedAt: null });
     const taken = await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CHAT', startsAt: `${date}T01:00:00.000Z` } }, other.token);
     expect(errorCode(taken)).toBe('CONFLICT');
+    // The client's retry (its answer lost) gets the same booking back, not a second one; another type is a conflict.
+    const retried = await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CHAT', startsAt: `${date}T01:00:00.000Z` } }, client.token);
+    expect(retried.data!.bookSession).toMatchObject({ id: s.id, status: 'SCHEDULED' });
+    expect(errorCode(await fed.run(BookSessionDocument, { input: { readerId: reader.id, type: 'CALL', startsAt: `${date}T01:00:00.000Z` } }, client.token))).toBe('CONFLICT');
+    expect(await fed.db.prisma.session.count({ where: { readerId: reader.id, clientId: client.id, status: 'SCHEDULED' } })).toBe(2);
     // A booking does not make the reader busy now.
     expect((await fed.db.prisma.reader.findUniqueOrThrow({ where: { userId: reader.id } })).status).toBe('ONLINE');
 

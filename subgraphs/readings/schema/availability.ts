@@ -86,7 +86,7 @@ builder.mutationField('bookSession', (t) =>
   t.field({
     type: SessionObject,
     authScopes: { client: true },
-    description: 'Books a scheduled reading (status SCHEDULED) for the reader to confirm, optionally prepaid with a booking credit (held from now; given back if the booking is declined or cancelled).',
+    description: 'Books a scheduled reading (status SCHEDULED) for the reader to confirm, optionally prepaid with a booking credit (held from now; given back if the booking is declined or cancelled). Repeating the same booking (same reader, type and start, still SCHEDULED) returns the first one unchanged; a start another booking holds answers CONFLICT.',
     args: { input: t.arg({ type: BookSessionInput, required: true, description: 'Reader, type and start.' }) },
     resolve: (_root, { input }, ctx) =>
       bookSession(ctx, {

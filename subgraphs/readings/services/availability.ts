@@ -119,6 +119,8 @@ export async function bookSession(ctx: Context, input: { readerId: string; type:
       throw badInput('That time is outside the reader\'s availability.', { field: 'startsAt' });
     }
     const taken = await tx.session.findFirst({ where: { readerId: input.readerId, status: 'SCHEDULED', scheduledAt: input.startsAt } });
+    // A retry of the same booking (its answer lost) gets the first one back, unchanged: no second hold, no event.
+    if (taken && taken.clientId === viewer.id && taken.type === input.type) return taken;
     if (taken) throw conflict('That time is already booked.');
     const created = await tx.session.create({
       data: { clientId: viewer.id, readerId: input.readerId, type: input.type, status: 'SCHEDULED', rateCents: rate.ratePerMinuteCents, scheduledAt: input.startsAt },
