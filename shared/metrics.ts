@@ -204,7 +204,9 @@ export function operationMetricsPlugin<T extends BaseContext>(service: string): 
         async willSendResponse({ response, operationName, operation, document, request }) {
           const body = response.body;
           const errors = body.kind === 'single' ? body.singleResult.errors : undefined;
-          if (errors?.length) code ??= codeLabel(errors[0]!.extensions?.code);
+          // The code the client was sent (after formatError: an unexpected error is INTERNAL_SERVER_ERROR there, and
+          // has no code before); the raw error's only when no formatted error is at hand.
+          if (errors?.length) code = codeLabel(errors[0]!.extensions?.code);
           // A document that failed validation has no resolved operation: its name is read from the document.
           const op = operation ?? (document ? getOperationAST(document, request.operationName) : null);
           const name = operationName ?? op?.name?.value ?? request.operationName;
