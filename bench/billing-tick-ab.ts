@@ -1,10 +1,10 @@
 // npx tsx bench/billing-tick-ab.ts — what payments' charging statement costs PostgreSQL, A/B against another checkout's:
 // one scratch schema (bench/billing-data.ts, SESSIONS sessions, default 10,000, all in the floor group), minute after
-// minute, each minute charged by one of: A, BASE_DIR's TICK_SQL (billing-tick.ts of another checkout, e.g. a worktree
-// of main); B, this checkout's; and the floor's charging part (FLOOR_SQL without the session and reader rows it also
-// writes is not separable, so the floor runs as is: one more UPDATE of the session rows). Each tick runs as
-// chargeSessionMinutes runs it: one transaction, the account locks first. Per minute: wall time and the PostgreSQL
-// backend's CPU time (/proc), rotating the order (ROUNDS, default 3), then the median per peer.
+// minute, each minute charged by one of three peers: A, BASE_DIR's TICK_SQL (billing-tick.ts of another checkout, e.g.
+// a worktree of main); B, this checkout's; and the floor statement (FLOOR_SQL, which also moves the session rows).
+// Each tick runs as chargeSessionMinutes runs it: one transaction, the account locks first. Per minute: wall time and
+// the PostgreSQL backend's CPU time (/proc); the order rotates each round (ROUNDS, default 3); then the median per
+// peer. Every minute adds 10,000 transactions, so later minutes cost a little more: compare medians of several rounds.
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
