@@ -3,10 +3,13 @@
 // statement, then minute 2's floor statement runs under EXPLAIN (ANALYZE, BUFFERS, WAL) — per-node time, buffers,
 // WAL records and bytes, and the time of each trigger (foreign-key checks, the ledger's statement checks). Then it
 // lists what is written per session-minute: the indexes, foreign keys and triggers of the tables the minute writes.
+// STATEMENT=tick explains payments' charging statement (billing-tick.ts TICK_SQL) for minute 2 instead, with its
+// account locks taken first as chargeSessionMinutes takes them (the sessions rows are the sweep's, not written here).
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
-import { createBillingSchema, floorIds, FLOOR_SQL, READER_SHARE_BPS, type Groups } from './billing-data.js';
+import { createBillingSchema, floorIds, FLOOR_SQL, RATE, READER_SHARE_BPS, type Groups } from './billing-data.js';
+import { TICK_SQL } from '../subgraphs/payments/services/billing-tick.js';
 
 const base = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const N = Number(process.env.SESSIONS ?? 10_000);
@@ -25,8 +28,20 @@ try {
     await db.query(`LOAD 'auto_explain'`);
     await db.query(`SET auto_explain.log_nested_statements = on; SET auto_explain.log_min_duration = 0; SET auto_explain.log_analyze = on; SET auto_explain.log_level = notice; SET auto_explain.log_buffers = on; SET auto_explain.log_wal = on`);
   }
-  const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING) ${FLOOR_SQL}`, [ids, READER_SHARE_BPS]);
-  console.log(`EXPLAIN (ANALYZE, BUFFERS, WAL) of the floor's minute 2, ${N} sessions (load ${os.loadavg()[0]!.toFixed(1)})`);
+  const tick = process.env.STATEMENT === 'tick';
+  const clients = ids.map((id) => `c${id.slice(1)}`);
+  const readers = ids.map((id) => `r${id.slice(1)}`);
+  await db.query('BEGIN');
+  if (tick) {
+    const accounts = [...clients.map((c) => `wallet:${c}`), ...readers.map((r) => `earnings:${r}`), 'platform:revenue'];
+    await db.query(`SELECT count(*) FROM (SELECT 1 FROM ledger_accounts WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE) l`, [accounts]);
+  }
+  const plan = tick
+    ? await db.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING) ${TICK_SQL}`, [ids, clients, readers, ids.map(() => 2), ids.map(() => RATE), READER_SHARE_BPS])
+    : await db.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING) ${FLOOR_SQL}`, [ids, READER_SHARE_BPS]);
+  const t0 = performance.now();
+  await db.query('COMMIT');
+  console.log(`EXPLAIN (ANALYZE, BUFFERS, WAL) of the ${tick ? "tick statement's" : "floor's"} minute 2, ${N} sessions (load ${os.loadavg()[0]!.toFixed(1)}); commit ${(performance.now() - t0).toFixed(0)} ms`);
   for (const r of plan.rows) console.log(r['QUERY PLAN']);
   const tables = ['transactions', 'ledger_entries', 'ledger_accounts', 'sessions', 'readers'];
   const idx = await db.query(

@@ -12,7 +12,7 @@ import type { JobsConfig } from '../../../shared/jobs.js';
 import type { Context } from '../../../shared/context.js';
 import type { AfterCommit } from '../../../shared/after-commit.js';
 import { audit } from '../../../shared/audit.js';
-import { AppError, badInput, conflict, notFound } from '../../../shared/errors.js';
+import { AppError, badInput, conflict, internal, notFound } from '../../../shared/errors.js';
 import { getIntSetting } from '../../../shared/settings.js';
 import {
   MAX_AMOUNT_CENTS,
@@ -31,7 +31,7 @@ import {
   type TransactionTypeName,
 } from './ledger.js';
 import { createMoneyOutbox, walletMoved, type MoneyMoved } from './outbox.js';
-import { sweepMoved, TICK_SQL } from './billing-tick.js';
+import { runTick, sweepMoved, tickResults } from './billing-tick.js';
 import { notifyMoneyMoved } from './money-notices.js';
 import { coveredMinutes, redeemBookingCredit, releaseBookingCredit } from './booking-credits.js';
 import type { NotificationsPort } from '../../../shared/ports.js';
@@ -239,60 +239,25 @@ export function createMoney(prisma: PrismaClient, pubsub: PubSub, jobs?: JobsCon
       });
       const clients = unique.map((i) => i.clientId);
       const readers = unique.map((i) => i.readerId);
-      // Accounts are created (and committed) before the charging transaction, so its locks stay short; on a
-      // steady tick they all exist and one index-only count replaces the inserts.
-      const accountIds = [...new Set([...clients.map(walletAccountId), ...readers.map(earningsAccountId)])];
-      const [{ n }] = (await prisma.$queryRawUnsafe<Array<{ n: number }>>(
-        `SELECT count(*)::int AS n FROM ledger_accounts WHERE id = ANY($1::text[])`,
-        accountIds,
-      )) as [{ n: number }];
-      if (n !== accountIds.length) await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
-      const rows = await transaction(undefined, async (t, after) => {
-        // The statement reads the balances it needs under these locks (each wallet's, charged or not).
-        await lockAccountIds(t, [...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id]);
-        const rows = await t.$queryRawUnsafe<Array<{ kind: number; ord: number | null; id: string; balance: bigint | null }>>(
-          TICK_SQL,
-          unique.map((i) => i.sessionId),
-          clients,
-          readers,
-          unique.map((i) => i.minute),
-          unique.map((i) => i.rateCents),
-          bps,
-        );
-        // One outbox job for the whole call, carrying every client charged now.
-        await announce(t, after, sweepMoved(rows, unique, lowMinutes));
-        return rows;
-      });
-      const charged = new Map<number, string>();
-      const existing = new Map<number, string>();
-      const balances = new Map<string, number>();
-      /** Input position → minutes of its session's credit left after that minute. */
-      const covered = new Map<number, number>();
-      for (const r of rows) {
-        if (r.kind === 0) charged.set(r.ord! - 1, r.id);
-        else if (r.kind === 1) existing.set(r.ord! - 1, r.id);
-        else if (r.kind === 3) covered.set(r.ord! - 1, Number(r.balance));
-        else balances.set(r.id, Number(r.balance));
+      // The statement reads the balances it needs under these locks (each wallet's, charged or not). On a steady tick
+      // every account exists and the lock finds them all; otherwise nothing is charged, the missing accounts are
+      // created (and committed) outside the charging transaction, so its locks stay short, and it runs once more.
+      const accountIds = [...new Set([...clients.map(walletAccountId), ...readers.map(earningsAccountId), PLATFORM_ACCOUNTS.revenue.id])];
+      const tick = () =>
+        transaction(undefined, async (t, after) => {
+          if ((await lockAccountIds(t, accountIds)) !== accountIds.length) return null;
+          const out = await runTick(t, unique, bps);
+          // One outbox job for the whole call, carrying every client charged now.
+          await announce(t, after, sweepMoved(out, unique, lowMinutes));
+          return out;
+        });
+      let out = await tick();
+      if (!out) {
+        await ensureUserAccounts(prisma, { wallets: clients, earnings: readers });
+        out = await tick();
+        if (!out) throw internal('The accounts of a session charge could not be created.');
       }
-      const seen = new Set<number>();
-      const results: MinuteChargeResult[] = inputs.map((input, idx) => {
-        const u = uniqueOf[idx]!;
-        const wallet = walletAccountId(input.clientId);
-        const balanceCents = balances.get(wallet) ?? 0;
-        const first = !seen.has(u);
-        seen.add(u);
-        const left = covered.get(u);
-        if (left !== undefined) return coveredMinute(balanceCents, left, input.rateCents, lowMinutes);
-        const tid = charged.get(u) ?? existing.get(u);
-        if (!tid) return { status: 'INSUFFICIENT_FUNDS', balanceCents };
-        return {
-          status: charged.has(u) && first ? 'CHARGED' : 'ALREADY_CHARGED',
-          transactionId: tid,
-          balanceCents,
-          lowBalance: balanceCents < lowMinutes * input.rateCents,
-        };
-      });
-      return results;
+      return tickResults(inputs, uniqueOf, out, lowMinutes, coveredMinute);
     },
 
     async purchase(input: PurchaseInput, tx): Promise<PurchaseResult> {
