@@ -122,6 +122,7 @@ export function createPassThrough(opts: { dataSources: ServiceMap; renderer: Ren
 
   /** Runs the normal path with `answer` as the one subgraph answer its data source will get. */
   const handOver = async (rc: RequestContext, normal: Executor, url: string, body: string, answer: Promise<FetcherResponse>) => {
+    // A failed fetch is the normal path's to report (its data source gets the same rejection); never unhandled here.
     answer.catch(() => undefined);
     const id = String(++sequence);
     handed.set(id, { url, body, answer });
