@@ -104,8 +104,11 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
   const { sample, requests } = requestsFor(w, target, viewers, VIEWER_HEADER, failures);
   const check = async (r: Request) => {
     const res = await fetch(url, { method: 'POST', headers: r.headers, body: JSON.stringify({ query: w.query }) });
-    const problem = w.check((await res.json()) as Parameters<Workload['check']>[0], r.viewer);
-    if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}`);
+    const json = (await res.json()) as Parameters<Workload['check']>[0] & { errors?: { message?: string; extensions?: { code?: string } }[] };
+    const problem = w.check(json, r.viewer);
+    // The first error's code and message say whether it is the box (SERVICE_UNAVAILABLE: PostgreSQL's connections) or the code.
+    const first = json.errors?.[0];
+    if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}${first ? ` (${first.extensions?.code}: ${first.message})` : ''}`);
   };
   await check(sample);
   const subgraphCpu = () => subgraphPids.map((p) => cpuSeconds(p));

@@ -41,10 +41,10 @@ interface Answer {
   headers: Record<string, string | null>;
 }
 
-async function post(url: string, body: object, token: string | null): Promise<Answer> {
+async function post(url: string, body: object, token: string | null, extra: Record<string, string> = {}): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra },
     body: JSON.stringify(body),
   });
   const headers = Object.fromEntries(['content-type', 'cache-control', 'retry-after'].map((h) => [h, res.headers.get(h)]));
@@ -57,15 +57,15 @@ const stats = () => ({ ...fed.gateway.passThrough! });
  * Sends `body` twice through the pass-through gateway (the first request of an operation resolves its plan and
  * has it judged; the second may pass through) and once through the normal one; all three answers must match.
  */
-async function compare(body: object, token: string | null = null) {
+async function compare(body: object, token: string | null = null, headers: Record<string, string> = {}) {
   const before = stats();
   const sentBefore = fed.gateway.fetcher!.stats.sent;
-  const first = await post(fed.url, body, token);
+  const first = await post(fed.url, body, token, headers);
   const mid = stats();
   const sentMid = fed.gateway.fetcher!.stats.sent;
-  const second = await post(fed.url, body, token);
+  const second = await post(fed.url, body, token, headers);
   const after = stats();
-  const reference = await post(normal.url, body, token);
+  const reference = await post(normal.url, body, token, headers);
   expect(first).toEqual(reference);
   expect(second).toEqual(reference);
   return {
@@ -168,6 +168,12 @@ describe('the pass-through answers exactly what the normal path answers', () => 
       expect(r.eligible).toBe(0);
       expect(r.passed).toBe(false);
     }
+  });
+
+  it('leaves a request for the query plan (outside production) to the normal path', async () => {
+    const r = await compare({ query: '{ readers(first: 1) { edges { cursor } } }' }, null, { 'apollo-query-plan-experimental': '1' });
+    expect(JSON.parse(r.text).extensions?.__queryPlanExperimental).toBeDefined();
+    expect(r.passed).toBe(false);
   });
 
   it('does not pass through a mutation', async () => {
