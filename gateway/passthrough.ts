@@ -26,6 +26,7 @@ import { inSpan, tracing } from '../shared/telemetry.js';
 import type { GatewayContext } from './create-gateway.js';
 import type { RenderedResults } from './rendered-results.js';
 import { PREFETCHED_HEADER, SignedDataSource } from './signed-data-source.js';
+import { subgraphRequestBody } from './private-apis.js';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<GatewayContext>['gateway'];
 type Executor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
@@ -145,13 +146,8 @@ export function createPassThrough(opts: { dataSources: ServiceMap; renderer: Ren
     }
     const source = opts.dataSources[fetch.serviceName] as SignedDataSource;
     const context = rc.context as GatewayContext;
-    // The request as executeQueryPlan and RemoteGraphQLDataSource build it (@apollo/gateway 2.14), byte for byte.
-    const variables: Record<string, unknown> = Object.create(null);
-    const provided = rc.request.variables;
-    for (const name of fetch.variableUsages ?? []) {
-      if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
-    }
-    const body = JSON.stringify({ query: fetch.operation, variables, operationName: fetch.operationName });
+    // The request as executeQueryPlan and RemoteGraphQLDataSource build it, byte for byte.
+    const body = subgraphRequestBody(fetch, rc.request.variables);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const http = { method: 'POST', url: source.url, headers: { set: (name: string, value: string) => void (headers[name.toLowerCase()] = value) } };
     const send = async () => {
