@@ -10,7 +10,8 @@
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
 // BENCH_START_TIMEOUT (seconds a service may take to start, 60), BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
 // failed, 30), BENCH_PAGE_SIZE (readers per page in the readers workloads, 20; at most 50, the schema's cap), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
-// `fetch` for our gateway with only subgraph-fetch merging),
+// `fetch` for our gateway with only subgraph-fetch merging, `base` for our gateway of another checkout, BASE_DIR, e.g.
+// a worktree of main, on the same subgraphs: an A/B of the gateway in one run),
 // BENCH_REDIS_URL (pub/sub of the services; default TEST_REDIS_URL, `none` for none),
 // BENCH_PROFILE=<dir> (CPU profiles of our gateway and the subgraphs, written when the bench ends), BENCH_SQL=1 (SQL
 // statements per request per subgraph, counted by a proxy in this process: bench/sql-counter.ts), BENCH_VERBOSE.
@@ -54,6 +55,7 @@ const schema = `bench_gw_${randomBytes(4).toString('hex')}`;
 const NAMES: Record<TargetKey, string> = {
   ours: 'our gateway',
   fetch: 'ours, fetch merging only',
+  base: 'our gateway at BASE_DIR',
   hive: 'Hive Gateway (defaults)',
   'hive-inbound': 'Hive, inbound merging on',
   subgraph: 'accounts subgraph directly',
@@ -102,8 +104,11 @@ async function measure(w: Workload, target: TargetKey, url: string, pid: number 
   const { sample, requests } = requestsFor(w, target, viewers, VIEWER_HEADER, failures);
   const check = async (r: Request) => {
     const res = await fetch(url, { method: 'POST', headers: r.headers, body: JSON.stringify({ query: w.query }) });
-    const problem = w.check((await res.json()) as Parameters<Workload['check']>[0], r.viewer);
-    if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}`);
+    const json = (await res.json()) as Parameters<Workload['check']>[0] & { errors?: { message?: string; extensions?: { code?: string } }[] };
+    const problem = w.check(json, r.viewer);
+    // The first error's code and message say whether it is the box (SERVICE_UNAVAILABLE: PostgreSQL's connections) or the code.
+    const first = json.errors?.[0];
+    if (problem) throw new Error(`${w.key} / ${NAMES[target]}: ${problem}${first ? ` (${first.extensions?.code}: ${first.message})` : ''}`);
   };
   await check(sample);
   const subgraphCpu = () => subgraphPids.map((p) => cpuSeconds(p));
@@ -177,9 +182,10 @@ function report(ws: Workload[]) {
     const has = (t: TargetKey) => w.targets.includes(t) && runs.has(`${w.key}|${t}`);
     const ratio = (t: TargetKey, u: TargetKey, f: (r: Run) => number) => mean(`${w.key}|${t}`, f) / mean(`${w.key}|${u}`, f);
     if (w.key.startsWith('direct')) {
-      for (const g of ['ours', 'hive'] as const) {
+      for (const g of ['ours', 'base', 'hive'] as const) {
         if (has(g) && has('subgraph')) console.log(`${NAMES[g]}: p50 ${fmt(ratio(g, 'subgraph', (r) => r.p50), 2)}x the subgraph's (goal <= 1.3), throughput ${fmt(ratio(g, 'subgraph', (r) => r.rps), 2)}x`);
       }
+      if (has('ours') && has('base')) console.log(`ours / base: gateway CPU per request ${fmt(ratio('ours', 'base', (r) => r.gatewayCpu), 2)}x, p50 ${fmt(ratio('ours', 'base', (r) => r.p50), 2)}x, throughput ${fmt(ratio('ours', 'base', (r) => r.rps), 2)}x`);
       continue;
     }
     for (const peer of ['hive', 'hive-inbound'] as const) {
@@ -215,6 +221,11 @@ async function main() {
   const endpoints = new Map<TargetKey, { url: string; pid: number | null }>();
   endpoints.set('subgraph', { url: subgraphUrls.accounts, pid: null });
   if (GATEWAYS.includes('ours')) endpoints.set('ours', await startEntry('gateway', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, [...extraArgs, ...profileArgs('gateway')]));
+  if (GATEWAYS.includes('base')) {
+    if (!process.env.BASE_DIR) throw new Error('the base target needs BASE_DIR=<another checkout>');
+    const dir = path.resolve(process.env.BASE_DIR);
+    endpoints.set('base', await startEntry('gateway-base', path.join(dir, 'gateway/main.ts'), { ...gatewayEnv, PORT: String(await freePort()) }, [...extraArgs, ...profileArgs('gateway-base')], dir));
+  }
   if (GATEWAYS.includes('fetch')) endpoints.set('fetch', await startEntry('gateway-fetch', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()), GATEWAY_OPERATION_DEDUPE: '0' }, extraArgs));
 
   let supergraph = await readFile(path.join(ROOT, 'schema/supergraph.graphql'), 'utf8');

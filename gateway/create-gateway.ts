@@ -4,20 +4,18 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import { ApolloGateway, type ServiceMap } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { WebSocketServer } from 'ws';
 import type { Viewer } from '../shared/context.js';
-import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { AppError, toFormattedError } from '../shared/errors.js';
 import type { RunningServer } from '../shared/server/subgraph.js';
 import { IdentityService, viewerKey } from './identity.js';
-import { createDedupeFetcher, DEDUPE_VIEWER_HEADER, type DedupeFetcher } from './dedupe-fetch.js';
+import { createDedupeFetcher, type DedupeFetcher } from './dedupe-fetch.js';
 import { fetchTransport, httpTransport, plainFetcher } from './subgraph-http.js';
 import { operationDedupePlugin, type OperationDedupeStats } from './operation-dedupe.js';
-import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './supergraph.js';
 import { createSubscriptionServer, type SubscriptionServer } from './subscription-server.js';
 import type { SubscriptionLimits } from './subscription-limits.js';
@@ -35,8 +33,10 @@ import { Revocations } from './revocation.js';
 import { createProtection, type Protection, type ProtectionOptions } from './protection.js';
 import { measuredSend, mountMetrics, operationMetricsPlugin, watchSubscriptionStats } from '../shared/metrics.js';
 import { closeSocketsForRestart, drainBudgetMs } from '../shared/server/shutdown.js';
-import { graphqlSpansPlugin, injectTraceHeaders, requestSpan } from '../shared/server/tracing.js';
-import { requestScope } from '../shared/request-scope.js';
+import { graphqlSpansPlugin, requestSpan } from '../shared/server/tracing.js';
+import { SignedDataSource } from './signed-data-source.js';
+import { createPassThrough, type PassThroughStats } from './passthrough.js';
+import { RenderedResults } from './rendered-results.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -62,6 +62,8 @@ export interface GatewayOptions {
   dedupe?: boolean;
   /** Also merge whole identical in-flight queries (operation-dedupe.ts; default on with dedupe). */
   operationDedupe?: boolean;
+  /** Answer a query planned as one root fetch with the subgraph's own bytes when provably the same (passthrough.ts; default on). */
+  passThrough?: boolean;
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
@@ -108,6 +110,8 @@ export interface GatewayContext {
   metrics?: Record<string, unknown>;
   /** The client's address (per-IP mutation rate limits). */
   ip?: string | null;
+  /** Set while the normal path runs with an answer the pass-through already received (passthrough.ts). */
+  prefetched?: string;
 }
 
 /** Everything startGateway starts; `close()` disposes each. */
@@ -122,40 +126,13 @@ export interface RunningGateway extends RunningServer {
   fetcher: DedupeFetcher | null;
   /** Counters of the operation-level in-flight merging (null when off). */
   operations: OperationDedupeStats | null;
+  /** Counters of the pass-through (null when off). */
+  passThrough: PassThroughStats | null;
   /** Users' current auth states (cached lookups) and the revocation of their sockets. */
   authStates: AuthStates;
   revocations: Revocations;
   /** Trusted documents (stats: trusted, unknown, refused, APQ) and the mutation rate limiter. */
   protection: Protection;
-}
-
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    request.http?.headers.set(VIEWER_HEADER, context.identity);
-    // W3C traceparent of the gateway.fetch span and the request id (shared/server/tracing.ts).
-    injectTraceHeaders(request.http?.headers, requestScope()?.requestId);
-    // Without a key (a context not built by the HTTP path) the request is never merged.
-    if (context.dedupeKey) request.http?.headers.set(DEDUPE_VIEWER_HEADER, context.dedupeKey);
-  }
-
-  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
-    if (response.http?.headers.get(VIEWER_INDEPENDENT_HEADER) !== '1') context.viewerDependent = true;
-    return response;
-  }
-
-  // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
-  // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    if (response.status === 400) {
-      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
-      const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
-      const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
-      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-    }
-    return super.errorFromResponse(response);
-  }
 }
 
 function clientIp(req: Request): string | null {
@@ -202,17 +179,20 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const guards = createProtection(opts.protection);
   // The data sources the gateway builds, by subgraph: graphql-ws operations run through them too.
   const dataSources: ServiceMap = Object.create(null);
+  const rendered = new RenderedResults();
+  const passThrough = opts.passThrough === false ? null : createPassThrough({ dataSources, renderer: rendered });
+  const sourceFetcher = passThrough ? passThrough.fetcher(subgraphFetcher) : subgraphFetcher;
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     ...(opts.validateSupergraph === undefined ? {} : { validateSupergraph: opts.validateSupergraph }),
-    buildService: ({ name }) =>
-      (dataSources[name] = new SignedDataSource({
-        url: opts.subgraphUrls[name as SubgraphName],
-        fetcher: subgraphFetcher as never,
-      })),
+    ...(passThrough ? { experimental_didResolveQueryPlan: passThrough.learn } : {}),
+    buildService: ({ name }) => (dataSources[name] = new SignedDataSource({ url: opts.subgraphUrls[name as SubgraphName], fetcher: sourceFetcher as never })),
   });
   // The API schema is built from SDL, whose custom scalars accept any literal: give them the subgraphs' parsing.
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => parseScalarsLike(apiSchema));
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    parseScalarsLike(apiSchema);
+    passThrough?.schemaLoaded(coreSupergraphSdl);
+  });
 
   const armor = new ApolloArmor({
     // Armor skips `__schema` (the standard introspection query could never fit); introspection-limits.ts limits it.
@@ -227,8 +207,6 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const protection = armor.protect();
   const validationRules = [...protection.validationRules, ...introspectionLimitRules()];
 
-  /** Rendered answers by their data object (see stringifyResult). */
-  const rendered = new WeakMap<object, string>();
   const app = express();
   app.disable('x-powered-by');
   // No ETag on answers: express hashed every GraphQL answer (a POST, never revalidated) for it, ~1% of the busy time.
@@ -237,7 +215,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const wss = webSocketServerOn(httpServer, '/graphql');
 
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: passThrough ? passThrough.wrap(gateway) : gateway,
     allowBatchedHttpRequests: false,
     // Persisted ids (trusted documents and APQ) are resolved in front of Apollo (gateway/protection.ts).
     persistedQueries: false,
@@ -248,16 +226,8 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules,
     formatError: (formatted, error) => toFormattedError(withLimitReason(formatted), error, !!opts.exposeErrorDetails),
-    // Compact JSON (Apollo pretty-prints by default: more CPU and bytes for nobody). A result merged across
-    // requests (operation-dedupe.ts hands each of them the same data object) is rendered once: JSON.stringify of
-    // the readers page was 6% of the gateway's busy time with every merged viewer paying it again.
-    stringifyResult: (value) => {
-      const { data, errors, extensions } = value as { data?: unknown; errors?: unknown; extensions?: unknown };
-      if (errors !== undefined || extensions !== undefined || !data || typeof data !== 'object') return JSON.stringify(value);
-      let text = rendered.get(data);
-      if (text === undefined) rendered.set(data, (text = JSON.stringify(value)));
-      return text;
-    },
+    // Compact JSON, a merged result rendered once, a passed-through answer never (rendered-results.ts).
+    stringifyResult: rendered.stringify,
     plugins: [
       ...(protection.plugins as never[]),
       inputGuardsPlugin<GatewayContext>(),
@@ -391,6 +361,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
     identity,
     fetcher,
     operations: operations?.stats ?? null,
+    passThrough: passThrough?.stats ?? null,
     authStates,
     revocations,
     subscriptions,

@@ -37,6 +37,7 @@ const gateway = await startOrExplain(null, () => startGateway(
     exposeErrorDetails: config.exposeErrorDetails,
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
+    passThrough: process.env.GATEWAY_PASSTHROUGH !== '0',
     ...(pubsub ? { pubsub } : {}),
     authStateTtlMs: seconds('AUTH_STATE_TTL_SECONDS'),
     authStateLiveTtlMs: seconds('AUTH_STATE_LIVE_TTL_SECONDS'),
@@ -46,7 +47,7 @@ const gateway = await startOrExplain(null, () => startGateway(
 // One JSON line on stdout when ready (scripts and benchmarks wait for it); logs go to stderr.
 process.stdout.write(`${JSON.stringify({ service: 'gateway', ready: true, url: gateway.url, port: gateway.port, pid: process.pid, subgraphUrls })}\n`);
 onShutdown(async () => {
-  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations, authStates: gateway.authStates.stats() }, 'gateway stats');
+  if (process.env.GATEWAY_STATS === '1') logger('gateway').info({ fetches: gateway.fetcher?.stats, operations: gateway.operations, passThrough: gateway.passThrough, authStates: gateway.authStates.stats() }, 'gateway stats');
   await gateway.close();
   await pubsub?.close();
   await telemetry?.shutdown();

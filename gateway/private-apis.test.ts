@@ -10,7 +10,7 @@ import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { createDedupeFetcher, DEDUPE_VIEWER_HEADER } from './dedupe-fetch.js';
-import { EVENT_SOURCE, executePlan, isQueryBody, rawSocketOf, subscriptionEventPlan } from './private-apis.js';
+import { EVENT_SOURCE, executePlan, isQueryBody, rawSocketOf, subgraphRequestBody, subscriptionEventPlan } from './private-apis.js';
 
 // Every adapter of gateway/private-apis.ts against the installed packages. A failure here means an upgrade removed or
 // changed what the gateway relies on: the message names the package and its version; adapt private-apis.ts.
@@ -115,6 +115,41 @@ describe('@apollo/gateway and @apollo/query-planner: running a subscription even
     expect(calls[0]!.request.query).toMatch(/_entities/);
     expect(calls[0]!.request.variables?.representations).toEqual([{ __typename: 'User', id: 'u1' }]);
     expect(calls[0]!.context, changed('@apollo/gateway', "a data source no longer gets the request's context (socket-data-source.ts reads its identity)")).toBe(context);
+  });
+});
+
+describe('@apollo/gateway: the body of a root fetch (subgraphRequestBody, passthrough.ts)', () => {
+  it('is byte for byte what executeQueryPlan has RemoteGraphQLDataSource send', async () => {
+    const typeDefs = parse(`
+      extend schema @link(url: "https://specs.apollo.dev/federation/v2.6", import: ["@key"])
+      type Query { page(first: Int, after: String, sort: Sort = NEW): [Item!]! }
+      enum Sort { NEW OLD }
+      type Item @key(fields: "id") { id: ID! name: String }
+    `);
+    const composed = composeServices([{ name: 'items', typeDefs, url: 'http://items/graphql' }]);
+    expect(composed.errors, 'test supergraph').toBeUndefined();
+    const supergraph = Supergraph.build(composed.supergraphSdl!);
+    const fedApiSchema = supergraph.apiSchema();
+    const schemas = { apiSchema: fedApiSchema.toGraphQLJSSchema(), supergraphSchema: supergraph.schema.toGraphQLJSSchema(), fedApiSchema };
+    const query = 'query P($n: Int, $after: String, $sort: Sort) { page(first: $n, after: $after, sort: $sort) { id name } }';
+    const document = parse(query);
+    const plan = new QueryPlanner(supergraph).buildQueryPlan(operationFromDocument(fedApiSchema, document, { operationName: 'P' }));
+    expect(plan.node?.kind).toBe('Fetch');
+    const bodies: string[] = [];
+    const services: ServiceMap = Object.create(null);
+    services.items = new RemoteGraphQLDataSource({
+      url: 'http://items/graphql',
+      fetcher: (async (_url: string, init: { body: string }) => {
+        bodies.push(init.body);
+        return new Response('{"data":{"page":[]}}', { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as never,
+    });
+    // One variable given, one explicitly undefined, one absent, plus one the operation does not define.
+    const variables = { n: 2, after: undefined, extra: 'x' };
+    const result = await executePlan(plan, services, { query, operationName: 'P', variables, document, context: {} }, schemas);
+    expect(result.errors).toBeUndefined();
+    expect(bodies, changed('@apollo/gateway', 'a root fetch no longer sends one request')).toHaveLength(1);
+    expect(subgraphRequestBody(plan.node as never, variables), changed('@apollo/gateway', 'the body of a root fetch changed')).toBe(bodies[0]);
   });
 });
 

@@ -84,3 +84,17 @@ export function subscriptionEventPlan(plan: QueryPlan): { primary: FetchNode; ev
 export function isQueryBody(body: string): boolean {
   return /^\{"query":"(?:\\[ntr]|\s)*(?:query\b|\{)/.test(body);
 }
+
+/**
+ * The body RemoteGraphQLDataSource sends for a root fetch of a plan (@apollo/gateway 2.14: executeQueryPlan passes the
+ * fetch's operation, its name and the request's variables it uses and are defined, in an object without prototype;
+ * the data source serializes `{ query, variables, operationName }` in that order). The pass-through sends exactly
+ * this (passthrough.ts), so its requests merge with the normal path's in flight and its answer can be handed over.
+ */
+export function subgraphRequestBody(fetch: FetchNode, provided: Record<string, unknown> | undefined): string {
+  const variables: Record<string, unknown> = Object.create(null);
+  for (const name of fetch.variableUsages ?? []) {
+    if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+  }
+  return JSON.stringify({ query: fetch.operation, variables, operationName: fetch.operationName });
+}

@@ -94,6 +94,33 @@ describe('OpenTelemetry traces over OTLP', () => {
     expect(run.parentSpanId).toBe(add.spanId);
   });
 
+  it('traces a query answered by the pass-through like any other: its fetch span is the subgraph span parent', async () => {
+    const query = '{ readers(first: 2) { edges { node { id displayName } } } }';
+    // The first request has the operation judged; the second passes through (gateway/passthrough.ts).
+    await postGraphQL(fed.url, { query }, client.token);
+    const passed = fed.gateway.passThrough!.passed;
+    const requestId = `trace-${randomUUID()}`;
+    const res = await postGraphQL(fed.url, { query }, client.token, { 'x-request-id': requestId });
+    expect(res.errors).toBeUndefined();
+    expect(fed.gateway.passThrough!.passed).toBe(passed + 1);
+    const root = await eventually(
+      () => receiver.spans.find((s) => s.attributes['soulseer.service'] === 'gateway' && s.attributes['soulseer.request_id'] === requestId && s.kind === 2),
+      (s) => s !== undefined,
+      10_000,
+    );
+    const spans = await eventually(
+      () => inTrace(root!.traceId),
+      (list) => list.some((s) => s.attributes['soulseer.service'] === 'accounts' && s.kind === 2) && list.some((s) => s.name === 'gateway.fetch'),
+      10_000,
+    );
+    // The document was parsed and validated by the first request (Apollo's cache): no parse or validate span here.
+    const names = new Set(spans.map((s) => s.name));
+    for (const name of ['gateway.request', 'gateway.fetch']) expect(names).toContain(name);
+    const server = spans.find((s) => s.attributes['soulseer.service'] === 'accounts' && s.kind === 2)!;
+    expect(byId(spans, server.parentSpanId)?.name).toBe('gateway.fetch');
+    expect(server.attributes['soulseer.request_id']).toBe(requestId);
+  });
+
   it('carries the trace over the multiplexed socket: each event is a span linked to its subscribe span', async () => {
     const ws = connect(fed.gateway.wsUrl, client.token);
     sockets.push(ws);
