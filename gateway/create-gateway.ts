@@ -37,6 +37,7 @@ import { measuredSend, mountMetrics, operationMetricsPlugin, watchSubscriptionSt
 import { closeSocketsForRestart, drainBudgetMs } from '../shared/server/shutdown.js';
 import { graphqlSpansPlugin, injectTraceHeaders, requestSpan } from '../shared/server/tracing.js';
 import { requestScope } from '../shared/request-scope.js';
+import { attachMergePlan, MergingDataSource } from './fetch-merge.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -62,6 +63,8 @@ export interface GatewayOptions {
   dedupe?: boolean;
   /** Also merge whole identical in-flight queries (operation-dedupe.ts; default on with dedupe). */
   operationDedupe?: boolean;
+  /** One request for a plan's parallel fetches to the same subgraph (fetch-merge.ts; default on). */
+  fetchMerge?: boolean;
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
@@ -129,7 +132,7 @@ export interface RunningGateway extends RunningServer {
   protection: Protection;
 }
 
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+class SignedDataSource extends MergingDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
     // W3C traceparent of the gateway.fetch span and the request id (shared/server/tracing.ts).
@@ -205,6 +208,7 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     ...(opts.validateSupergraph === undefined ? {} : { validateSupergraph: opts.validateSupergraph }),
+    ...(opts.fetchMerge === false ? {} : { experimental_didResolveQueryPlan: ({ queryPlan, requestContext }) => attachMergePlan(queryPlan, requestContext.context) }),
     buildService: ({ name }) =>
       (dataSources[name] = new SignedDataSource({
         url: opts.subgraphUrls[name as SubgraphName],
