@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const children: ChildProcess[] = [];
 
-export function spawnService(label: string, command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnService(label: string, command: string, args: string[], env: Record<string, string>, cwd = ROOT): ChildProcess {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   child.stderr!.on('data', (d: Buffer) => {
     const line = d.toString().trim();
@@ -21,8 +21,8 @@ export function spawnService(label: string, command: string, args: string[], env
 }
 
 /** Starts a TypeScript entry point and waits for its JSON "ready" line. */
-export function startEntry(label: string, file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<{ url: string; pid: number }> {
-  const child = spawnService(label, process.execPath, [...nodeArgs, '--import', 'tsx', file], env);
+export function startEntry(label: string, file: string, env: Record<string, string>, nodeArgs: string[] = [], cwd = ROOT): Promise<{ url: string; pid: number }> {
+  const child = spawnService(label, process.execPath, [...nodeArgs, '--import', 'tsx', file], env, cwd);
   return new Promise((resolve, reject) => {
     const seconds = Number(process.env.BENCH_START_TIMEOUT ?? 60);
     const timer = setTimeout(() => reject(new Error(`${label} did not start in ${seconds} s`)), seconds * 1000);

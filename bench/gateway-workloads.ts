@@ -37,7 +37,7 @@ export const VIEWER_MIX = `query BenchViewer {
 }`;
 
 export type WorkloadKey = 'readers' | 'mix' | 'single' | 'direct-1' | 'direct';
-export type TargetKey = 'ours' | 'fetch' | 'hive' | 'hive-inbound' | 'subgraph';
+export type TargetKey = 'ours' | 'base' | 'fetch' | 'hive' | 'hive-inbound' | 'subgraph';
 
 export interface Workload {
   key: WorkloadKey;
@@ -82,8 +82,8 @@ export function workloads(readers: { query: string; crossField: string }, gatewa
     { key: 'readers', title: `(1) public readers page, a distinct logged-in viewer per request: ${PAGE_SIZE} readers (accounts) + ${readers.crossField}`, query: readers.query, perViewer: true, connections: null, targets: gateways, check: checkReaders },
     { key: 'mix', title: '(2) viewer-dependent mix, a distinct logged-in viewer per request: me + wallet (payments) + mySessions(first: 10) with reader (readings -> accounts) + conversations(first: 10) with otherParticipant (community -> accounts)', query: VIEWER_MIX, perViewer: true, connections: null, targets: gateways, check: checkMix },
     { key: 'single', title: `(3) one anonymous client, one query (the earlier bench:gateway): ${PAGE_SIZE} readers + ${readers.crossField}`, query: readers.query, perViewer: false, connections: null, targets: gateways, check: checkReaders },
-    { key: 'direct-1', title: `gateway overhead, 1 connection: the readers page alone (${PAGE_SIZE} readers, accounts only), a distinct viewer per request, through each gateway vs accounts asked directly`, query: READERS_ONLY, perViewer: true, connections: 1, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
-    { key: 'direct', title: 'gateway overhead under load: the same, at BENCH_CONNECTIONS (the subgraph row is the accounts subgraph\'s own ceiling for the page)', query: READERS_ONLY, perViewer: true, connections: null, targets: [...gateways.filter((g) => g === 'ours' || g === 'hive'), 'subgraph'], check: checkReaders },
+    { key: 'direct-1', title: `gateway overhead, 1 connection: the readers page alone (${PAGE_SIZE} readers, accounts only), a distinct viewer per request, through each gateway vs accounts asked directly`, query: READERS_ONLY, perViewer: true, connections: 1, targets: [...gateways.filter((g) => g === 'ours' || g === 'base' || g === 'hive'), 'subgraph'], check: checkReaders },
+    { key: 'direct', title: 'gateway overhead under load: the same, at BENCH_CONNECTIONS (the subgraph row is the accounts subgraph\'s own ceiling for the page)', query: READERS_ONLY, perViewer: true, connections: null, targets: [...gateways.filter((g) => g === 'ours' || g === 'base' || g === 'hive'), 'subgraph'], check: checkReaders },
   ];
 }
 
@@ -107,7 +107,7 @@ export interface Request {
 /** The request headers of each viewer for a target (one entry, the anonymous client's, for a workload that is not per viewer). */
 export function headersFor(w: Workload, target: TargetKey, viewers: Viewers, viewerHeader: string): Record<string, string>[] {
   const base = { 'content-type': 'application/json', 'user-agent': 'autocannon' };
-  const viaSignedHeader = target !== 'ours' && target !== 'fetch';
+  const viaSignedHeader = target !== 'ours' && target !== 'base' && target !== 'fetch';
   if (!w.perViewer) return [viaSignedHeader ? { ...base, [viewerHeader]: viewers.anonymous } : base];
   return viewers.ids.map((_, i) => (viaSignedHeader ? { ...base, [viewerHeader]: viewers.signed[i]! } : { ...base, authorization: `Bearer ${viewers.bearer[i]!}` }));
 }

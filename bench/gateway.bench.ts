@@ -10,7 +10,8 @@
 // Knobs: BENCH_SECONDS (per run, default 10), BENCH_ROUNDS (2), BENCH_WARMUP (seconds per target, 3),
 // BENCH_START_TIMEOUT (seconds a service may take to start, 60), BENCH_CONNECTIONS (50), BENCH_CLIENTS (200 logged-in viewers), BENCH_TIMEOUT (seconds before a request counts as
 // failed, 30), BENCH_PAGE_SIZE (readers per page in the readers workloads, 20; at most 50, the schema's cap), BENCH_WORKLOADS (readers,mix,single,direct-1,direct), BENCH_TARGETS (ours,hive,hive-inbound; add
-// `fetch` for our gateway with only subgraph-fetch merging),
+// `fetch` for our gateway with only subgraph-fetch merging; `base` for our gateway from the checkout in BASE_DIR, e.g. a
+// worktree of main: an A/B in the same run, alternating),
 // BENCH_SUBGRAPHS (`real`, default; `replay`: every subgraph behind a recording proxy that answers a request it has
 // seen before from memory, so the gateways are the ceiling: bench/replay-proxy.ts, bench/replay-mode.ts),
 // BENCH_REDIS_URL (pub/sub of the services; default TEST_REDIS_URL, `none` for none),
@@ -64,6 +65,7 @@ const GATEWAY_SECRET = `bench-gw-${randomBytes(16).toString('hex')}`;
 const schema = `bench_gw_${randomBytes(4).toString('hex')}`;
 const NAMES: Record<TargetKey, string> = {
   ours: 'our gateway',
+  base: `ours from ${process.env.BASE_DIR ?? 'BASE_DIR'}`,
   fetch: 'ours, fetch merging only',
   hive: 'Hive Gateway (defaults)',
   'hive-inbound': 'Hive, inbound merging on',
@@ -206,6 +208,7 @@ function report(ws: Workload[]) {
       }
       continue;
     }
+    if (has('ours') && has('base')) console.log(`ours / ${NAMES.base}: throughput ${fmt(ratio('ours', 'base', (r) => r.rps), 2)}x, p50 ${fmt(ratio('ours', 'base', (r) => r.p50), 2)}x, gateway CPU per request ${fmt(ratio('ours', 'base', (r) => r.gatewayCpu), 2)}x`);
     for (const peer of ['hive', 'hive-inbound'] as const) {
       if (!has('ours') || !has(peer)) continue;
       console.log(`ours / ${NAMES[peer]}: throughput ${fmt(ratio('ours', peer, (r) => r.rps), 2)}x, p50 ${fmt(ratio('ours', peer, (r) => r.p50), 2)}x, gateway CPU per request ${fmt(ratio('ours', peer, (r) => r.gatewayCpu), 2)}x${w.key === 'mix' ? ' (goals: throughput >= 1.5x once the subgraphs are not the ceiling; CPU <= 0.67x)' : ''}`);
@@ -243,6 +246,10 @@ async function main() {
   const endpoints = new Map<TargetKey, { url: string; pid: number | null }>();
   endpoints.set('subgraph', { url: subgraphUrls.accounts, pid: null });
   if (GATEWAYS.includes('ours')) endpoints.set('ours', await startEntry('gateway', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, [...extraArgs, ...profileArgs('gateway')]));
+  if (GATEWAYS.includes('base')) {
+    if (!process.env.BASE_DIR) throw new Error('BENCH_TARGETS=…,base needs BASE_DIR=<another checkout> (node_modules and the generated Prisma client in place)');
+    endpoints.set('base', await startEntry('gateway-base', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()) }, extraArgs, path.resolve(process.env.BASE_DIR)));
+  }
   if (GATEWAYS.includes('fetch')) endpoints.set('fetch', await startEntry('gateway-fetch', 'gateway/main.ts', { ...gatewayEnv, PORT: String(await freePort()), GATEWAY_OPERATION_DEDUPE: '0' }, extraArgs));
 
   let supergraph = await readFile(path.join(ROOT, 'schema/supergraph.graphql'), 'utf8');
