@@ -300,11 +300,13 @@ async function main() {
             } catch {
               return `status ${res.status}, not JSON`;
             }
-            return w.check(json, w.perViewer ? viewers.ids[i]! : null) ?? references.verify(w.key, t, w.perViewer ? i : -1, text);
+            const problem = w.check(json, w.perViewer ? viewers.ids[i]! : null);
+            // An error answer is never the reference (nor recorded by the proxies): the next pass asks again.
+            return problem ? `${problem}: ${text.slice(0, 300)}` : references.verify(w.key, t, w.perViewer ? i : -1, text);
           },
           all.length,
         );
-        console.log(`replay warm-up ${w.key} / ${NAMES[t]}: ${all.length} viewer(s), ${r.passes} passes (the last recorded nothing new), ${r.recorded} subgraph answers recorded`);
+        console.log(`replay warm-up ${w.key} / ${NAMES[t]}: ${all.length} viewer(s), ${r.passes} passes (the last recorded nothing new), ${r.recorded} subgraph answers recorded${r.earlier ? `; ${r.earlier} error answers in earlier passes (asked again)` : ''}`);
         if (r.problems.length) throw new Error(`replay warm-up ${w.key} / ${NAMES[t]}: ${r.problems.join('; ')}`);
       }
     }
