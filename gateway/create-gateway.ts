@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { WebSocketServer } from 'ws';
 import type { Viewer } from '../shared/context.js';
@@ -63,8 +63,7 @@ export interface GatewayOptions {
   dedupe?: boolean;
   /** Also merge whole identical in-flight queries (operation-dedupe.ts; default on with dedupe). */
   operationDedupe?: boolean;
-  /** One request for a plan's parallel fetches to the same subgraph (fetch-merge.ts; default on). */
-  fetchMerge?: boolean;
+  /** One request for a plan's parallel fetches to the same subgraph (fetch-merge.ts; default on). */ fetchMerge?: boolean;
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
@@ -132,6 +131,7 @@ export interface RunningGateway extends RunningServer {
   protection: Protection;
 }
 
+/** MergingDataSource (fetch-merge.ts) also passes a subgraph's HTTP 400 BAD_USER_INPUT on as it is. */
 class SignedDataSource extends MergingDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
@@ -144,20 +144,6 @@ class SignedDataSource extends MergingDataSource<GatewayContext> {
   override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
     if (response.http?.headers.get(VIEWER_INDEPENDENT_HEADER) !== '1') context.viewerDependent = true;
     return response;
-  }
-
-  // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
-  // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    if (response.status === 400) {
-      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
-      const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
-      const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
-      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-    }
-    return super.errorFromResponse(response);
   }
 }
 

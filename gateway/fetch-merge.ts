@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { FetchNode, PlanNode, QueryPlan } from '@apollo/query-planner';
-import { Kind, parse, print, stripIgnoredCharacters, type FieldNode, type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode, type VariableDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, parse, print, stripIgnoredCharacters, type FieldNode, type GraphQLFormattedError, type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode, type VariableDefinitionNode } from 'graphql';
 
 /**
  * Fewer subgraph requests per operation: when a query plan's root is a Parallel whose branches send several fetches
@@ -267,8 +267,9 @@ export function attachMergePlan(plan: QueryPlan, context: object | undefined): v
 }
 
 /**
- * A data source that sends the fetches of one merge group as one request (see above), and that builds no WHATWG
- * `Request` per fetch (RemoteGraphQLDataSource makes one for its error hook only).
+ * The gateway's data source base: sends the fetches of one merge group as one request (see above), builds no WHATWG
+ * `Request` per fetch (RemoteGraphQLDataSource makes one for its error hook only), and passes a subgraph's HTTP 400
+ * BAD_USER_INPUT on.
  */
 export class MergingDataSource<C extends object> extends RemoteGraphQLDataSource<C> {
   constructor(config?: ConstructorParameters<typeof RemoteGraphQLDataSource<C>>[0]) {
@@ -296,6 +297,20 @@ export class MergingDataSource<C extends object> extends RemoteGraphQLDataSource
       p.then(done, done);
     }
     return p;
+  }
+
+  // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
+  // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    if (response.status === 400) {
+      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
+      const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
+      const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
+      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
+        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      }
+    }
+    return super.errorFromResponse(response);
   }
 
   private async sendOne(request: FetchRequest, context: C): Promise<FetchResult> {
