@@ -100,20 +100,29 @@ export interface Viewers {
 export interface Request {
   headers: Record<string, string>;
   viewer: string | null;
+  /** The viewer's index (-1: the anonymous client). */
+  index: number;
 }
 
-/** A request generator for autocannon: headers of the next viewer each time, and an in-flight check of each answer. */
-export function requestsFor(w: Workload, target: TargetKey, viewers: Viewers, viewerHeader: string, failures: string[]) {
+/** The request headers of each viewer for a target (one entry, the anonymous client's, for a workload that is not per viewer). */
+export function headersFor(w: Workload, target: TargetKey, viewers: Viewers, viewerHeader: string): Record<string, string>[] {
   const base = { 'content-type': 'application/json', 'user-agent': 'autocannon' };
-  const body = JSON.stringify({ query: w.query });
   const viaSignedHeader = target !== 'ours' && target !== 'base' && target !== 'fetch';
-  const headerOf = (i: number): Record<string, string> =>
-    viaSignedHeader ? { ...base, [viewerHeader]: viewers.signed[i]! } : { ...base, authorization: `Bearer ${viewers.bearer[i]!}` };
+  if (!w.perViewer) return [viaSignedHeader ? { ...base, [viewerHeader]: viewers.anonymous } : base];
+  return viewers.ids.map((_, i) => (viaSignedHeader ? { ...base, [viewerHeader]: viewers.signed[i]! } : { ...base, authorization: `Bearer ${viewers.bearer[i]!}` }));
+}
+
+/** A further check of an answer's body (the viewer's index, -1 for the anonymous client): null when good. */
+export type Verify = (viewer: number, body: string) => string | null;
+
+/** A request generator for autocannon: headers of the next viewer each time, and an in-flight check of each answer. */
+export function requestsFor(w: Workload, target: TargetKey, viewers: Viewers, viewerHeader: string, failures: string[], verify?: Verify) {
+  const body = JSON.stringify({ query: w.query });
+  const all = headersFor(w, target, viewers, viewerHeader);
   if (!w.perViewer) {
-    const headers = viaSignedHeader ? { ...base, [viewerHeader]: viewers.anonymous } : base;
-    return { sample: { headers, viewer: null } as Request, requests: [{ method: 'POST', headers, body, onResponse: inflightCheck(w, failures) }] };
+    const headers = all[0]!;
+    return { sample: { headers, viewer: null, index: -1 } as Request, requests: [{ method: 'POST', headers, body, onResponse: inflightCheck(w, failures, undefined, verify) }] };
   }
-  const all = viewers.ids.map((_, i) => headerOf(i));
   let next = 0;
   const requests = [
     {
@@ -125,14 +134,14 @@ export function requestsFor(w: Workload, target: TargetKey, viewers: Viewers, vi
         req.headers = all[i]!;
         return req;
       },
-      onResponse: inflightCheck(w, failures, viewers.ids),
+      onResponse: inflightCheck(w, failures, viewers.ids, verify),
     },
   ];
   const i = Math.floor(Math.random() * viewers.ids.length);
-  return { sample: { headers: all[i]!, viewer: viewers.ids[i]! } as Request, requests };
+  return { sample: { headers: all[i]!, viewer: viewers.ids[i]!, index: i } as Request, requests };
 }
 
-function inflightCheck(w: Workload, failures: string[], ids?: string[]) {
+function inflightCheck(w: Workload, failures: string[], ids?: string[], verify?: Verify) {
   return (status: number, body: string, context: { viewer?: number }) => {
     let bad: string | null = null;
     if (status !== 200) bad = `status ${status}`;
@@ -141,6 +150,7 @@ function inflightCheck(w: Workload, failures: string[], ids?: string[]) {
       const id = ids![context.viewer!]!;
       if (!body.includes(`"me":{"id":"${id}"`) || !body.includes(`"userId":"${id}"`)) bad = `not the answer for ${id}`;
     }
+    if (!bad && verify) bad = verify(context.viewer ?? -1, body);
     if (bad && failures.length < 1000) failures.push(`${bad}: ${body.slice(0, 200)}`);
   };
 }

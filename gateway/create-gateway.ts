@@ -37,6 +37,7 @@ import { graphqlSpansPlugin, requestSpan } from '../shared/server/tracing.js';
 import { SignedDataSource } from './signed-data-source.js';
 import { createPassThrough, type PassThroughStats } from './passthrough.js';
 import { RenderedResults } from './rendered-results.js';
+import { attachMergePlan } from './fetch-merge.js';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -64,6 +65,8 @@ export interface GatewayOptions {
   operationDedupe?: boolean;
   /** Answer a query planned as one root fetch with the subgraph's own bytes when provably the same (passthrough.ts; default on). */
   passThrough?: boolean;
+  /** One request for a plan's parallel fetches to the same subgraph (fetch-merge.ts; default on). */
+  fetchMerge?: boolean;
   /** The fetch used to reach subgraphs, under the de-duplication layer (tests slow it down). */
   subgraphFetch?: typeof fetch;
   limits?: Partial<GatewayLimits>;
@@ -185,7 +188,14 @@ export async function startGateway(opts: GatewayOptions, listen: { port?: number
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     ...(opts.validateSupergraph === undefined ? {} : { validateSupergraph: opts.validateSupergraph }),
-    ...(passThrough ? { experimental_didResolveQueryPlan: passThrough.learn } : {}),
+    ...(passThrough || opts.fetchMerge !== false
+      ? {
+          experimental_didResolveQueryPlan: (resolved: Parameters<NonNullable<typeof passThrough>['learn']>[0]) => {
+            passThrough?.learn(resolved);
+            if (opts.fetchMerge !== false) attachMergePlan(resolved.queryPlan, resolved.requestContext.context);
+          },
+        }
+      : {}),
     buildService: ({ name }) => (dataSources[name] = new SignedDataSource({ url: opts.subgraphUrls[name as SubgraphName], fetcher: sourceFetcher as never })),
   });
   // The API schema is built from SDL, whose custom scalars accept any literal: give them the subgraphs' parsing.

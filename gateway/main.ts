@@ -38,6 +38,7 @@ const gateway = await startOrExplain(null, () => startGateway(
     dedupe: process.env.GATEWAY_DEDUPE !== '0',
     operationDedupe: process.env.GATEWAY_OPERATION_DEDUPE !== '0',
     passThrough: process.env.GATEWAY_PASSTHROUGH !== '0',
+    fetchMerge: process.env.GATEWAY_FETCH_MERGE !== '0',
     ...(pubsub ? { pubsub } : {}),
     authStateTtlMs: seconds('AUTH_STATE_TTL_SECONDS'),
     authStateLiveTtlMs: seconds('AUTH_STATE_LIVE_TTL_SECONDS'),

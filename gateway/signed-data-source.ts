@@ -1,10 +1,10 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { VIEWER_HEADER } from '../shared/auth/tokens.js';
 import { VIEWER_INDEPENDENT_HEADER } from '../shared/server/subgraph.js';
 import { requestScope } from '../shared/request-scope.js';
 import { injectTraceHeaders } from '../shared/server/tracing.js';
 import { DEDUPE_VIEWER_HEADER } from './dedupe-fetch.js';
+import { MergingDataSource } from './fetch-merge.js';
 import type { GatewayContext } from './create-gateway.js';
 
 /** Header naming an answer the pass-through already holds for this request (passthrough.ts); never sent. */
@@ -13,8 +13,12 @@ export const PREFETCHED_HEADER = 'x-soulseer-prefetched';
 type SendArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0];
 type ReceiveArgs = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
-/** The gateway's data source for every subgraph: signs the viewer, carries the trace and the merging key. */
-export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+/**
+ * The gateway's data source for every subgraph: signs the viewer, carries the trace and the merging key. Its base
+ * (fetch-merge.ts) sends a plan's parallel fetches to one subgraph as one request and passes a subgraph's HTTP 400
+ * BAD_USER_INPUT on as it is.
+ */
+export class SignedDataSource extends MergingDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Pick<SendArgs, 'request' | 'context'>) {
     request.http?.headers.set(VIEWER_HEADER, context.identity);
     // W3C traceparent of the gateway.fetch span and the request id (shared/server/tracing.ts).
@@ -28,19 +32,5 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override didReceiveResponse({ response, context }: Pick<ReceiveArgs, 'response' | 'context'>) {
     if (response.http?.headers.get(VIEWER_INDEPENDENT_HEADER) !== '1') context.viewerDependent = true;
     return response;
-  }
-
-  // A subgraph answers HTTP 400 when a variable fails its own scalar (a Date such as 1990-02-30, which the
-  // gateway cannot check): pass that BAD_USER_INPUT on instead of an INTERNAL "400: Bad Request".
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
-    if (response.status === 400) {
-      // A body that cannot be read is no BAD_USER_INPUT: the usual error below.
-      const body = (await this.parseBody(response.clone()).catch(() => null)) as { errors?: GraphQLFormattedError[] } | null;
-      const first = typeof body === 'object' ? body?.errors?.[0] : undefined;
-      if (first?.extensions?.code === 'BAD_USER_INPUT' && typeof first.message === 'string') {
-        return new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
-      }
-    }
-    return super.errorFromResponse(response);
   }
 }
