@@ -38,7 +38,9 @@ describe('Prisma statements are prepared once per connection', () => {
   });
 
   it('preparedStatements: false prepares nothing', async () => {
+    // Embedded PGlite is one session for every connection: the other client's statements show there too.
+    const before = await prepared(unprepared);
     for (let i = 0; i < 3; i++) expect((await gift(unprepared, 'Rose'))?.name).toBe('Rose');
-    expect(await prepared(unprepared)).toEqual([]);
+    expect(await prepared(unprepared)).toEqual(before);
   });
 });
