@@ -156,7 +156,7 @@ async function mixPart(name: PartName, p: Proc, v: Viewer): Promise<number> {
     PARTS[name].asks(v).map(async (ask) => {
       const r = await post(p.url, v.header, ask.body);
       const why = r.status !== 200 || !r.json?.data || r.json.errors ? 'error' : ask.check(r.json.data, v);
-      if (why && problems.length < 10) problems.push(`${p.peer} ${name}: ${why}: ${r.status} ${r.text.slice(0, 200)}`);
+      if (why && problems.length < 10) problems.push(`${p.peer} ${name}: ${why}: ${r.status} ${r.text.slice(0, 400)}`);
     }),
   );
   return performance.now() - t0;

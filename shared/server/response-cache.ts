@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
+import { Kind, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import type { Context } from '../context.js';
 import type { PubSub } from '../pubsub.js';
 import { errorField, logger } from '../logger.js';
@@ -7,6 +7,12 @@ import { errorField, logger } from '../logger.js';
 export interface ResponseCacheOptions {
   /** Root query fields whose whole answers may be kept (an operation is cached only if it asks for nothing else). */
   rootFields: readonly string[];
+  /**
+   * Entity types whose `_entities` answers may be kept too: an operation asking only for `_entities`, whose
+   * representations (a variable, as gateways send them) are all of these types. Other subgraphs' references to
+   * public entities (the Reader of each session in a client's history) are asked for again on every page view.
+   */
+  entityTypes?: readonly string[];
   /** Topics whose every event empties the cache in this instance (published after commit by the writers). */
   topics: readonly string[];
   /** Longest an answer is kept, the safety net for a change nobody announced (a row edited by hand); 0: off. */
@@ -24,7 +30,8 @@ interface Entry {
  * A cache of whole answers to public, viewer-independent queries of one subgraph (accounts' reader directory),
  * emptied on every change announced on its topics, in every instance: each instance listens on pub/sub (Redis
  * across processes), and the writers announce after commit. An answer is stored only when
- * - the operation is a query asking only for the listed root fields (and __typename);
+ * - the operation is a query asking only for the listed root fields (and __typename), or for `_entities` of the
+ *   listed entity types;
  * - no resolver read the viewer, IP or user agent (the same tracking that lets the gateway share an answer across
  *   viewers), and it has no error;
  * - no change was announced while it ran (a generation counter): an answer computed from rows a concurrent
@@ -35,12 +42,14 @@ export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
   private generation = 0;
   private readonly rootFields: Set<string>;
+  private readonly entityTypes: Set<string>;
   private readonly maxEntries: number;
   private listener: AsyncIterableIterator<unknown> | null = null;
   readonly stats = { hits: 0, misses: 0, stored: 0, invalidations: 0 };
 
   constructor(private readonly options: ResponseCacheOptions) {
     this.rootFields = new Set(options.rootFields);
+    this.entityTypes = new Set(options.entityTypes);
     this.maxEntries = options.maxEntries ?? 500;
   }
 
@@ -94,11 +103,20 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  private cacheable(operation: OperationDefinitionNode | undefined): boolean {
-    if (!operation || operation.operation !== 'query') return false;
-    return operation.selectionSet.selections.every(
-      (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || (this.rootFields.has(s.name.value) && !s.directives?.length)),
-    ) && !operation.directives?.length;
+  private cacheable(operation: OperationDefinitionNode | undefined, variables: Record<string, unknown> | undefined): boolean {
+    if (!operation || operation.operation !== 'query' || operation.directives?.length) return false;
+    return operation.selectionSet.selections.every((s) => {
+      if (s.kind !== Kind.FIELD || s.directives?.length) return false;
+      if (s.name.value === '__typename' || this.rootFields.has(s.name.value)) return true;
+      return s.name.value === '_entities' && this.publicEntities(s.arguments?.find((a) => a.name.value === 'representations')?.value, variables);
+    });
+  }
+
+  /** Whether `_entities`' representations are a variable listing only entities of the cacheable types. */
+  private publicEntities(arg: ValueNode | undefined, variables: Record<string, unknown> | undefined): boolean {
+    if (!this.entityTypes.size || arg?.kind !== Kind.VARIABLE) return false;
+    const list = variables?.[arg.name.value];
+    return Array.isArray(list) && list.length > 0 && list.every((r) => this.entityTypes.has((r as { __typename?: unknown } | null)?.__typename as string));
   }
 
   /** The Apollo Server plugin that answers from the cache and fills it. */
@@ -112,7 +130,7 @@ export class ResponseCache {
         let hit = false;
         return {
           async responseForOperation(rc: GraphQLRequestContext<Context>) {
-            if (!cache.cacheable(rc.operation)) return null;
+            if (!cache.cacheable(rc.operation, rc.request.variables)) return null;
             key = `${rc.operationName ?? ''}\n${rc.source ?? ''}\n${JSON.stringify(rc.request.variables ?? {})}`;
             const entry = cache.entries.get(key);
             if (entry && Date.now() - entry.storedAt < cache.options.maxAgeMs) {

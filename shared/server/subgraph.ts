@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import { GraphQLError, execute, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -283,6 +282,9 @@ export async function startSubgraph(opts: SubgraphOptions, listen: { port?: numb
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainBudgetMs() }),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      // No subgraph sets cache hints and the gateway reads none, but the default cache-control plugin's
+      // willResolveField made Apollo wrap every field resolver of the schema (a hook call per resolved field).
+      ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin(opts.name),
       graphqlSpansPlugin(opts.name),
       ...(opts.responseCache ? [opts.responseCache.plugin(viewerWasRead)] : []),

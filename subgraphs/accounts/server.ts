@@ -64,6 +64,9 @@ export async function startAccounts(rt: ServiceRuntime, listen: { port?: number;
   }
   const directoryCache = new ResponseCache({
     rootFields: ['readers', 'reader'],
+    // The readers of a client's session history (mySessions' reader, favorites): the same public rows, the same announcements.
+    entityTypes: ['Reader'],
+    maxEntries: 2_000,
     topics: [READER_PROFILE_TOPIC, READER_STATUS_TOPIC, AUTH_CHANGED_TOPIC],
     maxAgeMs: rt.config.readerDirectoryCacheSeconds * 1000,
   });

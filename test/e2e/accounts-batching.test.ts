@@ -44,10 +44,10 @@ afterAll(async () => {
   await fed?.stop();
 });
 
-async function countStatements(query: string, variables: Record<string, unknown>, viewer: { id: string; role: 'ADMIN' | 'CLIENT'; twoFactor?: boolean } | null = null) {
+async function countStatements(query: string, variables: Record<string, unknown>, viewer: { id: string; role: 'ADMIN' | 'CLIENT'; twoFactor?: boolean } | null = null, url = accounts.url) {
   const header = await signForwardedIdentity({ viewer, ip: '127.0.0.1', userAgent: 'test' }, fed.runtime.config.gatewaySecret);
   statements.length = 0;
-  const res = await postGraphQL<Record<string, unknown>>(accounts.url, { query, variables }, null, { [VIEWER_HEADER]: header });
+  const res = await postGraphQL<Record<string, unknown>>(url, { query, variables }, null, { [VIEWER_HEADER]: header });
   expect(res.errors).toBeUndefined();
   if (process.env.SHOW_SQL) console.log(statements.join('\n---\n'));
   return { res, count: statements.filter((s) => !/^(BEGIN|COMMIT|ROLLBACK)/i.test(s.trim())).length };
@@ -109,5 +109,26 @@ describe('SQL of what the viewer-dependent mix asks of accounts (bench:gateway w
     expect(me.count).toBe(1);
     expect(readers.count).toBe(1);
     expect(users.count).toBe(1);
+  });
+
+  it('the same Reader entities for another viewer, with the directory cache on (as in production): none the second time', async () => {
+    const cached = await startAccounts({ ...fed.runtime, prisma: logged, config: { ...fed.runtime.config, readerDirectoryCacheSeconds: 600 } });
+    try {
+      const query = 'query BenchViewer__accounts__2($representations:[_Any!]!){_entities(representations:$representations){...on Reader{id displayName avatarUrl}}}';
+      const variables = { representations: readerIds.slice(0, 10).map((id) => ({ __typename: 'Reader', id })) };
+      const [a, b] = [await seed.client().create(), await seed.client().create()];
+      const first = await countStatements(query, variables, { id: a.id, role: 'CLIENT' }, cached.url);
+      const second = await countStatements(query, variables, { id: b.id, role: 'CLIENT' }, cached.url);
+      expect(first.count).toBe(1);
+      expect(second.count).toBe(0);
+      expect(second.res.data).toEqual(first.res.data);
+      // User entities are never kept (a client's name changes without an announcement on the directory's topics).
+      const users = { representations: readerIds.slice(0, 10).map((id) => ({ __typename: 'User', id })) };
+      const userQuery = 'query BenchViewer__accounts__4($representations:[_Any!]!){_entities(representations:$representations){...on User{id displayName}}}';
+      await countStatements(userQuery, users, { id: a.id, role: 'CLIENT' }, cached.url);
+      expect((await countStatements(userQuery, users, { id: b.id, role: 'CLIENT' }, cached.url)).count).toBe(1);
+    } finally {
+      await cached.close();
+    }
   });
 });

@@ -105,4 +105,26 @@ describe.runIf(!!redisUrl)('reader directory cache across two accounts instances
       expect((await page(second.url, herself)).find((n) => n.id === reader.id)!.status).toBe('INVISIBLE');
     }
   });
+  it('keeps `_entities` answers of Reader references only, emptied by the same announcements', async () => {
+    const ENTITIES = 'query Refs($r: [_Any!]!) { _entities(representations: $r) { ... on Reader { id displayName } ... on User { id displayName } } }';
+    const refs = async (r: object[]) => {
+      const res = await postGraphQL<{ _entities: Array<{ id: string; displayName: string }> }>(second.url, { query: ENTITIES, variables: { r } }, null, { [VIEWER_HEADER]: anonymous });
+      expect(res.errors).toBeUndefined();
+      return res.data!._entities.map((e) => e.displayName);
+    };
+    const asReader = { __typename: 'Reader', id: reader.id };
+    const asUser = { __typename: 'User', id: reader.id };
+    const [before] = await refs([asReader]);
+    await renameBySql('Referenced Quietly');
+    // The Reader reference is answered from the cache; a User reference (another type: not kept) and a list mixing
+    // both types (not kept either) are read again.
+    expect(await refs([asReader])).toEqual([before]);
+    expect(await refs([asUser])).toEqual(['Referenced Quietly']);
+    expect(await refs([asReader, asUser])).toEqual(['Referenced Quietly', 'Referenced Quietly']);
+    expect(await refs([asReader])).toEqual([before]);
+    // A presence change through the gateway, handled by the other instance, empties this one's cache too.
+    const set = await postGraphQL(fed.url, { query: 'mutation { setReaderStatus(status: ONLINE) { status } }' }, reader.token);
+    expect(set.errors).toBeUndefined();
+    await eventually(async () => (await refs([asReader]))[0] === 'Referenced Quietly');
+  });
 });

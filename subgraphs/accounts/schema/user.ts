@@ -47,6 +47,10 @@ export function clientName(p: { firstName: string | null; lastName: string | nul
 
 export const UserRef = builder.prismaObject('User', {
   description: 'A person on SoulSeer: a client, a reader or an admin.',
+  // Select mode: `me` and the User entities other subgraphs ask for (a conversation's other participant) load the
+  // columns their fields need, not all 14 (password hash and TOTP secret among them); the id always, for the
+  // fields' authorization.
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable user id, used as the key across subgraphs.' }),
     role: t.expose('role', { type: UserRoleEnum, description: 'Client, reader or admin.' }),
