@@ -1,10 +1,12 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Express, Request, Response } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { getOperationAST } from 'graphql';
 import client from 'prom-client';
 import type { Pool } from 'pg';
+import { REPO_ROOT } from './repo-root.js';
 
 /**
  * Prometheus metrics of this process (docs/operations.md, "Dashboards", lists every one). One registry per process:
@@ -160,7 +162,8 @@ let knownOperations: Set<string> | null = null;
 function firstPartyOperations(): Set<string> {
   if (knownOperations) return knownOperations;
   knownOperations = new Set();
-  const dir = new URL('../operations/', import.meta.url);
+  // From the repository root, not this file: in the start-up bundle (scripts/launch.mjs) this file is not in shared/.
+  const dir = path.join(REPO_ROOT, 'operations');
   let files: string[] = [];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.graphql'));
@@ -169,7 +172,7 @@ function firstPartyOperations(): Set<string> {
     files = [];
   }
   for (const f of files) {
-    for (const m of readFileSync(new URL(f, dir), 'utf8').matchAll(/\b(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/g)) knownOperations.add(m[1]!);
+    for (const m of readFileSync(path.join(dir, f), 'utf8').matchAll(/\b(?:query|mutation|subscription)\s+([A-Za-z_]\w*)/g)) knownOperations.add(m[1]!);
   }
   return knownOperations;
 }

@@ -24,7 +24,8 @@ function loadEngineModule(): Promise<Bg> {
   enginePromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const dir = path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg'));
-    const bg = (await import(path.join(dir, 'schema_engine_bg.js'))) as Bg & {
+    // A literal specifier (not a computed path), so the start-up bundle can include it (scripts/launch.mjs).
+    const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as Bg & {
       __wbg_set_wasm(exports: unknown): void;
     };
     const bytes = await readFile(path.join(dir, 'schema_engine_bg.wasm'));
