@@ -50,8 +50,9 @@ export class Revocations {
   private readonly recent = new Map<string, number>();
   private readonly events: AsyncIterableIterator<AuthChangedEvent | Heartbeat> | null;
   private readonly sweep: NodeJS.Timeout;
-  /** The periodic re-check's place in the watched users (a live Map iterator), null between rounds. */
-  private cursor: Iterator<string> | null = null;
+  /** The periodic re-check's round: the users watched when it began (a round is SWEEP_SLICES ticks), its ticks. */
+  private round: string[] = [];
+  private ticks = 0;
   /** The settled auth state each user's connections were last found valid against (AuthStates.settled). */
   private readonly checkedAgainst = new Map<string, object>();
   private readonly heartbeat: NodeJS.Timeout | null = null;
@@ -94,21 +95,16 @@ export class Revocations {
     this.sweep.unref();
   }
 
-  /** One slice of the periodic re-check: a round walks every watched user in about SWEEP_SLICES ticks. */
+  /** One slice of the periodic re-check: a round walks every watched user in SWEEP_SLICES ticks (one ttlMs). */
   private sweepSlice() {
-    if (!this.cursor) {
+    if (this.ticks === SWEEP_SLICES) this.ticks = 0;
+    if (this.ticks === 0) {
       const cutoff = Date.now() - 60_000;
       for (const [userId, at] of this.recent) if (at < cutoff) this.recent.delete(userId);
-      this.cursor = this.byUser.keys();
+      this.round = [...this.byUser.keys()];
     }
-    for (let n = Math.ceil(this.byUser.size / SWEEP_SLICES); n > 0; n--) {
-      const next = this.cursor.next();
-      if (next.done) {
-        this.cursor = null;
-        return;
-      }
-      void this.check(next.value, false);
-    }
+    const per = Math.ceil(this.round.length / SWEEP_SLICES);
+    for (const userId of this.round.slice(this.ticks * per, ++this.ticks * per)) void this.check(userId, false);
   }
 
   private beat() {

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { PING_FRAME, takePing } from './keep-alive.js';
 import { idleRawSocketOf } from './private-apis.js';
 
 // graphql-ws `next` messages of a shared stream as WebSocket frames built from bytes encoded once. Every subscriber of
@@ -46,9 +47,12 @@ function writeHeader(buf: Buffer, at: number, n: number): number {
   return at + 10;
 }
 
-/** The text frames of `next` messages `prefix + payload + '}'`, one after the other in one buffer. */
-export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[]): Buffer {
-  let size = 0;
+/**
+ * The text frames of `next` messages `prefix + payload + '}'`, one after the other in one buffer, and a ping frame
+ * after them when `ping` (a keep-alive ping that is due, gateway/keep-alive.ts).
+ */
+export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[], ping = false): Buffer {
+  let size = ping ? PING_FRAME.length : 0;
   for (const p of payloads) {
     const n = prefix.length + p.bytes.length + 1;
     size += headerSize(n) + n;
@@ -64,17 +68,18 @@ export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[
     at += p.bytes.length;
     buf[at++] = CLOSE;
   }
+  if (ping) buf.set(PING_FRAME, at);
   return buf;
 }
 
 /**
  * Writes `next` messages to a client in order, in one write: pre-encoded frames on the TCP socket when ws's sender
- * is idle (the usual case), else through ws, one `send` each.
+ * is idle (the usual case), with the client's keep-alive ping when one is due, else through ws, one `send` each.
  */
 export function sendNextFrames(socket: WebSocket, prefix: Buffer, payloads: readonly NextPayload[]): void {
   const raw = idleRawSocketOf(socket);
   if (raw) {
-    raw.write(encodeNextFrames(prefix, payloads));
+    raw.write(encodeNextFrames(prefix, payloads, takePing(socket)));
     return;
   }
   const head = prefix.toString('utf8');
