@@ -5,13 +5,18 @@ import type { WebSocket, WebSocketServer } from 'ws';
 // timer walks the sockets in slices, so 10,000 stream viewers are not 10,000 timers; and a socket that a stream's
 // fan-out writes to (gateway/ws-frames.ts) gets its ping appended to that write, without a syscall of its own.
 // Semantics kept: every socket is pinged about every `intervalMs`, and one that has not answered the previous ping
-// by its next turn (at least 0.9 × intervalMs later) is terminated.
+// by its next turn (at least 0.7 × intervalMs later) is terminated.
 
 /** A ping frame with no payload (RFC 6455 §5.5.2: FIN, opcode 0x9, unmasked server frame, length 0). */
 export const PING_FRAME: Readonly<Buffer> = Buffer.from([0x89, 0x00]);
 
 /** The sockets are walked in this many slices per interval, one slice per tick. */
 const SLICES = 10;
+/**
+ * Ticks a due ping waits for a write to carry it before it is sent on its own: a 10,000-viewer stream writes to
+ * each viewer every few hundred ms, slower on a loaded machine. The pong then still has ≥ 0.7 × the interval.
+ */
+const CARRY_TICKS = 3;
 
 interface Entry {
   socket: WebSocket;
@@ -41,8 +46,8 @@ export class ClientKeepAlive {
   /** This round's sockets (those open when it began: a round is SLICES ticks), and the ticks it has had. */
   private round: Entry[] = [];
   private ticks = 0;
-  /** The sockets whose turn came at the last tick. */
-  private marked: Entry[] = [];
+  /** The sockets whose turn came at each of the last CARRY_TICKS ticks, oldest first. */
+  private marked: Entry[][] = [];
   private readonly timer: NodeJS.Timeout;
   private readonly onConnection = (socket: WebSocket) => this.add(socket);
 
@@ -74,15 +79,16 @@ export class ClientKeepAlive {
   }
 
   private tick() {
-    // Pings due since the last tick that no write carried: sent on their own.
-    for (const e of this.marked) {
+    // Pings due for CARRY_TICKS ticks that no write carried: sent on their own.
+    for (const e of this.marked.length >= CARRY_TICKS ? this.marked.shift()! : []) {
       if (!e.due) continue;
       e.due = false;
       if (e.socket.readyState !== OPEN) continue;
       e.awaiting = true;
       e.socket.ping();
     }
-    this.marked = [];
+    const marked: Entry[] = [];
+    this.marked.push(marked);
     if (this.ticks === SLICES) this.ticks = 0;
     if (this.ticks === 0) this.round = [...this.sockets];
     const per = Math.ceil(this.round.length / SLICES);
@@ -95,7 +101,7 @@ export class ClientKeepAlive {
         continue;
       }
       e.due = true;
-      this.marked.push(e);
+      marked.push(e);
     }
   }
 }
