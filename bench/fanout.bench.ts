@@ -8,7 +8,8 @@
 // FANOUT_VIEWERS (2,000) raw `ws` clients in ANOTHER process (their CPU is not counted) receive FANOUT_EVENTS (20)
 // events of a ~330-byte payload (the bench:stream gift), BATCH events per write (1 and 3: the flushes of a
 // 10,000-viewer stream carry 1–3 events); a round ends when every client has every message.
-// Knobs: FANOUT_VIEWERS, FANOUT_EVENTS, FANOUT_ROUNDS (3).
+// - "base frames" (with BASE_DIR=<a worktree of main>): main's gateway/ws-frames.ts, for an A/B of the write path.
+// Knobs: FANOUT_VIEWERS, FANOUT_EVENTS, FANOUT_ROUNDS (3), BASE_DIR.
 import { fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import WebSocket, { WebSocketServer } from 'ws';
@@ -18,6 +19,7 @@ import { nextPayload, nextPrefix, sendNextFrames, type NextPayload } from '../ga
 const VIEWERS = Number(process.env.FANOUT_VIEWERS ?? 2000);
 const EVENTS = Number(process.env.FANOUT_EVENTS ?? 20);
 const ROUNDS = Number(process.env.FANOUT_ROUNDS ?? 3);
+const BASE_DIR = process.env.BASE_DIR;
 
 if (process.argv[2] === 'clients') {
   // The viewers: count messages, nothing else.
@@ -76,12 +78,15 @@ if (process.argv[2] === 'clients') {
       }
     }
   };
-  const frames = (batch: number) => {
+  const framesWith = (frames: { nextPayload: typeof nextPayload; sendNextFrames: typeof sendNextFrames }) => (batch: number) => {
     for (let e = 0; e < EVENTS; e += batch) {
-      const payloads: NextPayload[] = Array.from({ length: Math.min(batch, EVENTS - e) }, () => nextPayload(json));
-      for (let i = 0; i < servers.length; i++) sendNextFrames(servers[i]!, bufferPrefixes[i]!, payloads);
+      const payloads: NextPayload[] = Array.from({ length: Math.min(batch, EVENTS - e) }, () => frames.nextPayload(json));
+      for (let i = 0; i < servers.length; i++) frames.sendNextFrames(servers[i]!, bufferPrefixes[i]!, payloads);
     }
   };
+  const frames = framesWith({ nextPayload, sendNextFrames });
+  const baseFrames = BASE_DIR ? framesWith((await import(`${BASE_DIR}/gateway/ws-frames.ts`)) as never) : null;
+  const variants = [['ws send', wsSend], ['frames', frames], ...(baseFrames ? [['base frames', baseFrames] as const] : [])] as const;
   let total = 0;
   const measure = async (write: () => void) => {
     const done = reply('got');
@@ -95,7 +100,7 @@ if (process.argv[2] === 'clients') {
   const results: Record<string, number[]> = {};
   for (let round = 0; round <= ROUNDS; round++) {
     for (const batch of [1, 3]) {
-      for (const [name, write] of [['ws send', wsSend], ['frames', frames]] as const) {
+      for (const [name, write] of variants) {
         const cpu = await measure(() => write(batch));
         if (round > 0) (results[`${name}, ${batch} per write`] ??= []).push(cpu); // round 0 warms up
       }
@@ -107,7 +112,8 @@ if (process.argv[2] === 'clients') {
   const rows = [1, 3].map((batch) => {
     const old = median(results[`ws send, ${batch} per write`]!);
     const now = median(results[`frames, ${batch} per write`]!);
-    return { 'events per write': batch, 'ws send': +old.toFixed(4), frames: +now.toFixed(4), 'frames / ws send': +(now / old).toFixed(2) };
+    const base = results[`base frames, ${batch} per write`] ? median(results[`base frames, ${batch} per write`]!) : NaN;
+    return { 'events per write': batch, 'ws send': +old.toFixed(4), frames: +now.toFixed(4), 'frames / ws send': +(now / old).toFixed(2), ...(BASE_DIR ? { 'base frames': +base.toFixed(4), 'frames / base frames': +(now / base).toFixed(2) } : {}) };
   });
   console.table(rows);
   clients.send({ close: true });

@@ -86,6 +86,18 @@ export class AuthStates {
     return this.load(userId);
   }
 
+  /**
+   * The cached entry `get` would answer from without a lookup or a refresh (null: none), as an opaque token: the
+   * same object until the user's state is invalidated, looked up again or past half its lifetime. Revocations'
+   * periodic re-check skips a user whose connections were already checked against this very entry.
+   */
+  settled(userId: string): object | null {
+    const hit = this.entries.get(userId);
+    if (!hit) return null;
+    const ttl = this.live ? this.liveTtlMs : this.ttlMs;
+    return hit.at + ttl / 2 > Date.now() ? hit : null;
+  }
+
   private load(userId: string): Promise<AuthState | null> {
     let p = this.pending.get(userId);
     if (!p) {

@@ -6,6 +6,7 @@ import { createPubSub, type PubSub } from '../shared/pubsub.js';
 import { AuthStates } from './auth-state.js';
 import { IdentityService } from './identity.js';
 import { Revocations } from './revocation.js';
+import { createAccessToken } from '../shared/auth/tokens.js';
 
 // The long auth-state lifetime is only safe while auth-changed events arrive: Revocations tells the cache so from
 // its own heartbeat coming back over the events' pub/sub, and takes it back at once on a lost connection or a
@@ -129,5 +130,60 @@ describe.runIf(!!process.env.TEST_REDIS_URL)('Revocations over Redis', () => {
       await open.splice(0).reduce((p, r) => p.then(() => r.close()), Promise.resolve());
       await bus.close();
     }
+  });
+});
+
+describe('Revocations: the periodic re-check', () => {
+  const JWT = 'jwt-secret-revocation-test';
+
+  /** Users u0..u<n-1>, one watched connection each; `answer` is what accounts says now; counts the checks made. */
+  async function watching(n: number, pubsub: PubSub | null, ttlMs: number) {
+    const answer = new Map<string, AuthState>();
+    const states = new AuthStates({ lookup: async (ids) => Object.fromEntries(ids.map((id) => [id, answer.get(id) ?? ACTIVE])), ttlMs, liveTtlMs: 600_000 });
+    const checks = new Map<string, number>();
+    class CountingIdentity extends IdentityService {
+      override async viewerFromToken(token: string) {
+        const viewer = await super.viewerFromToken(token);
+        checks.set(viewer.id, (checks.get(viewer.id) ?? 0) + 1);
+        return viewer;
+      }
+    }
+    const identity = new CountingIdentity(JWT, 'gw-secret-revocation-test', states);
+    const revocations = new Revocations(identity, states, pubsub, { heartbeatMs: 10 });
+    open.push(revocations);
+    if (pubsub) await until(() => states.stats().eventsLive);
+    const revoked = new Map<string, string>();
+    for (let i = 0; i < n; i++) {
+      const userId = `u${i}`;
+      const token = await createAccessToken({ id: userId, role: 'CLIENT', emailVerified: true, twoFactor: false }, JWT, 600);
+      await identity.viewerFromToken(token); // as the connection's authentication does
+      revocations.watch({ userId, token, role: 'CLIENT', revoke: (e) => revoked.set(userId, String(e.extensions.reason)) }, Date.now());
+    }
+    checks.clear();
+    return { states, answer, checks, revoked };
+  }
+
+  it('while the events arrive, re-checks only users whose cached state changed, and still revokes them', async () => {
+    const { states, answer, checks, revoked } = await watching(30, controlledPubSub().pubsub, 20);
+    // Many rounds (one every ~20 ms): each user checked once against its cached state, then skipped.
+    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 30; i++) expect(checks.get(`u${i}`) ?? 0).toBeLessThanOrEqual(1);
+    // u3's state is dropped and now reads SUSPENDED (no event reaches Revocations): the sweep finds it.
+    answer.set('u3', { ...ACTIVE, status: 'SUSPENDED' });
+    states.invalidate('u3');
+    await until(() => revoked.has('u3'));
+    expect(revoked.get('u3')).toBe('ACCOUNT_SUSPENDED');
+    await new Promise((r) => setTimeout(r, 60));
+    expect([...revoked.keys()]).toEqual(['u3']);
+    for (let i = 0; i < 30; i++) if (i !== 3) expect(checks.get(`u${i}`) ?? 0).toBeLessThanOrEqual(1);
+  });
+
+  it('without events (short lifetime), re-checks every user each round and revokes a changed one', async () => {
+    const { answer, checks, revoked } = await watching(30, null, 20);
+    await until(() => [...Array(30).keys()].every((i) => (checks.get(`u${i}`) ?? 0) >= 3));
+    answer.set('u7', { ...ACTIVE, status: 'BANNED' });
+    await until(() => revoked.has('u7'));
+    expect(revoked.get('u7')).toBe('ACCOUNT_BANNED');
+    expect([...revoked.keys()]).toEqual(['u7']);
   });
 });

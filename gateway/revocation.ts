@@ -12,6 +12,9 @@ import type { IdentityService } from './identity.js';
 /** Close code of a socket whose user's access was revoked (suspended, banned, logged out everywhere, role changed). */
 export const CLOSE_REVOKED = 4403;
 
+/** The periodic re-check walks the watched users in this many slices per `ttlMs`, one slice per tick. */
+const SWEEP_SLICES = 10;
+
 /** A graphql-ws client connection with a signed-in viewer, as the subscription server registers it. */
 export interface WatchedConnection {
   userId: string;
@@ -28,8 +31,12 @@ export interface WatchedConnection {
  * Takes revocations to the gateway's users at once. Each auth-changed event (published by accounts after commit,
  * through Redis to every gateway instance) drops the user's cached auth state, so the next HTTP request looks it
  * up again, and re-checks that user's open sockets: a token now refused, or a role that changed, ends the
- * connection's subscriptions with a coded error and closes it with 4403. Every `ttlMs` the open sockets are
- * re-checked as well (batched lookups of the states not cached), which bounds the delay if an event was lost.
+ * connection's subscriptions with a coded error and closes it with 4403. About every `ttlMs` the open sockets are
+ * re-checked as well (batched lookups of the states not cached), which bounds the delay if an event was lost: the
+ * users are walked in slices spread over the period (10,000 viewers of a stream are not 10,000 checks in one turn
+ * of the event loop), and a user whose connections were already checked against the very cached state the check
+ * would read now (not invalidated, not looked up again, not due for a refresh: AuthStates.settled) is skipped, as
+ * the check could only give the same answer.
  *
  * Whether the events arrive is watched, for the auth states' lifetime (auth-state.ts, `eventsLive`): every
  * `heartbeatMs` this instance publishes a heartbeat on AUTH_HEARTBEAT_TOPIC (over the same subscriber connection
@@ -43,6 +50,11 @@ export class Revocations {
   private readonly recent = new Map<string, number>();
   private readonly events: AsyncIterableIterator<AuthChangedEvent | Heartbeat> | null;
   private readonly sweep: NodeJS.Timeout;
+  /** The periodic re-check's round: the users watched when it began (a round is SWEEP_SLICES ticks), its ticks. */
+  private round: string[] = [];
+  private ticks = 0;
+  /** The settled auth state each user's connections were last found valid against (AuthStates.settled). */
+  private readonly checkedAgainst = new Map<string, object>();
   private readonly heartbeat: NodeJS.Timeout | null = null;
   private readonly offGap: (() => void) | undefined;
   private readonly instance = randomUUID();
@@ -79,12 +91,20 @@ export class Revocations {
       }, every);
       this.heartbeat.unref();
     }
-    this.sweep = setInterval(() => {
+    this.sweep = setInterval(() => this.sweepSlice(), Math.max(1, Math.floor(states.ttlMs / SWEEP_SLICES)));
+    this.sweep.unref();
+  }
+
+  /** One slice of the periodic re-check: a round walks every watched user in SWEEP_SLICES ticks (one ttlMs). */
+  private sweepSlice() {
+    if (this.ticks === SWEEP_SLICES) this.ticks = 0;
+    if (this.ticks === 0) {
       const cutoff = Date.now() - 60_000;
       for (const [userId, at] of this.recent) if (at < cutoff) this.recent.delete(userId);
-      for (const userId of this.byUser.keys()) void this.check(userId, false);
-    }, states.ttlMs);
-    this.sweep.unref();
+      this.round = [...this.byUser.keys()];
+    }
+    const per = Math.ceil(this.round.length / SWEEP_SLICES);
+    for (const userId of this.round.slice(this.ticks * per, ++this.ticks * per)) void this.check(userId, false);
   }
 
   private beat() {
@@ -119,7 +139,10 @@ export class Revocations {
     if ((this.recent.get(connection.userId) ?? -Infinity) >= authenticatedAt) void this.check(connection.userId, true);
     return () => {
       const s = this.byUser.get(connection.userId);
-      if (s?.delete(connection) && !s.size) this.byUser.delete(connection.userId);
+      if (s?.delete(connection) && !s.size) {
+        this.byUser.delete(connection.userId);
+        this.checkedAgainst.delete(connection.userId);
+      }
     };
   }
 
@@ -185,11 +208,15 @@ export class Revocations {
 
   /**
    * Re-checks the user's connections. After an event (`strict`) a failed lookup also revokes them; on the periodic
-   * sweep it keeps them (the cached state stays usable a while when accounts cannot be reached).
+   * sweep it keeps them (the cached state stays usable a while when accounts cannot be reached), and skips them
+   * when they were found valid against the same settled state (a connection registered since was authenticated
+   * against that state or a later one, see `checkedAgainst`).
    */
   private async check(userId: string, strict: boolean) {
     const connections = this.byUser.get(userId);
     if (!connections?.size) return;
+    const settled = this.states.settled(userId);
+    if (!strict && settled && this.checkedAgainst.get(userId) === settled) return;
     await Promise.all(
       [...connections].map(async (c) => {
         try {
@@ -206,6 +233,8 @@ export class Revocations {
         }
       }),
     );
+    // Each check above read this same cached state (get answers from it while it stays settled).
+    if (settled && this.states.settled(userId) === settled && this.byUser.has(userId)) this.checkedAgainst.set(userId, settled);
   }
 }
 

@@ -10,8 +10,14 @@ export interface SubscriptionLimits {
   recoveryWindowMs: number;
   /** Client connections must send connection_init within this time. */
   connectionInitWaitMs: number;
+  /** Ping each subgraph socket this often (subscription-upstream.ts); one that does not answer in pongTimeoutMs is closed. */
   keepAliveMs: number;
   pongTimeoutMs: number;
+  /**
+   * Ping each client socket about this often; one that has not answered by its next turn is terminated
+   * (keep-alive.ts; graphql-ws's own default was 12 s).
+   */
+  clientKeepAliveMs: number;
   /**
    * How each event's fields from other subgraphs are fetched: 'socket' sends the planner's `_entities` fetch as a
    * query on the gateway's multiplexed graphql-ws socket to that subgraph, with the viewer's signed identity,
@@ -29,5 +35,6 @@ export const DEFAULT_SUBSCRIPTION_LIMITS: SubscriptionLimits = {
   connectionInitWaitMs: 5_000,
   keepAliveMs: 10_000,
   pongTimeoutMs: 5_000,
+  clientKeepAliveMs: 12_000,
   eventFetch: 'socket',
 };

@@ -10,6 +10,7 @@ import { badInput, rateLimited, type AppError } from '../shared/errors.js';
 import { isAccountRefusal } from './auth-state.js';
 import type { ClientConnection, ClientOperation } from './client-operation.js';
 import { EntityBatcher } from './entity-batcher.js';
+import { ClientKeepAlive } from './keep-alive.js';
 import type { IdentityService } from './identity.js';
 import { findNulCharacter, nulCharacterError } from './input-guards.js';
 import type { Revocations } from './revocation.js';
@@ -157,6 +158,8 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     return { schema: plans.apiSchema!, document: p.document, operationName: p.operationName, variableValues: variables, contextValue };
   };
 
+  // Client keep-alive pings: ours (sliced, carried by the fan-out's writes), graphql-ws's own turned off below.
+  const keepAlive = new ClientKeepAlive(opts.wss, limits.clientKeepAliveMs);
   const server = useServer<Record<string, unknown>, ClientConnection>(
     {
       connectionInitWaitTimeout: limits.connectionInitWaitMs,
@@ -187,6 +190,7 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors, expose),
     },
     opts.wss,
+    0,
   );
 
   let disposed: Promise<void> | null = null;
@@ -207,6 +211,7 @@ export function createSubscriptionServer(opts: SubscriptionServerOptions): Subsc
     dispose() {
       disposed ??= (async () => {
         plans.dispose();
+        keepAlive.close();
         try {
           // Closes every client socket (each subscription's iterator returns) and the socket server.
           await server.dispose();

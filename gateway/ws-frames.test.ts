@@ -59,6 +59,19 @@ describe('pre-encoded graphql-ws next frames (ws-frames.ts)', () => {
     expect(b.received).toEqual([message('b-2', payload.json)]);
   });
 
+  it('give each of many subscribers of one list its own id, whatever the id lengths (the frames reused across them)', async () => {
+    const ids = ['1', '22', 'x', 'op-✓', '333', '22'];
+    const subscribers = await Promise.all(ids.map(() => pair()));
+    const text = (n: number) => JSON.stringify({ data: { streamEvents: { message: 'é✓'.repeat(n) } } });
+    const list = [text(1), text(30), text(12_000)].map(nextPayload);
+    subscribers.forEach((s, i) => sendNextFrames(s.server, nextPrefix(ids[i]!), list));
+    // Another list after it: nothing of the first one's frames is reused.
+    const next = [nextPayload('{"data":{"n":3}}')];
+    subscribers.forEach((s, i) => sendNextFrames(s.server, nextPrefix(ids[i]!), next));
+    await Promise.all(subscribers.map((s) => s.arrived(4)));
+    subscribers.forEach((s, i) => expect(s.received).toEqual([...list, ...next].map((p) => message(ids[i]!, p.json))));
+  });
+
   it('interleave with ws\'s own sends and pings without corrupting either', async () => {
     const { server, client, received, arrived } = await pair();
     const pongs: number[] = [];

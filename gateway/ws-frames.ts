@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import { PING_FRAME, takePing } from './keep-alive.js';
 import { idleRawSocketOf } from './private-apis.js';
 
 // graphql-ws `next` messages of a shared stream as WebSocket frames built from bytes encoded once. Every subscriber of
@@ -46,9 +47,58 @@ function writeHeader(buf: Buffer, at: number, n: number): number {
   return at + 10;
 }
 
-/** The text frames of `next` messages `prefix + payload + '}'`, one after the other in one buffer. */
-export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[]): Buffer {
-  let size = 0;
+/**
+ * The frames of a list of payloads for any prefix of one length: everything but the prefixes, which go at `at`.
+ * A stream's write sends the same list to every subscriber (fanout-writer.ts), so from its second subscriber on,
+ * one copy of this and one of the prefix per message replace encoding the frames anew.
+ */
+interface Template {
+  bytes: Buffer;
+  at: number[];
+}
+
+/** Templates of the payload list sent last, by prefix length (the list is never changed once sent: readonly). */
+let lastPayloads: readonly NextPayload[] | null = null;
+let lastUses = 0;
+const templates = new Map<number, Template>();
+
+function templateFor(prefixLength: number, payloads: readonly NextPayload[]): Template {
+  let t = templates.get(prefixLength);
+  if (t) return t;
+  const bytes = encodeNextFrames(Buffer.alloc(prefixLength), payloads);
+  const at: number[] = [];
+  let offset = 0;
+  for (const p of payloads) {
+    const n = prefixLength + p.bytes.length + 1;
+    at.push(offset + headerSize(n));
+    offset += headerSize(n) + n;
+  }
+  templates.set(prefixLength, (t = { bytes, at }));
+  return t;
+}
+
+/** encodeNextFrames for one of many subscribers getting the same list (a template from the second one on). */
+function encodeShared(prefix: Buffer, payloads: readonly NextPayload[], ping: boolean): Buffer {
+  if (payloads !== lastPayloads) {
+    lastPayloads = payloads;
+    lastUses = 0;
+    templates.clear();
+  }
+  if (++lastUses === 1) return encodeNextFrames(prefix, payloads, ping);
+  const t = templateFor(prefix.length, payloads);
+  const buf = Buffer.allocUnsafe(t.bytes.length + (ping ? PING_FRAME.length : 0));
+  buf.set(t.bytes, 0);
+  for (const at of t.at) buf.set(prefix, at);
+  if (ping) buf.set(PING_FRAME, t.bytes.length);
+  return buf;
+}
+
+/**
+ * The text frames of `next` messages `prefix + payload + '}'`, one after the other in one buffer, and a ping frame
+ * after them when `ping` (a keep-alive ping that is due, gateway/keep-alive.ts).
+ */
+export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[], ping = false): Buffer {
+  let size = ping ? PING_FRAME.length : 0;
   for (const p of payloads) {
     const n = prefix.length + p.bytes.length + 1;
     size += headerSize(n) + n;
@@ -64,17 +114,18 @@ export function encodeNextFrames(prefix: Buffer, payloads: readonly NextPayload[
     at += p.bytes.length;
     buf[at++] = CLOSE;
   }
+  if (ping) buf.set(PING_FRAME, at);
   return buf;
 }
 
 /**
  * Writes `next` messages to a client in order, in one write: pre-encoded frames on the TCP socket when ws's sender
- * is idle (the usual case), else through ws, one `send` each.
+ * is idle (the usual case), with the client's keep-alive ping when one is due, else through ws, one `send` each.
  */
 export function sendNextFrames(socket: WebSocket, prefix: Buffer, payloads: readonly NextPayload[]): void {
   const raw = idleRawSocketOf(socket);
   if (raw) {
-    raw.write(encodeNextFrames(prefix, payloads));
+    raw.write(encodeShared(prefix, payloads, takePing(socket)));
     return;
   }
   const head = prefix.toString('utf8');
